@@ -1,0 +1,231 @@
+// The public JSON contracts (SPEC §3), defined once. TypeScript types are inferred from these schemas and
+// `schemas/*.schema.json` is generated from them (see scripts/generate-schemas.ts); a test keeps both in step.
+import { z } from 'zod';
+
+export const SMOKE_RESULT_SCHEMA_ID = 'post-merge-smoke/smoke-result@1';
+export const ESCALATION_PACKET_SCHEMA_ID = 'post-merge-smoke/escalation-packet@1';
+
+/** The Critical escalation classes. Ours is #7; the number is part of the contract. */
+export enum CriticalEscalationType {
+  POST_MERGE_SMOKE_FAILED = 7,
+}
+export const ESCALATION_TYPE_NAME = 'POST_MERGE_SMOKE_FAILED' as const;
+
+export const SMOKE_STATUSES = [
+  'PASS',
+  'FAIL',
+  'TIMEOUT',
+  'SKIPPED',
+  'BLOCKED',
+  'STALE',
+  'ERROR',
+  'CANCELLED',
+] as const;
+export const SmokeStatus = z.enum(SMOKE_STATUSES);
+export type SmokeStatus = z.infer<typeof SmokeStatus>;
+
+/** Statuses that produce a Critical #7 packet and fail the job (SPEC §2). */
+export const ESCALATING_STATUSES: readonly SmokeStatus[] = ['FAIL', 'TIMEOUT', 'BLOCKED', 'ERROR'];
+
+/**
+ * Machine-readable reason codes. Each status has its own small set; `reasonsFor` below says which.
+ * Consumers switch on these, so they are an enum, not free text.
+ */
+export const REASONS = [
+  // PASS
+  'exit_zero',
+  // FAIL
+  'exit_nonzero',
+  'killed_by_signal',
+  // TIMEOUT
+  'deadline_exceeded',
+  // SKIPPED / BLOCKED
+  'no_command',
+  'unknown_profile',
+  'untrusted_source',
+  'invalid_config',
+  'invalid_input',
+  // STALE
+  'superseded',
+  'diverged',
+  'rewound',
+  // ERROR
+  'head_unreachable',
+  'workspace_mismatch',
+  'git_failed',
+  'api_failed',
+  'spawn_failed',
+  'internal_error',
+  // CANCELLED
+  'cancelled',
+] as const;
+export const Reason = z.enum(REASONS);
+export type Reason = z.infer<typeof Reason>;
+
+export const REASONS_BY_STATUS: Record<SmokeStatus, readonly Reason[]> = {
+  PASS: ['exit_zero'],
+  FAIL: ['exit_nonzero', 'killed_by_signal'],
+  TIMEOUT: ['deadline_exceeded'],
+  SKIPPED: ['no_command'],
+  BLOCKED: ['no_command', 'unknown_profile', 'untrusted_source', 'invalid_config', 'invalid_input'],
+  STALE: ['superseded', 'diverged', 'rewound'],
+  ERROR: [
+    'head_unreachable',
+    'workspace_mismatch',
+    'git_failed',
+    'api_failed',
+    'spawn_failed',
+    'internal_error',
+  ],
+  CANCELLED: ['cancelled'],
+};
+
+export const COMMAND_SOURCES = ['input', 'registry', 'task-file', 'pr-body'] as const;
+export const CommandSource = z.enum(COMMAND_SOURCES);
+export type CommandSource = z.infer<typeof CommandSource>;
+
+const Sha = z.string().regex(/^[0-9a-f]{40}$/, 'a full 40-hex commit SHA');
+const IsoTime = z.iso.datetime({ offset: true });
+
+/** One execution of the command. A run with retries has several. */
+export const Attempt = z
+  .object({
+    exit_code: z.number().int().nullable(),
+    signal: z.string().nullable(),
+    status: z.enum(['PASS', 'FAIL', 'TIMEOUT', 'ERROR', 'CANCELLED']),
+    duration_ms: z.number().int().nonnegative(),
+  })
+  .strict();
+export type Attempt = z.infer<typeof Attempt>;
+
+/** The AutomationDecision of the seed: may the merge queue go on? */
+export const Continuation = z
+  .object({
+    allow_continuation: z.boolean(),
+    reason: z.string(),
+  })
+  .strict();
+export type Continuation = z.infer<typeof Continuation>;
+
+export const RunInfo = z
+  .object({
+    repository: z.string(),
+    run_id: z.string(),
+    run_attempt: z.number().int().positive(),
+    url: z.string(),
+  })
+  .strict();
+export type RunInfo = z.infer<typeof RunInfo>;
+
+/** What each reporting step did: "posted", "uploaded", "written", "skipped: …", "failed: …". */
+export const Reporting = z
+  .object({
+    commit_status: z.string(),
+    artifact: z.string(),
+    summary: z.string(),
+  })
+  .strict();
+export type Reporting = z.infer<typeof Reporting>;
+
+export const SmokeResult = z
+  .object({
+    schema: z.literal(SMOKE_RESULT_SCHEMA_ID),
+    status: SmokeStatus,
+    reason: Reason,
+    message: z.string(),
+    merge_commit: Sha.nullable(),
+    base_branch: z.string().nullable(),
+    origin_head: Sha.nullable(),
+    origin_head_after: Sha.nullable(),
+    stale: z.boolean(),
+    task_id: z.string().nullable(),
+    pr_number: z.number().int().positive().nullable(),
+    profile: z.string().nullable(),
+    smoke_command: z.string().nullable(),
+    command_source: CommandSource.nullable(),
+    dry_run: z.boolean(),
+    exit_code: z.number().int().nullable(),
+    signal: z.string().nullable(),
+    duration_ms: z.number().int().nonnegative().nullable(),
+    started_at: IsoTime.nullable(),
+    finished_at: IsoTime.nullable(),
+    timeout_seconds: z.number().positive().nullable(),
+    stdout: z.string().nullable(),
+    stderr: z.string().nullable(),
+    stdout_bytes: z.number().int().nonnegative().nullable(),
+    stderr_bytes: z.number().int().nonnegative().nullable(),
+    stdout_truncated: z.boolean(),
+    stderr_truncated: z.boolean(),
+    attempts: z.array(Attempt),
+    flaky: z.boolean(),
+    orphans_killed: z.number().int().nonnegative(),
+    continuation: Continuation,
+    merge_queue_continuation_ready: z.boolean(),
+    run: RunInfo.nullable(),
+    reporting: Reporting,
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (!REASONS_BY_STATUS[r.status].includes(r.reason)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: `reason "${r.reason}" does not belong to status ${r.status} (expected one of ${REASONS_BY_STATUS[r.status].join(', ')})`,
+      });
+    }
+    if (r.merge_queue_continuation_ready !== r.continuation.allow_continuation) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['merge_queue_continuation_ready'],
+        message: 'must equal continuation.allow_continuation',
+      });
+    }
+  });
+export type SmokeResult = z.infer<typeof SmokeResult>;
+
+export const PacketEvidence = z
+  .object({
+    status: SmokeStatus,
+    reason: Reason,
+    message: z.string(),
+    smoke_command: z.string().nullable(),
+    command_source: CommandSource.nullable(),
+    exit_code: z.number().int().nullable(),
+    signal: z.string().nullable(),
+    duration_ms: z.number().int().nonnegative().nullable(),
+    origin_head: Sha.nullable(),
+    stdout_tail: z.string(),
+    stderr_tail: z.string(),
+  })
+  .strict();
+export type PacketEvidence = z.infer<typeof PacketEvidence>;
+
+export const EscalationPacket = z
+  .object({
+    schema: z.literal(ESCALATION_PACKET_SCHEMA_ID),
+    critical_no: z.literal(CriticalEscalationType.POST_MERGE_SMOKE_FAILED),
+    escalation_type: z.literal(ESCALATION_TYPE_NAME),
+    idempotency_key: z.string(),
+    merge_commit: Sha.nullable(),
+    task_id: z.string().nullable(),
+    pr_number: z.number().int().positive().nullable(),
+    repository: z.string().nullable(),
+    run_url: z.string().nullable(),
+    created_at: IsoTime,
+    evidence: PacketEvidence,
+  })
+  .strict();
+export type EscalationPacket = z.infer<typeof EscalationPacket>;
+
+/** Generated JSON Schema documents, keyed by the file name they are checked in under `schemas/`. */
+export function jsonSchemas(): Record<string, unknown> {
+  const doc = (schema: z.ZodType, id: string, title: string) => ({
+    title,
+    description: `${id}: generated from src/contracts.ts by \`npm run schemas\`; do not edit by hand.`,
+    ...z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' }),
+  });
+  return {
+    'smoke-result.schema.json': doc(SmokeResult, SMOKE_RESULT_SCHEMA_ID, 'SmokeResult'),
+    'escalation-packet.schema.json': doc(EscalationPacket, ESCALATION_PACKET_SCHEMA_ID, 'EscalationPacket'),
+  };
+}
