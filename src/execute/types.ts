@@ -1,0 +1,86 @@
+// The engine's interface: everything needed to run one smoke command safely, and what comes back.
+// It knows nothing about GitHub.
+import type { RetryOn } from '../settings.js';
+
+export type StreamName = 'stdout' | 'stderr';
+
+export interface SmokeSpec {
+  /** The script text (may be several lines). */
+  command: string;
+  /** bash | sh | pwsh | python | cmd, or a template containing {0} (the script file). */
+  shell: string;
+  /** Absolute directory the command runs in. */
+  workingDirectory: string;
+  timeoutSeconds: number;
+  killGraceSeconds: number;
+  /** Per stream, kept in memory: first half + last half, marker between. */
+  maxOutputBytes: number;
+  /** Per stream, kept on disk with the same head/tail rule. */
+  logMaxBytes: number;
+  /** Directory for full logs: attempt-<n>.stdout.log / attempt-<n>.stderr.log, and the temp script. */
+  logDir: string;
+  /** The child's environment, already scrubbed (see child-env.ts); the engine adds the tracking id. */
+  env: NodeJS.ProcessEnv;
+  retries: number;
+  retryOn: RetryOn;
+  /** Live echo of raw output chunks, in order per stream. */
+  echo?: (stream: StreamName, chunk: Buffer) => void;
+  /** Called before each attempt (1-based), e.g. to log "attempt 2 of 3". */
+  onAttempt?: (attempt: number, of: number) => void;
+}
+
+export interface StreamCapture {
+  /** Head + marker + tail, decoded as UTF-8, cut on character boundaries. */
+  text: string;
+  /** Exact number of bytes the stream produced. */
+  totalBytes: number;
+  truncated: boolean;
+  /** Path of the on-disk log (head/tail at logMaxBytes), or null if it could not be written. */
+  logPath: string | null;
+}
+
+export type AttemptStatus = 'PASS' | 'FAIL' | 'TIMEOUT' | 'ERROR' | 'CANCELLED';
+export type EngineReason =
+  'exit_zero' | 'exit_nonzero' | 'killed_by_signal' | 'deadline_exceeded' | 'spawn_failed' | 'cancelled';
+
+export interface AttemptResult {
+  attempt: number;
+  status: AttemptStatus;
+  reason: EngineReason;
+  /** Exit code; 128+n when killed by signal n; null when it never started. */
+  exitCode: number | null;
+  signal: string | null;
+  durationMs: number;
+  startedAt: string;
+  finishedAt: string;
+  stdout: StreamCapture;
+  stderr: StreamCapture;
+  /** Processes of our group / tracking id that were still alive after the command ended and were killed. */
+  orphansKilled: number;
+  /** EPERM and the like while killing: recorded, never thrown. */
+  killErrors: string[];
+  /** Spawn failure or kill trouble, in one human sentence; null when there is nothing to say. */
+  errorMessage: string | null;
+}
+
+export interface SmokeRun {
+  status: AttemptStatus;
+  reason: EngineReason;
+  /** One human sentence. */
+  message: string;
+  attempts: AttemptResult[];
+  /** The last attempt: its streams are the ones reported. */
+  final: AttemptResult;
+  /** A pass after at least one failed attempt. */
+  flaky: boolean;
+  orphansKilled: number;
+  startedAt: string;
+  finishedAt: string;
+  /** Sum of the attempts' durations. */
+  durationMs: number;
+}
+
+export interface RunOptions {
+  /** Aborting kills the process group (SIGTERM, short grace, SIGKILL, sweep) and yields CANCELLED. */
+  signal?: AbortSignal;
+}

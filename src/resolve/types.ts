@@ -1,0 +1,64 @@
+// Command resolution's interface (SPEC §6).
+import type { CommandSource } from '../contracts.js';
+import type { PullEditTimes, PullRequestInfo } from '../adapters/github.js';
+
+/** Reads files from the merge commit's tree (never the working copy). */
+export interface TreeReader {
+  /** null when the path does not exist in the tree; throws TreeReadError when git fails. */
+  read(path: string): Promise<string | null>;
+}
+
+export class TreeReadError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = 'TreeReadError';
+  }
+}
+
+/** Run settings a registry profile / task file may carry; null where it says nothing. */
+export interface CommandOptions {
+  timeoutSeconds: number | null;
+  shell: string | null;
+  workingDirectory: string | null;
+}
+
+export interface ResolveInput {
+  smokeCommand: string | null;
+  profile: string | null;
+  taskId: string | null;
+  taskIdPattern: RegExp;
+  registryPath: string;
+  taskPath: string | null;
+  prBodyCommand: boolean;
+  commitMessage: string;
+  pr: PullRequestInfo | null;
+  /** Only called when a PR-body command is about to be used. */
+  loadPrEditTimes: () => Promise<PullEditTimes>;
+  tree: TreeReader;
+}
+
+/** What is known whatever the outcome: the selectors found on the way. */
+export interface ResolveContext {
+  taskId: string | null;
+  profile: string | null;
+  /** Where each selector came from, e.g. "task id task-2512 from the PR title". For the log. */
+  notes: string[];
+}
+
+export type ResolveOutcome =
+  | ({
+      kind: 'command';
+      command: string;
+      source: CommandSource;
+      /** registry `defaults` merged under the profile / task-file options. */
+      options: CommandOptions;
+    } & ResolveContext)
+  | ({ kind: 'none'; message: string } & ResolveContext)
+  | ({
+      kind: 'blocked';
+      reason: 'unknown_profile' | 'untrusted_source' | 'invalid_config' | 'invalid_input';
+      message: string;
+    } & ResolveContext);
