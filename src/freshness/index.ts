@@ -1,0 +1,14 @@
+// The freshness gate's public API (SPEC §5).
+export { checkFreshness } from './check.js';
+export { readHeadAfter } from './head-after.js';
+export { resolveMergeCommit, type ResolveMergeCommitOptions } from './merge-commit.js';
+export { ensureWorkspaceAt, type EnsureWorkspaceOptions } from './workspace.js';
+export { tryCount, waitBeforeTry } from './retry.js';
+export type {
+  FreshnessInput,
+  FreshnessVerdict,
+  HeadSource,
+  MergeCommitResolution,
+  RetryPolicy,
+  WorkspaceCheck,
+} from './types.js';
