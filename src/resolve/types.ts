@@ -38,6 +38,12 @@ export interface ResolveInput {
   /** Only called when a PR-body command is about to be used. */
   loadPrEditTimes: () => Promise<PullEditTimes>;
   tree: TreeReader;
+  /**
+   * The CLI's --task-file: this content stands in for the task file (`path` names it in messages), instead
+   * of `taskPath` read from the tree. When no selector yields a task id, the file name may (a name such as
+   * `task-2512.md` whose stem fully matches `taskIdPattern`).
+   */
+  taskFileOverride?: { path: string; content: string } | null;
 }
 
 /** What is known whatever the outcome: the selectors found on the way. */
