@@ -1,0 +1,205 @@
+// Secret redaction (SPEC §8): everything the action writes — outputs, files, summary, status, artifact, the
+// live echo — goes through one Redactor first. It replaces with `***`:
+//   1. literal secrets (the token's value, the runner's tokens; each line of a multi-line secret too),
+//   2. well-known token shapes (GitHub, AWS access key ids, Slack, PEM private key blocks),
+//   3. the user's `redact-patterns`.
+// The runner masks registered secrets in the job log too, but it drops a whole job output that contains one;
+// redacting first keeps `result` usable.
+
+export const REDACTED = '***';
+
+/** Secrets shorter than this are ignored: redacting "abc" everywhere would shred the log and hide nothing. */
+export const MIN_SECRET_LENGTH = 4;
+
+/** Environment variables whose values are always secrets when present. */
+export const RUNNER_SECRET_ENV = [
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'GITHUB_TOKEN',
+] as const;
+
+export interface RedactorOptions {
+  /** Literal secret values. Empty and very short (< MIN_SECRET_LENGTH) values are ignored. */
+  secrets: string[];
+  /** Extra patterns (the `redact-patterns` input). Flags are kept, except that `g` is forced and `y` dropped. */
+  patterns: RegExp[];
+}
+
+/** Token shapes that are redacted whatever the configuration. */
+const TOKEN_PATTERNS: readonly RegExp[] = [
+  /gh[pousr]_[A-Za-z0-9]{36,}/g, // GitHub personal, OAuth, user-to-server, server-to-server, refresh tokens
+  /github_pat_[A-Za-z0-9_]{22,}/g, // fine-grained personal access tokens
+  /AKIA[0-9A-Z]{16}/g, // AWS access key ids
+  /xox[abposr]-[A-Za-z0-9-]+/g, // Slack tokens
+];
+
+// PEM private keys. A key may be printed as lines, flattened onto one line (newlines turned into spaces), or
+// with literal "\n" escapes (a key inside JSON); it may also be cut by the head/tail capture, leaving a BEGIN
+// without its END or an END without its BEGIN. All of these are redacted, including the key material between.
+const PEM_BEGIN = String.raw`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----`;
+const PEM_END = String.raw`-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----`;
+/** Between the lines of a key: real whitespace or a literal \n / \r escape. */
+const PEM_SEP = String.raw`(?:[ \t\r\n]|\\[rn])+`;
+/** One piece of key material: base64, or an armor header (legacy encrypted PEM, PGP). */
+const PEM_TOKEN = String.raw`(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info|Version|Comment):[^\r\n]*)`;
+/** A BEGIN marker, the key material after it, and its END marker when there is one. */
+const PEM_BLOCK = new RegExp(`${PEM_BEGIN}(?:${PEM_SEP}${PEM_TOKEN})*(?:${PEM_SEP}?${PEM_END})?`, 'g');
+const PEM_END_ONLY = new RegExp(PEM_END, 'g');
+const PEM_BEGIN_ONE = new RegExp(PEM_BEGIN);
+const PEM_END_ONE = new RegExp(PEM_END);
+/** A whole line that is only key material (used while a key is open in line mode). */
+const PEM_BODY_LINE = /^\s*(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info|Version|Comment):.*)?\s*$/;
+
+const BASE64_CHAR = /[A-Za-z0-9+/=]/;
+const SPACE_CHAR = /[ \t\r\n]/;
+
+/**
+ * An END marker left without its BEGIN (the head of the key was cut away): redact the marker and the key
+ * material right before it, walking back over base64 runs and separators. Linear in the text length.
+ */
+function redactLoneEnds(text: string): string {
+  if (!text.includes('-----END ')) return text;
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(PEM_END_ONLY)) {
+    const markerStart = m.index;
+    let start = markerStart;
+    for (;;) {
+      let j = start;
+      // separators: whitespace or a literal "\n"/"\r" (backslash + letter)
+      for (;;) {
+        if (j > last && SPACE_CHAR.test(text[j - 1])) j--;
+        else if (j - 1 > last && text[j - 2] === '\\' && (text[j - 1] === 'n' || text[j - 1] === 'r')) j -= 2;
+        else break;
+      }
+      let k = j;
+      while (k > last && BASE64_CHAR.test(text[k - 1])) k--;
+      if (k === j) break;
+      start = k;
+    }
+    out += text.slice(last, start) + REDACTED;
+    last = markerStart + m[0].length;
+  }
+  return out + text.slice(last);
+}
+
+function redactPem(text: string): string {
+  if (!text.includes('PRIVATE KEY')) return text;
+  return redactLoneEnds(text.replace(PEM_BLOCK, REDACTED));
+}
+
+/** A copy of a user pattern that is global (so replace covers every match) and not sticky. */
+function globalCopy(pattern: RegExp): RegExp {
+  const flags = pattern.flags.replace(/[gy]/g, '');
+  return new RegExp(pattern.source, flags + 'g');
+}
+
+/** Replaces non-empty matches only: a pattern that matches the empty string must not sprinkle `***`. */
+function replaceNonEmpty(match: string): string {
+  return match === '' ? '' : REDACTED;
+}
+
+export class Redactor {
+  private readonly secrets: string[];
+  private readonly patterns: RegExp[];
+
+  constructor(options: RedactorOptions) {
+    this.secrets = [];
+    for (const s of options.secrets) this.addSecret(s);
+    this.patterns = options.patterns.map(globalCopy);
+  }
+
+  /**
+   * A redactor for the runner's environment: the values of ACTIONS_RUNTIME_TOKEN,
+   * ACTIONS_ID_TOKEN_REQUEST_TOKEN and GITHUB_TOKEN (when set), plus `extraSecrets` (e.g. the
+   * `github-token` input) and `patterns` (the `redact-patterns` input).
+   */
+  static fromEnv(env: NodeJS.ProcessEnv, extraSecrets: string[] = [], patterns: RegExp[] = []): Redactor {
+    const secrets = RUNNER_SECRET_ENV.map((name) => env[name] ?? '');
+    return new Redactor({ secrets: [...secrets, ...extraSecrets], patterns });
+  }
+
+  /**
+   * Adds a secret learnt later (e.g. a token fetched at run time). Ignores empty and short values; a
+   * multi-line value is also added line by line (the runner masks it that way too).
+   */
+  addSecret(secret: string): void {
+    const candidates = [secret, secret.trim(), ...secret.split(/\r?\n/).map((l) => l.trim())];
+    for (const c of candidates) {
+      if (c.length >= MIN_SECRET_LENGTH && !this.secrets.includes(c)) this.secrets.push(c);
+    }
+    // Longest first, so a secret that contains another is replaced whole.
+    this.secrets.sort((a, b) => b.length - a.length);
+  }
+
+  /** `text` with every secret, known token shape and user pattern replaced by `***`. */
+  redact(text: string): string {
+    let out = text;
+    for (const s of this.secrets) {
+      if (out.includes(s)) out = out.split(s).join(REDACTED);
+    }
+    out = redactPem(out);
+    for (const p of TOKEN_PATTERNS) out = out.replace(p, REDACTED);
+    for (const p of this.patterns) out = out.replace(p, replaceNonEmpty);
+    return out;
+  }
+
+  /**
+   * A deep copy of a JSON value with every string redacted — object keys included. Numbers, booleans and
+   * null are kept; non-plain objects (Date, Buffer, …) are returned as they are.
+   */
+  redactDeep<T>(value: T): T {
+    return this.deep(value) as T;
+  }
+
+  private deep(value: unknown): unknown {
+    if (typeof value === 'string') return this.redact(value);
+    if (Array.isArray(value)) return value.map((v) => this.deep(v));
+    if (value !== null && typeof value === 'object') {
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) return value;
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[this.redact(k)] = this.deep(v);
+      return out;
+    }
+    return value;
+  }
+
+  /**
+   * A stateful redactor for a stream of lines (the live echo, log files). Besides `redact`, it remembers a
+   * PEM private key that was opened on an earlier line and redacts the key material lines that follow, up
+   * to and including the END line (or the first line that is not key material). Use one per stream.
+   */
+  lineRedactor(): (line: string) => string {
+    let inKey = false;
+    return (line: string): string => {
+      if (inKey) {
+        const end = PEM_END_ONE.exec(line);
+        if (end) {
+          inKey = false;
+          const rest = line.slice(end.index + end[0].length);
+          return REDACTED + this.redactLine(rest, () => (inKey = true));
+        }
+        if (PEM_BODY_LINE.test(line)) return REDACTED;
+        inKey = false;
+      }
+      return this.redactLine(line, () => (inKey = true));
+    };
+  }
+
+  private redactLine(line: string, openKey: () => void): string {
+    const out = this.redact(line);
+    // Does the raw line open a key that it does not close?
+    const begin = PEM_BEGIN_ONE.exec(line);
+    if (begin) {
+      let lastBegin = begin.index;
+      for (;;) {
+        const next = PEM_BEGIN_ONE.exec(line.slice(lastBegin + 1));
+        if (!next) break;
+        lastBegin += 1 + next.index;
+      }
+      if (!PEM_END_ONE.test(line.slice(lastBegin))) openKey();
+    }
+    return out;
+  }
+}
