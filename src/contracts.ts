@@ -3,6 +3,7 @@
 import { z } from 'zod';
 
 export const SMOKE_RESULT_SCHEMA_ID = 'post-merge-smoke/smoke-result@1';
+export const SMOKE_PLAN_SCHEMA_ID = 'post-merge-smoke/smoke-plan@1';
 export const ESCALATION_PACKET_SCHEMA_ID = 'post-merge-smoke/escalation-packet@1';
 
 /** The Critical escalation classes. Ours is #7; the number is part of the contract. */
@@ -217,6 +218,28 @@ export const EscalationPacket = z
   .strict();
 export type EscalationPacket = z.infer<typeof EscalationPacket>;
 
+/** What the CLI would run (`post-merge-smoke run` without --apply): resolved, checked, not executed. */
+export const SmokePlan = z
+  .object({
+    schema: z.literal(SMOKE_PLAN_SCHEMA_ID),
+    applied: z.literal(false),
+    merge_commit: Sha,
+    base_branch: z.string(),
+    origin_head: Sha.nullable(),
+    stale: z.boolean(),
+    task_id: z.string().nullable(),
+    pr_number: z.number().int().positive().nullable(),
+    profile: z.string().nullable(),
+    smoke_command: z.string(),
+    command_source: CommandSource,
+    shell: z.string(),
+    working_directory: z.string(),
+    timeout_seconds: z.number().positive(),
+    dry_run: z.boolean(),
+  })
+  .strict();
+export type SmokePlan = z.infer<typeof SmokePlan>;
+
 /** Generated JSON Schema documents, keyed by the file name they are checked in under `schemas/`. */
 export function jsonSchemas(): Record<string, unknown> {
   const doc = (schema: z.ZodType, id: string, title: string) => ({
@@ -227,5 +250,6 @@ export function jsonSchemas(): Record<string, unknown> {
   return {
     'smoke-result.schema.json': doc(SmokeResult, SMOKE_RESULT_SCHEMA_ID, 'SmokeResult'),
     'escalation-packet.schema.json': doc(EscalationPacket, ESCALATION_PACKET_SCHEMA_ID, 'EscalationPacket'),
+    'smoke-plan.schema.json': doc(SmokePlan, SMOKE_PLAN_SCHEMA_ID, 'SmokePlan'),
   };
 }
