@@ -1,0 +1,105 @@
+// The CLI's readable report of a SmokeResult or a plan. Terminal text, not Markdown: control characters
+// in captured output are made visible so a smoke's output cannot rewrite the terminal.
+import type { SmokeResult } from '../contracts.js';
+import type { Plan } from '../pipeline.js';
+import { formatDuration, utf8Tail } from '../report/text.js';
+import type { RunFacts } from '../verdict.js';
+
+const TAIL_BYTES = 2048;
+
+/** Escape sequences and other control characters (but newlines and tabs) shown as \xNN. */
+// eslint-disable-next-line no-control-regex -- these are the characters being neutralised
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f\x9b]/g;
+
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+function line(label: string, value: string): string {
+  return `  ${label.padEnd(13)} ${value}`;
+}
+
+function freshness(r: Pick<SmokeResult, 'origin_head' | 'stale' | 'base_branch'>): string {
+  if (!r.origin_head) return 'unknown';
+  const head = `${r.base_branch ?? 'base'} at ${r.origin_head.slice(0, 12)}`;
+  return r.stale ? `STALE (${head})` : `fresh (${head})`;
+}
+
+function tail(label: string, text: string | null, bytes: number | null, truncated: boolean): string[] {
+  if (text === null || text === '') return [];
+  const shown = utf8Tail(text, TAIL_BYTES);
+  const note = `${bytes ?? 0} bytes${truncated ? ', head/tail kept' : ''}${shown.length < text.length ? ', last 2 KiB shown' : ''}`;
+  return [
+    `  ${label} (${note}):`,
+    ...terminalSafe(shown.replace(/\n$/, ''))
+      .split('\n')
+      .map((l) => `    | ${l}`),
+  ];
+}
+
+export function renderResultText(
+  r: SmokeResult,
+  paths: { resultPath: string | null; packetPath: string | null },
+): string {
+  const out = [
+    `${r.status}  ${r.reason}: ${terminalSafe(r.message)}`,
+    line('commit', r.merge_commit ?? 'unknown'),
+    line('freshness', freshness(r)),
+    line('task', r.task_id ?? '-'),
+    line('pull request', r.pr_number === null ? '-' : `#${r.pr_number}`),
+    line('profile', r.profile ?? '-'),
+    line(
+      'command',
+      r.smoke_command === null
+        ? '-'
+        : terminalSafe(r.smoke_command)
+            .split('\n')
+            .join('\n' + ' '.repeat(16)),
+    ),
+    line('source', r.command_source ?? '-'),
+  ];
+  if (r.attempts.length > 0) {
+    out.push(
+      line(
+        'exit',
+        `${r.exit_code ?? '-'}${r.signal ? ` (${r.signal})` : ''} after ${formatDuration(r.duration_ms ?? 0)}`,
+      ),
+      line('attempts', `${r.attempts.map((a) => a.status).join(' → ')}${r.flaky ? ' (flaky)' : ''}`),
+    );
+    if (r.orphans_killed > 0) out.push(line('orphans', `${r.orphans_killed} leftover process(es) killed`));
+  }
+  out.push(
+    line('continuation', r.merge_queue_continuation_ready ? 'ready' : `not ready (${r.continuation.reason})`),
+    ...tail('stdout', r.stdout, r.stdout_bytes, r.stdout_truncated),
+    ...tail('stderr', r.stderr, r.stderr_bytes, r.stderr_truncated),
+  );
+  if (paths.resultPath) out.push(line('result', paths.resultPath));
+  if (paths.packetPath) out.push(line('packet', `${paths.packetPath} (Critical #7 POST_MERGE_SMOKE_FAILED)`));
+  return out.join('\n') + '\n';
+}
+
+export function renderPlanText(plan: Plan, facts: RunFacts): string {
+  return (
+    [
+      `PLAN  nothing was executed; pass --apply to run the command`,
+      line('commit', facts.mergeCommit ?? 'unknown'),
+      line(
+        'freshness',
+        freshness({ origin_head: facts.originHead, stale: facts.stale, base_branch: facts.baseBranch }),
+      ),
+      line('task', facts.taskId ?? '-'),
+      line('pull request', facts.prNumber === null ? '-' : `#${facts.prNumber}`),
+      line('profile', facts.profile ?? '-'),
+      line(
+        'command',
+        terminalSafe(plan.command)
+          .split('\n')
+          .join('\n' + ' '.repeat(16)),
+      ),
+      line('source', plan.source),
+      line('shell', plan.shell),
+      line('directory', plan.workingDirectory),
+      line('timeout', `${plan.timeoutSeconds} s`),
+    ].join('\n') + '\n'
+  );
+}

@@ -1,0 +1,85 @@
+// Builds the throwaway repositories of a replay: a bare origin, a workspace clone at the merge commit (as
+// actions/checkout leaves it), and the pushes that land after the merge. Author, committer and dates are
+// fixed, so the same fixture yields the same SHAs on every machine.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { GitCli, gitFailure, type Git } from '../adapters/git.js';
+import type { LoadedFixture } from './fixture.js';
+
+export interface ReplayRepos {
+  root: string;
+  origin: string;
+  work: string;
+  mergeCommit: string;
+  /** Head of the base branch on origin after every push. */
+  originHead: string;
+}
+
+const EPOCH = Date.UTC(2026, 4, 9, 1, 0, 0) / 1000; // 2026-05-09T01:00:00Z, the day of task-2512
+
+export async function buildReplayRepos(loaded: LoadedFixture, root: string): Promise<ReplayRepos> {
+  const { fixture, tree } = loaded;
+  const branch = fixture.base_branch;
+  const origin = join(root, 'origin.git');
+  const work = join(root, 'work');
+  const other = join(root, 'other');
+  // No user or system configuration may change what we build (signing, hooks, default branch names).
+  mkdirSync(root, { recursive: true });
+  const globalConfig = join(root, 'gitconfig');
+  writeFileSync(globalConfig, '');
+  let tick = 0;
+  const gitIn = (cwd: string): Git => {
+    const when = `${EPOCH + 60 * tick} +0000`;
+    return new GitCli(cwd, {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: globalConfig,
+      GIT_AUTHOR_NAME: 'Replay Author',
+      GIT_AUTHOR_EMAIL: 'author@replay.invalid',
+      GIT_COMMITTER_NAME: 'Replay Merger',
+      GIT_COMMITTER_EMAIL: 'merger@replay.invalid',
+      GIT_AUTHOR_DATE: when,
+      GIT_COMMITTER_DATE: when,
+    });
+  };
+  const must = async (git: Git, args: string[]): Promise<string> => {
+    const r = await git.run(args);
+    if (r.exitCode !== 0) throw new Error(`git ${args.join(' ')} failed in ${git.cwd}: ${gitFailure(r)}`);
+    return r.stdout.trim();
+  };
+  const commitFiles = async (
+    cwd: string,
+    message: string,
+    files: Record<string, string>,
+  ): Promise<string> => {
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(cwd, path)), { recursive: true });
+      writeFileSync(join(cwd, path), content);
+    }
+    tick++;
+    const git = gitIn(cwd);
+    await must(git, ['add', '-A']);
+    await must(git, ['commit', '-q', '--allow-empty', '--no-verify', '-m', message]);
+    return must(git, ['rev-parse', 'HEAD']);
+  };
+
+  await must(gitIn(root), ['init', '-q', '--bare', `--initial-branch=${branch}`, origin]);
+  await must(gitIn(root), ['init', '-q', `--initial-branch=${branch}`, work]);
+  await commitFiles(work, 'Initial commit', { 'README.md': `# ${fixture.name}\n` });
+  const mergeCommit = await commitFiles(work, fixture.merge_commit_message, tree);
+  await must(gitIn(work), ['remote', 'add', 'origin', origin]);
+  await must(gitIn(work), ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
+  await must(gitIn(work), ['fetch', '-q', 'origin']);
+  await must(gitIn(work), ['branch', '-q', `--set-upstream-to=origin/${branch}`]);
+
+  // Later merges land from elsewhere; the workspace stays at the merge commit, as the runner's checkout does.
+  let originHead = mergeCommit;
+  if (fixture.after_merge.length > 0) {
+    await must(gitIn(root), ['clone', '-q', origin, other]);
+    for (const push of fixture.after_merge) {
+      originHead = await commitFiles(other, push.message, push.files);
+      await must(gitIn(other), ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
+    }
+  }
+  return { root, origin, work, mergeCommit, originHead };
+}

@@ -1,0 +1,105 @@
+// A replay fixture is data: the merge commit's files (`tree/`), its message, the pull request as the API
+// returns it, pushes that land after the merge, the action inputs, and the expected result.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { z } from 'zod';
+
+export const FIXTURE_FILE = 'fixture.json';
+export const TREE_DIR = 'tree';
+
+const PullRequestFixture = z
+  .object({
+    number: z.number().int().positive(),
+    title: z.string(),
+    body: z.string().nullable().default(null),
+    head_ref: z.string(),
+    base_ref: z.string().default('main'),
+    /** ISO time, or null for a PR that was never merged. */
+    merged_at: z.string().nullable(),
+    /** GraphQL lastEditedAt of the body; null: never edited. */
+    last_edited_at: z.string().nullable().default(null),
+    /** false: the PR's merge_commit_sha is not the merge commit (e.g. a PR merged elsewhere). */
+    merged_as_this_commit: z.boolean().default(true),
+  })
+  .strict();
+export type PullRequestFixture = z.infer<typeof PullRequestFixture>;
+
+const Push = z
+  .object({
+    message: z.string(),
+    files: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+
+export const Fixture = z
+  .object({
+    name: z.string().regex(/^[A-Za-z0-9._-]+$/),
+    description: z.string(),
+    /** Which seed case this replays, e.g. "task-2507 (PR #55): 10/10 PASS". */
+    seed: z.string().nullable().default(null),
+    base_branch: z.string().default('main'),
+    merge_commit_message: z.string(),
+    pull_request: PullRequestFixture.nullable().default(null),
+    /** `commits/{sha}/pulls` answers [] this many times before the PR (the API's eventual consistency). */
+    pulls_empty_calls: z.number().int().nonnegative().default(0),
+    /** Pushed to the base branch after the merge commit (STALE cases). */
+    after_merge: z.array(Push).default([]),
+    event_name: z.enum(['push', 'workflow_dispatch']).default('push'),
+    /** Action inputs, by input name. */
+    inputs: z.record(z.string(), z.string()).default({}),
+    /** Skip this fixture on platforms where its command cannot run (e.g. a POSIX process tree). */
+    platforms: z
+      .array(z.enum(['linux', 'darwin', 'win32']))
+      .nullable()
+      .default(null),
+    /**
+     * Expected SmokeResult fields (compared exactly; "$MERGE_COMMIT" and "$ORIGIN_HEAD" stand for the SHAs
+     * the replay builds), plus `stdout_includes` / `stderr_includes` and `packet` (is a packet due?).
+     */
+    expected: z
+      .object({
+        status: z.string(),
+        reason: z.string(),
+        stdout_includes: z.array(z.string()).default([]),
+        stderr_includes: z.array(z.string()).default([]),
+        packet: z.boolean(),
+      })
+      .catchall(z.unknown()),
+  })
+  .strict();
+export type Fixture = z.infer<typeof Fixture>;
+
+export interface LoadedFixture {
+  dir: string;
+  fixture: Fixture;
+  /** Files of the merge commit's tree: repository path → content. */
+  tree: Record<string, string>;
+}
+
+export class FixtureError extends Error {}
+
+export function loadFixture(dir: string): LoadedFixture {
+  const file = join(dir, FIXTURE_FILE);
+  if (!existsSync(file)) throw new FixtureError(`${dir} is not a replay fixture: ${FIXTURE_FILE} is missing`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new FixtureError(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = Fixture.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new FixtureError(`${file} is not a valid fixture: ${issues}`);
+  }
+  const treeDir = join(dir, TREE_DIR);
+  const tree: Record<string, string> = {};
+  if (existsSync(treeDir)) {
+    for (const entry of readdirSync(treeDir, { recursive: true })) {
+      const path = join(treeDir, String(entry));
+      if (statSync(path).isFile())
+        tree[relative(treeDir, path).split('\\').join('/')] = readFileSync(path, 'utf8');
+    }
+  }
+  return { dir, fixture: parsed.data, tree };
+}

@@ -1,0 +1,196 @@
+// Replays a fixture end to end (SPEC §9, §10): throwaway origin and clone, the fixture's pull request served
+// from a loopback GitHub API, the whole pipeline as the action runs it, and a comparison with the expected
+// result.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GitCli } from '../adapters/git.js';
+import { GitHubRestApi } from '../adapters/github-rest.js';
+import type { SmokeResult } from '../contracts.js';
+import { runPipeline } from '../pipeline.js';
+import type { Logger } from '../report/types.js';
+import { parseSettings, type InputName, type OutputName, type RunnerContext } from '../settings.js';
+import { buildReplayRepos, type ReplayRepos } from './build-repos.js';
+import { compareWithExpected } from './compare.js';
+import { loadFixture, type LoadedFixture } from './fixture.js';
+import { serveFromGit } from './git-backed-routes.js';
+import { LoopbackGitHub, pullPayload } from './loopback-github.js';
+
+/** The token the replay hands the pipeline: fake, but redacted like a real one. */
+export const REPLAY_TOKEN = 'replay-token-0123456789';
+
+export interface ReplayOptions {
+  /** Where the command's live output goes. */
+  writeLive: (text: string) => void;
+  log: Logger;
+  /** Keep the throwaway repositories (the caller prints their path). */
+  keep?: boolean;
+  /** Under this directory instead of the system temp directory. */
+  tempRoot?: string;
+}
+
+export interface ReplayOutcome {
+  fixture: LoadedFixture;
+  /** The throwaway directory of this replay (repositories, runner temp); gone unless `keep`. */
+  root: string;
+  repos: ReplayRepos;
+  result: SmokeResult;
+  /** Job outputs as the action would set them. */
+  outputs: Partial<Record<OutputName, string>>;
+  summary: string;
+  packetPath: string | null;
+  /** Empty when the result matches the fixture. */
+  differences: string[];
+  /** Requests the pipeline made to the loopback GitHub API. */
+  apiCalls: string[];
+}
+
+export async function replayFixture(fixtureDir: string, options: ReplayOptions): Promise<ReplayOutcome> {
+  const loaded = loadFixture(fixtureDir);
+  const { fixture } = loaded;
+  const root = mkdtempSync(join(options.tempRoot ?? tmpdir(), `pms-replay-${fixture.name}-`));
+  const server = new LoopbackGitHub();
+  try {
+    const repos = await buildReplayRepos(loaded, join(root, 'repos'));
+    const repository = `replay/${fixture.name}`;
+    await server.start();
+    serveFixturePull(server, loaded, repos, repository);
+
+    const ctx: RunnerContext = {
+      eventName: fixture.event_name,
+      event:
+        fixture.event_name === 'push'
+          ? {
+              ref: `refs/heads/${fixture.base_branch}`,
+              after: repos.mergeCommit,
+              repository: { full_name: repository, default_branch: fixture.base_branch },
+            }
+          : { inputs: {}, repository: { full_name: repository, default_branch: fixture.base_branch } },
+      sha: repos.mergeCommit,
+      ref: `refs/heads/${fixture.base_branch}`,
+      repository,
+      serverUrl: 'https://github.com',
+      apiUrl: server.url,
+      graphqlUrl: server.graphqlUrl,
+      runId: '1',
+      runAttempt: 1,
+      workspace: repos.work,
+      runnerTemp: join(root, 'runner-temp'),
+      os: process.platform === 'win32' ? 'Windows' : process.platform === 'darwin' ? 'macOS' : 'Linux',
+    };
+    const inputs: Record<string, string> = {
+      'github-token': REPLAY_TOKEN,
+      'status-context': 'post-merge-smoke',
+      ...fixture.inputs,
+    };
+    const { settings, errors } = parseSettings((name: InputName) => inputs[name] ?? '', ctx);
+    const outputs: Partial<Record<OutputName, string>> = {};
+    let summary = '';
+    const outcome = await runPipeline(
+      {
+        settings,
+        inputErrors: errors,
+        ctx,
+        outDir: join(root, 'runner-temp', 'post-merge-smoke'),
+        retry: { delaysMs: [20, 40, 80, 160] },
+        apply: true,
+        env: process.env,
+        secrets: [REPLAY_TOKEN],
+        checkoutWorkspace: true,
+      },
+      {
+        git: new GitCli(repos.work),
+        api: new GitHubRestApi({
+          token: REPLAY_TOKEN,
+          repository,
+          apiUrl: server.url,
+          graphqlUrl: server.graphqlUrl,
+          retryBaseMs: 10,
+        }),
+        log: options.log,
+        writeLive: options.writeLive,
+        fenceWorkflowCommands: false,
+        setOutput: (name, value) => {
+          outputs[name] = value;
+        },
+        appendSummary: async (markdown) => {
+          summary += markdown;
+        },
+        uploadArtifact: null,
+        now: () => new Date(),
+      },
+      new AbortController().signal,
+    );
+    if (outcome.kind !== 'published') throw new Error('a replay always applies; it cannot end in a plan');
+    const differences = compareWithExpected(fixture.expected, outcome.result, outcome.packetPath !== null, {
+      mergeCommit: repos.mergeCommit,
+      originHead: repos.originHead,
+    });
+    return {
+      fixture: loaded,
+      root,
+      repos,
+      result: outcome.result,
+      outputs,
+      summary,
+      packetPath: outcome.packetPath,
+      differences,
+      apiCalls: server.requests.map((r) => `${r.method} ${r.path}`),
+    };
+  } finally {
+    await server.stop();
+    if (!options.keep) rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Does this fixture run on this platform? null: yes; otherwise the reason it is skipped. */
+export function platformSkip(loaded: LoadedFixture): string | null {
+  const platforms = loaded.fixture.platforms;
+  if (platforms === null || (platforms as string[]).includes(process.platform)) return null;
+  return `fixture ${loaded.fixture.name} runs only on ${platforms.join(', ')}`;
+}
+
+function serveFixturePull(
+  server: LoopbackGitHub,
+  loaded: LoadedFixture,
+  repos: ReplayRepos,
+  repository: string,
+): void {
+  const { fixture } = loaded;
+  const repo = repository.replace('/', '\\/');
+  serveFromGit(server, new GitCli(repos.origin), repository);
+  server.on('POST', new RegExp(`^/repos/${repo}/statuses/[0-9a-f]{40}$`), (req) => ({
+    status: 201,
+    body: { id: server.requests.indexOf(req) + 1, ...(req.json as object) },
+  }));
+  const pr = fixture.pull_request;
+  const payload = pr
+    ? pullPayload({
+        number: pr.number,
+        title: pr.title,
+        body: pr.body,
+        headRef: pr.head_ref,
+        baseRef: pr.base_ref,
+        mergedAt: pr.merged_at,
+        mergeCommitSha: pr.merged_at && pr.merged_as_this_commit ? repos.mergeCommit : null,
+        repository,
+      })
+    : null;
+  server.on('GET', new RegExp(`^/repos/${repo}/commits/[0-9a-f]{40}/pulls$`), (_req, _m, call) => ({
+    body: payload && call >= fixture.pulls_empty_calls ? [payload] : [],
+  }));
+  server.on('GET', new RegExp(`^/repos/${repo}/pulls/(\\d+)$`), (_req, m) =>
+    payload && Number(m[1]) === pr!.number
+      ? { body: payload }
+      : { status: 404, body: { message: 'Not Found' } },
+  );
+  server.on('POST', /^\/graphql$/, () => ({
+    body: {
+      data: {
+        repository: {
+          pullRequest: pr ? { lastEditedAt: pr.last_edited_at, mergedAt: pr.merged_at } : null,
+        },
+      },
+    },
+  }));
+}
