@@ -1,87 +1,26 @@
 // The public JSON contracts (SPEC §3), defined once. TypeScript types are inferred from these schemas and
 // `schemas/*.schema.json` is generated from them (see scripts/generate-schemas.ts); a test keeps both in step.
 import { z } from 'zod';
+import {
+  COMMAND_SOURCES,
+  CriticalEscalationType,
+  ESCALATION_PACKET_SCHEMA_ID,
+  ESCALATION_TYPE_NAME,
+  REASONS,
+  REASONS_BY_STATUS,
+  SMOKE_PLAN_SCHEMA_ID,
+  SMOKE_RESULT_SCHEMA_ID,
+  SMOKE_STATUSES,
+} from './contract-constants.js';
 
-export const SMOKE_RESULT_SCHEMA_ID = 'post-merge-smoke/smoke-result@1';
-export const SMOKE_PLAN_SCHEMA_ID = 'post-merge-smoke/smoke-plan@1';
-export const ESCALATION_PACKET_SCHEMA_ID = 'post-merge-smoke/escalation-packet@1';
+export * from './contract-constants.js';
 
-/** The Critical escalation classes. Ours is #7; the number is part of the contract. */
-export enum CriticalEscalationType {
-  POST_MERGE_SMOKE_FAILED = 7,
-}
-export const ESCALATION_TYPE_NAME = 'POST_MERGE_SMOKE_FAILED' as const;
-
-export const SMOKE_STATUSES = [
-  'PASS',
-  'FAIL',
-  'TIMEOUT',
-  'SKIPPED',
-  'BLOCKED',
-  'STALE',
-  'ERROR',
-  'CANCELLED',
-] as const;
 export const SmokeStatus = z.enum(SMOKE_STATUSES);
 export type SmokeStatus = z.infer<typeof SmokeStatus>;
 
-/** Statuses that produce a Critical #7 packet and fail the job (SPEC §2). */
-export const ESCALATING_STATUSES: readonly SmokeStatus[] = ['FAIL', 'TIMEOUT', 'BLOCKED', 'ERROR'];
-
-/**
- * Machine-readable reason codes. Each status has its own small set; `reasonsFor` below says which.
- * Consumers switch on these, so they are an enum, not free text.
- */
-export const REASONS = [
-  // PASS
-  'exit_zero',
-  // FAIL
-  'exit_nonzero',
-  'killed_by_signal',
-  // TIMEOUT
-  'deadline_exceeded',
-  // SKIPPED / BLOCKED
-  'no_command',
-  'unknown_profile',
-  'untrusted_source',
-  'invalid_config',
-  'invalid_input',
-  // STALE
-  'superseded',
-  'diverged',
-  'rewound',
-  // ERROR
-  'head_unreachable',
-  'workspace_mismatch',
-  'git_failed',
-  'api_failed',
-  'spawn_failed',
-  'internal_error',
-  // CANCELLED
-  'cancelled',
-] as const;
 export const Reason = z.enum(REASONS);
 export type Reason = z.infer<typeof Reason>;
 
-export const REASONS_BY_STATUS: Record<SmokeStatus, readonly Reason[]> = {
-  PASS: ['exit_zero'],
-  FAIL: ['exit_nonzero', 'killed_by_signal'],
-  TIMEOUT: ['deadline_exceeded'],
-  SKIPPED: ['no_command'],
-  BLOCKED: ['no_command', 'unknown_profile', 'untrusted_source', 'invalid_config', 'invalid_input'],
-  STALE: ['superseded', 'diverged', 'rewound'],
-  ERROR: [
-    'head_unreachable',
-    'workspace_mismatch',
-    'git_failed',
-    'api_failed',
-    'spawn_failed',
-    'internal_error',
-  ],
-  CANCELLED: ['cancelled'],
-};
-
-export const COMMAND_SOURCES = ['input', 'registry', 'task-file', 'pr-body'] as const;
 export const CommandSource = z.enum(COMMAND_SOURCES);
 export type CommandSource = z.infer<typeof CommandSource>;
 

@@ -1,25 +1,27 @@
 // The action's run(): read the runner's environment, build the adapters, run the pipeline, and fail the
 // job only after everything is reported. Signals and stray errors are turned into a reported result too.
-import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitCli } from './adapters/git.js';
-import { GitHubRestApi } from './adapters/github-rest.js';
+import { RunnerProtocol } from './adapters/runner.js';
 import { runPipeline, type PipelineEffects } from './pipeline.js';
 import { uploadEscalationArtifact } from './report/artifact.js';
 import { emergencyPublish } from './report/emergency.js';
-import type { Logger } from './report/types.js';
+import { preloadValidators } from './report/schema-check.js';
 import { parseSettings, runnerContextFromEnv, type InputName } from './settings.js';
 
 /** Tokens the runner hands the action; they must never reach the smoke command or anything we write. */
 const RUNNER_SECRET_VARS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  preloadValidators();
+  const runner = new RunnerProtocol(env);
+  const log = runner.logger();
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (!controller.signal.aborted) {
-      core.info(`Received ${signal}: cancelling the smoke and reporting CANCELLED.`);
+      log.info(`Received ${signal}: cancelling the smoke and reporting CANCELLED.`);
       controller.abort();
     }
   };
@@ -27,7 +29,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   process.on('SIGTERM', onSignal);
   process.on('unhandledRejection', (reason) => {
     // A stray rejection must not crash the process before the result is reported.
-    core.warning(
+    log.warning(
       `Unhandled rejection (continuing): ${reason instanceof Error ? reason.message : String(reason)}`,
     );
   });
@@ -39,18 +41,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const secrets = [settings.githubToken, ...RUNNER_SECRET_VARS.map((v) => env[v] ?? '')].filter(
     (s) => s !== '',
   );
-  for (const secret of secrets) core.setSecret(secret);
+  for (const secret of secrets) runner.setSecret(secret);
 
   const outDir = join(ctx.runnerTemp || tmpdir(), 'post-merge-smoke');
   // Backoff unit for the freshness gate, PR discovery and the API client. Only tests change it (to keep
   // "API unreachable" runs short); it is deliberately not an input.
   const backoffMs =
     Number(env.POST_MERGE_SMOKE_BACKOFF_MS) > 0 ? Number(env.POST_MERGE_SMOKE_BACKOFF_MS) : 1000;
-  const log = actionLogger();
   try {
+    // The REST client (octokit, undici) is a third of the bundle: load it only when there is a token to use.
     const api =
       settings.githubToken && ctx.repository
-        ? new GitHubRestApi({
+        ? new (await import('./adapters/github-rest.js')).GitHubRestApi({
             token: settings.githubToken,
             repository: ctx.repository,
             apiUrl: ctx.apiUrl,
@@ -65,12 +67,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       log,
       writeLive: (text) => process.stdout.write(text),
       fenceWorkflowCommands: true,
-      setOutput: (name, value) => core.setOutput(name, value),
-      appendSummary: env.GITHUB_STEP_SUMMARY
-        ? async (markdown) => {
-            await core.summary.addRaw(markdown, true).write();
-          }
-        : null,
+      setOutput: (name, value) => runner.setOutput(name, value),
+      appendSummary: runner.hasSummary ? async (markdown) => runner.appendSummary(markdown) : null,
       uploadArtifact: artifactService
         ? (upload) =>
             uploadEscalationArtifact(upload, {
@@ -99,27 +97,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (outcome.kind !== 'published')
       throw new Error('the action always applies; a plan cannot be its outcome');
     const result = outcome.result;
-    core.info(`post-merge-smoke: ${result.status} (${result.reason}): ${result.message}`);
+    log.info(`post-merge-smoke: ${result.status} (${result.reason}): ${result.message}`);
     if (outcome.failed) {
-      // The Critical #7 annotation is already out; only the exit code is left to set.
-      if (result.status === 'STALE') core.setFailed(result.message);
-      else process.exitCode = 1;
+      // The Critical #7 annotation is already out; a failing STALE still needs its own.
+      if (result.status === 'STALE') log.error(result.message, 'post-merge-smoke STALE');
+      process.exitCode = 1;
     }
   } catch (e) {
     // Only a bug in publishing itself lands here; report what we can and fail.
-    await emergencyPublish(e, { settings, ctx, outDir, secrets, env, log });
+    await emergencyPublish(e, { settings, outDir, secrets, env, log, runner });
     process.exitCode = 1;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-}
-
-function actionLogger(): Logger {
-  return {
-    info: (m) => core.info(m),
-    warning: (m) => core.warning(m),
-    error: (m, title) => core.error(m, title ? { title } : {}),
-    debug: (m) => core.debug(m),
-  };
 }

@@ -13,7 +13,7 @@ import { applyPolicy, GitTreeReader, ResolveInfraError, resolveCommand } from '.
 import { discoverPullRequest } from './resolve/pr-discovery.js';
 import type { CommandOptions } from './resolve/types.js';
 import { pendingStatus, postCommitStatus } from './report/commit-status.js';
-import { createLiveEcho, withWorkflowCommandsStopped } from './report/live-echo.js';
+import { createLiveEcho, fencedText, withWorkflowCommandsStopped } from './report/live-echo.js';
 import { publishResult, type Publication, type PublishEffects } from './report/publish.js';
 import { Redactor } from './report/redact.js';
 import type { Logger } from './report/types.js';
@@ -187,9 +187,19 @@ async function decide(
     mergeCommit: sha,
     retry: cfg.retry,
   };
+  // The gate and the resolution only read (git, the API), so they run side by side; the gate's verdict
+  // still comes first. A stale run keeps the task and PR the resolution found, for the record.
+  const resolution = settle(resolveFromMetadata(cfg, fx, sha));
   const fresh = await orCancel(checkFreshness(freshnessInput), signal);
   facts.originHead = fresh.originHead;
   fx.log.info(`Freshness (${fresh.via}): ${fresh.message}`);
+  if (fresh.kind !== 'fresh') {
+    const found = await orCancel(resolution, signal);
+    if (found.ok) {
+      facts.prNumber = found.value.discovery.number;
+      facts.taskId = found.value.outcome.taskId;
+    }
+  }
   if (fresh.kind === 'stale') {
     facts.stale = true;
     if (s.onStale !== 'run') stop('STALE', fresh.reason, fresh.message);
@@ -203,48 +213,13 @@ async function decide(
   }
 
   // --- which command, from which reviewed source
-  const log = await orCancel(fx.git.run(['log', '-1', '--format=%B', sha, '--']), signal);
-  if (log.exitCode !== 0)
-    stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${gitFailure(log)}.`);
-  const commitMessage = log.stdout;
-
-  const discovery = await orCancel(
-    discoverPullRequest({ commitMessage, sha, baseBranch: s.baseBranch, api: fx.api, retry: cfg.retry }),
-    signal,
-  );
+  const settled = await orCancel(resolution, signal);
+  if (!settled.ok) throw settled.error;
+  const { discovery, outcome, notes } = settled.value;
   facts.prNumber = discovery.number;
-  for (const note of discovery.notes) fx.log.info(note);
-  if (discovery.error) {
-    const why = `Could not look up the pull request of ${sha}: ${discovery.error.message}`;
-    // An explicit command does not depend on PR metadata; everything else would be resolved on partial data.
-    if (s.smokeCommand === null) stop('ERROR', 'api_failed', `${why}. Grant the token pull-requests: read.`);
-    fx.log.warning(`${why}; continuing with the smoke-command input.`);
-  }
-
-  const outcome = await orCancel(
-    resolveCommand({
-      smokeCommand: s.smokeCommand,
-      profile: s.profile,
-      taskId: s.taskId,
-      taskIdPattern: s.taskIdPattern,
-      registryPath: s.registryPath,
-      taskPath: s.taskPath,
-      prBodyCommand: s.prBodyCommand,
-      commitMessage,
-      pr: discovery.pr,
-      loadPrEditTimes: () => {
-        if (!fx.api || discovery.number === null)
-          return Promise.resolve({ lastEditedAt: null, mergedAt: null });
-        return fx.api.getPullEditTimes(discovery.number);
-      },
-      tree: new GitTreeReader(fx.git, sha),
-      taskFileOverride: cfg.taskFileOverride ?? null,
-    }),
-    signal,
-  );
+  for (const [level, note] of notes) fx.log[level](note);
   facts.taskId = outcome.taskId;
   facts.profile = outcome.profile;
-  for (const note of outcome.notes) fx.log.info(note);
 
   const policy = applyPolicy(s.dryRun, outcome);
   if (policy.kind !== 'run') stop(policy.status, policy.reason, policy.message);
@@ -256,7 +231,8 @@ async function decide(
   fx.log.info(
     `Smoke command (from ${outcome.source}${outcome.profile ? `, profile ${outcome.profile}` : ''}):`,
   );
-  fx.log.info(redactor.redact(outcome.command));
+  const shownCommand = redactor.redact(outcome.command);
+  fx.log.info(fx.fenceWorkflowCommands ? fencedText(shownCommand) : shownCommand);
 
   if (!cfg.apply)
     return { kind: 'plan', plan: { command: outcome.command, source: outcome.source, ...effective } };
@@ -340,6 +316,62 @@ async function decide(
     facts.originHeadAfter = await orCancel(readHeadAfter(freshnessInput), signal).catch(() => null);
   }
   return { kind: 'verdict', verdict: { status: run.status, reason: run.reason, message: run.message }, run };
+}
+
+/** Commit message → pull request → command: everything the reviewed metadata says about this merge. */
+async function resolveFromMetadata(cfg: PipelineConfig, fx: PipelineEffects, sha: string) {
+  const s = cfg.settings;
+  const notes: ['info' | 'warning', string][] = [];
+  const log = await fx.git.run(['log', '-1', '--format=%B', sha, '--']);
+  if (log.exitCode !== 0)
+    stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${gitFailure(log)}.`);
+  const commitMessage = log.stdout;
+
+  const discovery = await discoverPullRequest({
+    commitMessage,
+    sha,
+    baseBranch: s.baseBranch,
+    api: fx.api,
+    retry: cfg.retry,
+  });
+  for (const note of discovery.notes) notes.push(['info', note]);
+  if (discovery.error) {
+    const why = `Could not look up the pull request of ${sha}: ${discovery.error.message}`;
+    // An explicit command does not depend on PR metadata; everything else would be resolved on partial data.
+    if (s.smokeCommand === null) stop('ERROR', 'api_failed', `${why}. Grant the token pull-requests: read.`);
+    notes.push(['warning', `${why}; continuing with the smoke-command input.`]);
+  }
+
+  const outcome = await resolveCommand({
+    smokeCommand: s.smokeCommand,
+    profile: s.profile,
+    taskId: s.taskId,
+    taskIdPattern: s.taskIdPattern,
+    registryPath: s.registryPath,
+    taskPath: s.taskPath,
+    prBodyCommand: s.prBodyCommand,
+    commitMessage,
+    pr: discovery.pr,
+    loadPrEditTimes: () => {
+      if (!fx.api || discovery.number === null)
+        return Promise.resolve({ lastEditedAt: null, mergedAt: null });
+      return fx.api.getPullEditTimes(discovery.number);
+    },
+    tree: new GitTreeReader(fx.git, sha),
+    taskFileOverride: cfg.taskFileOverride ?? null,
+  });
+  for (const note of outcome.notes) notes.push(['info', note]);
+  return { discovery, outcome, notes };
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects, so work started early cannot become an unhandled rejection. */
+function settle<T>(work: Promise<T>): Promise<Settled<T>> {
+  return work.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
 }
 
 /** The live echo of the command's output, redacted line by line. */

@@ -1,15 +1,14 @@
 // Pure decisions at the end of a run: the SmokeResult from what the pipeline learned, the continuation
 // signal, whether the job fails, whether a packet is due (SPEC §2).
-import {
-  ESCALATING_STATUSES,
-  SMOKE_RESULT_SCHEMA_ID,
-  type Attempt,
-  type CommandSource,
-  type Continuation,
-  type Reason,
-  type RunInfo,
-  type SmokeResult,
-  type SmokeStatus,
+import { ESCALATING_STATUSES, SMOKE_RESULT_SCHEMA_ID } from './contract-constants.js';
+import type {
+  Attempt,
+  CommandSource,
+  Continuation,
+  Reason,
+  RunInfo,
+  SmokeResult,
+  SmokeStatus,
 } from './contracts.js';
 import type { OnStale } from './settings.js';
 

@@ -1,7 +1,7 @@
 // The last line of defence: publishing itself threw (a bug). Write the minimum a workflow relies on —
 // outputs, the result file, a summary line — each on its own, with an ERROR result that says what broke.
-import * as core from '@actions/core';
-import type { RunnerContext, Settings } from '../settings.js';
+import type { RunnerProtocol } from '../adapters/runner.js';
+import type { Settings } from '../settings.js';
 import { buildResult, emptyFacts } from '../verdict.js';
 import { buildOutputs } from './outputs.js';
 import { Redactor } from './redact.js';
@@ -10,11 +10,11 @@ import type { Logger } from './types.js';
 
 export interface EmergencyContext {
   settings: Settings;
-  ctx: RunnerContext;
   outDir: string;
   secrets: string[];
   env: NodeJS.ProcessEnv;
   log: Logger;
+  runner: RunnerProtocol;
 }
 
 export async function emergencyPublish(error: unknown, c: EmergencyContext): Promise<void> {
@@ -41,7 +41,7 @@ export async function emergencyPublish(error: unknown, c: EmergencyContext): Pro
     c.log.warning(`Could not write the result file: ${(e as Error).message}`);
   }
   try {
-    await core.summary.addRaw(`## post-merge-smoke: ERROR\n\n${escapeHtml(result.message)}\n`, true).write();
+    c.runner.appendSummary(`## post-merge-smoke: ERROR\n\n${escapeHtml(result.message)}\n`);
     result.reporting.summary = 'written';
   } catch {
     result.reporting.summary = 'failed: summary unavailable';
@@ -49,7 +49,7 @@ export async function emergencyPublish(error: unknown, c: EmergencyContext): Pro
   const outputs = buildOutputs(result, { resultPath, packetPath: null, artifactId: null, artifactUrl: null });
   for (const [name, value] of Object.entries(outputs)) {
     try {
-      core.setOutput(name, value);
+      c.runner.setOutput(name, value);
     } catch {
       // Each output on its own.
     }

@@ -209,6 +209,15 @@ export function resumeCommandsLine(token: string): string {
 }
 
 /**
+ * `text` fenced for one log call (which adds the final newline): the runner prints it verbatim and parses no
+ * `::command::` or legacy `##[command]` in it. For text the action logs that it did not author (the command
+ * it runs, a packet holding the command's output).
+ */
+export function fencedText(text: string, token: string = stopCommandsToken()): string {
+  return `${stopCommandsLine(token)}${text}\n${resumeCommandsLine(token).trimEnd()}`;
+}
+
+/**
  * Runs `fn` with workflow commands stopped: writes the stop line, awaits `fn`, and always writes the resume
  * line (also when `fn` throws). Nothing written in between is interpreted by the runner — including the
  * action's own `core.warning` / `core.error` calls, so issue annotations after this returns.

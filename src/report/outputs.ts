@@ -134,6 +134,3 @@ export function shrinkResult(result: SmokeResult, maxBytes: number = MAX_RESULT_
   out.stderr = out.stderr === null ? null : '';
   return out;
 }
-
-// validateResult lives with the packet's validator; re-exported here, where the brief expects it.
-export { validateResult } from './validate.js';

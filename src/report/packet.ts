@@ -4,12 +4,10 @@ import {
   CriticalEscalationType,
   ESCALATION_PACKET_SCHEMA_ID,
   ESCALATION_TYPE_NAME,
-  type EscalationPacket,
-  type SmokeResult,
-} from '../contracts.js';
+} from '../contract-constants.js';
+import type { EscalationPacket, SmokeResult } from '../contracts.js';
 import { writeJsonAtomic } from './atomic-write.js';
 import { sha7, utf8Tail } from './text.js';
-import { validatePacket } from './validate.js';
 
 export const PACKET_FILE_NAME = 'escalation-packet.json';
 /** Bytes of each stream's tail kept as evidence. */
@@ -38,8 +36,8 @@ export function idempotencyKey(result: Pick<SmokeResult, 'task_id' | 'pr_number'
 
 /**
  * The packet for a failed result (FAIL, TIMEOUT, BLOCKED, ERROR — the caller decides when one is due).
- * Evidence tails are the last 4 KiB of the captured streams, cut on a UTF-8 boundary. Validated against the
- * schema (throws a readable error if not). Expects an already redacted result.
+ * Evidence tails are the last 4 KiB of the captured streams, cut on a UTF-8 boundary. Expects an already
+ * redacted result. Pure: the caller validates it against the schema (see schema-check.ts).
  */
 export function buildPacket(result: SmokeResult, ctx: PacketContext): EscalationPacket {
   const packet: EscalationPacket = {
@@ -67,7 +65,7 @@ export function buildPacket(result: SmokeResult, ctx: PacketContext): Escalation
       stderr_tail: utf8Tail(result.stderr ?? '', PACKET_TAIL_BYTES),
     },
   };
-  return validatePacket(packet);
+  return packet;
 }
 
 /** Writes `<dir>/escalation-packet.json` (pretty, atomic), creating `dir`. Returns the path. */

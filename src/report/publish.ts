@@ -10,11 +10,13 @@ import type { SmokeRun } from '../execute/types.js';
 import type { OutputName, RunnerContext, Settings } from '../settings.js';
 import { jobFails, packetDue } from '../verdict.js';
 import { commitStatusFor, postCommitStatus } from './commit-status.js';
-import { buildOutputs, validateResult } from './outputs.js';
+import { buildOutputs } from './outputs.js';
 import { buildPacket, writePacket } from './packet.js';
+import { fencedText } from './live-echo.js';
 import { copyRedacted } from './redact-file.js';
 import type { Redactor } from './redact.js';
 import { writeResultFile } from './result-file.js';
+import { validators } from './schema-check.js';
 import { renderSummary } from './summary.js';
 import type { ArtifactUploader, Logger, UploadedArtifact } from './types.js';
 
@@ -27,6 +29,8 @@ export interface PublishEffects {
   /** null: no artifact service; the packet stays on disk. */
   uploadArtifact: ArtifactUploader | null;
   now: () => Date;
+  /** Fence text we print but did not author (the packet holds the command's output) from the runner. */
+  fenceWorkflowCommands?: boolean;
 }
 
 export interface PublishInput {
@@ -78,9 +82,11 @@ export async function publishResult(draft: SmokeResult, input: PublishInput): Pr
   let packetPath: string | null = null;
   let artifact: UploadedArtifact | null = null;
   if (packetDue(result.status)) {
-    const packet = buildPacket(result, { repository: ctx.repository, runUrl, now: fx.now() });
     const dir = join(outDir, 'escalation');
     result.reporting.artifact = await step('escalation packet', async () => {
+      const packet = (await validators()).validatePacket(
+        buildPacket(result, { repository: ctx.repository, runUrl, now: fx.now() }),
+      );
       await mkdir(dir, { recursive: true });
       packetPath = await writePacket(dir, packet);
       const files = [packetPath, ...(await writeEvidence(dir, result, input))];
@@ -96,7 +102,10 @@ export async function publishResult(draft: SmokeResult, input: PublishInput): Pr
       } catch (e) {
         // Nothing is lost: the packet stays on disk, goes to the log, and the reason is recorded.
         fx.log.warning(`Artifact upload failed; the packet stays at ${packetPath}.`);
-        fx.log.info(`Critical #7 escalation packet:\n${JSON.stringify(packet, null, 2)}`);
+        const printed = JSON.stringify(packet, null, 2);
+        fx.log.info(
+          `Critical #7 escalation packet:\n${fx.fenceWorkflowCommands ? fencedText(printed) : printed}`,
+        );
         return `failed: ${errorText(e)}`;
       }
     });
@@ -122,7 +131,7 @@ export async function publishResult(draft: SmokeResult, input: PublishInput): Pr
   // 4. Result file, validated first (a schema slip is a bug, but the file is still written).
   let checked = result;
   try {
-    checked = validateResult(result);
+    checked = (await validators()).validateResult(result);
   } catch (e) {
     fx.log.error(`The SmokeResult does not match its schema (a bug; please report it): ${errorText(e)}`);
   }

@@ -1,0 +1,203 @@
+export const id = 204;
+export const ids = [204];
+export const modules = {
+
+/***/ 13204:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  formatIssues: () => (/* binding */ formatIssues),
+  validatePacket: () => (/* binding */ validatePacket),
+  validateResult: () => (/* binding */ validateResult)
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
+var iso = __webpack_require__(64377);
+// EXTERNAL MODULE: ./src/contract-constants.ts
+var contract_constants = __webpack_require__(38897);
+;// CONCATENATED MODULE: ./src/contracts.ts
+// The public JSON contracts (SPEC §3), defined once. TypeScript types are inferred from these schemas and
+// `schemas/*.schema.json` is generated from them (see scripts/generate-schemas.ts); a test keeps both in step.
+
+
+
+const SmokeStatus = schemas/* enum */.k5n(contract_constants/* SMOKE_STATUSES */.jp);
+const Reason = schemas/* enum */.k5n(contract_constants/* REASONS */.ez);
+const CommandSource = schemas/* enum */.k5n(contract_constants/* COMMAND_SOURCES */.jW);
+const Sha = schemas/* string */.YjP().regex(/^[0-9a-f]{40}$/, 'a full 40-hex commit SHA');
+const IsoTime = iso/* datetime */.w$({ offset: true });
+/** One execution of the command. A run with retries has several. */
+const Attempt = schemas/* object */.Ikc({
+    exit_code: schemas/* number */.aig().int().nullable(),
+    signal: schemas/* string */.YjP().nullable(),
+    status: schemas/* enum */.k5n(['PASS', 'FAIL', 'TIMEOUT', 'ERROR', 'CANCELLED']),
+    duration_ms: schemas/* number */.aig().int().nonnegative(),
+})
+    .strict();
+/** The AutomationDecision of the seed: may the merge queue go on? */
+const Continuation = schemas/* object */.Ikc({
+    allow_continuation: schemas/* boolean */.zMY(),
+    reason: schemas/* string */.YjP(),
+})
+    .strict();
+const RunInfo = schemas/* object */.Ikc({
+    repository: schemas/* string */.YjP(),
+    run_id: schemas/* string */.YjP(),
+    run_attempt: schemas/* number */.aig().int().positive(),
+    url: schemas/* string */.YjP(),
+})
+    .strict();
+/** What each reporting step did: "posted", "uploaded", "written", "skipped: …", "failed: …". */
+const Reporting = schemas/* object */.Ikc({
+    commit_status: schemas/* string */.YjP(),
+    artifact: schemas/* string */.YjP(),
+    summary: schemas/* string */.YjP(),
+})
+    .strict();
+const SmokeResult = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(contract_constants/* SMOKE_RESULT_SCHEMA_ID */.uA),
+    status: SmokeStatus,
+    reason: Reason,
+    message: schemas/* string */.YjP(),
+    merge_commit: Sha.nullable(),
+    base_branch: schemas/* string */.YjP().nullable(),
+    origin_head: Sha.nullable(),
+    origin_head_after: Sha.nullable(),
+    stale: schemas/* boolean */.zMY(),
+    task_id: schemas/* string */.YjP().nullable(),
+    pr_number: schemas/* number */.aig().int().positive().nullable(),
+    profile: schemas/* string */.YjP().nullable(),
+    smoke_command: schemas/* string */.YjP().nullable(),
+    command_source: CommandSource.nullable(),
+    dry_run: schemas/* boolean */.zMY(),
+    exit_code: schemas/* number */.aig().int().nullable(),
+    signal: schemas/* string */.YjP().nullable(),
+    duration_ms: schemas/* number */.aig().int().nonnegative().nullable(),
+    started_at: IsoTime.nullable(),
+    finished_at: IsoTime.nullable(),
+    timeout_seconds: schemas/* number */.aig().positive().nullable(),
+    stdout: schemas/* string */.YjP().nullable(),
+    stderr: schemas/* string */.YjP().nullable(),
+    stdout_bytes: schemas/* number */.aig().int().nonnegative().nullable(),
+    stderr_bytes: schemas/* number */.aig().int().nonnegative().nullable(),
+    stdout_truncated: schemas/* boolean */.zMY(),
+    stderr_truncated: schemas/* boolean */.zMY(),
+    attempts: schemas/* array */.YOg(Attempt),
+    flaky: schemas/* boolean */.zMY(),
+    orphans_killed: schemas/* number */.aig().int().nonnegative(),
+    continuation: Continuation,
+    merge_queue_continuation_ready: schemas/* boolean */.zMY(),
+    run: RunInfo.nullable(),
+    reporting: Reporting,
+})
+    .strict()
+    .superRefine((r, ctx) => {
+    if (!contract_constants/* REASONS_BY_STATUS */.p4[r.status].includes(r.reason)) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['reason'],
+            message: `reason "${r.reason}" does not belong to status ${r.status} (expected one of ${contract_constants/* REASONS_BY_STATUS */.p4[r.status].join(', ')})`,
+        });
+    }
+    if (r.merge_queue_continuation_ready !== r.continuation.allow_continuation) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['merge_queue_continuation_ready'],
+            message: 'must equal continuation.allow_continuation',
+        });
+    }
+});
+const PacketEvidence = schemas/* object */.Ikc({
+    status: SmokeStatus,
+    reason: Reason,
+    message: schemas/* string */.YjP(),
+    smoke_command: schemas/* string */.YjP().nullable(),
+    command_source: CommandSource.nullable(),
+    exit_code: schemas/* number */.aig().int().nullable(),
+    signal: schemas/* string */.YjP().nullable(),
+    duration_ms: schemas/* number */.aig().int().nonnegative().nullable(),
+    origin_head: Sha.nullable(),
+    stdout_tail: schemas/* string */.YjP(),
+    stderr_tail: schemas/* string */.YjP(),
+})
+    .strict();
+const EscalationPacket = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(contract_constants/* ESCALATION_PACKET_SCHEMA_ID */.RL),
+    critical_no: schemas/* literal */.euz(contract_constants/* CriticalEscalationType */.VC.POST_MERGE_SMOKE_FAILED),
+    escalation_type: schemas/* literal */.euz(contract_constants/* ESCALATION_TYPE_NAME */.rn),
+    idempotency_key: schemas/* string */.YjP(),
+    merge_commit: Sha.nullable(),
+    task_id: schemas/* string */.YjP().nullable(),
+    pr_number: schemas/* number */.aig().int().positive().nullable(),
+    repository: schemas/* string */.YjP().nullable(),
+    run_url: schemas/* string */.YjP().nullable(),
+    created_at: IsoTime,
+    evidence: PacketEvidence,
+})
+    .strict();
+/** What the CLI would run (`post-merge-smoke run` without --apply): resolved, checked, not executed. */
+const SmokePlan = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(contract_constants/* SMOKE_PLAN_SCHEMA_ID */.m7),
+    applied: schemas/* literal */.euz(false),
+    merge_commit: Sha,
+    base_branch: schemas/* string */.YjP(),
+    origin_head: Sha.nullable(),
+    stale: schemas/* boolean */.zMY(),
+    task_id: schemas/* string */.YjP().nullable(),
+    pr_number: schemas/* number */.aig().int().positive().nullable(),
+    profile: schemas/* string */.YjP().nullable(),
+    smoke_command: schemas/* string */.YjP(),
+    command_source: CommandSource,
+    shell: schemas/* string */.YjP(),
+    working_directory: schemas/* string */.YjP(),
+    timeout_seconds: schemas/* number */.aig().positive(),
+    dry_run: schemas/* boolean */.zMY(),
+})
+    .strict();
+/** Generated JSON Schema documents, keyed by the file name they are checked in under `schemas/`. */
+function jsonSchemas() {
+    const doc = (schema, id, title) => ({
+        title,
+        description: `${id}: generated from src/contracts.ts by \`npm run schemas\`; do not edit by hand.`,
+        ...z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' }),
+    });
+    return {
+        'smoke-result.schema.json': doc(SmokeResult, SMOKE_RESULT_SCHEMA_ID, 'SmokeResult'),
+        'escalation-packet.schema.json': doc(EscalationPacket, ESCALATION_PACKET_SCHEMA_ID, 'EscalationPacket'),
+        'smoke-plan.schema.json': doc(SmokePlan, SMOKE_PLAN_SCHEMA_ID, 'SmokePlan'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/validate.ts
+
+/** One line per issue: `  - path.to.field: message`. */
+function formatIssues(error) {
+    return error.issues
+        .map((i) => `  - ${i.path.length > 0 ? i.path.map(String).join('.') : '(root)'}: ${i.message}`)
+        .join('\n');
+}
+/** Checks `value` against the SmokeResult schema; throws an Error listing every issue. */
+function validateResult(value) {
+    const parsed = SmokeResult.safeParse(value);
+    if (parsed.success)
+        return parsed.data;
+    throw new Error(`SmokeResult does not match ${contract_constants/* SMOKE_RESULT_SCHEMA_ID */.uA}:\n${formatIssues(parsed.error)}`);
+}
+/** Checks `value` against the EscalationPacket schema; throws an Error listing every issue. */
+function validatePacket(value) {
+    const parsed = EscalationPacket.safeParse(value);
+    if (parsed.success)
+        return parsed.data;
+    throw new Error(`EscalationPacket does not match ${contract_constants/* ESCALATION_PACKET_SCHEMA_ID */.RL}:\n${formatIssues(parsed.error)}`);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,84 @@
+// The contracts' plain values: schema ids, statuses, reasons, command sources, the escalation number. They
+// live apart from the zod schemas (contracts.ts, which builds its enums from these arrays) so that code on
+// the action's start-up path can use them without loading zod; the schemas are loaded in the background and
+// only needed when a result is validated.
+
+export const SMOKE_RESULT_SCHEMA_ID = 'post-merge-smoke/smoke-result@1';
+export const SMOKE_PLAN_SCHEMA_ID = 'post-merge-smoke/smoke-plan@1';
+export const ESCALATION_PACKET_SCHEMA_ID = 'post-merge-smoke/escalation-packet@1';
+
+/** The Critical escalation classes. Ours is #7; the number is part of the contract. */
+export enum CriticalEscalationType {
+  POST_MERGE_SMOKE_FAILED = 7,
+}
+export const ESCALATION_TYPE_NAME = 'POST_MERGE_SMOKE_FAILED' as const;
+
+export const SMOKE_STATUSES = [
+  'PASS',
+  'FAIL',
+  'TIMEOUT',
+  'SKIPPED',
+  'BLOCKED',
+  'STALE',
+  'ERROR',
+  'CANCELLED',
+] as const;
+export type SmokeStatus = (typeof SMOKE_STATUSES)[number];
+
+/** Statuses that produce a Critical #7 packet and fail the job (SPEC §2). */
+export const ESCALATING_STATUSES: readonly SmokeStatus[] = ['FAIL', 'TIMEOUT', 'BLOCKED', 'ERROR'];
+
+/**
+ * Machine-readable reason codes. Each status has its own small set; REASONS_BY_STATUS says which.
+ * Consumers switch on these, so they are an enum, not free text.
+ */
+export const REASONS = [
+  // PASS
+  'exit_zero',
+  // FAIL
+  'exit_nonzero',
+  'killed_by_signal',
+  // TIMEOUT
+  'deadline_exceeded',
+  // SKIPPED / BLOCKED
+  'no_command',
+  'unknown_profile',
+  'untrusted_source',
+  'invalid_config',
+  'invalid_input',
+  // STALE
+  'superseded',
+  'diverged',
+  'rewound',
+  // ERROR
+  'head_unreachable',
+  'workspace_mismatch',
+  'git_failed',
+  'api_failed',
+  'spawn_failed',
+  'internal_error',
+  // CANCELLED
+  'cancelled',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const REASONS_BY_STATUS: Record<SmokeStatus, readonly Reason[]> = {
+  PASS: ['exit_zero'],
+  FAIL: ['exit_nonzero', 'killed_by_signal'],
+  TIMEOUT: ['deadline_exceeded'],
+  SKIPPED: ['no_command'],
+  BLOCKED: ['no_command', 'unknown_profile', 'untrusted_source', 'invalid_config', 'invalid_input'],
+  STALE: ['superseded', 'diverged', 'rewound'],
+  ERROR: [
+    'head_unreachable',
+    'workspace_mismatch',
+    'git_failed',
+    'api_failed',
+    'spawn_failed',
+    'internal_error',
+  ],
+  CANCELLED: ['cancelled'],
+};
+
+export const COMMAND_SOURCES = ['input', 'registry', 'task-file', 'pr-body'] as const;
+export type CommandSource = (typeof COMMAND_SOURCES)[number];
