@@ -13855,12 +13855,12 @@ function continuationCell(result) {
     const verdict = c.allow_continuation ? '✅ ready' : '⛔ not ready';
     return `${verdict} — ${escapeInline(clip(c.reason, 500))}`;
 }
+// The summary's own outcome is not shown: it is being written, and reading it is the proof it was.
 function reportingCell(result) {
     const r = result.reporting;
     return [
         `commit status: ${escapeInline(clip(r.commit_status, 300))}`,
         `artifact: ${escapeInline(clip(r.artifact, 300))}`,
-        `summary: ${escapeInline(clip(r.summary, 300))}`,
     ].join('<br>');
 }
 function artifactCell(ctx) {
@@ -13983,9 +13983,22 @@ async function publishResult(draft, input) {
         const dir = (0,external_node_path_.join)(outDir, 'escalation');
         result.reporting.artifact = await step('escalation packet', async () => {
             const packet = (await validators()).validatePacket(buildPacket(result, { repository: ctx.repository, runUrl, now: fx.now() }));
-            await (0,promises_.mkdir)(dir, { recursive: true });
-            packetPath = await writePacket(dir, packet);
-            const files = [packetPath, ...(await writeEvidence(dir, result, input))];
+            // Nothing is lost: whenever the packet cannot reach the artifact, it goes to the log.
+            const printPacket = () => {
+                const printed = JSON.stringify(packet, null, 2);
+                fx.log.info(`Critical #7 escalation packet:\n${fx.fenceWorkflowCommands ? fencedText(printed) : printed}`);
+            };
+            let files;
+            try {
+                await (0,promises_.mkdir)(dir, { recursive: true });
+                packetPath = await writePacket(dir, packet);
+                files = [packetPath, ...(await writeEvidence(dir, result, input))];
+            }
+            catch (e) {
+                fx.log.warning(`Could not write the escalation packet to ${dir}: ${publish_errorText(e)}`);
+                printPacket();
+                throw e;
+            }
             if (!fx.uploadArtifact)
                 return `skipped: no artifact service; packet kept at ${packetPath}`;
             try {
@@ -13998,10 +14011,8 @@ async function publishResult(draft, input) {
                 return `uploaded: ${settings.artifactName} (id ${artifact.id})`;
             }
             catch (e) {
-                // Nothing is lost: the packet stays on disk, goes to the log, and the reason is recorded.
                 fx.log.warning(`Artifact upload failed; the packet stays at ${packetPath}.`);
-                const printed = JSON.stringify(packet, null, 2);
-                fx.log.info(`Critical #7 escalation packet:\n${fx.fenceWorkflowCommands ? fencedText(printed) : printed}`);
+                printPacket();
                 return `failed: ${publish_errorText(e)}`;
             }
         });

@@ -112,6 +112,9 @@ describe('the built action when its surroundings fail', () => {
     expect(result.reporting.summary).toMatch(/^failed: /);
     expect(result.reporting.commit_status).toBe('posted');
     expect(run.outputs['packet-path']).toBe('');
+    // The packet could not be written, so it went to the log instead: nothing is lost.
+    expect(run.stdout).toContain('Critical #7 escalation packet:');
+    expect(run.stdout).toContain('"escalation_type": "POST_MERGE_SMOKE_FAILED"');
     expect(run.stdout).not.toMatch(STACK_TRACE);
     expect(run.stderr).not.toMatch(STACK_TRACE);
     expect(postedStatuses(world).map((s) => s.state)).toEqual(['pending', 'error']);

@@ -87,9 +87,23 @@ export async function publishResult(draft: SmokeResult, input: PublishInput): Pr
       const packet = (await validators()).validatePacket(
         buildPacket(result, { repository: ctx.repository, runUrl, now: fx.now() }),
       );
-      await mkdir(dir, { recursive: true });
-      packetPath = await writePacket(dir, packet);
-      const files = [packetPath, ...(await writeEvidence(dir, result, input))];
+      // Nothing is lost: whenever the packet cannot reach the artifact, it goes to the log.
+      const printPacket = () => {
+        const printed = JSON.stringify(packet, null, 2);
+        fx.log.info(
+          `Critical #7 escalation packet:\n${fx.fenceWorkflowCommands ? fencedText(printed) : printed}`,
+        );
+      };
+      let files: string[];
+      try {
+        await mkdir(dir, { recursive: true });
+        packetPath = await writePacket(dir, packet);
+        files = [packetPath, ...(await writeEvidence(dir, result, input))];
+      } catch (e) {
+        fx.log.warning(`Could not write the escalation packet to ${dir}: ${errorText(e)}`);
+        printPacket();
+        throw e;
+      }
       if (!fx.uploadArtifact) return `skipped: no artifact service; packet kept at ${packetPath}`;
       try {
         artifact = await fx.uploadArtifact({
@@ -100,12 +114,8 @@ export async function publishResult(draft: SmokeResult, input: PublishInput): Pr
         });
         return `uploaded: ${settings.artifactName} (id ${artifact.id})`;
       } catch (e) {
-        // Nothing is lost: the packet stays on disk, goes to the log, and the reason is recorded.
         fx.log.warning(`Artifact upload failed; the packet stays at ${packetPath}.`);
-        const printed = JSON.stringify(packet, null, 2);
-        fx.log.info(
-          `Critical #7 escalation packet:\n${fx.fenceWorkflowCommands ? fencedText(printed) : printed}`,
-        );
+        printPacket();
         return `failed: ${errorText(e)}`;
       }
     });
