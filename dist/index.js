@@ -9346,14 +9346,17 @@ class GitCli {
         });
     }
 }
-/** One line of what git said, for messages: the last non-empty stderr line, or the exit code. */
+/**
+ * What git said, in one line for a message: the first `fatal:`/`error:` line (git often ends with advice
+ * such as "and the repository exists."), else the last stderr line, else the exit code; no trailing period.
+ */
 function gitFailure(result) {
-    const line = result.stderr
+    const lines = result.stderr
         .split('\n')
         .map((l) => l.trim())
-        .filter(Boolean)
-        .pop();
-    return line ?? `exit code ${result.exitCode}`;
+        .filter(Boolean);
+    const line = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines.pop() ?? `exit code ${result.exitCode}`;
+    return line.replace(/[.\s]+$/, '');
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -10612,26 +10615,17 @@ async function fetchCommit(git, remote, sha, branch = null, branchFirst = false)
         if (r.exitCode === 0)
             remoteAnswered = true;
         else
-            lastError = gitError(r);
+            lastError = gitFailure(r);
         if (await hasCommit(git, sha))
             return { present: true, remoteAnswered, lastError };
     }
     return { present: false, remoteAnswered, lastError };
 }
-/**
- * What git said, in one line for a message: the first `fatal:`/`error:` line (git often ends with advice
- * such as "and the repository exists."), else the last stderr line; no trailing period.
- */
-function gitError(result) {
-    const lines = result.stderr
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    const line = lines.find((l) => /^(fatal|error):/i.test(l)) ?? gitFailure(result);
-    return line.replace(/[.\s]+$/, '');
-}
 
 ;// CONCATENATED MODULE: ./src/freshness/observe.ts
+// One look at the base branch head and how it relates to the merge commit — through the REST API
+// (`git/ref` + `compare`) or through git (`ls-remote` + `merge-base --is-ancestor`). No retries here.
+
 
 
 const LS_REMOTE_TIMEOUT_MS = 60_000;
@@ -10692,7 +10686,7 @@ async function lsRemoteHead(git, remote, branch) {
         timeoutMs: LS_REMOTE_TIMEOUT_MS,
     });
     if (r.exitCode !== 0)
-        throw new LsRemoteError(`git ls-remote ${remote} ${ref} failed: ${gitError(r)}`);
+        throw new LsRemoteError(`git ls-remote ${remote} ${ref} failed: ${gitFailure(r)}`);
     for (const line of r.stdout.split('\n')) {
         const [sha, name] = line.trim().split(/\s+/);
         if (name === ref && sha && FULL_SHA.test(sha))
@@ -10710,7 +10704,7 @@ async function isAncestor(git, ancestor, descendant) {
         return { ok: true, value: r.exitCode === 0 };
     return {
         ok: false,
-        error: `git merge-base --is-ancestor ${ancestor} ${descendant} failed: ${gitError(r)}`,
+        error: `git merge-base --is-ancestor ${ancestor} ${descendant} failed: ${gitFailure(r)}`,
     };
 }
 async function relationByGit(git, merge, head) {
@@ -10928,6 +10922,9 @@ async function readHeadAfter(input) {
 }
 
 ;// CONCATENATED MODULE: ./src/freshness/merge-commit.ts
+// The `merge-commit` input → a full SHA that exists locally: a 40-hex SHA is checked (and fetched when
+// missing), anything else is resolved as a ref, locally, as `refs/remotes/<remote>/<ref>`, then after a fetch.
+
 
 function invalid(message) {
     return { ok: false, reason: 'invalid_input', message };
@@ -10983,7 +10980,7 @@ async function resolveMergeCommit(git, remote, refOrSha, options = {}) {
         return {
             ok: false,
             reason: 'git_failed',
-            message: `Could not fetch '${name}' from remote '${remote}' to resolve input 'merge-commit': ${gitError(fetch)}.`,
+            message: `Could not fetch '${name}' from remote '${remote}' to resolve input 'merge-commit': ${gitFailure(fetch)}.`,
         };
     }
     const sha = await revParseCommit(git, 'FETCH_HEAD');
@@ -10991,6 +10988,9 @@ async function resolveMergeCommit(git, remote, refOrSha, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/freshness/workspace.ts
+// The workspace must be at the merge commit before the command runs (SPEC §5): check out the merge commit
+// detached when HEAD differs and the tracked files are clean; never touch a workspace with local changes.
+
 
 const CHECKOUT_HINT = 'check out that SHA first (e.g. actions/checkout with `ref: ${{ github.sha }}`)';
 async function ensureWorkspaceAt(git, remote, sha, options = {}) {
@@ -11006,7 +11006,7 @@ async function ensureWorkspaceAt(git, remote, sha, options = {}) {
             return {
                 ok: false,
                 reason: 'git_failed',
-                message: `The workspace ${git.cwd} is not a git repository (${gitError(repo)}); ${CHECKOUT_HINT}.`,
+                message: `The workspace ${git.cwd} is not a git repository (${gitFailure(repo)}); ${CHECKOUT_HINT}.`,
             };
         }
     }
@@ -11018,7 +11018,7 @@ async function ensureWorkspaceAt(git, remote, sha, options = {}) {
         return {
             ok: false,
             reason: 'git_failed',
-            message: `Could not read the state of the workspace: ${gitError(status)}.`,
+            message: `Could not read the state of the workspace: ${gitFailure(status)}.`,
         };
     }
     const dirty = status.stdout
@@ -11048,7 +11048,7 @@ async function ensureWorkspaceAt(git, remote, sha, options = {}) {
         return {
             ok: false,
             reason: 'git_failed',
-            message: `Could not check out merge commit ${target} (workspace at ${head ?? 'no commit'}): ${gitError(checkout)}.`,
+            message: `Could not check out merge commit ${target} (workspace at ${head ?? 'no commit'}): ${gitFailure(checkout)}.`,
         };
     }
     const after = await git.run(['rev-parse', '--verify', '--quiet', 'HEAD']);
@@ -14709,6 +14709,7 @@ function createArtifactUploader(ctx) {
 
 
 
+
 async function emergencyPublish(error, c) {
     const redactor = Redactor.fromEnv(c.env, c.secrets, c.settings.redactPatterns);
     const why = redactor.redact(error instanceof Error ? error.message : String(error));
@@ -14734,7 +14735,7 @@ async function emergencyPublish(error, c) {
         c.log.warning(`Could not write the result file: ${e.message}`);
     }
     try {
-        c.runner.appendSummary(`## post-merge-smoke: ERROR\n\n${emergency_escapeHtml(result.message)}\n`);
+        c.runner.appendSummary(`## post-merge-smoke: ERROR\n\n${escapeHtml(result.message)}\n`);
         result.reporting.summary = 'written';
     }
     catch {
@@ -14749,9 +14750,6 @@ async function emergencyPublish(error, c) {
             // Each output on its own.
         }
     }
-}
-function emergency_escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts

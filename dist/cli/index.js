@@ -49856,14 +49856,17 @@ class GitCli {
         });
     }
 }
-/** One line of what git said, for messages: the last non-empty stderr line, or the exit code. */
+/**
+ * What git said, in one line for a message: the first `fatal:`/`error:` line (git often ends with advice
+ * such as "and the repository exists."), else the last stderr line, else the exit code; no trailing period.
+ */
 function gitFailure(result) {
-    const line = result.stderr
+    const lines = result.stderr
         .split('\n')
         .map((l) => l.trim())
-        .filter(Boolean)
-        .pop();
-    return line ?? `exit code ${result.exitCode}`;
+        .filter(Boolean);
+    const line = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines.pop() ?? `exit code ${result.exitCode}`;
+    return line.replace(/[.\s]+$/, '');
 }
 
 // EXTERNAL MODULE: ./src/contracts.ts + 1 modules
@@ -51063,26 +51066,17 @@ async function fetchCommit(git, remote, sha, branch = null, branchFirst = false)
         if (r.exitCode === 0)
             remoteAnswered = true;
         else
-            lastError = gitError(r);
+            lastError = gitFailure(r);
         if (await hasCommit(git, sha))
             return { present: true, remoteAnswered, lastError };
     }
     return { present: false, remoteAnswered, lastError };
 }
-/**
- * What git said, in one line for a message: the first `fatal:`/`error:` line (git often ends with advice
- * such as "and the repository exists."), else the last stderr line; no trailing period.
- */
-function gitError(result) {
-    const lines = result.stderr
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    const line = lines.find((l) => /^(fatal|error):/i.test(l)) ?? gitFailure(result);
-    return line.replace(/[.\s]+$/, '');
-}
 
 ;// CONCATENATED MODULE: ./src/freshness/observe.ts
+// One look at the base branch head and how it relates to the merge commit — through the REST API
+// (`git/ref` + `compare`) or through git (`ls-remote` + `merge-base --is-ancestor`). No retries here.
+
 
 
 const LS_REMOTE_TIMEOUT_MS = 60_000;
@@ -51143,7 +51137,7 @@ async function lsRemoteHead(git, remote, branch) {
         timeoutMs: LS_REMOTE_TIMEOUT_MS,
     });
     if (r.exitCode !== 0)
-        throw new LsRemoteError(`git ls-remote ${remote} ${ref} failed: ${gitError(r)}`);
+        throw new LsRemoteError(`git ls-remote ${remote} ${ref} failed: ${gitFailure(r)}`);
     for (const line of r.stdout.split('\n')) {
         const [sha, name] = line.trim().split(/\s+/);
         if (name === ref && sha && FULL_SHA.test(sha))
@@ -51161,7 +51155,7 @@ async function isAncestor(git, ancestor, descendant) {
         return { ok: true, value: r.exitCode === 0 };
     return {
         ok: false,
-        error: `git merge-base --is-ancestor ${ancestor} ${descendant} failed: ${gitError(r)}`,
+        error: `git merge-base --is-ancestor ${ancestor} ${descendant} failed: ${gitFailure(r)}`,
     };
 }
 async function relationByGit(git, merge, head) {
@@ -51379,6 +51373,9 @@ async function readHeadAfter(input) {
 }
 
 ;// CONCATENATED MODULE: ./src/freshness/merge-commit.ts
+// The `merge-commit` input → a full SHA that exists locally: a 40-hex SHA is checked (and fetched when
+// missing), anything else is resolved as a ref, locally, as `refs/remotes/<remote>/<ref>`, then after a fetch.
+
 
 function invalid(message) {
     return { ok: false, reason: 'invalid_input', message };
@@ -51434,7 +51431,7 @@ async function resolveMergeCommit(git, remote, refOrSha, options = {}) {
         return {
             ok: false,
             reason: 'git_failed',
-            message: `Could not fetch '${name}' from remote '${remote}' to resolve input 'merge-commit': ${gitError(fetch)}.`,
+            message: `Could not fetch '${name}' from remote '${remote}' to resolve input 'merge-commit': ${gitFailure(fetch)}.`,
         };
     }
     const sha = await revParseCommit(git, 'FETCH_HEAD');
@@ -51442,6 +51439,9 @@ async function resolveMergeCommit(git, remote, refOrSha, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/freshness/workspace.ts
+// The workspace must be at the merge commit before the command runs (SPEC §5): check out the merge commit
+// detached when HEAD differs and the tracked files are clean; never touch a workspace with local changes.
+
 
 const CHECKOUT_HINT = 'check out that SHA first (e.g. actions/checkout with `ref: ${{ github.sha }}`)';
 async function ensureWorkspaceAt(git, remote, sha, options = {}) {
@@ -51457,7 +51457,7 @@ async function ensureWorkspaceAt(git, remote, sha, options = {}) {
             return {
                 ok: false,
                 reason: 'git_failed',
-                message: `The workspace ${git.cwd} is not a git repository (${gitError(repo)}); ${CHECKOUT_HINT}.`,
+                message: `The workspace ${git.cwd} is not a git repository (${gitFailure(repo)}); ${CHECKOUT_HINT}.`,
             };
         }
     }
@@ -51469,7 +51469,7 @@ async function ensureWorkspaceAt(git, remote, sha, options = {}) {
         return {
             ok: false,
             reason: 'git_failed',
-            message: `Could not read the state of the workspace: ${gitError(status)}.`,
+            message: `Could not read the state of the workspace: ${gitFailure(status)}.`,
         };
     }
     const dirty = status.stdout
@@ -51499,7 +51499,7 @@ async function ensureWorkspaceAt(git, remote, sha, options = {}) {
         return {
             ok: false,
             reason: 'git_failed',
-            message: `Could not check out merge commit ${target} (workspace at ${head ?? 'no commit'}): ${gitError(checkout)}.`,
+            message: `Could not check out merge commit ${target} (workspace at ${head ?? 'no commit'}): ${gitFailure(checkout)}.`,
         };
     }
     const after = await git.run(['rev-parse', '--verify', '--quiet', 'HEAD']);

@@ -118,12 +118,15 @@ export class GitCli implements Git {
   }
 }
 
-/** One line of what git said, for messages: the last non-empty stderr line, or the exit code. */
+/**
+ * What git said, in one line for a message: the first `fatal:`/`error:` line (git often ends with advice
+ * such as "and the repository exists."), else the last stderr line, else the exit code; no trailing period.
+ */
 export function gitFailure(result: GitResult): string {
-  const line = result.stderr
+  const lines = result.stderr
     .split('\n')
     .map((l) => l.trim())
-    .filter(Boolean)
-    .pop();
-  return line ?? `exit code ${result.exitCode}`;
+    .filter(Boolean);
+  const line = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines.pop() ?? `exit code ${result.exitCode}`;
+  return line.replace(/[.\s]+$/, '');
 }

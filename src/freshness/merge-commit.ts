@@ -1,7 +1,7 @@
 // The `merge-commit` input → a full SHA that exists locally: a 40-hex SHA is checked (and fetched when
 // missing), anything else is resolved as a ref, locally, as `refs/remotes/<remote>/<ref>`, then after a fetch.
-import type { Git } from '../adapters/git.js';
-import { FULL_SHA, gitError, fetchCommit, hasCommit } from './objects.js';
+import { gitFailure, type Git } from '../adapters/git.js';
+import { FULL_SHA, fetchCommit, hasCommit } from './objects.js';
 import type { MergeCommitResolution } from './types.js';
 
 export interface ResolveMergeCommitOptions {
@@ -74,7 +74,7 @@ export async function resolveMergeCommit(
     return {
       ok: false,
       reason: 'git_failed',
-      message: `Could not fetch '${name}' from remote '${remote}' to resolve input 'merge-commit': ${gitError(fetch)}.`,
+      message: `Could not fetch '${name}' from remote '${remote}' to resolve input 'merge-commit': ${gitFailure(fetch)}.`,
     };
   }
   const sha = await revParseCommit(git, 'FETCH_HEAD');

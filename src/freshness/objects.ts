@@ -1,6 +1,6 @@
 // Local object-store helpers on top of the git choke point: is a commit here, is the clone shallow, and
 // bringing a missing commit in from the remote.
-import { gitFailure, type Git, type GitResult } from '../adapters/git.js';
+import { gitFailure, type Git } from '../adapters/git.js';
 
 export const FULL_SHA = /^[0-9a-f]{40}$/i;
 
@@ -59,21 +59,8 @@ export async function fetchCommit(
   for (const args of branchFirst ? [byBranch, bySha] : [bySha, byBranch]) {
     const r = await git.run(args);
     if (r.exitCode === 0) remoteAnswered = true;
-    else lastError = gitError(r);
+    else lastError = gitFailure(r);
     if (await hasCommit(git, sha)) return { present: true, remoteAnswered, lastError };
   }
   return { present: false, remoteAnswered, lastError };
-}
-
-/**
- * What git said, in one line for a message: the first `fatal:`/`error:` line (git often ends with advice
- * such as "and the repository exists."), else the last stderr line; no trailing period.
- */
-export function gitError(result: GitResult): string {
-  const lines = result.stderr
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const line = lines.find((l) => /^(fatal|error):/i.test(l)) ?? gitFailure(result);
-  return line.replace(/[.\s]+$/, '');
 }

@@ -1,8 +1,8 @@
 // One look at the base branch head and how it relates to the merge commit — through the REST API
 // (`git/ref` + `compare`) or through git (`ls-remote` + `merge-base --is-ancestor`). No retries here.
-import type { Git } from '../adapters/git.js';
+import { gitFailure, type Git } from '../adapters/git.js';
 import { GitHubApiError, type BranchRelation, type GitHubApi } from '../adapters/github.js';
-import { FULL_SHA, gitError, fetchCommit, hasCommit, isShallow } from './objects.js';
+import { FULL_SHA, fetchCommit, hasCommit, isShallow } from './objects.js';
 
 /** `unknown`: the API does not know the merge commit (yet) — compare answered 404. */
 export type ObservedRelation = BranchRelation | 'unknown';
@@ -77,7 +77,7 @@ export async function lsRemoteHead(git: Git, remote: string, branch: string): Pr
   const r = await git.run(['ls-remote', '--end-of-options', remote, ref], {
     timeoutMs: LS_REMOTE_TIMEOUT_MS,
   });
-  if (r.exitCode !== 0) throw new LsRemoteError(`git ls-remote ${remote} ${ref} failed: ${gitError(r)}`);
+  if (r.exitCode !== 0) throw new LsRemoteError(`git ls-remote ${remote} ${ref} failed: ${gitFailure(r)}`);
   for (const line of r.stdout.split('\n')) {
     const [sha, name] = line.trim().split(/\s+/);
     if (name === ref && sha && FULL_SHA.test(sha)) return sha.toLowerCase();
@@ -97,7 +97,7 @@ async function isAncestor(git: Git, ancestor: string, descendant: string): Promi
   if (r.exitCode === 0 || r.exitCode === 1) return { ok: true, value: r.exitCode === 0 };
   return {
     ok: false,
-    error: `git merge-base --is-ancestor ${ancestor} ${descendant} failed: ${gitError(r)}`,
+    error: `git merge-base --is-ancestor ${ancestor} ${descendant} failed: ${gitFailure(r)}`,
   };
 }
 

@@ -1,7 +1,7 @@
 // The workspace must be at the merge commit before the command runs (SPEC §5): check out the merge commit
 // detached when HEAD differs and the tracked files are clean; never touch a workspace with local changes.
-import type { Git } from '../adapters/git.js';
-import { FULL_SHA, gitError, fetchCommit, hasCommit } from './objects.js';
+import { gitFailure, type Git } from '../adapters/git.js';
+import { FULL_SHA, fetchCommit, hasCommit } from './objects.js';
 import type { WorkspaceCheck } from './types.js';
 
 export interface EnsureWorkspaceOptions {
@@ -29,7 +29,7 @@ export async function ensureWorkspaceAt(
       return {
         ok: false,
         reason: 'git_failed',
-        message: `The workspace ${git.cwd} is not a git repository (${gitError(repo)}); ${CHECKOUT_HINT}.`,
+        message: `The workspace ${git.cwd} is not a git repository (${gitFailure(repo)}); ${CHECKOUT_HINT}.`,
       };
     }
   }
@@ -41,7 +41,7 @@ export async function ensureWorkspaceAt(
     return {
       ok: false,
       reason: 'git_failed',
-      message: `Could not read the state of the workspace: ${gitError(status)}.`,
+      message: `Could not read the state of the workspace: ${gitFailure(status)}.`,
     };
   }
   const dirty = status.stdout
@@ -72,7 +72,7 @@ export async function ensureWorkspaceAt(
     return {
       ok: false,
       reason: 'git_failed',
-      message: `Could not check out merge commit ${target} (workspace at ${head ?? 'no commit'}): ${gitError(checkout)}.`,
+      message: `Could not check out merge commit ${target} (workspace at ${head ?? 'no commit'}): ${gitFailure(checkout)}.`,
     };
   }
   const after = await git.run(['rev-parse', '--verify', '--quiet', 'HEAD']);

@@ -6,6 +6,7 @@ import { buildResult, emptyFacts } from '../verdict.js';
 import { buildOutputs } from './outputs.js';
 import { Redactor } from './redact.js';
 import { writeResultFile } from './result-file.js';
+import { escapeHtml } from './summary.js';
 import type { Logger } from './types.js';
 
 export interface EmergencyContext {
@@ -54,8 +55,4 @@ export async function emergencyPublish(error: unknown, c: EmergencyContext): Pro
       // Each output on its own.
     }
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
