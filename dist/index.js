@@ -14329,6 +14329,16 @@ class Redactor {
 
 
 
+/**
+ * The reason the action aborts the run with when something outside the pipeline broke (an uncaught
+ * exception): the smoke is killed like on a cancellation, but the verdict is ERROR, not CANCELLED.
+ */
+class InternalFailure extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InternalFailure';
+    }
+}
 class Cancelled extends Error {
     constructor() {
         super('the run was cancelled');
@@ -14377,6 +14387,13 @@ async function runPipeline(cfg, fx, signal) {
                 message: `post-merge-smoke failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`,
             };
         }
+    }
+    if (verdict.status === 'CANCELLED' && signal.reason instanceof InternalFailure) {
+        verdict = {
+            status: 'ERROR',
+            reason: 'internal_error',
+            message: `post-merge-smoke failed unexpectedly: ${signal.reason.message}; the smoke was stopped and its process tree killed.`,
+        };
     }
     const draft = buildResult(facts, verdict);
     const publication = await publishResult(draft, {
@@ -14767,6 +14784,8 @@ async function emergencyPublish(error, c) {
 
 /** Tokens the runner hands the action; they must never reach the smoke command or anything we write. */
 const RUNNER_SECRET_VARS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+/** After an uncaught exception, how long the pipeline gets to report before the emergency report. */
+const WATCHDOG_MS = 15_000;
 async function run(env = process.env) {
     preloadValidators();
     const runner = new RunnerProtocol(env);
@@ -14792,6 +14811,23 @@ async function run(env = process.env) {
     for (const secret of secrets)
         runner.setSecret(secret);
     const outDir = (0,external_node_path_.join)(ctx.runnerTemp || (0,external_node_os_.tmpdir)(), 'post-merge-smoke');
+    // Something threw outside every await (a callback): stop the smoke through the pipeline, which then
+    // reports ERROR. If the pipeline cannot finish, the watchdog reports on its own and ends the process.
+    let watchdog;
+    let reported = false;
+    const onUncaught = (error) => {
+        log.error(`Unexpected error: ${error.message}`, 'post-merge-smoke internal error');
+        if (controller.signal.aborted)
+            return;
+        controller.abort(new InternalFailure(error.message));
+        watchdog = setTimeout(() => {
+            if (reported)
+                return;
+            reported = true;
+            void emergencyPublish(error, { settings, outDir, secrets, env, log, runner }).finally(() => process.exit(1));
+        }, WATCHDOG_MS);
+    };
+    process.on('uncaughtException', onUncaught);
     // Backoff unit for the freshness gate, PR discovery and the API client. Only tests change it (to keep
     // "API unreachable" runs short); it is deliberately not an input.
     const backoffMs = Number(env.POST_MERGE_SMOKE_BACKOFF_MS) > 0 ? Number(env.POST_MERGE_SMOKE_BACKOFF_MS) : 1000;
@@ -14837,6 +14873,7 @@ async function run(env = process.env) {
         }, fx, controller.signal);
         if (outcome.kind !== 'published')
             throw new Error('the action always applies; a plan cannot be its outcome');
+        reported = true;
         const result = outcome.result;
         log.info(`post-merge-smoke: ${result.status} (${result.reason}): ${result.message}`);
         if (outcome.failed) {
@@ -14848,12 +14885,17 @@ async function run(env = process.env) {
     }
     catch (e) {
         // Only a bug in publishing itself lands here; report what we can and fail.
-        await emergencyPublish(e, { settings, outDir, secrets, env, log, runner });
+        if (!reported) {
+            reported = true;
+            await emergencyPublish(e, { settings, outDir, secrets, env, log, runner });
+        }
         process.exitCode = 1;
     }
     finally {
+        clearTimeout(watchdog);
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
+        process.off('uncaughtException', onUncaught);
     }
 }
 

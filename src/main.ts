@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitCli } from './adapters/git.js';
 import { RunnerProtocol } from './adapters/runner.js';
-import { runPipeline, type PipelineEffects } from './pipeline.js';
+import { InternalFailure, runPipeline, type PipelineEffects } from './pipeline.js';
 import { uploadEscalationArtifact } from './report/artifact.js';
 import { emergencyPublish } from './report/emergency.js';
 import { preloadValidators } from './report/schema-check.js';
@@ -13,6 +13,8 @@ import { parseSettings, runnerContextFromEnv, type InputName } from './settings.
 
 /** Tokens the runner hands the action; they must never reach the smoke command or anything we write. */
 const RUNNER_SECRET_VARS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+/** After an uncaught exception, how long the pipeline gets to report before the emergency report. */
+const WATCHDOG_MS = 15_000;
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   preloadValidators();
@@ -44,6 +46,23 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   for (const secret of secrets) runner.setSecret(secret);
 
   const outDir = join(ctx.runnerTemp || tmpdir(), 'post-merge-smoke');
+  // Something threw outside every await (a callback): stop the smoke through the pipeline, which then
+  // reports ERROR. If the pipeline cannot finish, the watchdog reports on its own and ends the process.
+  let watchdog: NodeJS.Timeout | undefined;
+  let reported = false;
+  const onUncaught = (error: Error) => {
+    log.error(`Unexpected error: ${error.message}`, 'post-merge-smoke internal error');
+    if (controller.signal.aborted) return;
+    controller.abort(new InternalFailure(error.message));
+    watchdog = setTimeout(() => {
+      if (reported) return;
+      reported = true;
+      void emergencyPublish(error, { settings, outDir, secrets, env, log, runner }).finally(() =>
+        process.exit(1),
+      );
+    }, WATCHDOG_MS);
+  };
+  process.on('uncaughtException', onUncaught);
   // Backoff unit for the freshness gate, PR discovery and the API client. Only tests change it (to keep
   // "API unreachable" runs short); it is deliberately not an input.
   const backoffMs =
@@ -96,6 +115,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     );
     if (outcome.kind !== 'published')
       throw new Error('the action always applies; a plan cannot be its outcome');
+    reported = true;
     const result = outcome.result;
     log.info(`post-merge-smoke: ${result.status} (${result.reason}): ${result.message}`);
     if (outcome.failed) {
@@ -105,10 +125,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
   } catch (e) {
     // Only a bug in publishing itself lands here; report what we can and fail.
-    await emergencyPublish(e, { settings, outDir, secrets, env, log, runner });
+    if (!reported) {
+      reported = true;
+      await emergencyPublish(e, { settings, outDir, secrets, env, log, runner });
+    }
     process.exitCode = 1;
   } finally {
+    clearTimeout(watchdog);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('uncaughtException', onUncaught);
   }
 }

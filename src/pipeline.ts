@@ -67,6 +67,17 @@ export type PipelineOutcome =
   /** Plan mode got as far as a command: nothing ran and nothing was published. */
   | { kind: 'plan'; plan: Plan; facts: RunFacts };
 
+/**
+ * The reason the action aborts the run with when something outside the pipeline broke (an uncaught
+ * exception): the smoke is killed like on a cancellation, but the verdict is ERROR, not CANCELLED.
+ */
+export class InternalFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InternalFailure';
+  }
+}
+
 class Cancelled extends Error {
   constructor() {
     super('the run was cancelled');
@@ -115,6 +126,13 @@ export async function runPipeline(
         message: `post-merge-smoke failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`,
       };
     }
+  }
+  if (verdict.status === 'CANCELLED' && signal.reason instanceof InternalFailure) {
+    verdict = {
+      status: 'ERROR',
+      reason: 'internal_error',
+      message: `post-merge-smoke failed unexpectedly: ${signal.reason.message}; the smoke was stopped and its process tree killed.`,
+    };
   }
   const draft = buildResult(facts, verdict);
   const publication = await publishResult(draft, {

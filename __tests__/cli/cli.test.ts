@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { GitFixture } from '../support/git-fixture.js';
 
 const CLI = join(process.cwd(), 'dist', 'cli', 'index.js');
+// The CLI's default shell is pwsh on Windows and bash elsewhere: commands that mean the same in both.
+const PORTABLE_TRUE = 'node -e 0';
+const PORTABLE_EXIT_4 = 'node -e "process.exit(4)"';
 
 function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
@@ -115,7 +118,7 @@ describe('post-merge-smoke CLI', () => {
 
   it('exits 1 with a packet on a failing smoke, and the packet is valid against schemas/', () => {
     const r = cli(
-      ['run', '--merge-commit', sha, '--apply', '--no-audit', '--smoke-command', 'exit 4'],
+      ['run', '--merge-commit', sha, '--apply', '--no-audit', '--smoke-command', PORTABLE_EXIT_4],
       fx.work,
     );
     expect(r.code).toBe(1);
@@ -143,7 +146,9 @@ describe('post-merge-smoke CLI', () => {
       status: 'PLAN',
       merge_commit: sha,
     });
-    expect(cli(['run', '--merge-commit', sha, '--apply', '--smoke-command', 'true'], fx.work).code).toBe(0);
+    expect(
+      cli(['run', '--merge-commit', sha, '--apply', '--smoke-command', PORTABLE_TRUE], fx.work).code,
+    ).toBe(0);
     expect(JSON.parse(lines().at(-1)!)).toMatchObject({
       applied: true,
       status: 'PASS',
@@ -169,7 +174,10 @@ describe('post-merge-smoke CLI', () => {
   it('does not move a checkout that is elsewhere: it reports the mismatch', () => {
     const other = fx.clone('elsewhere');
     fx.commit('next', { 'b.txt': 'b' }, other);
-    const r = cli(['run', '--merge-commit', sha, '--apply', '--no-audit', '--smoke-command', 'true'], other);
+    const r = cli(
+      ['run', '--merge-commit', sha, '--apply', '--no-audit', '--smoke-command', PORTABLE_TRUE],
+      other,
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^ERROR {2}workspace_mismatch: .*check it out first/);
   });

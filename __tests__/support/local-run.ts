@@ -22,7 +22,12 @@ export interface LocalRun extends Publication {
 
 export async function runLocal(
   inputs: Partial<Record<InputName, string>>,
-  options: { files?: Record<string, string>; message?: string; fixture?: GitFixture } = {},
+  options: {
+    files?: Record<string, string>;
+    message?: string;
+    fixture?: GitFixture;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<LocalRun> {
   const fixture = options.fixture ?? GitFixture.create();
   const sha = fixture.commit(
@@ -76,7 +81,7 @@ export async function runLocal(
       uploadArtifact: null,
       now: () => new Date(),
     },
-    new AbortController().signal,
+    options.signal ?? new AbortController().signal,
   );
   if (outcome.kind !== 'published') throw new Error('expected a published result');
   const packet = outcome.packetPath

@@ -54780,6 +54780,16 @@ class Redactor {
 
 
 
+/**
+ * The reason the action aborts the run with when something outside the pipeline broke (an uncaught
+ * exception): the smoke is killed like on a cancellation, but the verdict is ERROR, not CANCELLED.
+ */
+class InternalFailure extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InternalFailure';
+    }
+}
 class Cancelled extends Error {
     constructor() {
         super('the run was cancelled');
@@ -54828,6 +54838,13 @@ async function runPipeline(cfg, fx, signal) {
                 message: `post-merge-smoke failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`,
             };
         }
+    }
+    if (verdict.status === 'CANCELLED' && signal.reason instanceof InternalFailure) {
+        verdict = {
+            status: 'ERROR',
+            reason: 'internal_error',
+            message: `post-merge-smoke failed unexpectedly: ${signal.reason.message}; the smoke was stopped and its process tree killed.`,
+        };
     }
     const draft = buildResult(facts, verdict);
     const publication = await publishResult(draft, {
