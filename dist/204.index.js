@@ -30,7 +30,7 @@ var contract_constants = __webpack_require__(38897);
 const SmokeStatus = schemas/* enum */.k5n(contract_constants/* SMOKE_STATUSES */.jp);
 const Reason = schemas/* enum */.k5n(contract_constants/* REASONS */.ez);
 const CommandSource = schemas/* enum */.k5n(contract_constants/* COMMAND_SOURCES */.jW);
-const Sha = schemas/* string */.YjP().regex(/^[0-9a-f]{40}$/, 'a full 40-hex commit SHA');
+const Sha = schemas/* string */.YjP().regex(contract_constants/* FULL_SHA */.RG, 'a full 40-hex commit SHA');
 const IsoTime = iso/* datetime */.w$({ offset: true });
 /** One execution of the command. A run with retries has several. */
 const Attempt = schemas/* object */.Ikc({

@@ -33,6 +33,7 @@ class GitHubApiError extends Error {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $h: () => (/* binding */ ESCALATING_STATUSES),
+/* harmony export */   RG: () => (/* binding */ FULL_SHA),
 /* harmony export */   RL: () => (/* binding */ ESCALATION_PACKET_SCHEMA_ID),
 /* harmony export */   VC: () => (/* binding */ CriticalEscalationType),
 /* harmony export */   ez: () => (/* binding */ REASONS),
@@ -47,6 +48,8 @@ class GitHubApiError extends Error {
 // live apart from the zod schemas (contracts.ts, which builds its enums from these arrays) so that code on
 // the action's start-up path can use them without loading zod; the schemas are loaded in the background and
 // only needed when a result is validated.
+/** A full commit SHA as the contracts carry it: 40 lowercase hex digits. */
+const FULL_SHA = /^[0-9a-f]{40}$/;
 const SMOKE_RESULT_SCHEMA_ID = 'post-merge-smoke/smoke-result@1';
 const SMOKE_PLAN_SCHEMA_ID = 'post-merge-smoke/smoke-plan@1';
 const ESCALATION_PACKET_SCHEMA_ID = 'post-merge-smoke/escalation-packet@1';
@@ -11324,12 +11327,15 @@ function deepestOffset(text, maxDepth) {
     return null;
 }
 
+// EXTERNAL MODULE: ./src/contract-constants.ts
+var contract_constants = __nccwpck_require__(38897);
 ;// CONCATENATED MODULE: ./src/settings.ts
 // Inputs → one validated, typed Settings object (the shape of actions/checkout's input-helper).
 // Both entry points use it: the action reads INPUT_* through `getInput`, the CLI maps its flags onto the
 // same input names. A bad input never becomes a silent default: it is reported as an InputError naming the
 // input and the accepted values, and the run is BLOCKED `invalid_input`. The settings still carry a usable
 // default for that input so that reporting (status, summary, outputs) can go on.
+
 const SHELL_NAMES = ['bash', 'sh', 'pwsh', 'python', 'cmd'];
 const DEFAULT_TIMEOUT_SECONDS = 600;
 const DEFAULT_TASK_ID_PATTERN = 'task-[0-9]+(?:\\+[0-9]+)?';
@@ -11379,7 +11385,6 @@ const OUTPUT_NAMES = [
     'artifact-id',
     'artifact-url',
 ];
-const SHA40 = /^[0-9a-f]{40}$/;
 const MAX_TIMER_SECONDS = 2_147_483; // setTimeout's ceiling (2^31-1 ms)
 /**
  * Parses and validates every input. `getInput` returns '' for an input that was not given (as the runner
@@ -11465,9 +11470,9 @@ function parseSettings(getInput, ctx) {
     let mergeCommit = raw('merge-commit');
     if (mergeCommit === '') {
         const after = typeof event.after === 'string' ? event.after : '';
-        mergeCommit = isPush && SHA40.test(after) ? after : ctx.sha;
+        mergeCommit = isPush && contract_constants/* FULL_SHA */.RG.test(after) ? after : ctx.sha;
     }
-    else if (!SHA40.test(mergeCommit)) {
+    else if (!contract_constants/* FULL_SHA */.RG.test(mergeCommit)) {
         mergeCommit = refLike('merge-commit', mergeCommit);
     }
     if (mergeCommit === '' && !errors.some((e) => e.input === 'merge-commit')) {
@@ -11547,7 +11552,7 @@ function parseSettings(getInput, ctx) {
     if (statusContext !== null && statusContext.length > 255) {
         fail('status-context', `is ${statusContext.length} characters long; GitHub accepts at most 255.`);
     }
-    const sha7 = SHA40.test(mergeCommit) ? mergeCommit.slice(0, 7) : 'unknown';
+    const sha7 = contract_constants/* FULL_SHA */.RG.test(mergeCommit) ? mergeCommit.slice(0, 7) : 'unknown';
     const artifactName = raw('artifact-name') || `post-merge-smoke-critical-7-${sha7}-attempt-${ctx.runAttempt}`;
     if (/[":<>|*?\r\n\\/]/.test(artifactName)) {
         fail('artifact-name', `is '${artifactName}'; an artifact name cannot contain " : < > | * ? \\ / or newlines.`);
@@ -11617,7 +11622,7 @@ function runnerContextFromEnv(env, readEvent) {
             // An unreadable event file only costs us event-derived defaults; the inputs still decide.
         }
     }
-    const os = env.RUNNER_OS === 'Windows' || env.RUNNER_OS === 'macOS' ? env.RUNNER_OS : inferOs();
+    const os = env.RUNNER_OS === 'Windows' || env.RUNNER_OS === 'macOS' ? env.RUNNER_OS : runnerOs();
     return {
         eventName: env.GITHUB_EVENT_NAME ?? '',
         event,
@@ -11634,10 +11639,11 @@ function runnerContextFromEnv(env, readEvent) {
         os,
     };
 }
-function inferOs() {
-    if (process.platform === 'win32')
+/** The runner's name for this platform (RUNNER_OS), for contexts built outside a runner. */
+function runnerOs(platform = process.platform) {
+    if (platform === 'win32')
         return 'Windows';
-    if (process.platform === 'darwin')
+    if (platform === 'darwin')
         return 'macOS';
     return 'Linux';
 }
@@ -12997,6 +13003,9 @@ function formatSeconds(seconds) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/commit-status.ts
+// The commit status on the merge commit (SPEC §2, §8): `pending` when the command starts, the final state
+// when the verdict is known. Posting never throws: its outcome is recorded in `reporting.commit_status`.
+
 
 
 /** GitHub rejects longer descriptions. */
@@ -13104,7 +13113,7 @@ async function postCommitStatus(api, sha, context, state, description, targetUrl
         return 'skipped: status-context is empty';
     if (api === null)
         return 'skipped: no token';
-    if (!sha || !/^[0-9a-f]{40}$/.test(sha))
+    if (!sha || !contract_constants/* FULL_SHA */.RG.test(sha))
         return 'skipped: no merge commit';
     try {
         await api.createCommitStatus(sha, {
@@ -13314,8 +13323,6 @@ async function withWorkflowCommandsStopped(write, fn, token = stopCommandsToken(
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: ./src/contract-constants.ts
-var contract_constants = __nccwpck_require__(38897);
 ;// CONCATENATED MODULE: ./src/verdict.ts
 // Pure decisions at the end of a run: the SmokeResult from what the pipeline learned, the continuation
 // signal, whether the job fails, whether a packet is due (SPEC §2).
@@ -14727,11 +14734,12 @@ function createArtifactUploader(ctx) {
 
 
 
+
 async function emergencyPublish(error, c) {
     const redactor = Redactor.fromEnv(c.env, c.secrets, c.settings.redactPatterns);
     const why = redactor.redact(error instanceof Error ? error.message : String(error));
     const facts = emptyFacts(c.settings.dryRun);
-    facts.mergeCommit = /^[0-9a-f]{40}$/.test(c.settings.mergeCommit) ? c.settings.mergeCommit : null;
+    facts.mergeCommit = contract_constants/* FULL_SHA */.RG.test(c.settings.mergeCommit) ? c.settings.mergeCommit : null;
     facts.baseBranch = c.settings.baseBranch;
     const result = buildResult(facts, {
         status: 'ERROR',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   COMMAND_SOURCES,
   CriticalEscalationType,
+  FULL_SHA,
   ESCALATION_PACKET_SCHEMA_ID,
   ESCALATION_TYPE_NAME,
   REASONS,
@@ -24,7 +25,7 @@ export type Reason = z.infer<typeof Reason>;
 export const CommandSource = z.enum(COMMAND_SOURCES);
 export type CommandSource = z.infer<typeof CommandSource>;
 
-const Sha = z.string().regex(/^[0-9a-f]{40}$/, 'a full 40-hex commit SHA');
+const Sha = z.string().regex(FULL_SHA, 'a full 40-hex commit SHA');
 const IsoTime = z.iso.datetime({ offset: true });
 
 /** One execution of the command. A run with retries has several. */

@@ -4,6 +4,8 @@
 // input and the accepted values, and the run is BLOCKED `invalid_input`. The settings still carry a usable
 // default for that input so that reporting (status, summary, outputs) can go on.
 
+import { FULL_SHA } from './contract-constants.js';
+
 export const SHELL_NAMES = ['bash', 'sh', 'pwsh', 'python', 'cmd'] as const;
 export type OnStale = 'skip' | 'run' | 'fail';
 export type RetryOn = 'timeout' | 'fail' | 'any';
@@ -123,7 +125,6 @@ export const OUTPUT_NAMES = [
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
-const SHA40 = /^[0-9a-f]{40}$/;
 const MAX_TIMER_SECONDS = 2_147_483; // setTimeout's ceiling (2^31-1 ms)
 
 /**
@@ -222,8 +223,8 @@ export function parseSettings(getInput: (name: InputName) => string, ctx: Runner
   let mergeCommit = raw('merge-commit');
   if (mergeCommit === '') {
     const after = typeof event.after === 'string' ? event.after : '';
-    mergeCommit = isPush && SHA40.test(after) ? after : ctx.sha;
-  } else if (!SHA40.test(mergeCommit)) {
+    mergeCommit = isPush && FULL_SHA.test(after) ? after : ctx.sha;
+  } else if (!FULL_SHA.test(mergeCommit)) {
     mergeCommit = refLike('merge-commit', mergeCommit);
   }
   if (mergeCommit === '' && !errors.some((e) => e.input === 'merge-commit')) {
@@ -321,7 +322,7 @@ export function parseSettings(getInput: (name: InputName) => string, ctx: Runner
   if (statusContext !== null && statusContext.length > 255) {
     fail('status-context', `is ${statusContext.length} characters long; GitHub accepts at most 255.`);
   }
-  const sha7 = SHA40.test(mergeCommit) ? mergeCommit.slice(0, 7) : 'unknown';
+  const sha7 = FULL_SHA.test(mergeCommit) ? mergeCommit.slice(0, 7) : 'unknown';
   const artifactName =
     raw('artifact-name') || `post-merge-smoke-critical-7-${sha7}-attempt-${ctx.runAttempt}`;
   if (/[":<>|*?\r\n\\/]/.test(artifactName)) {
@@ -402,7 +403,7 @@ export function runnerContextFromEnv(
       // An unreadable event file only costs us event-derived defaults; the inputs still decide.
     }
   }
-  const os = env.RUNNER_OS === 'Windows' || env.RUNNER_OS === 'macOS' ? env.RUNNER_OS : inferOs();
+  const os = env.RUNNER_OS === 'Windows' || env.RUNNER_OS === 'macOS' ? env.RUNNER_OS : runnerOs();
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
     event,
@@ -420,8 +421,9 @@ export function runnerContextFromEnv(
   };
 }
 
-function inferOs(): RunnerContext['os'] {
-  if (process.platform === 'win32') return 'Windows';
-  if (process.platform === 'darwin') return 'macOS';
+/** The runner's name for this platform (RUNNER_OS), for contexts built outside a runner. */
+export function runnerOs(platform: NodeJS.Platform = process.platform): RunnerContext['os'] {
+  if (platform === 'win32') return 'Windows';
+  if (platform === 'darwin') return 'macOS';
   return 'Linux';
 }

@@ -30747,6 +30747,7 @@ module.exports = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $h: () => (/* binding */ ESCALATING_STATUSES),
+/* harmony export */   RG: () => (/* binding */ FULL_SHA),
 /* harmony export */   RL: () => (/* binding */ ESCALATION_PACKET_SCHEMA_ID),
 /* harmony export */   VC: () => (/* binding */ CriticalEscalationType),
 /* harmony export */   ez: () => (/* binding */ REASONS),
@@ -30761,6 +30762,8 @@ module.exports = {
 // live apart from the zod schemas (contracts.ts, which builds its enums from these arrays) so that code on
 // the action's start-up path can use them without loading zod; the schemas are loaded in the background and
 // only needed when a result is validated.
+/** A full commit SHA as the contracts carry it: 40 lowercase hex digits. */
+const FULL_SHA = /^[0-9a-f]{40}$/;
 const SMOKE_RESULT_SCHEMA_ID = 'post-merge-smoke/smoke-result@1';
 const SMOKE_PLAN_SCHEMA_ID = 'post-merge-smoke/smoke-plan@1';
 const ESCALATION_PACKET_SCHEMA_ID = 'post-merge-smoke/escalation-packet@1';
@@ -30849,7 +30852,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bc: () => (/* binding */ SmokeResult)
 });
 
-// UNUSED EXPORTS: Attempt, COMMAND_SOURCES, CommandSource, Continuation, CriticalEscalationType, ESCALATING_STATUSES, ESCALATION_TYPE_NAME, PacketEvidence, REASONS, REASONS_BY_STATUS, Reason, Reporting, RunInfo, SMOKE_STATUSES, SmokePlan, SmokeStatus, jsonSchemas
+// UNUSED EXPORTS: Attempt, COMMAND_SOURCES, CommandSource, Continuation, CriticalEscalationType, ESCALATING_STATUSES, ESCALATION_TYPE_NAME, FULL_SHA, PacketEvidence, REASONS, REASONS_BY_STATUS, Reason, Reporting, RunInfo, SMOKE_STATUSES, SmokePlan, SmokeStatus, jsonSchemas
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(2857);
@@ -30883,7 +30886,7 @@ var contract_constants = __nccwpck_require__(8897);
 const SmokeStatus = schemas/* enum */.k5n(contract_constants/* SMOKE_STATUSES */.jp);
 const Reason = schemas/* enum */.k5n(contract_constants/* REASONS */.ez);
 const CommandSource = schemas/* enum */.k5n(contract_constants/* COMMAND_SOURCES */.jW);
-const Sha = schemas/* string */.YjP().regex(/^[0-9a-f]{40}$/, 'a full 40-hex commit SHA');
+const Sha = schemas/* string */.YjP().regex(contract_constants/* FULL_SHA */.RG, 'a full 40-hex commit SHA');
 const IsoTime = datetime({ offset: true });
 /** One execution of the command. A run with retries has several. */
 const Attempt = schemas/* object */.Ikc({
@@ -51775,12 +51778,15 @@ function deepestOffset(text, maxDepth) {
     return null;
 }
 
+// EXTERNAL MODULE: ./src/contract-constants.ts
+var contract_constants = __nccwpck_require__(8897);
 ;// CONCATENATED MODULE: ./src/settings.ts
 // Inputs → one validated, typed Settings object (the shape of actions/checkout's input-helper).
 // Both entry points use it: the action reads INPUT_* through `getInput`, the CLI maps its flags onto the
 // same input names. A bad input never becomes a silent default: it is reported as an InputError naming the
 // input and the accepted values, and the run is BLOCKED `invalid_input`. The settings still carry a usable
 // default for that input so that reporting (status, summary, outputs) can go on.
+
 const SHELL_NAMES = ['bash', 'sh', 'pwsh', 'python', 'cmd'];
 const DEFAULT_TIMEOUT_SECONDS = 600;
 const DEFAULT_TASK_ID_PATTERN = 'task-[0-9]+(?:\\+[0-9]+)?';
@@ -51830,7 +51836,6 @@ const OUTPUT_NAMES = [
     'artifact-id',
     'artifact-url',
 ];
-const SHA40 = /^[0-9a-f]{40}$/;
 const MAX_TIMER_SECONDS = 2_147_483; // setTimeout's ceiling (2^31-1 ms)
 /**
  * Parses and validates every input. `getInput` returns '' for an input that was not given (as the runner
@@ -51916,9 +51921,9 @@ function parseSettings(getInput, ctx) {
     let mergeCommit = raw('merge-commit');
     if (mergeCommit === '') {
         const after = typeof event.after === 'string' ? event.after : '';
-        mergeCommit = isPush && SHA40.test(after) ? after : ctx.sha;
+        mergeCommit = isPush && contract_constants/* FULL_SHA */.RG.test(after) ? after : ctx.sha;
     }
-    else if (!SHA40.test(mergeCommit)) {
+    else if (!contract_constants/* FULL_SHA */.RG.test(mergeCommit)) {
         mergeCommit = refLike('merge-commit', mergeCommit);
     }
     if (mergeCommit === '' && !errors.some((e) => e.input === 'merge-commit')) {
@@ -51998,7 +52003,7 @@ function parseSettings(getInput, ctx) {
     if (statusContext !== null && statusContext.length > 255) {
         fail('status-context', `is ${statusContext.length} characters long; GitHub accepts at most 255.`);
     }
-    const sha7 = SHA40.test(mergeCommit) ? mergeCommit.slice(0, 7) : 'unknown';
+    const sha7 = contract_constants/* FULL_SHA */.RG.test(mergeCommit) ? mergeCommit.slice(0, 7) : 'unknown';
     const artifactName = raw('artifact-name') || `post-merge-smoke-critical-7-${sha7}-attempt-${ctx.runAttempt}`;
     if (/[":<>|*?\r\n\\/]/.test(artifactName)) {
         fail('artifact-name', `is '${artifactName}'; an artifact name cannot contain " : < > | * ? \\ / or newlines.`);
@@ -52068,7 +52073,7 @@ function runnerContextFromEnv(env, readEvent) {
             // An unreadable event file only costs us event-derived defaults; the inputs still decide.
         }
     }
-    const os = env.RUNNER_OS === 'Windows' || env.RUNNER_OS === 'macOS' ? env.RUNNER_OS : inferOs();
+    const os = env.RUNNER_OS === 'Windows' || env.RUNNER_OS === 'macOS' ? env.RUNNER_OS : runnerOs();
     return {
         eventName: env.GITHUB_EVENT_NAME ?? '',
         event,
@@ -52085,10 +52090,11 @@ function runnerContextFromEnv(env, readEvent) {
         os,
     };
 }
-function inferOs() {
-    if (process.platform === 'win32')
+/** The runner's name for this platform (RUNNER_OS), for contexts built outside a runner. */
+function runnerOs(platform = process.platform) {
+    if (platform === 'win32')
         return 'Windows';
-    if (process.platform === 'darwin')
+    if (platform === 'darwin')
         return 'macOS';
     return 'Linux';
 }
@@ -53448,6 +53454,9 @@ function formatSeconds(seconds) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/commit-status.ts
+// The commit status on the merge commit (SPEC §2, §8): `pending` when the command starts, the final state
+// when the verdict is known. Posting never throws: its outcome is recorded in `reporting.commit_status`.
+
 
 
 /** GitHub rejects longer descriptions. */
@@ -53555,7 +53564,7 @@ async function postCommitStatus(api, sha, context, state, description, targetUrl
         return 'skipped: status-context is empty';
     if (api === null)
         return 'skipped: no token';
-    if (!sha || !/^[0-9a-f]{40}$/.test(sha))
+    if (!sha || !contract_constants/* FULL_SHA */.RG.test(sha))
         return 'skipped: no merge commit';
     try {
         await api.createCommitStatus(sha, {
@@ -53765,8 +53774,6 @@ async function withWorkflowCommandsStopped(write, fn, token = stopCommandsToken(
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./src/contract-constants.ts
-var contract_constants = __nccwpck_require__(8897);
 ;// CONCATENATED MODULE: ./src/verdict.ts
 // Pure decisions at the end of a run: the SmokeResult from what the pipeline learned, the continuation
 // signal, whether the job fails, whether a packet is due (SPEC §2).
@@ -60882,7 +60889,7 @@ async function replayFixture(fixtureDir, options) {
             runAttempt: 1,
             workspace: repos.work,
             runnerTemp: (0,external_node_path_namespaceObject.join)(root, 'runner-temp'),
-            os: process.platform === 'win32' ? 'Windows' : process.platform === 'darwin' ? 'macOS' : 'Linux',
+            os: runnerOs(),
         };
         const inputs = {
             'github-token': REPLAY_TOKEN,
@@ -61337,7 +61344,7 @@ async function runCommand(args, io) {
         runAttempt: 1,
         workspace: repo,
         runnerTemp: '',
-        os: process.platform === 'win32' ? 'Windows' : process.platform === 'darwin' ? 'macOS' : 'Linux',
+        os: runnerOs(),
     };
     // No commit statuses from a developer's machine: the CLI never writes to GitHub.
     const inputs = { 'status-context': '', ...args.inputs };

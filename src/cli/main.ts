@@ -9,7 +9,7 @@ import { runPipeline, type PipelineOutcome } from '../pipeline.js';
 import type { Logger } from '../report/types.js';
 import { FixtureError, loadFixture } from '../replay/fixture.js';
 import { platformSkip, replayFixture } from '../replay/replay.js';
-import { parseSettings, type InputName, type RunnerContext } from '../settings.js';
+import { parseSettings, runnerOs, type InputName, type RunnerContext } from '../settings.js';
 import { appendAudit } from './audit.js';
 import { parseArgs, type ReplayArgs, type RunArgs } from './args.js';
 import { renderPlanText, renderResultText, terminalSafe } from './report-text.js';
@@ -77,7 +77,7 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     runAttempt: 1,
     workspace: repo,
     runnerTemp: '',
-    os: process.platform === 'win32' ? 'Windows' : process.platform === 'darwin' ? 'macOS' : 'Linux',
+    os: runnerOs(),
   };
   // No commit statuses from a developer's machine: the CLI never writes to GitHub.
   const inputs: Partial<Record<InputName, string>> = { 'status-context': '', ...args.inputs };

@@ -9,7 +9,7 @@ import { GitHubRestApi } from '../adapters/github-rest.js';
 import type { SmokeResult } from '../contracts.js';
 import { runPipeline } from '../pipeline.js';
 import type { Logger } from '../report/types.js';
-import { parseSettings, type InputName, type OutputName, type RunnerContext } from '../settings.js';
+import { parseSettings, runnerOs, type InputName, type OutputName, type RunnerContext } from '../settings.js';
 import { buildReplayRepos, type ReplayRepos } from './build-repos.js';
 import { compareWithExpected } from './compare.js';
 import { loadFixture, type LoadedFixture } from './fixture.js';
@@ -76,7 +76,7 @@ export async function replayFixture(fixtureDir: string, options: ReplayOptions):
       runAttempt: 1,
       workspace: repos.work,
       runnerTemp: join(root, 'runner-temp'),
-      os: process.platform === 'win32' ? 'Windows' : process.platform === 'darwin' ? 'macOS' : 'Linux',
+      os: runnerOs(),
     };
     const inputs: Record<string, string> = {
       'github-token': REPLAY_TOKEN,
