@@ -3,9 +3,6 @@
 // the action's start-up path can use them without loading zod; the schemas are loaded in the background and
 // only needed when a result is validated.
 
-/** A full commit SHA as the contracts carry it: 40 lowercase hex digits. */
-export const FULL_SHA = /^[0-9a-f]{40}$/;
-
 export const SMOKE_RESULT_SCHEMA_ID = 'post-merge-smoke/smoke-result@1';
 export const SMOKE_PLAN_SCHEMA_ID = 'post-merge-smoke/smoke-plan@1';
 export const ESCALATION_PACKET_SCHEMA_ID = 'post-merge-smoke/escalation-packet@1';

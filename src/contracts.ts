@@ -4,7 +4,6 @@ import { z } from 'zod';
 import {
   COMMAND_SOURCES,
   CriticalEscalationType,
-  FULL_SHA,
   ESCALATION_PACKET_SCHEMA_ID,
   ESCALATION_TYPE_NAME,
   REASONS,
@@ -13,6 +12,7 @@ import {
   SMOKE_RESULT_SCHEMA_ID,
   SMOKE_STATUSES,
 } from './contract-constants.js';
+import { SHA_PATTERN } from './domain/values.js';
 
 export * from './contract-constants.js';
 
@@ -25,7 +25,7 @@ export type Reason = z.infer<typeof Reason>;
 export const CommandSource = z.enum(COMMAND_SOURCES);
 export type CommandSource = z.infer<typeof CommandSource>;
 
-const Sha = z.string().regex(FULL_SHA, 'a full 40-hex commit SHA');
+const Sha = z.string().regex(SHA_PATTERN, 'a full 40-hex commit SHA');
 const IsoTime = z.iso.datetime({ offset: true });
 
 /** One execution of the command. A run with retries has several. */

@@ -4,7 +4,24 @@
 // input and the accepted values, and the run is BLOCKED `invalid_input`. The settings still carry a usable
 // default for that input so that reporting (status, summary, outputs) can go on.
 
-import { FULL_SHA } from './contract-constants.js';
+import {
+  parseBranchName,
+  parsePattern,
+  parseProfileName,
+  parseRefName,
+  parseRemoteName,
+  parseRepoPath,
+  parseSha,
+  parseTaskId,
+  shortSha,
+  type BranchName,
+  type Parsed,
+  type Pattern,
+  type ProfileName,
+  type RemoteName,
+  type RepoPath,
+  type TaskId,
+} from './domain/index.js';
 
 export const SHELL_NAMES = ['bash', 'sh', 'pwsh', 'python', 'cmd'] as const;
 export type OnStale = 'skip' | 'run' | 'fail';
@@ -19,16 +36,16 @@ export interface Settings {
   githubToken: string;
   /** SHA or ref as given (resolved to a SHA against the repository later); never empty. */
   mergeCommit: string;
-  baseBranch: string;
-  remote: string;
+  baseBranch: BranchName;
+  remote: RemoteName;
   onStale: OnStale;
   smokeCommand: string | null;
-  profile: string | null;
-  taskId: string | null;
-  registryPath: string;
+  profile: ProfileName | null;
+  taskId: TaskId | null;
+  registryPath: RepoPath;
   /** Template containing `{task_id}`, or null when task files are off. */
   taskPath: string | null;
-  taskIdPattern: RegExp;
+  taskIdPattern: Pattern;
   prBodyCommand: boolean;
   dryRun: boolean;
   /** null: take it from the registry, else DEFAULT_TIMEOUT_SECONDS. An explicit input wins over the registry. */
@@ -46,7 +63,7 @@ export interface Settings {
   statusContext: string | null;
   artifactName: string;
   artifactRetentionDays: number | null;
-  redactPatterns: RegExp[];
+  redactPatterns: Pattern[];
 }
 
 /** What the runner tells us about this run (environment + event payload). */
@@ -126,6 +143,7 @@ export const OUTPUT_NAMES = [
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 const MAX_TIMER_SECONDS = 2_147_483; // setTimeout's ceiling (2^31-1 ms)
+const DEFAULT_PATTERN = (parsePattern(DEFAULT_TASK_ID_PATTERN) as { ok: true; value: Pattern }).value;
 
 /**
  * Parses and validates every input. `getInput` returns '' for an input that was not given (as the runner
@@ -176,45 +194,11 @@ export function parseSettings(getInput: (name: InputName) => string, ctx: Runner
     return fallback;
   };
 
-  const regexInput = (name: InputName, source: string): RegExp | null => {
-    try {
-      return new RegExp(source);
-    } catch (e) {
-      fail(name, `is not a valid regular expression (${(e as Error).message}).`);
-      return null;
-    }
-  };
-
-  // A value that reaches git as an argument must never look like an option.
-  const refLike = (name: InputName, value: string): string => {
-    if (
-      value.startsWith('-') ||
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what a ref must not hold
-      /[\s~^:?*[\\\x00-\x1f\x7f]/.test(value) ||
-      value.includes('..') ||
-      value.endsWith('.lock')
-    ) {
-      fail(
-        name,
-        `is '${value}'; expected a git ref name (no spaces, no leading '-', none of ~^:?*[\\ or '..').`,
-      );
-      return '';
-    }
-    return value;
-  };
-
-  const repoRelativePath = (name: InputName, value: string): boolean => {
-    const segments = value.split(/[\\/]+/);
-    if (
-      value.startsWith('/') ||
-      /^[A-Za-z]:/.test(value) ||
-      segments.includes('..') ||
-      value.includes('\0')
-    ) {
-      fail(name, `is '${value}'; expected a path inside the repository (relative, without '..').`);
-      return false;
-    }
-    return true;
+  /** The value a domain parser accepted, or `fallback` with the input's error recorded. */
+  const domainInput = <T>(name: InputName, value: string, parsed: Parsed<T>, fallback: T): T => {
+    if (parsed.ok) return parsed.value;
+    fail(name, `is '${value}'; it ${parsed.problem}.`);
+    return fallback;
   };
 
   // --- what is under test
@@ -222,10 +206,13 @@ export function parseSettings(getInput: (name: InputName) => string, ctx: Runner
   const isPush = ctx.eventName === 'push';
   let mergeCommit = raw('merge-commit');
   if (mergeCommit === '') {
-    const after = typeof event.after === 'string' ? event.after : '';
-    mergeCommit = isPush && FULL_SHA.test(after) ? after : ctx.sha;
-  } else if (!FULL_SHA.test(mergeCommit)) {
-    mergeCommit = refLike('merge-commit', mergeCommit);
+    const after = parseSha(typeof event.after === 'string' ? event.after : '');
+    mergeCommit = isPush && after.ok ? after.value : ctx.sha;
+  } else {
+    const sha = parseSha(mergeCommit);
+    mergeCommit = sha.ok
+      ? sha.value
+      : domainInput<string>('merge-commit', mergeCommit, parseRefName(mergeCommit), '');
   }
   if (mergeCommit === '' && !errors.some((e) => e.input === 'merge-commit')) {
     fail(
@@ -234,16 +221,17 @@ export function parseSettings(getInput: (name: InputName) => string, ctx: Runner
     );
   }
 
-  let baseBranch = raw('base-branch');
-  if (baseBranch === '') {
+  let baseBranchRaw = raw('base-branch');
+  if (baseBranchRaw === '') {
     const repo = event.repository as { default_branch?: unknown } | undefined;
-    if (isPush && ctx.ref.startsWith('refs/heads/')) baseBranch = ctx.ref.slice('refs/heads/'.length);
-    else if (repo && typeof repo.default_branch === 'string') baseBranch = repo.default_branch;
-    else baseBranch = 'main';
+    if (isPush && ctx.ref.startsWith('refs/heads/')) baseBranchRaw = ctx.ref.slice('refs/heads/'.length);
+    else if (repo && typeof repo.default_branch === 'string') baseBranchRaw = repo.default_branch;
+    else baseBranchRaw = 'main';
   }
-  baseBranch = refLike('base-branch', baseBranch.replace(/^refs\/heads\//, '')) || 'main';
-
-  const remote = refLike('remote', raw('remote') || 'origin') || 'origin';
+  const MAIN = 'main' as BranchName;
+  const baseBranch = domainInput('base-branch', baseBranchRaw, parseBranchName(baseBranchRaw), MAIN);
+  const remoteRaw = raw('remote') || 'origin';
+  const remote = domainInput('remote', remoteRaw, parseRemoteName(remoteRaw), 'origin' as RemoteName);
   const onStale = enumInput<OnStale>(
     'on-stale',
     ['skip', 'run', 'fail'],
@@ -254,25 +242,33 @@ export function parseSettings(getInput: (name: InputName) => string, ctx: Runner
   // The command keeps its inner whitespace and newlines: it is a script.
   const smokeCommandRaw = getInput('smoke-command');
   const smokeCommand = smokeCommandRaw.trim() === '' ? null : smokeCommandRaw.replace(/^\s*\n|\s+$/g, '');
-  const profile = optional('profile');
-  if (profile !== null && !/^[A-Za-z0-9._-]+$/.test(profile)) {
-    fail('profile', `is '${profile}'; expected letters, digits, '.', '_' or '-'.`);
-  }
+  const profileRaw = optional('profile');
+  const profile =
+    profileRaw === null ? null : domainInput('profile', profileRaw, parseProfileName(profileRaw), null);
   const taskIdPatternSource = raw('task-id-pattern') || DEFAULT_TASK_ID_PATTERN;
-  const taskIdPattern =
-    regexInput('task-id-pattern', taskIdPatternSource) ?? new RegExp(DEFAULT_TASK_ID_PATTERN);
-  const taskId = optional('task-id');
-  if (taskId !== null) {
-    if (!/^[A-Za-z0-9._+-]+$/.test(taskId) || taskId.startsWith('.')) {
-      fail('task-id', `is '${taskId}'; expected letters, digits and . _ + - only (not starting with '.').`);
-    } else if (!fullMatch(taskIdPattern, taskId)) {
-      fail('task-id', `is '${taskId}'; it does not match task-id-pattern '${taskIdPatternSource}'.`);
-    }
+  const taskIdPattern = domainInput(
+    'task-id-pattern',
+    taskIdPatternSource,
+    parsePattern(taskIdPatternSource),
+    DEFAULT_PATTERN,
+  );
+  const taskIdRaw = optional('task-id');
+  let taskId = taskIdRaw === null ? null : domainInput('task-id', taskIdRaw, parseTaskId(taskIdRaw), null);
+  if (taskId !== null && !taskIdPattern.fullMatch(taskId)) {
+    fail('task-id', `is '${taskId}'; it does not match task-id-pattern '${taskIdPatternSource}'.`);
+    taskId = null;
   }
-  const registryPath = raw('registry-path') || DEFAULT_REGISTRY_PATH;
-  repoRelativePath('registry-path', registryPath);
+  const registryPathRaw = raw('registry-path') || DEFAULT_REGISTRY_PATH;
+  const registryPath = domainInput(
+    'registry-path',
+    registryPathRaw,
+    parseRepoPath(registryPathRaw),
+    DEFAULT_REGISTRY_PATH as RepoPath,
+  );
   const taskPath = optional('task-path');
-  if (taskPath !== null && repoRelativePath('task-path', taskPath) && !taskPath.includes('{task_id}')) {
+  if (taskPath !== null && !parseRepoPath(taskPath.split('{task_id}').join('x')).ok) {
+    fail('task-path', `is '${taskPath}'; expected a path inside the repository (relative, without '..').`);
+  } else if (taskPath !== null && !taskPath.includes('{task_id}')) {
     fail(
       'task-path',
       `is '${taskPath}'; it must contain the placeholder {task_id}, e.g. memory/tasks/{task_id}.md.`,
@@ -322,7 +318,8 @@ export function parseSettings(getInput: (name: InputName) => string, ctx: Runner
   if (statusContext !== null && statusContext.length > 255) {
     fail('status-context', `is ${statusContext.length} characters long; GitHub accepts at most 255.`);
   }
-  const sha7 = FULL_SHA.test(mergeCommit) ? mergeCommit.slice(0, 7) : 'unknown';
+  const mergeSha = parseSha(mergeCommit);
+  const sha7 = mergeSha.ok ? shortSha(mergeSha.value) : 'unknown';
   const artifactName =
     raw('artifact-name') || `post-merge-smoke-critical-7-${sha7}-attempt-${ctx.runAttempt}`;
   if (/[":<>|*?\r\n\\/]/.test(artifactName)) {
@@ -337,20 +334,15 @@ export function parseSettings(getInput: (name: InputName) => string, ctx: Runner
       ? null
       : numberInput('artifact-retention-days', 0, { min: 1, max: 90, integer: true }) || null;
 
-  const redactPatterns: RegExp[] = [];
+  const redactPatterns: Pattern[] = [];
   getInput('redact-patterns')
     .split(/\r?\n/)
     .map((line) => line.trim())
     .forEach((line, i) => {
       if (line === '') return;
-      try {
-        redactPatterns.push(new RegExp(line, 'g'));
-      } catch (e) {
-        fail(
-          'redact-patterns',
-          `line ${i + 1} ('${line}') is not a valid regular expression (${(e as Error).message}).`,
-        );
-      }
+      const parsed = parsePattern(line);
+      if (parsed.ok) redactPatterns.push(parsed.value);
+      else fail('redact-patterns', `line ${i + 1} ('${line}') ${parsed.problem}.`);
     });
 
   const settings: Settings = {
@@ -381,12 +373,6 @@ export function parseSettings(getInput: (name: InputName) => string, ctx: Runner
     redactPatterns,
   };
   return { settings, errors };
-}
-
-/** True when the whole of `value` matches `pattern` (the user's pattern is not anchored). */
-export function fullMatch(pattern: RegExp, value: string): boolean {
-  const anchored = new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace('g', ''));
-  return anchored.test(value);
 }
 
 /** Reads the runner's environment the way @actions/core does, without importing it (the CLI shares this). */

@@ -11,6 +11,7 @@ import {
 } from '../../src/resolve/types.js';
 import { DEFAULT_REGISTRY_PATH, DEFAULT_TASK_ID_PATTERN } from '../../src/settings.js';
 import { FailingTree, MemoryTree } from './support/memory-tree.js';
+import { pattern } from '../support/pattern.js';
 
 const REGISTRY = DEFAULT_REGISTRY_PATH;
 const TASK_PATH = 'memory/tasks/{task_id}.md';
@@ -66,7 +67,7 @@ function makeInput(over: Partial<ResolveInput> & { files?: Record<string, string
     smokeCommand: null,
     profile: null,
     taskId: null,
-    taskIdPattern: new RegExp(DEFAULT_TASK_ID_PATTERN),
+    taskIdPattern: pattern(DEFAULT_TASK_ID_PATTERN),
     registryPath: REGISTRY,
     taskPath: TASK_PATH,
     prBodyCommand: true,
@@ -371,7 +372,7 @@ describe('resolveCommand: task ids and task files', () => {
   });
 
   it('a task id input with ../ (bypassing settings) is refused before any task file read', async () => {
-    const { input, tree } = makeInput({ taskId: '../secrets', taskIdPattern: /.+/ });
+    const { input, tree } = makeInput({ taskId: '../secrets', taskIdPattern: pattern('.+') });
     const out = expectBlocked(await resolveCommand(input));
     expect(out.reason).toBe('invalid_input');
     expect(tree.reads).toEqual([REGISTRY]);

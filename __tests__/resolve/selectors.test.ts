@@ -8,8 +8,9 @@ import {
   type SelectorInput,
 } from '../../src/resolve/selectors.js';
 import { DEFAULT_TASK_ID_PATTERN } from '../../src/settings.js';
+import { pattern } from '../support/pattern.js';
 
-const PATTERN = new RegExp(DEFAULT_TASK_ID_PATTERN);
+const PATTERN = pattern(DEFAULT_TASK_ID_PATTERN);
 
 function pr(over: Partial<PullRequestInfo> = {}): PullRequestInfo {
   return {
@@ -65,7 +66,7 @@ describe('findTaskIdInText', () => {
   });
 
   it('survives patterns that can match the empty string', () => {
-    expect(findTaskIdInText('abc T-9', /(T-[0-9]+)?/)).toBe('T-9');
+    expect(findTaskIdInText('abc T-9', pattern('(T-[0-9]+)?'))).toBe('T-9');
   });
 });
 
@@ -129,12 +130,14 @@ describe('findSelectors', () => {
   });
 
   it('refuses an unsafe id found by a permissive pattern', () => {
-    const r = findSelectors(input({ taskIdPattern: /t\/[a-z.]+/, commitMessage: 'see t/../x' }));
+    const r = findSelectors(input({ taskIdPattern: pattern('t/[a-z.]+'), commitMessage: 'see t/../x' }));
     expect(r.taskIdProblem).toMatch(/from the commit message may only use/);
   });
 
   it('refuses ids starting with a dot', () => {
-    const r = findSelectors(input({ taskIdPattern: /\.[a-z]+/, commitMessage: 'S\n\nTask-Id: .hidden\n' }));
+    const r = findSelectors(
+      input({ taskIdPattern: pattern('\\.[a-z]+'), commitMessage: 'S\n\nTask-Id: .hidden\n' }),
+    );
     expect(r.taskIdProblem).toMatch(/must not start with '\.'/);
   });
 

@@ -8,6 +8,7 @@ import { GitTreeReader } from '../../src/resolve/tree-reader.js';
 import { TreeReadError } from '../../src/resolve/types.js';
 import { DEFAULT_REGISTRY_PATH, DEFAULT_TASK_ID_PATTERN } from '../../src/settings.js';
 import { git, GitFixture } from '../support/git-fixture.js';
+import { pattern } from '../support/pattern.js';
 
 const REGISTRY_V1 = 'version: 1\nprofiles:\n  api: { command: committed command }\ndefault: api\n';
 const SEED_STYLE = readFileSync(join(process.cwd(), '__tests__/resolve/fixtures/task-2512.md'), 'utf8');
@@ -94,7 +95,7 @@ describe('GitTreeReader (real git repository)', () => {
       smokeCommand: null,
       profile: null,
       taskId: null,
-      taskIdPattern: new RegExp(DEFAULT_TASK_ID_PATTERN),
+      taskIdPattern: pattern(DEFAULT_TASK_ID_PATTERN),
       registryPath: DEFAULT_REGISTRY_PATH,
       taskPath: 'memory/tasks/{task_id}.md',
       prBodyCommand: false,

@@ -1,7 +1,8 @@
 // The `merge-commit` input → a full SHA that exists locally: a 40-hex SHA is checked (and fetched when
 // missing), anything else is resolved as a ref, locally, as `refs/remotes/<remote>/<ref>`, then after a fetch.
 import { gitFailure, type Git } from '../adapters/git.js';
-import { FULL_SHA, fetchCommit, hasCommit } from './objects.js';
+import { parseSha } from '../domain/index.js';
+import { fetchCommit, hasCommit } from './objects.js';
 import type { MergeCommitResolution } from './types.js';
 
 export interface ResolveMergeCommitOptions {
@@ -15,8 +16,8 @@ function invalid(message: string): MergeCommitResolution {
 
 async function revParseCommit(git: Git, rev: string): Promise<string | null> {
   const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
-  const sha = r.stdout.trim();
-  return r.exitCode === 0 && FULL_SHA.test(sha) ? sha.toLowerCase() : null;
+  const sha = parseSha(r.stdout.trim());
+  return r.exitCode === 0 && sha.ok ? sha.value : null;
 }
 
 export async function resolveMergeCommit(
@@ -36,8 +37,9 @@ export async function resolveMergeCommit(
     );
   }
 
-  if (FULL_SHA.test(input)) {
-    const sha = input.toLowerCase();
+  const full = parseSha(input);
+  if (full.ok) {
+    const sha = full.value;
     if (await hasCommit(git, sha)) return { ok: true, sha };
     const fetched = await fetchCommit(git, remote, sha, options.baseBranch ?? null);
     if (fetched.present) return { ok: true, sha };

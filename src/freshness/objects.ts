@@ -2,7 +2,6 @@
 // bringing a missing commit in from the remote.
 import { gitFailure, type Git } from '../adapters/git.js';
 
-export const FULL_SHA = /^[0-9a-f]{40}$/i;
 
 export async function hasCommit(git: Git, sha: string): Promise<boolean> {
   const r = await git.run(['cat-file', '-e', `${sha}^{commit}`]);

@@ -2,7 +2,8 @@
 // (`git/ref` + `compare`) or through git (`ls-remote` + `merge-base --is-ancestor`). No retries here.
 import { gitFailure, type Git } from '../adapters/git.js';
 import { GitHubApiError, type BranchRelation, type GitHubApi } from '../adapters/github.js';
-import { FULL_SHA, fetchCommit, hasCommit, isShallow } from './objects.js';
+import { parseSha } from '../domain/index.js';
+import { fetchCommit, hasCommit, isShallow } from './objects.js';
 
 /** `unknown`: the API does not know the merge commit (yet) — compare answered 404. */
 export type ObservedRelation = BranchRelation | 'unknown';
@@ -80,7 +81,8 @@ export async function lsRemoteHead(git: Git, remote: string, branch: string): Pr
   if (r.exitCode !== 0) throw new LsRemoteError(`git ls-remote ${remote} ${ref} failed: ${gitFailure(r)}`);
   for (const line of r.stdout.split('\n')) {
     const [sha, name] = line.trim().split(/\s+/);
-    if (name === ref && sha && FULL_SHA.test(sha)) return sha.toLowerCase();
+    const parsed = parseSha(sha ?? '');
+    if (name === ref && parsed.ok) return parsed.value;
   }
   return null;
 }

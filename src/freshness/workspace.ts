@@ -1,7 +1,8 @@
 // The workspace must be at the merge commit before the command runs (SPEC §5): check out the merge commit
 // detached when HEAD differs and the tracked files are clean; never touch a workspace with local changes.
 import { gitFailure, type Git } from '../adapters/git.js';
-import { FULL_SHA, fetchCommit, hasCommit } from './objects.js';
+import { parseSha } from '../domain/index.js';
+import { fetchCommit, hasCommit } from './objects.js';
 import type { WorkspaceCheck } from './types.js';
 
 export interface EnsureWorkspaceOptions {
@@ -17,7 +18,7 @@ export async function ensureWorkspaceAt(
   sha: string,
   options: EnsureWorkspaceOptions = {},
 ): Promise<WorkspaceCheck> {
-  if (!FULL_SHA.test(sha)) {
+  if (!parseSha(sha).ok) {
     return { ok: false, reason: 'git_failed', message: `Cannot check out '${sha}': not a full commit SHA.` };
   }
   const target = sha.toLowerCase();

@@ -1,6 +1,6 @@
 // The commit status on the merge commit (SPEC §2, §8): `pending` when the command starts, the final state
 // when the verdict is known. Posting never throws: its outcome is recorded in `reporting.commit_status`.
-import { FULL_SHA } from '../contract-constants.js';
+import { isSha } from '../domain/index.js';
 import type { SmokeResult, SmokeStatus } from '../contracts.js';
 import { GitHubApiError, type CommitState, type GitHubApi } from '../adapters/github.js';
 import { clip, formatDuration, formatSeconds, oneLine } from './text.js';
@@ -129,7 +129,7 @@ export async function postCommitStatus(
 ): Promise<StepOutcome> {
   if (!context) return 'skipped: status-context is empty';
   if (api === null) return 'skipped: no token';
-  if (!sha || !FULL_SHA.test(sha)) return 'skipped: no merge commit';
+  if (!isSha(sha)) return 'skipped: no merge commit';
   try {
     await api.createCommitStatus(sha, {
       state,

@@ -1,7 +1,7 @@
 // The last line of defence: publishing itself threw (a bug). Write the minimum a workflow relies on —
 // outputs, the result file, a summary line — each on its own, with an ERROR result that says what broke.
 import type { RunnerProtocol } from '../adapters/runner.js';
-import { FULL_SHA } from '../contract-constants.js';
+import { isSha } from '../domain/index.js';
 import type { Settings } from '../settings.js';
 import { buildResult, emptyFacts } from '../verdict.js';
 import { buildOutputs } from './outputs.js';
@@ -23,7 +23,7 @@ export async function emergencyPublish(error: unknown, c: EmergencyContext): Pro
   const redactor = Redactor.fromEnv(c.env, c.secrets, c.settings.redactPatterns);
   const why = redactor.redact(error instanceof Error ? error.message : String(error));
   const facts = emptyFacts(c.settings.dryRun);
-  facts.mergeCommit = FULL_SHA.test(c.settings.mergeCommit) ? c.settings.mergeCommit : null;
+  facts.mergeCommit = isSha(c.settings.mergeCommit) ? c.settings.mergeCommit : null;
   facts.baseBranch = c.settings.baseBranch;
   const result = buildResult(facts, {
     status: 'ERROR',

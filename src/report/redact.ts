@@ -3,6 +3,8 @@
 //   1. literal secrets (the token's value, the runner's tokens; each line of a multi-line secret too),
 //   2. well-known token shapes (GitHub, AWS access key ids, Slack, PEM private key blocks),
 //   3. the user's `redact-patterns`.
+import type { Pattern } from '../domain/index.js';
+
 // The runner masks registered secrets in the job log too, but it drops a whole job output that contains one;
 // redacting first keeps `result` usable.
 
@@ -21,8 +23,8 @@ export const RUNNER_SECRET_ENV = [
 export interface RedactorOptions {
   /** Literal secret values. Empty and very short (< MIN_SECRET_LENGTH) values are ignored. */
   secrets: string[];
-  /** Extra patterns (the `redact-patterns` input). Flags are kept, except that `g` is forced and `y` dropped. */
-  patterns: RegExp[];
+  /** Extra patterns (the `redact-patterns` input); every non-empty match is redacted. */
+  patterns: Pattern[];
 }
 
 /** Token shapes that are redacted whatever the configuration. */
@@ -88,25 +90,14 @@ function redactPem(text: string): string {
   return redactLoneEnds(text.replace(PEM_BLOCK, REDACTED));
 }
 
-/** A copy of a user pattern that is global (so replace covers every match) and not sticky. */
-function globalCopy(pattern: RegExp): RegExp {
-  const flags = pattern.flags.replace(/[gy]/g, '');
-  return new RegExp(pattern.source, flags + 'g');
-}
-
-/** Replaces non-empty matches only: a pattern that matches the empty string must not sprinkle `***`. */
-function replaceNonEmpty(match: string): string {
-  return match === '' ? '' : REDACTED;
-}
-
 export class Redactor {
   private readonly secrets: string[];
-  private readonly patterns: RegExp[];
+  private readonly patterns: Pattern[];
 
   constructor(options: RedactorOptions) {
     this.secrets = [];
     for (const s of options.secrets) this.addSecret(s);
-    this.patterns = options.patterns.map(globalCopy);
+    this.patterns = options.patterns;
   }
 
   /**
@@ -114,7 +105,7 @@ export class Redactor {
    * ACTIONS_ID_TOKEN_REQUEST_TOKEN and GITHUB_TOKEN (when set), plus `extraSecrets` (e.g. the
    * `github-token` input) and `patterns` (the `redact-patterns` input).
    */
-  static fromEnv(env: NodeJS.ProcessEnv, extraSecrets: string[] = [], patterns: RegExp[] = []): Redactor {
+  static fromEnv(env: NodeJS.ProcessEnv, extraSecrets: string[] = [], patterns: Pattern[] = []): Redactor {
     const secrets = RUNNER_SECRET_ENV.map((name) => env[name] ?? '');
     return new Redactor({ secrets: [...secrets, ...extraSecrets], patterns });
   }
@@ -140,7 +131,7 @@ export class Redactor {
     }
     out = redactPem(out);
     for (const p of TOKEN_PATTERNS) out = out.replace(p, REDACTED);
-    for (const p of this.patterns) out = out.replace(p, replaceNonEmpty);
+    for (const p of this.patterns) out = p.replaceAll(out, REDACTED);
     return out;
   }
 

@@ -12,7 +12,7 @@
 // A pattern match in free text must be a whole word (not preceded or followed by a letter, digit
 // or '_': "subtask-12" does not yield "task-12") and must fully match the pattern.
 import type { PullRequestInfo } from '../adapters/github.js';
-import { fullMatch } from '../settings.js';
+import type { Pattern } from '../domain/index.js';
 import { PROFILE_NAME } from './registry.js';
 import { taskIdProblem } from './task-path.js';
 
@@ -43,7 +43,7 @@ export interface SelectorResult {
 export interface SelectorInput {
   taskId: string | null;
   profile: string | null;
-  taskIdPattern: RegExp;
+  taskIdPattern: Pattern;
   commitMessage: string;
   pr: PullRequestInfo | null;
   /** The CLI's --task-file path: its file name is the last place a task id is looked for. */
@@ -88,18 +88,12 @@ export function trailerValues(trailers: readonly Trailer[], key: string): string
 }
 
 /** The first whole-word match of `pattern` in `text` that fully matches it, or null. */
-export function findTaskIdInText(text: string, pattern: RegExp): string | null {
-  const flags = pattern.flags.replace(/[gy]/g, '');
-  const re = new RegExp(pattern.source, `${flags}g`);
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0] === '') {
-      re.lastIndex++;
-      continue;
-    }
+export function findTaskIdInText(text: string, pattern: Pattern): string | null {
+  for (const m of pattern.matches(text)) {
     const before = m.index > 0 ? text[m.index - 1]! : '';
-    const after = text[m.index + m[0].length] ?? '';
+    const after = text[m.index + m.text.length] ?? '';
     if (WORD_CHAR.test(before) || WORD_CHAR.test(after)) continue;
-    if (fullMatch(pattern, m[0])) return m[0];
+    if (pattern.fullMatch(m.text)) return m.text;
   }
   return null;
 }
@@ -123,7 +117,7 @@ export function findSelectors(input: SelectorInput): SelectorResult {
     const charProblem = taskIdProblem(value);
     if (charProblem) {
       taskIdProblemText = `Task id '${value}' from ${source} ${charProblem}.`;
-    } else if (!fullMatch(input.taskIdPattern, value)) {
+    } else if (!input.taskIdPattern.fullMatch(value)) {
       taskIdProblemText = `Task id '${value}' from ${source} does not match task-id-pattern '${input.taskIdPattern.source}'.`;
     } else {
       taskId = { value, source };
@@ -155,7 +149,7 @@ export function findSelectors(input: SelectorInput): SelectorResult {
     if (taskId === null && taskIdProblemText === null && overridePath) {
       const name = overridePath.split(/[\\/]/).pop() ?? '';
       const stem = name.replace(/\.[^.]*$/, '');
-      if (taskIdProblem(stem) === null && fullMatch(input.taskIdPattern, stem)) {
+      if (taskIdProblem(stem) === null && input.taskIdPattern.fullMatch(stem)) {
         checkTaskId(stem, `the task file name ${name}`);
       }
     }

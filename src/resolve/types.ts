@@ -1,6 +1,7 @@
 // Command resolution's interface (SPEC §6).
 import type { CommandSource } from '../contracts.js';
 import type { PullEditTimes, PullRequestInfo } from '../adapters/github.js';
+import type { Pattern } from '../domain/index.js';
 
 /** Reads files from the merge commit's tree (never the working copy). */
 export interface TreeReader {
@@ -29,7 +30,7 @@ export interface ResolveInput {
   smokeCommand: string | null;
   profile: string | null;
   taskId: string | null;
-  taskIdPattern: RegExp;
+  taskIdPattern: Pattern;
   registryPath: string;
   taskPath: string | null;
   prBodyCommand: boolean;

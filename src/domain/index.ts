@@ -1,0 +1,3 @@
+// The domain's values and the user-pattern engine: the vocabulary every other folder speaks.
+export * from './values.js';
+export { parsePattern, type Pattern, type PatternMatch } from './pattern.js';
