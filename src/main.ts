@@ -1,139 +1,170 @@
-// The action's run(): read the runner's environment, build the adapters, run the pipeline, and fail the
-// job only after everything is reported. Signals and stray errors are turned into a reported result too.
+// The action's run(): read the runner's environment through @actions/core, build the context, run the mode
+// and fail the job only after everything is reported. Signals and stray errors become a reported result too.
+// `@github/local-action` calls this run() directly (README: "Debugging locally").
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitCli } from './adapters/git.js';
-import { RunnerProtocol } from './adapters/runner.js';
-import { InternalFailure, runPipeline, type PipelineEffects } from './pipeline.js';
+import { GitHubRestApi } from './adapters/github-rest.js';
+import { coreRunnerPort, maskSecret, readInput } from './adapters/runner.js';
+import { knownSecrets } from './domain/index.js';
+import type { ModeContext } from './modes/context.js';
+import { smokeAndPublish } from './modes/smoke.js';
+import { InternalFailure } from './pipeline/runner.js';
 import { uploadEscalationArtifact } from './report/artifact.js';
 import { emergencyPublish } from './report/emergency.js';
+import type { Publication } from './report/publish.js';
 import { preloadValidators } from './report/schema-check.js';
-import { parseSettings, runnerContextFromEnv, type InputName } from './settings.js';
+import {
+  parseSettings,
+  runnerContextFromEnv,
+  type ParsedSettings,
+  type RunnerContext,
+} from './settings/index.js';
+import { Redactor, runnerSinks, type Log, type Sinks } from './sinks/index.js';
 
-/** Tokens the runner hands the action; they must never reach the smoke command or anything we write. */
-const RUNNER_SECRET_VARS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
 /** After an uncaught exception, how long the pipeline gets to report before the emergency report. */
 const WATCHDOG_MS = 15_000;
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   preloadValidators();
-  const runner = new RunnerProtocol(env);
-  const log = runner.logger();
-  const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (!controller.signal.aborted) {
-      log.info(`Received ${signal}: cancelling the smoke and reporting CANCELLED.`);
-      controller.abort();
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  process.on('unhandledRejection', (reason) => {
-    // A stray rejection must not crash the process before the result is reported.
-    log.warning(
-      `Unhandled rejection (continuing): ${reason instanceof Error ? reason.message : String(reason)}`,
-    );
-  });
-
-  const ctx = runnerContextFromEnv(env, (p) => readFileSync(p, 'utf8'));
-  // The runner keeps hyphens in INPUT_ names (INPUT_SMOKE-COMMAND); read them exactly as @actions/core does.
-  const getInput = (name: InputName) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-  const { settings, errors } = parseSettings(getInput, ctx);
-  const secrets = [settings.githubToken, ...RUNNER_SECRET_VARS.map((v) => env[v] ?? '')].filter(
-    (s) => s !== '',
+  const runner = runnerContextFromEnv(env, (p) => readFileSync(p, 'utf8'));
+  const parsed = parseSettings((name) => readInput(name, env), runner);
+  const secrets = knownSecrets(env, [parsed.settings.githubToken]);
+  for (const secret of secrets) maskSecret(secret);
+  const sinks = runnerSinks(
+    Redactor.fromEnv(env, secrets, parsed.settings.redactPatterns),
+    coreRunnerPort(env),
   );
-  for (const secret of secrets) runner.setSecret(secret);
+  const outDir = join(runner.runnerTemp || tmpdir(), 'post-merge-smoke');
+  const guards = installGuards(sinks.log, () => emergencyPublish(guards.crash, { parsed, outDir, sinks }));
+  try {
+    const publication = await smokeAndPublish(actionContext(parsed, runner, sinks, outDir, env, secrets), {
+      signal: guards.signal,
+      inputErrors: parsed.errors,
+      describeInputError: (e) => e.message,
+      uploadArtifact: artifactUploader(env, runner),
+    });
+    guards.reported();
+    finish(publication, sinks.log);
+  } catch (e) {
+    // Only a bug in publishing itself lands here; report what we can and fail.
+    if (guards.reportOnce()) await emergencyPublish(e, { parsed, outDir, sinks });
+    process.exitCode = 1;
+  } finally {
+    guards.dispose();
+  }
+}
 
-  const outDir = join(ctx.runnerTemp || tmpdir(), 'post-merge-smoke');
-  // Something threw outside every await (a callback): stop the smoke through the pipeline, which then
-  // reports ERROR. If the pipeline cannot finish, the watchdog reports on its own and ends the process.
-  let watchdog: NodeJS.Timeout | undefined;
-  let reported = false;
-  const onUncaught = (error: Error) => {
-    log.error(`Unexpected error: ${error.message}`, 'post-merge-smoke internal error');
-    if (controller.signal.aborted) return;
-    controller.abort(new InternalFailure(error.message));
-    watchdog = setTimeout(() => {
-      if (reported) return;
-      reported = true;
-      void emergencyPublish(error, { settings, outDir, secrets, env, log, runner }).finally(() =>
-        process.exit(1),
-      );
-    }, WATCHDOG_MS);
-  };
-  process.on('uncaughtException', onUncaught);
+function actionContext(
+  parsed: ParsedSettings,
+  runner: RunnerContext,
+  sinks: Sinks,
+  outDir: string,
+  env: NodeJS.ProcessEnv,
+  secrets: string[],
+): ModeContext {
+  const { settings } = parsed;
   // Backoff unit for the freshness gate, PR discovery and the API client. Only tests change it (to keep
   // "API unreachable" runs short); it is deliberately not an input.
   const backoffMs =
     Number(env.POST_MERGE_SMOKE_BACKOFF_MS) > 0 ? Number(env.POST_MERGE_SMOKE_BACKOFF_MS) : 1000;
-  try {
-    // The REST client (octokit, undici) is a third of the bundle: load it only when there is a token to use.
-    const api =
-      settings.githubToken && ctx.repository
-        ? new (await import('./adapters/github-rest.js')).GitHubRestApi({
-            token: settings.githubToken,
-            repository: ctx.repository,
-            apiUrl: ctx.apiUrl,
-            graphqlUrl: ctx.graphqlUrl,
-            retryBaseMs: backoffMs,
-          })
-        : null;
-    const artifactService = Boolean(env.ACTIONS_RESULTS_URL && env.ACTIONS_RUNTIME_TOKEN);
-    const fx: PipelineEffects = {
-      git: new GitCli(ctx.workspace, env),
-      api,
-      log,
-      writeLive: (text) => process.stdout.write(text),
-      fenceWorkflowCommands: true,
-      setOutput: (name, value) => runner.setOutput(name, value),
-      appendSummary: runner.hasSummary ? async (markdown) => runner.appendSummary(markdown) : null,
-      uploadArtifact: artifactService
-        ? (upload) =>
-            uploadEscalationArtifact(upload, {
-              serverUrl: ctx.serverUrl,
-              repository: ctx.repository,
-              runId: ctx.runId,
-            })
-        : null,
-      now: () => new Date(),
-    };
-    const outcome = await runPipeline(
-      {
-        settings,
-        inputErrors: errors,
-        ctx,
-        outDir,
-        retry: { delaysMs: [1, 2, 4, 8].map((n) => n * backoffMs) },
-        apply: true,
-        env,
-        secrets,
-        checkoutWorkspace: true,
-      },
-      fx,
-      controller.signal,
+  const api =
+    settings.githubToken && runner.repository
+      ? new GitHubRestApi({
+          token: settings.githubToken,
+          repository: runner.repository,
+          apiUrl: runner.apiUrl,
+          graphqlUrl: runner.graphqlUrl,
+          retryBaseMs: backoffMs,
+        })
+      : null;
+  return {
+    settings,
+    runner,
+    git: new GitCli(runner.workspace, env),
+    api,
+    sinks,
+    outDir,
+    env,
+    secrets,
+    retry: { delaysMs: [1, 2, 4, 8].map((n) => n * backoffMs) },
+    apply: true,
+    checkoutWorkspace: true,
+    taskFileOverride: null,
+    now: () => new Date(),
+  };
+}
+
+function artifactUploader(env: NodeJS.ProcessEnv, runner: RunnerContext) {
+  if (!env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN) return null;
+  const ctx = { serverUrl: runner.serverUrl, repository: runner.repository, runId: runner.runId };
+  return (upload: Parameters<typeof uploadEscalationArtifact>[0]) => uploadEscalationArtifact(upload, ctx);
+}
+
+function finish(publication: Publication, log: Log): void {
+  const { result } = publication;
+  log.info(`post-merge-smoke: ${result.status} (${result.reason}): ${result.message}`);
+  if (!publication.failed) return;
+  // The Critical #7 annotation is already out; a failing STALE still needs its own.
+  if (result.status === 'STALE') log.error(result.message, { title: 'post-merge-smoke STALE' });
+  process.exitCode = 1;
+}
+
+interface Guards {
+  signal: AbortSignal;
+  /** The uncaught exception that triggered the emergency path, if any. */
+  crash: unknown;
+  reported(): void;
+  /** true the first time: the caller reports; false once someone has. */
+  reportOnce(): boolean;
+  dispose(): void;
+}
+
+/**
+ * SIGINT/SIGTERM cancel the run (the smoke is killed, CANCELLED is reported). An exception thrown outside
+ * every await stops the smoke through the same signal and the run reports ERROR; if it cannot finish, a
+ * watchdog reports on its own and ends the process.
+ */
+function installGuards(log: Log, emergency: () => Promise<void>): Guards {
+  const controller = new AbortController();
+  let reported = false;
+  let watchdog: NodeJS.Timeout | undefined;
+  const guards: Guards = {
+    signal: controller.signal,
+    crash: null,
+    reported: () => void (reported = true),
+    reportOnce: () => !reported && (reported = true),
+    dispose: () => {
+      clearTimeout(watchdog);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.off('uncaughtException', onUncaught);
+      process.off('unhandledRejection', onRejection);
+    },
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) return;
+    log.info(`Received ${signal}: cancelling the smoke and reporting CANCELLED.`);
+    controller.abort();
+  };
+  const onUncaught = (error: Error) => {
+    log.error(`Unexpected error: ${error.message}`, { title: 'post-merge-smoke internal error' });
+    if (controller.signal.aborted) return;
+    guards.crash = error;
+    controller.abort(new InternalFailure(error.message));
+    watchdog = setTimeout(() => {
+      if (guards.reportOnce()) void emergency().finally(() => process.exit(1));
+    }, WATCHDOG_MS);
+  };
+  // A stray rejection must not crash the process before the result is reported.
+  const onRejection = (reason: unknown) =>
+    log.warning(
+      `Unhandled rejection (continuing): ${reason instanceof Error ? reason.message : String(reason)}`,
     );
-    if (outcome.kind !== 'published')
-      throw new Error('the action always applies; a plan cannot be its outcome');
-    reported = true;
-    const result = outcome.result;
-    log.info(`post-merge-smoke: ${result.status} (${result.reason}): ${result.message}`);
-    if (outcome.failed) {
-      // The Critical #7 annotation is already out; a failing STALE still needs its own.
-      if (result.status === 'STALE') log.error(result.message, 'post-merge-smoke STALE');
-      process.exitCode = 1;
-    }
-  } catch (e) {
-    // Only a bug in publishing itself lands here; report what we can and fail.
-    if (!reported) {
-      reported = true;
-      await emergencyPublish(e, { settings, outDir, secrets, env, log, runner });
-    }
-    process.exitCode = 1;
-  } finally {
-    clearTimeout(watchdog);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    process.off('uncaughtException', onUncaught);
-  }
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('uncaughtException', onUncaught);
+  process.on('unhandledRejection', onRejection);
+  return guards;
 }

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SmokeResult } from '../../src/contracts.js';
-import { OUTPUT_NAMES } from '../../src/settings.js';
+import { OUTPUT_NAMES } from '../../src/settings/index.js';
 import { FakeArtifactService, makeRuntimeToken } from '../support/fake-artifact-service.js';
 import { FakeGitHub, type RecordedRequest } from '../support/fake-github.js';
 import { GitFixture } from '../support/git-fixture.js';

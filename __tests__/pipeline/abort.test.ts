@@ -2,7 +2,7 @@
 // exception in the action) is ERROR internal_error with a packet. Either way the tree is killed and the
 // result is published. Real git, real processes.
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { InternalFailure } from '../../src/pipeline.js';
+import { InternalFailure } from '../../src/pipeline/runner.js';
 import { runLocal, type LocalRun } from '../support/local-run.js';
 
 const itPosix = process.platform === 'win32' ? it.skip : it;
@@ -11,12 +11,12 @@ afterEach(() => {
   for (const r of runs.splice(0)) r.fixture.cleanup();
 });
 
+/** Aborts once the smoke has started (its first line is out), never after a fixed time. */
 async function abortedRun(reason?: unknown) {
   const controller = new AbortController();
-  setTimeout(() => controller.abort(reason), 500);
   const run = await runLocal(
-    { 'smoke-command': 'sleep 30 & sleep 30', 'kill-grace-seconds': '1' },
-    { signal: controller.signal },
+    { 'smoke-command': 'echo started; sleep 30 & sleep 30', 'kill-grace-seconds': '1' },
+    { signal: controller.signal, onLive: (text) => text.includes('started') && controller.abort(reason) },
   );
   runs.push(run);
   return run;

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CriticalEscalationType, EscalationPacket, SmokeResult } from '../../src/contracts.js';
 import { replayFixture } from '../../src/replay/replay.js';
-import { runLocal, silentLog, type LocalRun } from '../support/local-run.js';
+import { runLocal, type LocalRun } from '../support/local-run.js';
+import { silentLog } from '../support/logs.js';
 
 const posix = process.platform !== 'win32';
 const itPosix = posix ? it : it.skip;
@@ -125,7 +126,7 @@ describe('task-2512 regression', () => {
     async (name) => {
       const outcome = await replayFixture(join(process.cwd(), 'fixtures', 'replay', name), {
         writeLive: () => {},
-        log: silentLog,
+        log: silentLog(),
       });
       expect(outcome.differences).toEqual([]);
       expect(outcome.result.status).toBe('PASS');

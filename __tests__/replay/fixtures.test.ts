@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { stableView } from '../../src/replay/compare.js';
 import { loadFixture } from '../../src/replay/fixture.js';
 import { platformSkip, replayFixture } from '../../src/replay/replay.js';
-import { silentLog } from '../support/local-run.js';
+import { silentLog } from '../support/logs.js';
 
 const root = join(process.cwd(), 'fixtures', 'replay');
 const names = readdirSync(root).sort();
@@ -34,9 +34,9 @@ describe('replay fixtures', () => {
     const dir = join(root, name);
     const skip = platformSkip(loadFixture(dir));
     (skip ? it.skip : it)('replays to its expected result twice, identically', async () => {
-      const first = await replayFixture(dir, { writeLive: () => {}, log: silentLog });
+      const first = await replayFixture(dir, { writeLive: () => {}, log: silentLog() });
       expect(first.differences).toEqual([]);
-      const second = await replayFixture(dir, { writeLive: () => {}, log: silentLog });
+      const second = await replayFixture(dir, { writeLive: () => {}, log: silentLog() });
       expect(second.differences).toEqual([]);
       // Same fixture, same SHAs (fixed authors and dates), same result but for times and temp paths.
       expect(second.repos.mergeCommit).toBe(first.repos.mergeCommit);
@@ -51,7 +51,7 @@ describe('replay fixtures', () => {
     async () => {
       const outcome = await replayFixture(join(root, 'timeout-tree'), {
         writeLive: () => {},
-        log: silentLog,
+        log: silentLog(),
         keep: true,
       });
       try {

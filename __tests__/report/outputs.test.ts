@@ -1,15 +1,28 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SmokeResult } from '../../src/contracts.js';
-import { buildOutputs, shrinkResult } from '../../src/report/outputs.js';
+import { buildOutputs as buildFromSources, resultOutputs, shrinkResult } from '../../src/report/outputs.js';
 import { validateResult } from '../../src/report/validate.js';
-import { writeResultFile } from '../../src/report/result-file.js';
-import { OUTPUT_NAMES } from '../../src/settings.js';
+import { OUTPUT_NAMES } from '../../src/settings/index.js';
 import { sampleResult, SAMPLE_SHA } from '../support/sample-result.js';
 
-const NO_EXTRA = { resultPath: null, packetPath: null, artifactId: null, artifactUrl: null };
+interface Extra {
+  resultPath: string | null;
+  packetPath: string | null;
+  artifactId: number | null;
+  artifactUrl: string | null;
+}
+const NO_EXTRA: Extra = { resultPath: null, packetPath: null, artifactId: null, artifactUrl: null };
+
+/** The outputs of a `run` whose result is `result`. */
+function buildOutputs(result: SmokeResult, extra: Extra, max?: number) {
+  const artifact = extra.artifactId === null ? null : { id: extra.artifactId, url: extra.artifactUrl };
+  const input = resultOutputs('run', result, {
+    resultPath: extra.resultPath,
+    packetPath: extra.packetPath,
+    artifact,
+  });
+  return buildFromSources(input, max);
+}
 
 describe('buildOutputs', () => {
   it('sets every output, with values from the result and the extras', () => {
@@ -35,6 +48,14 @@ describe('buildOutputs', () => {
       'packet-path': '/tmp/r/escalation/escalation-packet.json',
       'artifact-id': '1234',
       'artifact-url': 'https://github.com/o/r/actions/runs/1/artifacts/1234',
+      mode: 'run',
+      'green-sha': '',
+      matrix: '',
+      profiles: '',
+      'issue-number': '',
+      'main-state': '',
+      'red-since': '',
+      bypassed: '',
     });
   });
 
@@ -142,25 +163,5 @@ describe('validateResult', () => {
     expect(message).toMatch(/\n {2}- status: /);
     expect(message).toMatch(/\n {2}- pr_number: /);
     expect(message).toMatch(/\n {2}- merge_commit: .*40-hex/);
-  });
-});
-
-describe('writeResultFile', () => {
-  it('writes pretty JSON atomically, creating the directory', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'pms-result-'));
-    try {
-      const dir = join(root, 'a', 'b');
-      const result = sampleResult({ status: 'FAIL' });
-      const path = await writeResultFile(dir, result);
-      expect(path).toBe(join(dir, 'smoke-result.json'));
-      const text = await readFile(path, 'utf8');
-      expect(text).toBe(JSON.stringify(result, null, 2) + '\n');
-      // Overwrites in place, leaving no temp files behind.
-      await writeResultFile(dir, sampleResult());
-      expect(await readdir(dir)).toEqual(['smoke-result.json']);
-      expect(JSON.parse(await readFile(path, 'utf8')).status).toBe('PASS');
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
   });
 });

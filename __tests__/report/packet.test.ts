@@ -1,9 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CriticalEscalationType, EscalationPacket } from '../../src/contracts.js';
-import { buildPacket, idempotencyKey, writePacket } from '../../src/report/packet.js';
+import { buildPacket, idempotencyKey } from '../../src/report/packet.js';
 import { sampleResult, SAMPLE_SHA } from '../support/sample-result.js';
 
 const NOW = new Date('2025-01-02T03:05:00.000Z');
@@ -112,19 +109,5 @@ describe('idempotencyKey', () => {
       { ...CTX, now: new Date() },
     );
     expect(a.idempotency_key).toBe(b.idempotency_key);
-  });
-});
-
-describe('writePacket', () => {
-  it('writes escalation-packet.json as pretty JSON', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pms-packet-'));
-    try {
-      const packet = buildPacket(sampleResult({ status: 'FAIL' }), CTX);
-      const path = await writePacket(join(dir, 'escalation'), packet);
-      expect(path).toBe(join(dir, 'escalation', 'escalation-packet.json'));
-      expect(await readFile(path, 'utf8')).toBe(JSON.stringify(packet, null, 2) + '\n');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
   });
 });

@@ -9,7 +9,7 @@ import {
   type ResolveOutcome,
   type TreeReader,
 } from '../../src/resolve/types.js';
-import { DEFAULT_REGISTRY_PATH, DEFAULT_TASK_ID_PATTERN } from '../../src/settings.js';
+import { DEFAULT_REGISTRY_PATH, DEFAULT_TASK_ID_PATTERN } from '../../src/settings/index.js';
 import { FailingTree, MemoryTree } from './support/memory-tree.js';
 import { pattern } from '../support/pattern.js';
 

@@ -7,7 +7,7 @@ import {
   prBodyProfiles,
   type SelectorInput,
 } from '../../src/resolve/selectors.js';
-import { DEFAULT_TASK_ID_PATTERN } from '../../src/settings.js';
+import { DEFAULT_TASK_ID_PATTERN } from '../../src/settings/index.js';
 import { pattern } from '../support/pattern.js';
 
 const PATTERN = pattern(DEFAULT_TASK_ID_PATTERN);

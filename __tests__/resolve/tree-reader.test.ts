@@ -6,7 +6,7 @@ import { ConfigError } from '../../src/resolve/config-error.js';
 import { resolveCommand } from '../../src/resolve/resolve-command.js';
 import { GitTreeReader } from '../../src/resolve/tree-reader.js';
 import { TreeReadError } from '../../src/resolve/types.js';
-import { DEFAULT_REGISTRY_PATH, DEFAULT_TASK_ID_PATTERN } from '../../src/settings.js';
+import { DEFAULT_REGISTRY_PATH, DEFAULT_TASK_ID_PATTERN } from '../../src/settings/index.js';
 import { git, GitFixture } from '../support/git-fixture.js';
 import { pattern } from '../support/pattern.js';
 

@@ -1,16 +1,22 @@
-// Runs the whole pipeline (as the action does, minus the runner) against a real GitFixture: a bare origin,
-// a clone at the pushed merge commit, no GitHub API. For tests that need a full SmokeResult and packet.
+// Runs the whole of `mode: run` (as the action does, minus the runner) against a real GitFixture: a bare
+// origin, a clone at the pushed merge commit, no GitHub API. For tests that need a full SmokeResult and packet.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitCli } from '../../src/adapters/git.js';
 import type { EscalationPacket } from '../../src/contracts.js';
-import { runPipeline } from '../../src/pipeline.js';
+import type { Repository } from '../../src/domain/index.js';
+import type { ModeContext } from '../../src/modes/context.js';
+import { smokeAndPublish } from '../../src/modes/smoke.js';
 import type { Publication } from '../../src/report/publish.js';
-import type { Logger } from '../../src/report/types.js';
-import { parseSettings, type InputName, type OutputName, type RunnerContext } from '../../src/settings.js';
+import {
+  parseSettings,
+  type InputName,
+  type OutputName,
+  type RunnerContext,
+} from '../../src/settings/index.js';
+import { recordingSinks, Redactor } from '../../src/sinks/index.js';
 import { GitFixture } from './git-fixture.js';
-
-export const silentLog: Logger = { info: () => {}, warning: () => {}, error: () => {}, debug: () => {} };
+import { silentLog } from './logs.js';
 
 export interface LocalRun extends Publication {
   sha: string;
@@ -20,27 +26,22 @@ export interface LocalRun extends Publication {
   live: string;
 }
 
-export async function runLocal(
-  inputs: Partial<Record<InputName, string>>,
-  options: {
-    files?: Record<string, string>;
-    message?: string;
-    fixture?: GitFixture;
-    signal?: AbortSignal;
-  } = {},
-): Promise<LocalRun> {
-  const fixture = options.fixture ?? GitFixture.create();
-  const sha = fixture.commit(
-    options.message ?? 'task-2512: post merge smoke runner (#71)',
-    options.files ?? {},
-  );
-  fixture.push();
-  const ctx: RunnerContext = {
+export interface LocalRunOptions {
+  files?: Record<string, string>;
+  message?: string;
+  fixture?: GitFixture;
+  signal?: AbortSignal;
+  /** Sees the smoke's live output as it comes (to wait for the spawn, say). */
+  onLive?: (text: string) => void;
+}
+
+function pushContext(fixture: GitFixture, sha: string): RunnerContext {
+  return {
     eventName: 'push',
     event: { after: sha, ref: 'refs/heads/main' },
     sha,
     ref: 'refs/heads/main',
-    repository: 'octo/repo',
+    repository: 'octo/repo' as Repository,
     serverUrl: 'https://github.com',
     apiUrl: 'http://127.0.0.1:9',
     graphqlUrl: 'http://127.0.0.1:9/graphql',
@@ -50,42 +51,52 @@ export async function runLocal(
     runnerTemp: join(fixture.root, 'runner-temp'),
     os: 'Linux',
   };
-  const all: Partial<Record<InputName, string>> = { 'status-context': 'post-merge-smoke', ...inputs };
-  const { settings, errors } = parseSettings((name) => all[name] ?? '', ctx);
-  const outputs: Partial<Record<OutputName, string>> = {};
-  let live = '';
-  const outcome = await runPipeline(
-    {
-      settings,
-      inputErrors: errors,
-      ctx,
-      outDir: join(ctx.runnerTemp, 'post-merge-smoke'),
-      retry: { delaysMs: [5, 5] },
-      apply: true,
-      env: process.env,
-      secrets: [],
-      checkoutWorkspace: true,
-    },
-    {
-      git: new GitCli(fixture.work),
-      api: null,
-      log: silentLog,
-      writeLive: (text) => {
-        live += text;
-      },
-      fenceWorkflowCommands: false,
-      setOutput: (name, value) => {
-        outputs[name] = value;
-      },
-      appendSummary: null,
-      uploadArtifact: null,
-      now: () => new Date(),
-    },
-    options.signal ?? new AbortController().signal,
+}
+
+export async function runLocal(
+  inputs: Partial<Record<InputName, string>>,
+  options: LocalRunOptions = {},
+): Promise<LocalRun> {
+  const fixture = options.fixture ?? GitFixture.create();
+  const sha = fixture.commit(
+    options.message ?? 'task-2512: post merge smoke runner (#71)',
+    options.files ?? {},
   );
-  if (outcome.kind !== 'published') throw new Error('expected a published result');
-  const packet = outcome.packetPath
-    ? (JSON.parse(readFileSync(outcome.packetPath, 'utf8')) as EscalationPacket)
+  fixture.push();
+  const runner = pushContext(fixture, sha);
+  const { settings, errors } = parseSettings((name) => inputs[name], runner);
+  let live = '';
+  const recording = recordingSinks(
+    new Redactor({ secrets: [], patterns: settings.redactPatterns }),
+    silentLog(),
+    (t) => {
+      live += t;
+      options.onLive?.(t);
+    },
+  );
+  const c: ModeContext = {
+    settings,
+    runner,
+    git: new GitCli(fixture.work),
+    api: null,
+    sinks: { ...recording.sinks, appendSummary: null },
+    outDir: join(runner.runnerTemp, 'post-merge-smoke'),
+    env: process.env,
+    secrets: [],
+    retry: { delaysMs: [5, 5] },
+    apply: true,
+    checkoutWorkspace: true,
+    taskFileOverride: null,
+    now: () => new Date(),
+  };
+  const publication = await smokeAndPublish(c, {
+    signal: options.signal ?? new AbortController().signal,
+    inputErrors: errors,
+    describeInputError: (e) => e.message,
+    uploadArtifact: null,
+  });
+  const packet = publication.packetPath
+    ? (JSON.parse(readFileSync(publication.packetPath, 'utf8')) as EscalationPacket)
     : null;
-  return { ...outcome, sha, fixture, outputs, packet, live };
+  return { ...publication, sha, fixture, outputs: recording.recorded.outputs, packet, live };
 }

@@ -1,36 +1,45 @@
-// action.yml, the settings module and the README must describe the same interface.
+// action.yml and the README are generated from the inputs and outputs tables: they must not drift.
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readActionYml, renderReadme } from '../../scripts/action-docs.js';
-import { INPUT_NAMES, OUTPUT_NAMES } from '../../src/settings.js';
+import { parse } from 'yaml';
+import { renderActionYml, renderReadme } from '../../scripts/action-docs.js';
+import { INPUTS, INPUT_NAMES, OUTPUT_NAMES, defaultInputs } from '../../src/settings/index.js';
 
 const root = process.cwd();
-const action = readActionYml(root);
+const actionYml = readFileSync(join(root, 'action.yml'), 'utf8');
+const action = parse(actionYml) as {
+  inputs: Record<string, { description: string; default: string; required: boolean }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string };
+};
 
 describe('action.yml', () => {
-  it('declares exactly the inputs the settings module reads, in order', () => {
-    expect(Object.keys(action.inputs)).toEqual([...INPUT_NAMES]);
+  it('is what the tables generate (run `npm run docs`)', () => {
+    expect(actionYml).toBe(renderActionYml());
   });
 
-  it('declares exactly the outputs the action sets, in order', () => {
-    expect(Object.keys(action.outputs)).toEqual([...OUTPUT_NAMES]);
-  });
-
-  it('runs dist/index.js on node24 and gives every input a description', () => {
-    const raw = readFileSync(join(root, 'action.yml'), 'utf8');
-    expect(raw).toMatch(/using: 'node24'/);
-    expect(raw).toMatch(/main: 'dist\/index.js'/);
+  it('declares exactly the inputs and outputs of the tables, in order, with their defaults', () => {
+    expect(Object.keys(action.inputs)).toEqual(INPUT_NAMES);
+    expect(Object.keys(action.outputs)).toEqual(OUTPUT_NAMES);
+    const defaults = defaultInputs();
     for (const [name, input] of Object.entries(action.inputs)) {
-      expect([name, input.description.length > 20]).toEqual([name, true]);
-      expect([name, input.required ?? false]).toEqual([name, false]);
+      expect([name, input.default]).toEqual([name, defaults[name as keyof typeof defaults]]);
+    }
+  });
+
+  it('runs dist/index.js on node24; every input optional and described', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    for (const row of INPUTS) {
+      expect([row.name, row.description.length > 20]).toEqual([row.name, true]);
+      expect([row.name, action.inputs[row.name]!.required]).toEqual([row.name, false]);
     }
   });
 });
 
 describe('README.md', () => {
-  it('carries the input and output tables generated from action.yml (run `npm run docs`)', () => {
+  it('carries the input and output tables generated from the tables (run `npm run docs`)', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    expect(readme).toBe(renderReadme(readme, action));
+    expect(readme).toBe(renderReadme(readme));
   });
 });

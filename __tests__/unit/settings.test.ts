@@ -1,10 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  defaultInputs,
   parseSettings,
   runnerContextFromEnv,
   type InputName,
   type RunnerContext,
-} from '../../src/settings.js';
+} from '../../src/settings/index.js';
+import type { Repository } from '../../src/domain/index.js';
 
 const SHA = 'a'.repeat(40);
 const OTHER = 'b'.repeat(40);
@@ -15,7 +17,7 @@ function ctx(over: Partial<RunnerContext> = {}): RunnerContext {
     event: { after: SHA, repository: { default_branch: 'trunk' } },
     sha: OTHER,
     ref: 'refs/heads/main',
-    repository: 'octo/repo',
+    repository: 'octo/repo' as Repository,
     serverUrl: 'https://github.com',
     apiUrl: 'https://api.github.com',
     graphqlUrl: 'https://api.github.com/graphql',
@@ -29,24 +31,11 @@ function ctx(over: Partial<RunnerContext> = {}): RunnerContext {
 }
 
 // The action.yml defaults, as the runner passes them when the workflow sets nothing.
-const ACTION_DEFAULTS: Partial<Record<InputName, string>> = {
-  'github-token': 'tok',
-  remote: 'origin',
-  'registry-path': '.github/post-merge-smoke.yml',
-  'task-id-pattern': 'task-[0-9]+(?:\\+[0-9]+)?',
-  'pr-body-command': 'false',
-  'dry-run': 'false',
-  'kill-grace-seconds': '10',
-  'max-output-bytes': '65536',
-  'log-max-bytes': '10485760',
-  retries: '0',
-  'retry-on': 'timeout',
-  'status-context': 'post-merge-smoke',
-};
+const ACTION_DEFAULTS: Partial<Record<InputName, string>> = { ...defaultInputs(), 'github-token': 'tok' };
 
 function parse(inputs: Partial<Record<InputName, string>>, c = ctx()) {
   const all = { ...ACTION_DEFAULTS, ...inputs };
-  return parseSettings((name) => all[name] ?? '', c);
+  return parseSettings((name) => all[name], c);
 }
 
 describe('parseSettings', () => {
@@ -67,7 +56,8 @@ describe('parseSettings', () => {
       retries: 0,
       retryOn: 'timeout',
       statusContext: 'post-merge-smoke',
-      artifactName: `post-merge-smoke-critical-7-aaaaaaa-attempt-2`,
+      // The default name is made from the resolved merge commit when the packet is published.
+      artifactName: null,
       artifactRetentionDays: null,
     });
   });
@@ -89,7 +79,7 @@ describe('parseSettings', () => {
 
   it.each([
     ['timeout-seconds', 'ten', /Input 'timeout-seconds' is 'ten'; expected a number greater than 0/],
-    ['timeout-seconds', '0', /Input 'timeout-seconds' is 0; expected a number greater than 0/],
+    ['timeout-seconds', '0', /Input 'timeout-seconds' is '0'; expected a number greater than 0/],
     ['timeout-seconds', '-5', /Input 'timeout-seconds' is '-5'/],
     ['on-stale', 'ignore', /Input 'on-stale' is 'ignore'; accepted values: skip, run, fail/],
     ['retry-on', 'always', /accepted values: timeout, fail, any/],
@@ -114,7 +104,7 @@ describe('parseSettings', () => {
     ['task-path', 'memory/tasks/task.md', /must contain the placeholder \{task_id\}/],
     ['task-id', '../etc', /Input 'task-id' is '..\/etc'/],
     ['task-id', 'ticket-9', /does not match task-id-pattern/],
-    ['artifact-retention-days', '91', /Input 'artifact-retention-days' is 91/],
+    ['artifact-retention-days', '91', /Input 'artifact-retention-days' is '91'/],
     ['profile', 'a b', /Input 'profile' is 'a b'/],
   ] as [InputName, string, RegExp][])(
     'rejects %s=%j with a message naming the input',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { SMOKE_STATUSES, SmokeResult, type SmokeStatus } from '../../src/contracts.js';
-import { buildResult, continuationFor, emptyFacts, jobFails, packetDue } from '../../src/verdict.js';
+import { buildResult, emptyFacts } from '../../src/pipeline/facts.js';
+import { continuationFor, jobFails, packetDue } from '../../src/pipeline/policy.js';
 
 // SPEC §2, one row per status: job fails? packet? continuation-ready?
 const TABLE: Record<SmokeStatus, [boolean, boolean, boolean]> = {

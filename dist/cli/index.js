@@ -30746,7 +30746,6 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $h: () => (/* binding */ ESCALATING_STATUSES),
 /* harmony export */   RL: () => (/* binding */ ESCALATION_PACKET_SCHEMA_ID),
 /* harmony export */   VC: () => (/* binding */ CriticalEscalationType),
 /* harmony export */   ez: () => (/* binding */ REASONS),
@@ -30757,6 +30756,7 @@ module.exports = {
 /* harmony export */   rn: () => (/* binding */ ESCALATION_TYPE_NAME),
 /* harmony export */   uA: () => (/* binding */ SMOKE_RESULT_SCHEMA_ID)
 /* harmony export */ });
+/* unused harmony export ESCALATING_STATUSES */
 // The contracts' plain values: schema ids, statuses, reasons, command sources, the escalation number. They
 // live apart from the zod schemas (contracts.ts, which builds its enums from these arrays) so that code on
 // the action's start-up path can use them without loading zod; the schemas are loaded in the background and
@@ -30781,7 +30781,7 @@ const SMOKE_STATUSES = [
     'CANCELLED',
 ];
 /** Statuses that produce a Critical #7 packet and fail the job (SPEC §2). */
-const ESCALATING_STATUSES = ['FAIL', 'TIMEOUT', 'BLOCKED', 'ERROR'];
+const ESCALATING_STATUSES = (/* unused pure expression or super */ null && (['FAIL', 'TIMEOUT', 'BLOCKED', 'ERROR']));
 /**
  * Machine-readable reason codes. Each status has its own small set; REASONS_BY_STATUS says which.
  * Consumers switch on these, so they are an enum, not free text.
@@ -50034,1156 +50034,6 @@ function gitFailure(result) {
 
 // EXTERNAL MODULE: ./src/contracts.ts + 1 modules
 var contracts = __nccwpck_require__(6679);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/execute/child-env.ts
-// The smoke command's environment: the action's own, minus its inputs and the runner's credentials, plus the
-// caller's extras (SMOKE_MERGE_COMMIT, SMOKE_TASK_ID, SMOKE_PR_NUMBER). The engine adds the tracking id.
-/** Runner credentials and endpoints that a smoke command has no business seeing. */
-const DROPPED_VARIABLES = [
-    'ACTIONS_RUNTIME_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_URL',
-    'ACTIONS_RESULTS_URL',
-    'ACTIONS_RUNTIME_URL',
-    'ACTIONS_CACHE_URL',
-    'GITHUB_TOKEN',
-    'GH_TOKEN',
-];
-/** Name prefixes dropped whole: the action's inputs and its saved state. */
-const DROPPED_PREFIXES = ['INPUT_', 'STATE_'];
-/** Set by the engine on every attempt; the tree sweep finds escaped processes by it. */
-const TRACKING_ID_VARIABLE = 'POST_MERGE_SMOKE_TRACKING_ID';
-/**
- * `secretValues`: values that must not reach the child; any variable holding exactly one of them is dropped
- * (empty strings are ignored). `platform`: on win32 names compare case-insensitively.
- */
-function buildChildEnv(parent, extras, secretValues = [], platform = process.platform) {
-    const win = platform === 'win32';
-    const norm = (name) => (win ? name.toUpperCase() : name);
-    const dropped = new Set(DROPPED_VARIABLES.map(norm));
-    const prefixes = DROPPED_PREFIXES.map(norm);
-    const secrets = new Set(secretValues.filter((v) => v !== ''));
-    const extraNames = new Set(Object.keys(extras).map(norm));
-    const env = {};
-    for (const [name, value] of Object.entries(parent)) {
-        if (value === undefined)
-            continue;
-        const key = norm(name);
-        if (dropped.has(key) || prefixes.some((p) => key.startsWith(p)))
-            continue;
-        if (secrets.has(value))
-            continue;
-        if (extraNames.has(key))
-            continue; // replaced below, whatever its case
-        env[name] = value;
-    }
-    for (const [name, value] of Object.entries(extras))
-        env[name] = value;
-    return env;
-}
-/** Tracking ids of enclosing runs (a smoke command that itself runs the engine), comma-separated. */
-const OUTER_TRACKING_IDS_VARIABLE = 'POST_MERGE_SMOKE_OUTER_TRACKING_IDS';
-/**
- * `env` with the tracking id set. An inherited id (this engine running inside another run's command) moves
- * to POST_MERGE_SMOKE_OUTER_TRACKING_IDS, so the enclosing run's sweep still finds our descendants.
- * Names compare case-insensitively on Windows.
- */
-function withTrackingId(env, trackingId, platform = process.platform) {
-    const norm = (name) => (platform === 'win32' ? name.toUpperCase() : name);
-    const out = {};
-    const outer = [];
-    for (const [name, value] of Object.entries(env)) {
-        if (value === undefined)
-            continue;
-        const key = norm(name);
-        if (key === TRACKING_ID_VARIABLE || key === OUTER_TRACKING_IDS_VARIABLE) {
-            outer.push(...value.split(',').filter((v) => v !== ''));
-            continue;
-        }
-        out[name] = value;
-    }
-    if (outer.length > 0)
-        out[OUTER_TRACKING_IDS_VARIABLE] = outer.join(',');
-    out[TRACKING_ID_VARIABLE] = trackingId;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/execute/capture.ts
-// Bounded head/tail capture of one output stream: the first floor(max/2) bytes, the last ceil(max/2) bytes,
-// an exact byte count, and a marker for what was dropped in between. Memory is O(max) whatever the
-// command prints; nothing is decoded until the end, and cuts fall on UTF-8 character boundaries.
-/** The text put between head and tail; `dropped` is the exact number of bytes left out. */
-function truncationMarker(dropped) {
-    return `…[${dropped} bytes truncated]…`;
-}
-/** How a byte budget is shared: the head gets the smaller half. */
-function splitBudget(maxBytes) {
-    const max = Math.max(0, Math.floor(maxBytes));
-    const headCap = Math.floor(max / 2);
-    return { headCap, tailCap: max - headCap };
-}
-/**
- * Number of bytes at the end of `buf[0, end)` that begin a UTF-8 character the range does not complete
- * (0 when the range ends on a character boundary). Only looks at the last three bytes.
- */
-function incompleteUtf8Suffix(buf, end) {
-    for (let back = 1; back <= Math.min(3, end); back++) {
-        const b = buf[end - back];
-        if ((b & 0xc0) === 0x80)
-            continue; // continuation byte: keep looking for the lead byte
-        if (b < 0xc0)
-            return 0; // ASCII: the range ends cleanly
-        const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-        return need > back ? back : 0;
-    }
-    return 0;
-}
-/** Number of UTF-8 continuation bytes (at most 3) at the start of `buf[start, end)`. */
-function leadingContinuationBytes(buf, start = 0, end = buf.length) {
-    let n = 0;
-    while (n < 3 && start + n < end && (buf[start + n] & 0xc0) === 0x80)
-        n++;
-    return n;
-}
-/**
- * The last `capacity` bytes written, in a fixed ring allocated on first use. A write copies at most
- * `capacity` bytes (only the part of the chunk that can survive), never the whole tail.
- */
-class TailRing {
-    capacity;
-    ring = null;
-    pos = 0; // next write position
-    filled = 0;
-    constructor(capacity) {
-        this.capacity = capacity;
-    }
-    get length() {
-        return this.filled;
-    }
-    write(chunk, start = 0, end = chunk.length) {
-        const cap = this.capacity;
-        let n = end - start;
-        if (n <= 0 || cap === 0)
-            return;
-        const ring = (this.ring ??= Buffer.allocUnsafe(cap));
-        if (n >= cap) {
-            ring.set(chunk.subarray(end - cap, end), 0);
-            this.pos = 0;
-            this.filled = cap;
-            return;
-        }
-        const first = Math.min(n, cap - this.pos);
-        ring.set(chunk.subarray(start, start + first), this.pos);
-        n -= first;
-        if (n > 0)
-            ring.set(chunk.subarray(start + first, end), 0);
-        this.pos = (this.pos + first + n) % cap;
-        this.filled = Math.min(cap, this.filled + first + n);
-    }
-    /** The kept bytes, oldest first (one copy, at the end only). */
-    toBuffer() {
-        if (!this.ring || this.filled === 0)
-            return Buffer.alloc(0);
-        if (this.filled < this.capacity)
-            return Buffer.from(this.ring.subarray(0, this.filled));
-        return Buffer.concat([this.ring.subarray(this.pos), this.ring.subarray(0, this.pos)], this.capacity);
-    }
-}
-/**
- * Decides the cuts for a stream of `total` bytes whose head holds `headLen` bytes (ending in `headEnd`,
- * the last up to 3 bytes of the head) and whose tail ring holds `tail`.
- */
-function planCuts(total, headCap, tailCap, headLen, headEnd, tail) {
-    if (total <= headCap + tailCap) {
-        return { truncated: false, headKeep: headLen, tailSkip: 0, dropped: 0 };
-    }
-    const headKeep = headLen - incompleteUtf8Suffix(headEnd, headEnd.length);
-    const tailSkip = leadingContinuationBytes(tail);
-    return { truncated: true, headKeep, tailSkip, dropped: total - headKeep - (tail.length - tailSkip) };
-}
-/** Keeps the last (up to) 3 bytes of the head, enough to decide the head cut. */
-class HeadEnd {
-    bytes = Buffer.alloc(3);
-    len = 0;
-    push(chunk, start, end) {
-        const n = end - start;
-        if (n >= 3) {
-            this.bytes.set(chunk.subarray(end - 3, end), 0);
-            this.len = 3;
-            return;
-        }
-        for (let i = start; i < end; i++) {
-            if (this.len === 3)
-                this.bytes.copyWithin(0, 1, 3);
-            else
-                this.len++;
-            this.bytes[this.len - 1] = chunk[i];
-        }
-    }
-    get value() {
-        return this.bytes.subarray(0, this.len);
-    }
-}
-/** In-memory head/tail capture of one stream at `maxBytes`. */
-class HeadTailCapture {
-    headCap;
-    tailCap;
-    head = null;
-    headLen = 0;
-    tail;
-    total = 0;
-    constructor(maxBytes) {
-        ({ headCap: this.headCap, tailCap: this.tailCap } = splitBudget(maxBytes));
-        this.tail = new TailRing(this.tailCap);
-    }
-    get totalBytes() {
-        return this.total;
-    }
-    write(chunk) {
-        const len = chunk.length;
-        this.total += len;
-        let off = 0;
-        if (this.headLen < this.headCap) {
-            const take = Math.min(len, this.headCap - this.headLen);
-            (this.head ??= Buffer.allocUnsafe(this.headCap)).set(chunk.subarray(0, take), this.headLen);
-            this.headLen += take;
-            off = take;
-        }
-        if (off < len)
-            this.tail.write(chunk, off, len);
-    }
-    result() {
-        const head = this.head ? this.head.subarray(0, this.headLen) : Buffer.alloc(0);
-        const tail = this.tail.toBuffer();
-        const plan = planCuts(this.total, this.headCap, this.tailCap, this.headLen, head.subarray(Math.max(0, head.length - 3)), tail);
-        if (!plan.truncated) {
-            return {
-                text: Buffer.concat([head, tail]).toString('utf8'),
-                totalBytes: this.total,
-                truncated: false,
-            };
-        }
-        const text = head.toString('utf8', 0, plan.headKeep) +
-            truncationMarker(plan.dropped) +
-            tail.toString('utf8', plan.tailSkip);
-        return { text, totalBytes: this.total, truncated: true };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/execute/log-file.ts
-// The full log of one stream on disk, with the capture's head/tail rule at logMaxBytes: the head goes
-// straight to the file as it arrives, the tail is kept in a bounded ring, and marker + tail are written
-// at the end. A log that cannot be written never disturbs the run: its path just becomes null.
-
-
-class HeadTailLogFile {
-    path;
-    fd = null;
-    headCap;
-    tailCap;
-    headLen = 0;
-    headEnd = new HeadEnd();
-    tail;
-    total = 0;
-    failure = null;
-    /** Opens (truncates) `path`; when that fails the log is off and `finish()` returns null. */
-    constructor(path, maxBytes) {
-        this.path = path;
-        ({ headCap: this.headCap, tailCap: this.tailCap } = splitBudget(maxBytes));
-        this.tail = new TailRing(this.tailCap);
-        try {
-            this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'w', 0o644);
-        }
-        catch (e) {
-            this.failure = e.message;
-        }
-    }
-    /** Why the log is unusable, or null. */
-    get error() {
-        return this.failure;
-    }
-    write(chunk) {
-        if (this.fd === null)
-            return;
-        const len = chunk.length;
-        this.total += len;
-        let off = 0;
-        if (this.headLen < this.headCap) {
-            const take = Math.min(len, this.headCap - this.headLen);
-            try {
-                writeAll(this.fd, chunk, 0, take, this.headLen);
-            }
-            catch (e) {
-                this.fail(e);
-                return;
-            }
-            this.headEnd.push(chunk, 0, take);
-            this.headLen += take;
-            off = take;
-        }
-        if (off < len)
-            this.tail.write(chunk, off, len);
-    }
-    /** Writes marker + tail, closes the file and returns its path (null when the log could not be written). */
-    finish() {
-        if (this.fd === null)
-            return null;
-        const fd = this.fd;
-        try {
-            const tail = this.tail.toBuffer();
-            const plan = planCuts(this.total, this.headCap, this.tailCap, this.headLen, this.headEnd.value, tail);
-            let pos = plan.headKeep;
-            if (plan.truncated) {
-                const marker = Buffer.from(truncationMarker(plan.dropped), 'utf8');
-                writeAll(fd, marker, 0, marker.length, pos);
-                pos += marker.length;
-            }
-            const body = tail.subarray(plan.tailSkip);
-            writeAll(fd, body, 0, body.length, pos);
-            pos += body.length;
-            (0,external_node_fs_namespaceObject.ftruncateSync)(fd, pos);
-            this.fd = null;
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-            return this.path;
-        }
-        catch (e) {
-            this.fail(e);
-            return null;
-        }
-    }
-    fail(e) {
-        this.failure = e.message;
-        if (this.fd !== null) {
-            try {
-                (0,external_node_fs_namespaceObject.closeSync)(this.fd);
-            }
-            catch {
-                // already failing; the path is reported as null either way
-            }
-            this.fd = null;
-        }
-    }
-}
-function writeAll(fd, buf, start, length, position) {
-    let done = 0;
-    while (done < length) {
-        done += (0,external_node_fs_namespaceObject.writeSync)(fd, buf, start + done, length - done, position + done);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/execute/process-tree.ts
-// Finding and killing everything a smoke command started.
-//
-// POSIX: the command runs as the leader of its own process group (pgid == its pid). Killing sends the signal
-// to the group, and a sweep finds what escaped the group: on Linux every process whose /proc/<pid>/stat
-// says it is in our group or whose /proc/<pid>/environ carries our tracking id (setsid daemons, double
-// forks); on other POSIX systems (macOS) `ps` lists processes by group only, so an escapee that called
-// setsid() cannot be found there. Zombies count as gone. ESRCH is ignored; EPERM and other errors are
-// recorded, never thrown.
-//
-// Windows: there are no process groups; `taskkill /T /F /PID <pid>` kills the tree while its root is alive.
-// Leftovers of a command that already exited cannot be found, so nothing is swept there.
-
-
-const SWEEP_ROUNDS = 20;
-const POLL_MS = 50;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-// One scratch buffer for /proc reads: readFileSync on /proc files (size 0 to fstat) is several times slower.
-const scratch = Buffer.allocUnsafe(64 * 1024);
-/** The start of a small /proc file (stat), as latin1 text; null when it cannot be read. */
-function readProcText(path) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
-    }
-    catch {
-        return null;
-    }
-    try {
-        const n = (0,external_node_fs_namespaceObject.readSync)(fd, scratch, 0, 4096, null);
-        return scratch.toString('latin1', 0, n);
-    }
-    catch {
-        return null;
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/** Whether the file at `path` contains `needle` (read in chunks; false when unreadable). */
-function procFileIncludes(path, needle) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
-    }
-    catch {
-        return false;
-    }
-    try {
-        const keep = needle.length - 1; // overlap carried between chunks
-        let have = 0;
-        for (;;) {
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, scratch, have, scratch.length - have, null);
-            if (n === 0)
-                return false;
-            have += n;
-            if (scratch.subarray(0, have).includes(needle))
-                return true;
-            if (have > keep) {
-                scratch.copyWithin(0, have - keep, have);
-                have = keep;
-            }
-        }
-    }
-    catch {
-        return false;
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/** Start time (clock ticks after boot, /proc/<pid>/stat field 22) of `pid`, or 0 when unknown. */
-function procStartTime(pid, procRoot = '/proc') {
-    const stat = readProcText(`${procRoot}/${pid}/stat`);
-    if (stat === null)
-        return 0;
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]) || 0;
-}
-/**
- * Live processes (not zombies) in process group `pgid` or whose environment holds `needle`, read from
- * /proc. Environments are only read for processes started at or after `minStartTime` (a process carrying
- * our tracking id descends from our command, so it cannot be older). Returns null when /proc cannot be
- * listed.
- */
-function scanProc(pgid, needle, minStartTime = 0, procRoot = '/proc') {
-    let names;
-    try {
-        names = (0,external_node_fs_namespaceObject.readdirSync)(procRoot);
-    }
-    catch {
-        return null;
-    }
-    const found = { group: [], escaped: [] };
-    for (const name of names) {
-        const c = name.charCodeAt(0);
-        if (c < 48 || c > 57)
-            continue;
-        const pid = Number(name);
-        if (!Number.isInteger(pid) || pid === process.pid)
-            continue;
-        const stat = readProcText(`${procRoot}/${name}/stat`);
-        if (stat === null)
-            continue; // gone, or not ours to read
-        // "pid (comm) state ppid pgrp ... starttime(22) ..." — comm may hold spaces and parentheses.
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const state = fields[0];
-        if (state === 'Z' || state === 'X' || state === 'x')
-            continue;
-        if (Number(fields[2]) === pgid) {
-            found.group.push(pid);
-            continue;
-        }
-        if (!needle || Number(fields[19]) < minStartTime)
-            continue;
-        if (procFileIncludes(`${procRoot}/${name}/environ`, needle))
-            found.escaped.push(pid);
-    }
-    return found;
-}
-/** Live processes in group `pgid` according to `ps` (the non-Linux POSIX fallback). */
-function scanPs(pgid) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('ps', ['-A', '-o', 'pid=', '-o', 'pgid=', '-o', 'stat='], { timeout: 5000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout) => {
-            if (err && !stdout) {
-                resolve({ group: [], escaped: [] });
-                return;
-            }
-            const found = [];
-            for (const line of String(stdout).split('\n')) {
-                const [pid, group, stat] = line.trim().split(/\s+/);
-                if (!stat || stat.startsWith('Z'))
-                    continue;
-                if (Number(group) === pgid && Number(pid) !== process.pid)
-                    found.push(Number(pid));
-            }
-            resolve({ group: found, escaped: [] });
-        });
-    });
-}
-class ProcessTree {
-    pid;
-    trackingId;
-    platform;
-    errors = new Set();
-    orphans = new Set();
-    needle;
-    procUsable;
-    minStartTime;
-    /**
-     * `pid`: the command's process (on POSIX also its process group id). `trackingId`: the value of
-     * POST_MERGE_SMOKE_TRACKING_ID in its environment.
-     */
-    constructor(pid, trackingId, platform = process.platform) {
-        this.pid = pid;
-        this.trackingId = trackingId;
-        this.platform = platform;
-        // The id alone: it is random, and it also appears in POST_MERGE_SMOKE_OUTER_TRACKING_IDS of nested runs.
-        this.needle = Buffer.from(trackingId, 'utf8');
-        this.procUsable = platform === 'linux';
-        this.minStartTime = this.procUsable ? procStartTime(pid) : 0;
-    }
-    /** Kill troubles (EPERM and the like), one sentence each. */
-    get killErrors() {
-        return [...this.errors];
-    }
-    /** Processes other than the command itself that were still alive when they were killed. */
-    get orphansKilled() {
-        return this.orphans.size;
-    }
-    /** Live processes of our group or carrying our tracking id (the command itself included while alive). */
-    async findAlive() {
-        const { group, escaped } = await this.scan();
-        return [...group, ...escaped];
-    }
-    async scan() {
-        if (this.platform === 'win32')
-            return { group: [], escaped: [] };
-        if (this.procUsable) {
-            const found = scanProc(this.pid, this.needle, this.minStartTime);
-            if (found)
-                return found;
-            this.procUsable = false;
-        }
-        return scanPs(this.pid);
-    }
-    /** Sends `signal` to the group (POSIX). ESRCH is fine; anything else is recorded. */
-    signalGroup(signal) {
-        // Never kill(0) / kill(-1): a bogus pid must not turn into "our own group" or "everything".
-        if (this.platform === 'win32' || !(this.pid > 1))
-            return;
-        this.send(-this.pid, signal, `process group ${this.pid}`);
-    }
-    signalProcess(pid, signal) {
-        if (!(pid > 0) || pid === process.pid)
-            return;
-        this.send(pid, signal, `process ${pid}`);
-    }
-    /**
-     * Deadline or cancellation: SIGTERM to the group and to tracked escapees, wait up to `graceMs` (less
-     * once everything is gone), then SIGKILL and sweep. Windows: taskkill /T /F.
-     */
-    async terminate(graceMs, mainAlive) {
-        if (this.platform === 'win32') {
-            await this.taskkill();
-            return;
-        }
-        // Group members get the group signal only: a second SIGTERM would run a shell's TERM trap twice.
-        const { escaped } = await this.scan();
-        this.signalGroup('SIGTERM');
-        for (const pid of escaped)
-            this.signalProcess(pid, 'SIGTERM');
-        await this.waitGone(graceMs, mainAlive);
-        await this.killAll();
-    }
-    /**
-     * The command ended by itself: whatever of its group / tracking id is still alive is an orphan. SIGTERM,
-     * up to `graceMs` for them to go, then SIGKILL and sweep. Returns the number of orphans.
-     */
-    async cleanupLeftovers(graceMs) {
-        if (this.platform === 'win32')
-            return 0;
-        const { group, escaped } = await this.scan();
-        const left = [...group, ...escaped].filter((pid) => pid !== this.pid);
-        if (left.length === 0)
-            return 0;
-        for (const pid of left)
-            this.orphans.add(pid);
-        this.signalGroup('SIGTERM');
-        for (const pid of escaped)
-            this.signalProcess(pid, 'SIGTERM');
-        await this.waitGone(graceMs, () => false);
-        await this.killAll();
-        return this.orphans.size;
-    }
-    /** SIGKILL to the group and every tracked process, repeated until none is left (bounded rounds). */
-    async killAll() {
-        if (this.platform === 'win32')
-            return;
-        for (let round = 0; round < SWEEP_ROUNDS; round++) {
-            const alive = await this.findAlive();
-            if (round > 0 && alive.length === 0)
-                return;
-            for (const pid of alive) {
-                if (pid !== this.pid)
-                    this.orphans.add(pid);
-                this.signalProcess(pid, 'SIGKILL');
-            }
-            this.signalGroup('SIGKILL');
-            if (alive.length === 0)
-                return;
-            await sleep(round < 3 ? 10 : POLL_MS);
-        }
-        const still = await this.findAlive();
-        if (still.length > 0) {
-            this.errors.add(`${still.length} process(es) survived ${SWEEP_ROUNDS} SIGKILL rounds: ${still.slice(0, 10).join(', ')}.`);
-        }
-    }
-    async waitGone(graceMs, mainAlive) {
-        const until = Date.now() + graceMs;
-        while (Date.now() < until) {
-            if (!mainAlive() && (await this.findAlive()).length === 0)
-                return;
-            await sleep(Math.min(POLL_MS, until - Date.now()));
-        }
-    }
-    send(target, signal, what) {
-        try {
-            process.kill(target, signal);
-        }
-        catch (e) {
-            const code = e.code;
-            if (code === 'ESRCH')
-                return;
-            this.errors.add(`${code ?? 'error'} sending ${signal} to ${what}: ${e.message}`);
-        }
-    }
-    taskkill() {
-        return new Promise((resolve) => {
-            (0,external_node_child_process_namespaceObject.execFile)('taskkill', ['/T', '/F', '/PID', String(this.pid)], { timeout: 15000, windowsHide: true }, (err, _stdout, stderr) => {
-                // 128: the process is already gone — nothing to report.
-                if (err && err.code !== 128) {
-                    this.errors.add(`taskkill /T /F /PID ${this.pid} failed: ${String(stderr).trim() || err.message}`);
-                }
-                resolve();
-            });
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/execute/shell.ts
-// Shell templates, as the runner uses them for `run:` steps: the command is written to a script file and
-// the file's path replaces {0} in the template. The template's first space-separated word is the program;
-// the rest is split into arguments with the runner's (.NET / CommandLineToArgvW) quoting rules on POSIX and
-// passed verbatim on Windows.
-
-
-
-const BUILTIN_SHELLS = {
-    bash: { template: 'bash --noprofile --norc -eo pipefail {0}', ext: '.sh' },
-    sh: { template: 'sh -e {0}', ext: '.sh' },
-    pwsh: { template: `pwsh -command ". '{0}'"`, ext: '.ps1' },
-    powershell: { template: `powershell -command ". '{0}'"`, ext: '.ps1' },
-    python: { template: 'python {0}', ext: '.py' },
-    cmd: { template: 'cmd /D /E:ON /V:OFF /S /C "CALL "{0}""', ext: '.cmd' },
-};
-/** Resolves a shell name or a template containing {0}. A template without {0} gets the script appended. */
-function parseShellTemplate(shell) {
-    const trimmed = shell.trim();
-    const builtin = Object.prototype.hasOwnProperty.call(BUILTIN_SHELLS, trimmed)
-        ? BUILTIN_SHELLS[trimmed]
-        : null;
-    let template = builtin ? builtin.template : trimmed;
-    if (!template.includes('{0}'))
-        template = `${template} {0}`;
-    const space = template.indexOf(' ');
-    const program = space === -1 ? template : template.slice(0, space);
-    const argsTemplate = space === -1 ? '' : template.slice(space + 1);
-    const name = (0,external_node_path_.basename)(program.replace(/\\/g, '/'))
-        .replace(/\.exe$/i, '')
-        .toLowerCase();
-    const kind = Object.prototype.hasOwnProperty.call(BUILTIN_SHELLS, name) ? name : null;
-    return { program, argsTemplate, ext: kind ? BUILTIN_SHELLS[kind].ext : '', kind };
-}
-/**
- * Splits an argument string the way the runner's process launcher does (CommandLineToArgvW rules):
- * whitespace separates, double quotes group, `\"` is a literal quote, `""` inside quotes is a literal
- * quote, other backslashes are literal. Single quotes are ordinary characters.
- */
-function splitArguments(text) {
-    const out = [];
-    let cur = '';
-    let started = false;
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '\\') {
-            let n = 0;
-            while (text[i + n] === '\\')
-                n++;
-            if (text[i + n] === '"') {
-                cur += '\\'.repeat(n >> 1);
-                if (n % 2 === 1) {
-                    cur += '"';
-                    i += n; // past the escaped quote
-                }
-                else {
-                    i += n - 1; // the quote is handled by the next iteration
-                }
-            }
-            else {
-                cur += '\\'.repeat(n);
-                i += n - 1;
-            }
-            started = true;
-        }
-        else if (c === '"') {
-            if (quoted && text[i + 1] === '"') {
-                cur += '"';
-                i++;
-            }
-            else {
-                quoted = !quoted;
-            }
-            started = true;
-        }
-        else if (!quoted && (c === ' ' || c === '\t' || c === '\n' || c === '\r')) {
-            if (started)
-                out.push(cur);
-            cur = '';
-            started = false;
-        }
-        else {
-            cur += c;
-            started = true;
-        }
-    }
-    if (started)
-        out.push(cur);
-    return out;
-}
-/** The program and argv that run `scriptPath` through `shell`. */
-function buildInvocation(shell, scriptPath, platform = process.platform) {
-    const t = parseShellTemplate(shell);
-    if (platform === 'win32') {
-        const argString = t.argsTemplate.split('{0}').join(scriptPath);
-        return {
-            file: t.program,
-            args: argString === '' ? [] : [argString],
-            windowsVerbatimArguments: true,
-            scriptPath,
-            program: t.program,
-        };
-    }
-    // Split first, substitute after: a script path with spaces stays one argument.
-    const args = splitArguments(t.argsTemplate).map((a) => a.split('{0}').join(scriptPath));
-    const file = t.program.split('{0}').join(scriptPath);
-    return { file, args, windowsVerbatimArguments: false, scriptPath, program: file };
-}
-/** The script text the runner would write for this shell (cmd: `@echo off`; PowerShell: stop on errors). */
-function scriptContents(shell, command) {
-    const { kind } = parseShellTemplate(shell);
-    if (kind === 'cmd')
-        return `@echo off${external_node_os_namespaceObject.EOL}${command}`;
-    if (kind === 'pwsh' || kind === 'powershell') {
-        return (`$ErrorActionPreference = 'stop'${external_node_os_namespaceObject.EOL}${command}${external_node_os_namespaceObject.EOL}` +
-            'if ((Test-Path -LiteralPath variable:\\LASTEXITCODE)) { exit $LASTEXITCODE }');
-    }
-    return command;
-}
-/**
- * Writes the command to `<dir>/<baseName><ext>` (creating `dir`) and returns how to run it.
- * Throws the file system's error when the script cannot be written.
- */
-function writeScript(shell, command, dir, baseName = 'smoke-command', platform = process.platform) {
-    const { ext, kind } = parseShellTemplate(shell);
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-    const scriptPath = (0,external_node_path_.join)(dir, `${baseName}${ext}`);
-    const text = scriptContents(shell, command);
-    // Windows PowerShell 5.1 reads a BOM-less script as ANSI; pwsh and the others want plain UTF-8.
-    const bytes = kind === 'powershell' ? '\ufeff' + text : text;
-    (0,external_node_fs_namespaceObject.writeFileSync)(scriptPath, bytes, { encoding: 'utf8', mode: 0o755 });
-    return buildInvocation(shell, scriptPath, platform);
-}
-
-;// CONCATENATED MODULE: ./src/execute/run-smoke.ts
-// Runs the smoke command: attempts with retries, each in its own process group with a deadline, bounded
-// head/tail capture of stdout and stderr, full logs on disk, and a process tree that is always cleaned up.
-// Never throws: every failure is a classified result.
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_PIPE_CLOSE_MS = 2000;
-const DEFAULT_SHORT_GRACE_MS = 2000;
-/** After SIGKILL, how long the command itself may take to be reaped before we stop waiting. */
-const EXIT_AFTER_KILL_MS = 5000;
-/** setTimeout's ceiling (about 24.8 days). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-const CANCELLED_BEFORE_START = 'The run was cancelled before the attempt started.';
-const isWindows = () => process.platform === 'win32';
-async function runSmoke(spec, options = {}) {
-    const startedAt = new Date();
-    const total = (Number.isFinite(spec.retries) ? Math.max(0, Math.floor(spec.retries)) : 0) + 1;
-    const attempts = [];
-    for (let n = 1; n <= total; n++) {
-        if (options.signal?.aborted) {
-            attempts.push(notStarted(n, 'CANCELLED', 'cancelled', CANCELLED_BEFORE_START));
-            break;
-        }
-        try {
-            spec.onAttempt?.(n, total);
-        }
-        catch {
-            // the caller's progress hook must not break the run
-        }
-        let result;
-        try {
-            result = await runAttempt(spec, n, options);
-        }
-        catch (e) {
-            // Defensive: runAttempt classifies everything it expects; anything else is an engine error.
-            result = notStarted(n, 'ERROR', 'spawn_failed', `The smoke engine failed unexpectedly: ${e.message}`);
-        }
-        attempts.push(result);
-        if (n === total || !shouldRetry(result.status, spec.retryOn))
-            break;
-    }
-    const final = attempts[attempts.length - 1];
-    const flaky = final.status === 'PASS' && attempts.some((a) => a.status === 'FAIL' || a.status === 'TIMEOUT');
-    const orphansKilled = attempts.reduce((sum, a) => sum + a.orphansKilled, 0);
-    return {
-        status: final.status,
-        reason: final.reason,
-        message: describeRun(spec, attempts, total),
-        attempts,
-        final,
-        flaky,
-        orphansKilled,
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString(),
-        durationMs: attempts.reduce((sum, a) => sum + a.durationMs, 0),
-    };
-}
-/** Whether a failed attempt with `status` earns another try under `retryOn`. */
-function shouldRetry(status, retryOn) {
-    if (status === 'TIMEOUT')
-        return retryOn === 'timeout' || retryOn === 'any';
-    if (status === 'FAIL')
-        return retryOn === 'fail' || retryOn === 'any';
-    return false;
-}
-/** `promise`, or `{done: false}` after `ms`; the timer never outlives the race. */
-function within(promise, ms) {
-    return new Promise((resolve) => {
-        const timer = setTimeout(() => resolve({ done: false }), ms);
-        promise.then((value) => {
-            clearTimeout(timer);
-            resolve({ done: true, value });
-        }, () => {
-            clearTimeout(timer);
-            resolve({ done: false });
-        });
-    });
-}
-async function runAttempt(spec, n, options) {
-    const startedAt = new Date();
-    const t0 = performance.now();
-    const dirProblem = checkDirectory(spec.workingDirectory);
-    if (dirProblem)
-        return notStarted(n, 'ERROR', 'spawn_failed', dirProblem, startedAt);
-    let invocation;
-    try {
-        invocation = writeScript(spec.shell, spec.command, spec.logDir);
-    }
-    catch (e) {
-        return notStarted(n, 'ERROR', 'spawn_failed', `Could not write the smoke command's script file in '${spec.logDir}' (${errText(e)}).`, startedAt);
-    }
-    const trackingId = (0,external_node_crypto_.randomUUID)();
-    const captures = {
-        stdout: new HeadTailCapture(spec.maxOutputBytes),
-        stderr: new HeadTailCapture(spec.maxOutputBytes),
-    };
-    const logs = {
-        stdout: new HeadTailLogFile((0,external_node_path_.join)(spec.logDir, `attempt-${n}.stdout.log`), spec.logMaxBytes),
-        stderr: new HeadTailLogFile((0,external_node_path_.join)(spec.logDir, `attempt-${n}.stderr.log`), spec.logMaxBytes),
-    };
-    let child;
-    try {
-        child = (0,external_node_child_process_namespaceObject.spawn)(invocation.file, invocation.args, {
-            cwd: spec.workingDirectory,
-            env: withTrackingId(spec.env, trackingId),
-            stdio: ['ignore', 'pipe', 'pipe'],
-            detached: !isWindows(),
-            windowsHide: true,
-            windowsVerbatimArguments: invocation.windowsVerbatimArguments,
-        });
-    }
-    catch (e) {
-        return spawnFailed(n, startedAt, t0, spawnMessage(invocation, e), captures, logs);
-    }
-    // Listen for the exit before anything else can happen.
-    let mainAlive = true;
-    const timer = {};
-    const exited = new Promise((resolve) => {
-        child.once('exit', (code, signal) => {
-            mainAlive = false;
-            clearTimeout(timer.deadline);
-            resolve({ code, signal });
-        });
-    });
-    // Wire the streams before anything can be lost.
-    const closed = [];
-    for (const name of ['stdout', 'stderr']) {
-        const stream = child[name];
-        const capture = captures[name];
-        const log = logs[name];
-        const echo = spec.echo;
-        stream.on('data', (chunk) => {
-            capture.write(chunk);
-            log.write(chunk);
-            if (echo) {
-                try {
-                    echo(name, chunk);
-                }
-                catch {
-                    // a failing echo must not cost us the capture
-                }
-            }
-        });
-        closed.push(new Promise((resolve) => {
-            stream.once('close', resolve);
-            stream.once('error', () => resolve());
-        }));
-    }
-    const started = await new Promise((resolve) => {
-        child.once('spawn', () => resolve(null));
-        child.once('error', (e) => resolve(e));
-    });
-    child.on('error', () => {
-        // later errors (e.g. a failed kill) are handled where we kill; never an unhandled 'error'
-    });
-    if (started) {
-        for (const name of ['stdout', 'stderr'])
-            child[name]?.destroy();
-        return spawnFailed(n, startedAt, t0, spawnMessage(invocation, started), captures, logs);
-    }
-    const pid = child.pid;
-    const tree = new ProcessTree(pid, trackingId);
-    let cause = null;
-    let killing = null;
-    let killDone = () => { };
-    const killed = new Promise((resolve) => (killDone = resolve));
-    const startKill = (why, graceMs) => {
-        if (killing || !mainAlive)
-            return;
-        cause = why;
-        killing = tree.terminate(graceMs, () => mainAlive).then(killDone);
-    };
-    const timeoutMs = Number.isFinite(spec.timeoutSeconds)
-        ? Math.min(MAX_TIMER_MS, Math.max(0, spec.timeoutSeconds * 1000))
-        : MAX_TIMER_MS;
-    const graceMs = Number.isFinite(spec.killGraceSeconds) ? Math.max(0, spec.killGraceSeconds * 1000) : 0;
-    const shortGraceMs = Math.min(graceMs, options.shortGraceMs ?? DEFAULT_SHORT_GRACE_MS);
-    timer.deadline = setTimeout(() => startKill('timeout', graceMs), timeoutMs);
-    const onAbort = () => startKill('cancel', shortGraceMs);
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    if (options.signal?.aborted)
-        onAbort();
-    // The command's own exit; once we have killed it, a bounded wait for the kernel to reap it.
-    const outcome = await Promise.race([
-        exited,
-        killed.then(() => within(exited, EXIT_AFTER_KILL_MS)).then((r) => (r.done ? r.value : null)),
-    ]);
-    clearTimeout(timer.deadline);
-    options.signal?.removeEventListener('abort', onAbort);
-    let orphans;
-    if (killing) {
-        await killing;
-        orphans = tree.orphansKilled;
-    }
-    else {
-        orphans = await tree.cleanupLeftovers(shortGraceMs);
-    }
-    // Output may still be in flight (or held open by a process we could not find): bounded wait, then drop.
-    const pipeMs = options.pipeCloseTimeoutMs ?? DEFAULT_PIPE_CLOSE_MS;
-    const pipesClosed = (await within(Promise.all(closed), pipeMs)).done;
-    if (!pipesClosed) {
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-    }
-    const finishedAt = new Date();
-    const durationMs = Math.round(performance.now() - t0);
-    const { code, signal } = outcome ?? { code: null, signal: null };
-    const exitCode = signal ? 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0) : code;
-    let status;
-    let reason;
-    if (cause === 'timeout')
-        [status, reason] = ['TIMEOUT', 'deadline_exceeded'];
-    else if (cause === 'cancel')
-        [status, reason] = ['CANCELLED', 'cancelled'];
-    else if (signal)
-        [status, reason] = ['FAIL', 'killed_by_signal'];
-    else if (code === 0)
-        [status, reason] = ['PASS', 'exit_zero'];
-    else
-        [status, reason] = ['FAIL', 'exit_nonzero'];
-    const killErrors = tree.killErrors;
-    const notes = [];
-    if (outcome === null)
-        notes.push(`The command did not exit within ${EXIT_AFTER_KILL_MS} ms of SIGKILL.`);
-    if (killErrors.length > 0) {
-        notes.push(`${killErrors.length} kill error(s) while cleaning up the process tree: ${killErrors[0]}`);
-    }
-    if (!pipesClosed) {
-        notes.push(`The command's output pipes were still open ${pipeMs} ms after it exited (held by a process outside its tree); they were closed.`);
-    }
-    return {
-        attempt: n,
-        status,
-        reason,
-        exitCode,
-        signal: signal ?? null,
-        durationMs,
-        startedAt: startedAt.toISOString(),
-        finishedAt: finishedAt.toISOString(),
-        stdout: finishStream(captures.stdout, logs.stdout),
-        stderr: finishStream(captures.stderr, logs.stderr),
-        orphansKilled: orphans,
-        killErrors,
-        errorMessage: notes.length > 0 ? notes.join(' ') : null,
-    };
-}
-function finishStream(capture, log) {
-    const r = capture.result();
-    return {
-        text: r.text,
-        totalBytes: r.totalBytes,
-        truncated: r.truncated,
-        logPath: log ? log.finish() : null,
-    };
-}
-function emptyStream() {
-    return { text: '', totalBytes: 0, truncated: false, logPath: null };
-}
-function notStarted(n, status, reason, message, startedAt = new Date()) {
-    const now = new Date();
-    return {
-        attempt: n,
-        status,
-        reason,
-        exitCode: null,
-        signal: null,
-        durationMs: Math.max(0, now.getTime() - startedAt.getTime()),
-        startedAt: startedAt.toISOString(),
-        finishedAt: now.toISOString(),
-        stdout: emptyStream(),
-        stderr: emptyStream(),
-        orphansKilled: 0,
-        killErrors: [],
-        errorMessage: message,
-    };
-}
-function spawnFailed(n, startedAt, t0, message, captures, logs) {
-    const r = notStarted(n, 'ERROR', 'spawn_failed', message, startedAt);
-    r.durationMs = Math.round(performance.now() - t0);
-    // The (empty) logs exist; finishing them keeps the artifact's file list stable.
-    r.stdout = finishStream(captures.stdout, logs.stdout);
-    r.stderr = finishStream(captures.stderr, logs.stderr);
-    return r;
-}
-function checkDirectory(dir) {
-    try {
-        if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory())
-            return `The working directory '${dir}' is not a directory.`;
-        return null;
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return `The working directory '${dir}' does not exist.`;
-        return `The working directory '${dir}' cannot be used (${errText(e)}).`;
-    }
-}
-function spawnMessage(inv, e) {
-    const code = e.code;
-    if (code === 'ENOENT') {
-        return `Could not start the smoke command: the shell '${inv.program}' was not found (ENOENT).`;
-    }
-    if (code === 'EACCES') {
-        return `Could not start the smoke command: the shell '${inv.program}' is not executable (EACCES).`;
-    }
-    return `Could not start the smoke command with the shell '${inv.program}' (${errText(e)}).`;
-}
-function errText(e) {
-    const err = e;
-    return err && typeof err.message === 'string' ? err.message.replace(/\.$/, '') : String(e);
-}
-function seconds(ms) {
-    return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-function orphansParen(n) {
-    return n > 0 ? ` (${plural(n, 'orphan')})` : '';
-}
-/** One human sentence for the whole run. */
-function describeRun(spec, attempts, total) {
-    const last = attempts[attempts.length - 1];
-    const ofTotal = total > 1 ? ` on attempt ${last.attempt} of ${total}` : '';
-    const orphanNote = last.orphansKilled === 1
-        ? '; 1 leftover process was killed'
-        : last.orphansKilled > 1
-            ? `; ${last.orphansKilled} leftover processes were killed`
-            : '';
-    switch (last.reason) {
-        case 'exit_zero': {
-            const failed = attempts.filter((a) => a.status !== 'PASS').length;
-            const flaky = failed > 0 ? `, after ${plural(failed, 'failed attempt')} (flaky)` : '';
-            return `The smoke command exited with code 0 after ${seconds(last.durationMs)}${ofTotal}${flaky}${orphanNote}.`;
-        }
-        case 'exit_nonzero':
-            return `The smoke command exited with code ${last.exitCode} after ${seconds(last.durationMs)}${ofTotal}${orphanNote}.`;
-        case 'killed_by_signal':
-            return `The smoke command was killed by ${last.signal} (exit code ${last.exitCode}) after ${seconds(last.durationMs)}${ofTotal}${orphanNote}.`;
-        case 'deadline_exceeded':
-            return `The smoke command timed out after ${spec.timeoutSeconds} s${ofTotal}; its process tree was killed${orphansParen(last.orphansKilled)}.`;
-        case 'cancelled':
-            return last.errorMessage === CANCELLED_BEFORE_START
-                ? `The smoke run was cancelled before attempt ${last.attempt} started.`
-                : `The smoke command was cancelled after ${seconds(last.durationMs)}${ofTotal}; its process tree was killed${orphansParen(last.orphansKilled)}.`;
-        case 'spawn_failed':
-        default:
-            return last.errorMessage ?? 'The smoke command could not be started.';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/execute/index.ts
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/adapters/github.ts
-// The small interface the pipeline needs from GitHub. The real implementation (github-rest.ts) talks to the
-// REST and GraphQL APIs; tests point it at a loopback server.
-/** An API call that failed after the client's own retries. `status` is null when no HTTP answer came back. */
-class GitHubApiError extends Error {
-    status;
-    endpoint;
-    constructor(message, status, endpoint) {
-        super(message);
-        this.status = status;
-        this.endpoint = endpoint;
-        this.name = 'GitHubApiError';
-    }
-    /** Worth another try later: no answer, a server error, or rate limiting. */
-    get transient() {
-        return this.status === null || this.status >= 500 || this.status === 429;
-    }
-}
-
 // EXTERNAL MODULE: ./src/domain/values.ts
 var values = __nccwpck_require__(4344);
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
@@ -58056,514 +56906,1894 @@ function parsePattern(source) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/domain/secrets.ts
+// The one list of environment variables whose values are secrets. Their values (and the github-token input)
+// are masked in the job log, redacted from everything the action writes, and never reach the smoke command.
+const SECRET_VARIABLES = [
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+];
+/** The secret values this process knows: those variables' values and `extra` (the github-token input). */
+function knownSecrets(env, extra = []) {
+    const values = [...SECRET_VARIABLES.map((name) => env[name] ?? ''), ...extra];
+    return [...new Set(values.filter((v) => v.trim() !== ''))];
+}
+
 ;// CONCATENATED MODULE: ./src/domain/index.ts
 // The domain's values and the user-pattern engine: the vocabulary every other folder speaks.
 
 
 
-;// CONCATENATED MODULE: ./src/freshness/objects.ts
-// Local object-store helpers on top of the git choke point: is a commit here, is the clone shallow, and
-// bringing a missing commit in from the remote.
 
-async function hasCommit(git, sha) {
-    const r = await git.run(['cat-file', '-e', `${sha}^{commit}`]);
-    return r.exitCode === 0;
+// EXTERNAL MODULE: ./src/contract-constants.ts
+var contract_constants = __nccwpck_require__(8897);
+;// CONCATENATED MODULE: ./src/pipeline/policy.ts
+const stop = (reason) => ({ allow_continuation: false, reason });
+const attention = (status) => ({
+    failsJob: true,
+    commitState: status === 'FAIL' || status === 'TIMEOUT' ? 'failure' : 'error',
+    packet: true,
+    continuation: stop(`smoke ${status}: main needs attention (Critical #7)`),
+});
+const STATUS_POLICY = {
+    PASS: {
+        failsJob: false,
+        commitState: 'success',
+        packet: false,
+        continuation: { allow_continuation: true, reason: 'smoke passed on the merge commit' },
+    },
+    FAIL: attention('FAIL'),
+    TIMEOUT: attention('TIMEOUT'),
+    SKIPPED: {
+        failsJob: false,
+        commitState: 'success',
+        packet: false,
+        continuation: {
+            allow_continuation: true,
+            reason: 'no smoke command and dry-run allows skipping (policy §10)',
+        },
+    },
+    BLOCKED: attention('BLOCKED'),
+    STALE: {
+        failsJob: false,
+        commitState: null,
+        packet: false,
+        continuation: stop('the merge commit is no longer the head; the newer run decides'),
+    },
+    ERROR: attention('ERROR'),
+    CANCELLED: {
+        failsJob: true,
+        commitState: 'error',
+        packet: false,
+        continuation: stop('the run was cancelled before a verdict'),
+    },
+};
+function continuationFor(status) {
+    return { ...STATUS_POLICY[status].continuation };
 }
-async function isShallow(git) {
-    const r = await git.run(['rev-parse', '--is-shallow-repository']);
-    return r.exitCode === 0 && r.stdout.trim() === 'true';
+function packetDue(status) {
+    return STATUS_POLICY[status].packet;
+}
+/** Does the job fail? STALE depends on `on-stale`; CANCELLED exits non-zero (the runner marks it cancelled). */
+function jobFails(status, onStale) {
+    return status === 'STALE' ? onStale === 'fail' : STATUS_POLICY[status].failsJob;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/facts.ts
+// What a run learned, assembled in one place: every stage returns a FactsPatch, the runner merges them in
+// order, and the SmokeResult is built from the facts and the verdict at the end.
+
+
+function emptyFacts(dryRun) {
+    return {
+        mergeCommit: null,
+        baseBranch: null,
+        originHead: null,
+        originHeadAfter: null,
+        stale: false,
+        taskId: null,
+        prNumber: null,
+        profile: null,
+        smokeCommand: null,
+        commandSource: null,
+        dryRun,
+        timeoutSeconds: null,
+        execution: null,
+        run: null,
+    };
+}
+/** `facts` with every field the patch defines replaced (a field set to null counts: it was learned). */
+function mergeFacts(facts, patch) {
+    if (!patch)
+        return facts;
+    const defined = Object.entries(patch).filter(([, v]) => v !== undefined);
+    return { ...facts, ...Object.fromEntries(defined) };
+}
+/** What the engine's run contributes to the result. */
+function executionFacts(run) {
+    const f = run.final;
+    return {
+        exitCode: f.exitCode,
+        signal: f.signal,
+        durationMs: run.durationMs,
+        startedAt: run.startedAt,
+        finishedAt: run.finishedAt,
+        stdout: f.stdout.text,
+        stderr: f.stderr.text,
+        stdoutBytes: f.stdout.totalBytes,
+        stderrBytes: f.stderr.totalBytes,
+        stdoutTruncated: f.stdout.truncated,
+        stderrTruncated: f.stderr.truncated,
+        attempts: run.attempts.map((a) => ({
+            exit_code: a.exitCode,
+            signal: a.signal,
+            status: a.status,
+            duration_ms: a.durationMs,
+        })),
+        flaky: run.flaky,
+        orphansKilled: run.orphansKilled,
+    };
+}
+const PENDING_REPORTING = {
+    commit_status: 'pending',
+    artifact: 'pending',
+    summary: 'pending',
+};
+function buildResult(facts, verdict) {
+    const x = facts.execution;
+    const continuation = continuationFor(verdict.status);
+    return {
+        schema: contract_constants/* SMOKE_RESULT_SCHEMA_ID */.uA,
+        status: verdict.status,
+        reason: verdict.reason,
+        message: verdict.message,
+        merge_commit: facts.mergeCommit,
+        base_branch: facts.baseBranch,
+        origin_head: facts.originHead,
+        origin_head_after: facts.originHeadAfter,
+        stale: facts.stale,
+        task_id: facts.taskId,
+        pr_number: facts.prNumber,
+        profile: facts.profile,
+        smoke_command: facts.smokeCommand,
+        command_source: facts.commandSource,
+        dry_run: facts.dryRun,
+        exit_code: x ? x.exitCode : null,
+        signal: x ? x.signal : null,
+        duration_ms: x ? x.durationMs : null,
+        started_at: x ? x.startedAt : null,
+        finished_at: x ? x.finishedAt : null,
+        timeout_seconds: facts.timeoutSeconds,
+        stdout: x ? x.stdout : null,
+        stderr: x ? x.stderr : null,
+        stdout_bytes: x ? x.stdoutBytes : null,
+        stderr_bytes: x ? x.stderrBytes : null,
+        stdout_truncated: x ? x.stdoutTruncated : false,
+        stderr_truncated: x ? x.stderrTruncated : false,
+        attempts: x ? x.attempts : [],
+        flaky: x ? x.flaky : false,
+        orphans_killed: x ? x.orphansKilled : 0,
+        continuation,
+        merge_queue_continuation_ready: continuation.allow_continuation,
+        run: facts.run,
+        reporting: { ...PENDING_REPORTING },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stage.ts
+function next(value, learned = {}) {
+    return { kind: 'next', value, ...learned };
+}
+function stage_stop(status, reason, message, learned = {}) {
+    return { kind: 'stop', verdict: { status, reason, message }, ...learned };
+}
+const info = (text) => ({ level: 'info', text });
+const warning = (text) => ({ level: 'warning', text });
+const notice = (text) => ({ level: 'notice', text });
+/** A stage built from a name and a function. */
+function stage(name, run, options = {}) {
+    return { name, run, ...options };
 }
 /**
- * Brings `sha` into the local object store, by SHA (servers that refuse unadvertised objects reject this;
- * in a shallow clone only that one commit is fetched, `--depth=1`) and by fetching `branch` — or, without a
- * branch, the remote's configured refspecs — in that order, or branch first with `branchFirst` (a branch
- * fetch brings the history between the tip and what we have, so ancestry stays visible in a shallow clone).
+ * Both stages at once. Facts and notes of both are kept (in argument order), whichever stops; when both
+ * stop, the first one's verdict wins: the order of the arguments is the order of precedence.
  */
-async function fetchCommit(git, remote, sha, branch = null, branchFirst = false) {
-    let remoteAnswered = false;
-    let lastError = null;
-    const shallow = await isShallow(git);
-    const bySha = [
-        'fetch',
-        '--no-tags',
-        '--quiet',
-        ...(shallow ? ['--depth=1'] : []),
-        '--end-of-options',
-        remote,
-        sha,
-    ];
-    const byBranch = [
-        'fetch',
-        '--no-tags',
-        '--quiet',
-        '--end-of-options',
-        remote,
-        ...(branch ? [`refs/heads/${branch}`] : []),
-    ];
-    for (const args of branchFirst ? [byBranch, bySha] : [bySha, byBranch]) {
-        const r = await git.run(args);
-        if (r.exitCode === 0)
-            remoteAnswered = true;
-        else
-            lastError = gitFailure(r);
-        if (await hasCommit(git, sha))
-            return { present: true, remoteAnswered, lastError };
-    }
-    return { present: false, remoteAnswered, lastError };
+function parallel(a, b) {
+    return stage(`${a.name} ∥ ${b.name}`, async (signal) => {
+        const [sa, sb] = await Promise.all([a.run(signal), b.run(signal)]);
+        const learned = {
+            facts: { ...sa.facts, ...sb.facts },
+            notes: [...(sa.notes ?? []), ...(sb.notes ?? [])],
+        };
+        if (sa.kind === 'stop')
+            return { ...sa, ...learned };
+        if (sb.kind === 'stop')
+            return { ...sb, ...learned };
+        return next([sa.value, sb.value], learned);
+    });
 }
-
-;// CONCATENATED MODULE: ./src/freshness/observe.ts
-// One look at the base branch head and how it relates to the merge commit — through the REST API
-// (`git/ref` + `compare`) or through git (`ls-remote` + `merge-base --is-ancestor`). No retries here.
-
-
-
-
-const LS_REMOTE_TIMEOUT_MS = 60_000;
+function startInBackground(work, signal) {
+    const settled = work
+        .run(signal)
+        .catch((e) => stage_stop('ERROR', 'internal_error', `post-merge-smoke failed unexpectedly in '${work.name}': ${errorText(e)}`));
+    return { name: work.name, settled };
+}
+function join(pending) {
+    return stage(pending.name, () => pending.settled);
+}
 function errorText(e) {
     return e instanceof Error ? e.message : String(e);
 }
-/** 403 is not transient — except GitHub's rate limits, which answer 403 too. */
-function isTransientApiError(e) {
-    return e instanceof GitHubApiError && (e.transient || (e.status === 403 && /rate limit/i.test(e.message)));
+async function* run(s) {
+    return (yield s);
 }
-function permissionMessage(e, what) {
-    const why = e.status === 401
-        ? 'the token was rejected (HTTP 401): check the github-token input'
-        : `the token lacks access (HTTP ${e.status ?? 'no answer'}): grant it contents: read`;
-    return `The GitHub API refused to ${what}, ${why}; the freshness gate needs a token with the permission contents: read (${e.message}).`;
+
+;// CONCATENATED MODULE: ./src/pipeline/runner.ts
+
+
+/** Why the action aborted a run when something outside the pipeline broke (an uncaught exception). */
+class InternalFailure extends Error {
+    name = 'InternalFailure';
 }
-function apiFailure(e, what, head) {
-    if (isTransientApiError(e))
-        return { kind: 'transient', error: errorText(e) };
-    if (e instanceof GitHubApiError && (e.status === 401 || e.status === 403)) {
-        return { kind: 'fatal', reason: 'api_failed', message: permissionMessage(e, what), head };
+async function runScript(script, options) {
+    let facts = mergeFacts(emptyFacts(options.dryRun), options.initial);
+    let input = undefined;
+    for (;;) {
+        const turn = await advance(script, input);
+        if (turn.kind === 'done')
+            return { facts, kind: 'done', value: turn.value };
+        if (turn.kind === 'threw')
+            return { facts, kind: 'stopped', verdict: internalError(turn.error, options.log) };
+        const step = await runStage(turn.stage, options);
+        facts = mergeFacts(facts, step.facts);
+        if (step.kind === 'stop') {
+            await script.return(null).catch(() => undefined);
+            return { facts, kind: 'stopped', verdict: step.verdict };
+        }
+        input = step.value;
+    }
+}
+/** The script's next stage: a bug in the mode's own code is caught here, not by the caller. */
+async function advance(script, input) {
+    try {
+        const it = await script.next(input);
+        return it.done ? { kind: 'done', value: it.value } : { kind: 'stage', stage: it.value };
+    }
+    catch (error) {
+        return { kind: 'threw', error };
+    }
+}
+async function runStage(stage, options) {
+    const { signal, log } = options;
+    const work = async () => {
+        const step = await guarded(stage, signal, log);
+        logNotes(log, step.notes);
+        return step;
+    };
+    return stage.group ? log.group(stage.group, work) : work();
+}
+/** The stage's step; cancellation and throws become verdicts. */
+async function guarded(stage, signal, log) {
+    if (signal.aborted)
+        return cancelled(signal);
+    try {
+        const running = stage.run(signal);
+        return stage.ownsCancellation ? await running : await orCancelled(running, signal);
+    }
+    catch (e) {
+        return { kind: 'stop', verdict: internalError(e, log, stage.name) };
+    }
+}
+/** `work`, or the cancellation verdict as soon as the signal fires (the work is left to finish alone). */
+function orCancelled(work, signal) {
+    return new Promise((resolve, reject) => {
+        const onAbort = () => resolve(cancelled(signal));
+        signal.addEventListener('abort', onAbort, { once: true });
+        work.then((step) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(step);
+        }, (e) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(e instanceof Error ? e : new Error(String(e)));
+        });
+    });
+}
+/** The verdict of an aborted run: CANCELLED, or ERROR when the action aborted it because of a bug. */
+function cancelled(signal) {
+    if (signal.reason instanceof InternalFailure) {
+        return {
+            kind: 'stop',
+            verdict: {
+                status: 'ERROR',
+                reason: 'internal_error',
+                message: `post-merge-smoke failed unexpectedly: ${signal.reason.message}; the smoke was stopped and its process tree killed.`,
+            },
+        };
     }
     return {
-        kind: 'fatal',
-        reason: 'api_failed',
-        message: `The GitHub API failed to ${what}: ${errorText(e)}.`,
-        head,
+        kind: 'stop',
+        verdict: {
+            status: 'CANCELLED',
+            reason: 'cancelled',
+            message: 'The run was cancelled; the smoke process tree was killed.',
+        },
     };
 }
-async function observeViaApi(api, t) {
-    let head;
+function internalError(e, log, where) {
+    log.debug(e instanceof Error && e.stack ? e.stack : String(e));
+    const place = where ? ` in '${where}'` : '';
+    return {
+        status: 'ERROR',
+        reason: 'internal_error',
+        message: `post-merge-smoke failed unexpectedly${place}: ${errorText(e)}`,
+    };
+}
+function logNotes(log, notes) {
+    for (const note of notes ?? [])
+        log[note.level](note.text);
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/adapters/github.ts
+// The small interface the pipeline needs from GitHub. The real implementation (github-rest.ts) talks to the
+// REST and GraphQL APIs; tests point it at a loopback server.
+/** An API call that failed after the client's own retries. `status` is null when no HTTP answer came back. */
+class GitHubApiError extends Error {
+    status;
+    endpoint;
+    constructor(message, status, endpoint) {
+        super(message);
+        this.status = status;
+        this.endpoint = endpoint;
+        this.name = 'GitHubApiError';
+    }
+    /** Worth another try later: no answer, a server error, or rate limiting. */
+    get transient() {
+        return this.status === null || this.status >= 500 || this.status === 429;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+// Small text helpers shared by the reporting steps: UTF-8-safe heads and tails, clipping, one-line forms.
+/** True for a UTF-8 continuation byte (10xxxxxx): a character does not start there. */
+function isContinuation(byte) {
+    return (byte & 0xc0) === 0x80;
+}
+/**
+ * The last `maxBytes` bytes of `text` as UTF-8, cut on a character boundary (so possibly a few bytes less).
+ * Returns `text` unchanged when it already fits.
+ */
+function utf8Tail(text, maxBytes) {
+    if (maxBytes <= 0)
+        return '';
+    const buf = Buffer.from(text, 'utf8');
+    if (buf.length <= maxBytes)
+        return text;
+    let start = buf.length - maxBytes;
+    while (start < buf.length && isContinuation(buf[start]))
+        start++;
+    return buf.subarray(start).toString('utf8');
+}
+/** The first `maxBytes` bytes of `text` as UTF-8, cut on a character boundary. */
+function utf8Head(text, maxBytes) {
+    if (maxBytes <= 0)
+        return '';
+    const buf = Buffer.from(text, 'utf8');
+    if (buf.length <= maxBytes)
+        return text;
+    let end = maxBytes;
+    while (end > 0 && isContinuation(buf[end]))
+        end--;
+    return buf.subarray(0, end).toString('utf8');
+}
+/** Byte length of `text` as UTF-8. */
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/**
+ * At most `maxChars` UTF-16 code units of `text` (what JavaScript and most APIs call its length); a clipped
+ * text ends with '…' (counted in the limit). Never splits a surrogate pair.
+ */
+function clip(text, maxChars) {
+    if (text.length <= maxChars)
+        return text;
+    if (maxChars <= 0)
+        return '';
+    let end = maxChars - 1;
+    const code = text.charCodeAt(end - 1);
+    if (end > 0 && code >= 0xd800 && code <= 0xdbff)
+        end--; // do not keep a lone high surrogate
+    return text.slice(0, end) + '…';
+}
+/** Collapses every run of whitespace (newlines included) into one space and trims. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** First 7 characters of a SHA, or null. */
+function sha7(sha) {
+    return sha ? sha.slice(0, 7) : null;
+}
+/** "850 ms", "12.4 s", "3 min 05 s", "1 h 02 min". */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
+    const totalSeconds = Math.floor(ms / 1000);
+    if (totalSeconds < 3600) {
+        const m = Math.floor(totalSeconds / 60);
+        const s = totalSeconds % 60;
+        return `${m} min ${String(s).padStart(2, '0')} s`;
+    }
+    const h = Math.floor(totalSeconds / 3600);
+    const m = Math.floor((totalSeconds % 3600) / 60);
+    return `${h} h ${String(m).padStart(2, '0')} min`;
+}
+/** "600 s", "1.5 s" — a timeout given in seconds. */
+function formatSeconds(seconds) {
+    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/report/commit-status.ts
+// The commit status on the merge commit (SPEC §2, §8): `pending` when the command starts, the final state
+// when the verdict is known. Posting never throws: its outcome is recorded in `reporting.commit_status`.
+
+
+
+/** GitHub rejects longer descriptions. */
+const MAX_STATUS_DESCRIPTION = 140;
+/** Commit status state per SPEC §2; null: STALE runs set no status (a newer run covers the newer head). */
+const STATUS_STATE = {
+    PASS: 'success',
+    FAIL: 'failure',
+    TIMEOUT: 'failure',
+    SKIPPED: 'success',
+    BLOCKED: 'error',
+    STALE: null,
+    ERROR: 'error',
+    CANCELLED: 'error',
+};
+/**
+ * `head` on one line, followed by `suffix`, at most MAX_STATUS_DESCRIPTION characters: the head is clipped
+ * with '…' so the suffix (the task or PR) survives; a suffix too long to leave room is dropped.
+ */
+function fitDescription(head, suffix = '') {
+    const h = oneLine(head);
+    const s = suffix.length > 60 ? '' : suffix;
+    if (h.length + s.length <= MAX_STATUS_DESCRIPTION)
+        return h + s;
+    return clip(h, MAX_STATUS_DESCRIPTION - s.length) + s;
+}
+/** " (task-2512)", " (PR #12)" or "". */
+function subjectSuffix(taskId, prNumber) {
+    if (taskId)
+        return ` (${oneLine(taskId)})`;
+    if (prNumber !== null)
+        return ` (PR #${prNumber})`;
+    return '';
+}
+function headline(result) {
+    const after = result.duration_ms === null ? '' : ` after ${formatDuration(result.duration_ms)}`;
+    switch (result.status) {
+        case 'PASS': {
+            const d = result.duration_ms === null ? '' : ` in ${formatDuration(result.duration_ms)}`;
+            return result.flaky ? `PASS${d} (flaky: ${result.attempts.length} attempts)` : `PASS${d}`;
+        }
+        case 'FAIL':
+            if (result.signal !== null)
+                return `FAIL: killed by ${result.signal}${after}`;
+            return `FAIL: exit ${result.exit_code ?? '?'}${after}`;
+        case 'TIMEOUT':
+            return result.timeout_seconds === null
+                ? `TIMEOUT: deadline passed, process tree killed`
+                : `TIMEOUT: no result within ${formatSeconds(result.timeout_seconds)}, process tree killed`;
+        case 'SKIPPED':
+            return 'skipped: no smoke command resolved (dry run)';
+        case 'STALE':
+            return `STALE (${result.reason}): ${result.message}`;
+        case 'CANCELLED':
+            return 'CANCELLED: the run was cancelled';
+        case 'BLOCKED':
+        case 'ERROR':
+            return `${result.status} (${result.reason}): ${result.message}`;
+    }
+}
+/**
+ * The final commit status for a result, or null for STALE (no status). The description is one line of at
+ * most 140 characters, e.g. "FAIL: exit 3 after 12.4 s (task-2512)". Expects an already redacted result.
+ */
+function commitStatusFor(result) {
+    const state = STATUS_STATE[result.status];
+    if (state === null)
+        return null;
+    return {
+        state,
+        description: fitDescription(headline(result), subjectSuffix(result.task_id, result.pr_number)),
+    };
+}
+/** The `pending` status posted when the command starts. */
+function pendingStatus(ctx) {
+    const timeout = ctx.timeoutSeconds === null ? '' : ` (timeout ${formatSeconds(ctx.timeoutSeconds)})`;
+    return {
+        state: 'pending',
+        description: fitDescription(`running the smoke command${timeout}`, subjectSuffix(ctx.taskId, ctx.prNumber)),
+    };
+}
+/**
+ * A short, one-line reason: "HTTP 403 (Resource not accessible by integration)", "no answer (ECONNREFUSED)".
+ * The endpoint prefix of a GitHubApiError message ("POST /repos/… failed: ") is dropped: the step says what
+ * was attempted.
+ */
+function describeApiError(e) {
+    let message = oneLine(e instanceof Error ? e.message : String(e)) || 'unknown error';
+    if (e instanceof GitHubApiError) {
+        const prefix = `${e.endpoint} failed: `;
+        if (message.startsWith(prefix) && message.length > prefix.length)
+            message = message.slice(prefix.length);
+        if (e.status !== null && !message.startsWith(`HTTP ${e.status}`))
+            message = `HTTP ${e.status} ${message}`;
+    }
+    return clip(message, 300);
+}
+/**
+ * Posts a commit status. Never throws; returns the outcome for `reporting.commit_status`:
+ * "posted", "skipped: status-context is empty", "skipped: no token", "skipped: no merge commit",
+ * "failed: HTTP 403 …". The description is clipped to 140 characters again, to be safe.
+ */
+async function postCommitStatus(api, sha, context, state, description, targetUrl) {
+    if (!context)
+        return 'skipped: status-context is empty';
+    if (api === null)
+        return 'skipped: no token';
+    if (!(0,values/* isSha */.HH)(sha))
+        return 'skipped: no merge commit';
     try {
-        head = await api.getBranchHead(t.baseBranch);
+        await api.createCommitStatus(sha, {
+            state,
+            context,
+            description: fitDescription(description),
+            targetUrl,
+        });
+        return 'posted';
     }
     catch (e) {
-        return apiFailure(e, `read the head of branch '${t.baseBranch}' of ${api.repository}`, null);
-    }
-    if (head === null)
-        return { kind: 'missing' };
-    head = head.toLowerCase();
-    if (head === t.mergeCommit)
-        return { kind: 'head', head, relation: 'identical' };
-    try {
-        const relation = await api.compareCommits(t.mergeCommit, head);
-        return { kind: 'head', head, relation };
-    }
-    catch (e) {
-        if (e instanceof GitHubApiError && e.status === 404)
-            return { kind: 'head', head, relation: 'unknown' };
-        return apiFailure(e, `compare ${t.mergeCommit} with ${head} in ${api.repository}`, head);
+        return `failed: ${describeApiError(e)}`;
     }
 }
-/** `git ls-remote <remote> refs/heads/<branch>`: the SHA, null when the branch does not exist. Throws a
- * string (what git said) when the remote could not be read. */
-async function lsRemoteHead(git, remote, branch) {
-    const ref = `refs/heads/${branch}`;
-    const r = await git.run(['ls-remote', '--end-of-options', remote, ref], {
-        timeoutMs: LS_REMOTE_TIMEOUT_MS,
-    });
-    if (r.exitCode !== 0)
-        throw new LsRemoteError(`git ls-remote ${remote} ${ref} failed: ${gitFailure(r)}`);
-    for (const line of r.stdout.split('\n')) {
-        const [sha, name] = line.trim().split(/\s+/);
-        const parsed = (0,values/* parseSha */.qL)(sha ?? '');
-        if (name === ref && parsed.ok)
-            return parsed.value;
+/**
+ * The final status for `result` (commitStatusFor + postCommitStatus); STALE gives
+ * "skipped: no commit status for STALE".
+ */
+async function postFinalStatus(api, context, result, targetUrl) {
+    const status = commitStatusFor(result);
+    if (status === null)
+        return `skipped: no commit status for ${result.status}`;
+    return postCommitStatus(api, result.merge_commit, context, status.state, status.description, targetUrl);
+}
+
+;// CONCATENATED MODULE: ./src/settings/parsers.ts
+// The small parsers the inputs table is built from. Each turns the raw text of one input (already defaulted
+// by the table) into a typed value or a problem phrase; the table's reader adds who said it ("Input
+// 'retries' is '1.5'; …" or "--retries is '1.5'; …"). An empty text means "not given" unless a parser says
+// otherwise.
+
+const ok = (value) => ({ ok: true, value });
+const no = (problem) => ({ ok: false, problem });
+/** A domain parser's problem reads "it …" after the value. */
+function fromDomain(parse) {
+    return (raw) => {
+        const r = parse(raw.trim());
+        return r.ok ? r : no(`it ${r.problem}`);
+    };
+}
+/** Empty is null; anything else must pass `inner`. */
+function optional(inner) {
+    return (raw, ctx) => (raw.trim() === '' ? ok(null) : inner(raw, ctx));
+}
+const parsers_text = (raw) => ok(raw.trim());
+const optionalText = (raw) => ok(raw.trim() === '' ? null : raw.trim());
+/** A script keeps its inner whitespace and newlines; only blank leading lines and trailing space go. */
+const script = (raw) => ok(raw.trim() === '' ? null : raw.replace(/^\s*\n|\s+$/g, ''));
+function oneOf(values) {
+    return (raw) => {
+        const v = raw.trim();
+        return values.includes(v)
+            ? ok(v)
+            : no(`accepted values: ${values.join(', ')}`);
+    };
+}
+const bool = (raw) => {
+    const v = raw.trim();
+    if (['true', 'True', 'TRUE'].includes(v))
+        return ok(true);
+    if (['false', 'False', 'FALSE'].includes(v))
+        return ok(false);
+    return no('accepted values: true, false');
+};
+function number(rule) {
+    const kind = rule.integer ? 'a whole number' : 'a number';
+    const low = rule.minExclusive ? `greater than ${rule.min}` : `at least ${rule.min}`;
+    const expected = `expected ${kind} ${low} and at most ${rule.max}`;
+    return (raw) => {
+        const v = raw.trim();
+        const n = /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(v) ? Number(v) : NaN;
+        if (!Number.isFinite(n) || (rule.integer && !Number.isInteger(n)))
+            return no(expected);
+        const tooLow = rule.minExclusive ? n <= rule.min : n < rule.min;
+        return tooLow || n > rule.max ? no(expected) : ok(n);
+    };
+}
+const pattern = fromDomain(parsePattern);
+/** One pattern per non-blank line; the problem names the line. */
+const patternLines = (raw) => {
+    const patterns = [];
+    const lines = raw.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (line === '')
+            continue;
+        const p = parsePattern(line);
+        if (!p.ok)
+            return no(`line ${i + 1} ('${line}') ${p.problem}`);
+        patterns.push(p.value);
     }
-    return null;
+    return ok(patterns);
+};
+const SHELL_NAMES = ['bash', 'sh', 'pwsh', 'python', 'cmd'];
+/** A shell name, or a command template containing {0} (the script file), as a workflow step's `shell:`. */
+const shell = (raw) => {
+    const v = raw.trim();
+    return SHELL_NAMES.includes(v) || v.includes('{0}')
+        ? ok(v)
+        : no(`accepted values: ${SHELL_NAMES.join(', ')}, or a command template containing {0}`);
+};
+/** `{task_id}` in a path inside the repository: checked with a stand-in id, filled in per task later. */
+function taskPathTemplate(checkPath) {
+    return (raw) => {
+        const v = raw.trim();
+        if (!v.includes('{task_id}')) {
+            return no('it must contain the placeholder {task_id}, e.g. memory/tasks/{task_id}.md');
+        }
+        const probe = checkPath(v.split('{task_id}').join('task-1'));
+        return probe.ok ? ok(v) : no(`it ${probe.problem}`);
+    };
 }
-class LsRemoteError extends Error {
-    name = 'LsRemoteError';
+
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+// Every input of the action, declared once. action.yml's `inputs:`, the README's table, the CLI's flags and
+// usage, and the defaults that replays and tests start from are generated from (or checked against) this
+// table; the Settings type is derived from it. Adding an input is one row here.
+
+
+function def(row) {
+    return row;
 }
-/** exit 0 → true, exit 1 → false, anything else → what git said. */
-async function isAncestor(git, ancestor, descendant) {
-    const r = await git.run(['merge-base', '--is-ancestor', ancestor, descendant]);
-    if (r.exitCode === 0 || r.exitCode === 1)
-        return { ok: true, value: r.exitCode === 0 };
+const MODES = ['run', 'plan', 'report', 'gate', 'validate'];
+const ON_STALE = ['skip', 'run', 'fail'];
+const RETRY_ON = ['timeout', 'fail', 'any'];
+const CONTAINMENTS = ['auto', 'cgroup', 'process-group'];
+const FAN_OUT = ['none', 'paths'];
+const DEFAULT_TASK_ID_PATTERN = 'task-[0-9]+(?:\\+[0-9]+)?';
+const DEFAULT_REGISTRY_PATH = '.github/post-merge-smoke.yml';
+const DEFAULT_TIMEOUT_SECONDS = 600;
+/** setTimeout's ceiling (2^31-1 ms). */
+const MAX_TIMER_SECONDS = 2_147_483;
+const isPush = (ctx) => ctx.eventName === 'push';
+/** `o[key]` when it is an object, else an empty one: event payloads are read without trusting their shape. */
+const field = (o, key) => {
+    const v = o[key];
+    return v && typeof v === 'object' ? v : {};
+};
+const eventString = (o, key) => typeof o[key] === 'string' ? o[key] : '';
+/** Given: a full SHA or a ref. Empty: the commit the event is about (push `after`, the queue's head_sha). */
+const mergeCommit = (raw, ctx) => {
+    const v = raw.trim();
+    if (v !== '') {
+        const sha = (0,values/* parseSha */.qL)(v);
+        return sha.ok ? sha : fromDomain(values/* parseRefName */.oq)(v, ctx);
+    }
+    const fromEvent = isPush(ctx)
+        ? eventString(ctx.event, 'after')
+        : eventString(field(ctx.event, 'merge_group'), 'head_sha');
+    const sha = (0,values/* parseSha */.qL)(fromEvent || ctx.sha);
+    if (sha.ok)
+        return sha;
     return {
         ok: false,
-        error: `git merge-base --is-ancestor ${ancestor} ${descendant} failed: ${gitFailure(r)}`,
+        problem: 'is empty and the event names no commit (GITHUB_SHA is unset); pass a SHA or a ref',
+    };
+};
+/** Empty: the event's branch (push, merge queue, pull request), else the repository default, else null. */
+const baseBranch = (raw, ctx) => {
+    const branch = fromDomain(values/* parseBranchName */.pD);
+    if (raw.trim() !== '')
+        return branch(raw, ctx);
+    const candidates = [
+        isPush(ctx) && ctx.ref.startsWith('refs/heads/') ? ctx.ref : '',
+        eventString(field(ctx.event, 'merge_group'), 'base_ref'),
+        eventString(field(field(ctx.event, 'pull_request'), 'base'), 'ref'),
+        eventString(field(ctx.event, 'repository'), 'default_branch'),
+    ];
+    const found = candidates.find((c) => c !== '');
+    return found ? branch(found, ctx) : { ok: true, value: null };
+};
+const onStale = (raw, ctx) => oneOf(ON_STALE)(raw.trim() || (ctx.eventName === 'workflow_dispatch' ? 'run' : 'skip'), ctx);
+/** status-context is the one input whose explicit empty value means something: no commit status. */
+const statusContext = (raw) => {
+    const v = raw.trim();
+    if (v.length > 255)
+        return { ok: false, problem: `is ${v.length} characters long; GitHub accepts at most 255` };
+    return { ok: true, value: v === '' ? null : v };
+};
+const artifactName = (raw) => {
+    const v = raw.trim();
+    if (/[":<>|*?\r\n\\/]/.test(v)) {
+        return { ok: false, problem: 'an artifact name cannot contain " : < > | * ? \\ / or newlines' };
+    }
+    return { ok: true, value: v === '' ? null : v };
+};
+const inputs_INPUTS = [
+    def({
+        key: 'mode',
+        name: 'mode',
+        default: 'run',
+        description: '`run` (smoke the commit), `plan` (output the profiles this commit needs as a job matrix), `report` (fold the results of run jobs and do the privileged reporting), `gate` (pass while the base branch is green) or `validate` (check the registry and task files).',
+        parse: oneOf(MODES),
+        cli: null,
+    }),
+    def({
+        key: 'githubToken',
+        name: 'github-token',
+        default: '${{ github.token }}',
+        description: 'Token for the GitHub API: pull request lookup, the freshness check via the API, and the commit status. Never passed to the smoke command.',
+        parse: parsers_text,
+        cli: null,
+    }),
+    def({
+        key: 'mergeCommit',
+        name: 'merge-commit',
+        default: '',
+        description: 'The commit under test: a full 40-hex SHA, or a ref resolved to one. Empty: the pushed SHA (event `after`) on push, the queue candidate (`merge_group.head_sha`) in a merge queue, otherwise GITHUB_SHA.',
+        parse: mergeCommit,
+        cli: { arg: '<sha|ref>', help: 'commit under test (required)' },
+    }),
+    def({
+        key: 'baseBranch',
+        name: 'base-branch',
+        default: '',
+        description: "Branch whose remote head must equal the merge commit. Empty: the pushed branch on push, the queue's base branch in a merge queue, otherwise the repository default branch.",
+        parse: baseBranch,
+        cli: { arg: '<name>', help: "branch the commit must head (default: the remote's default branch)" },
+    }),
+    def({
+        key: 'remote',
+        name: 'remote',
+        default: 'origin',
+        description: 'Git remote used by the freshness check when the API is not used (no token).',
+        parse: fromDomain(values/* parseRemoteName */.j$),
+        cli: { arg: '<name>', help: 'git remote for the freshness check (default: origin)' },
+    }),
+    def({
+        key: 'onStale',
+        name: 'on-stale',
+        default: '',
+        description: 'What to do when the merge commit is no longer the head of the base branch: `skip` (STALE, job succeeds), `run` (test it anyway; the result records `stale: true`) or `fail` (STALE, job fails). Empty: `run` for workflow_dispatch, `skip` otherwise.',
+        parse: onStale,
+        cli: { arg: '<skip|run|fail>', help: 'what a stale commit gives (default: skip)' },
+    }),
+    def({
+        key: 'smokeCommand',
+        name: 'smoke-command',
+        default: '',
+        description: 'Explicit smoke command. Wins over all metadata (it lives in the reviewed workflow file).',
+        parse: script,
+        cli: { arg: '<cmd>', help: 'explicit command; wins over all metadata' },
+    }),
+    def({
+        key: 'profile',
+        name: 'profile',
+        default: '',
+        description: 'Registry profile to run, by name. An unknown name is BLOCKED `unknown_profile`.',
+        parse: optional(fromDomain(values/* parseProfileName */.so)),
+        cli: { arg: '<name>', help: 'registry profile' },
+    }),
+    def({
+        key: 'taskId',
+        name: 'task-id',
+        default: '',
+        description: 'Task id of this merge (must match `task-id-pattern`). Empty: found in the commit message trailers, the PR title, head branch and body.',
+        parse: optional(fromDomain(values/* parseTaskId */.ik)),
+        cli: { arg: '<id>', help: 'task id (default: from the commit message)' },
+    }),
+    def({
+        key: 'registryPath',
+        name: 'registry-path',
+        default: DEFAULT_REGISTRY_PATH,
+        description: "Registry file of profiles and task mappings, read from the merge commit's tree (never the working copy).",
+        parse: fromDomain(values/* parseRepoPath */.NP),
+        cli: { arg: '<path>', help: `registry file in the commit's tree (default: ${DEFAULT_REGISTRY_PATH})` },
+    }),
+    def({
+        key: 'taskPath',
+        name: 'task-path',
+        default: '',
+        description: "Task file path template containing `{task_id}`, e.g. `memory/tasks/{task_id}.md`, read from the merge commit's tree. Empty: task files are not read.",
+        parse: optional(taskPathTemplate(values/* parseRepoPath */.NP)),
+        cli: { arg: '<template>', help: "task file template in the commit's tree, e.g. tasks/{task_id}.md" },
+    }),
+    def({
+        key: 'taskIdPattern',
+        name: 'task-id-pattern',
+        default: DEFAULT_TASK_ID_PATTERN,
+        description: 'Regular expression (RE2 syntax: linear time, no lookaround or backreferences) that finds the task id in the commit message, PR title, head branch and PR body.',
+        parse: pattern,
+        cli: { arg: '<regex>', help: 'finds the task id in commit messages (RE2 syntax)' },
+    }),
+    def({
+        key: 'prBodyCommand',
+        name: 'pr-body-command',
+        default: 'false',
+        description: 'Allow a raw command from a ```post-merge-smoke block in the PR body; used only when the body was not edited after the merge.',
+        parse: bool,
+        cli: { arg: null, help: 'allow a command from the PR body (needs the API: GH_TOKEN and --repo)' },
+    }),
+    def({
+        key: 'dryRun',
+        name: 'dry-run',
+        default: 'false',
+        description: 'Policy flag: with no command resolved, `true` gives SKIPPED (success) and `false` gives BLOCKED (failure). A resolved command runs either way.',
+        parse: bool,
+        cli: { arg: null, help: 'no command resolved → SKIPPED instead of BLOCKED' },
+    }),
+    def({
+        key: 'timeoutSeconds',
+        name: 'timeout-seconds',
+        default: '',
+        description: 'Deadline per attempt, in seconds. Empty: the registry profile or defaults, else 600. On expiry the whole process tree is killed and the result is TIMEOUT.',
+        parse: optional(number({ min: 0, minExclusive: true, max: MAX_TIMER_SECONDS, integer: false })),
+        cli: { arg: '<n>', help: `deadline per attempt (default: registry, else ${DEFAULT_TIMEOUT_SECONDS})` },
+    }),
+    def({
+        key: 'killGraceSeconds',
+        name: 'kill-grace-seconds',
+        default: '10',
+        description: 'Seconds between SIGTERM and SIGKILL when the process tree is killed.',
+        parse: number({ min: 0, max: 3600, integer: false }),
+        cli: { arg: '<n>', help: 'SIGTERM → SIGKILL grace (default: 10)' },
+    }),
+    def({
+        key: 'maxOutputBytes',
+        name: 'max-output-bytes',
+        default: '65536',
+        description: 'Bytes kept per stream (stdout, stderr) in the SmokeResult: the first and last halves, with a truncation marker between.',
+        parse: number({ min: 64, max: 1_048_576, integer: true }),
+        cli: { arg: '<n>', help: 'bytes kept per stream in the result (default: 65536)' },
+    }),
+    def({
+        key: 'logMaxBytes',
+        name: 'log-max-bytes',
+        default: '10485760',
+        description: 'Bytes kept per stream in the full log files of the escalation artifact (head and tail, like max-output-bytes).',
+        parse: number({ min: 1024, max: 1_073_741_824, integer: true }),
+        cli: { arg: '<n>', help: 'bytes kept per stream in the log files (default: 10485760)' },
+    }),
+    def({
+        key: 'shell',
+        name: 'shell',
+        default: '',
+        description: "Shell for the command, as a workflow step's `shell:`: bash, sh, pwsh, python, cmd, or a template containing {0} (the script file). Empty: the registry, else bash (pwsh on Windows).",
+        parse: optional(shell),
+        cli: { arg: '<shell>', help: 'bash, sh, pwsh, python, cmd or a template with {0}' },
+    }),
+    def({
+        key: 'workingDirectory',
+        name: 'working-directory',
+        default: '',
+        description: 'Directory the command runs in, relative to the workspace. Empty: the registry profile, else the workspace root.',
+        parse: optionalText,
+        cli: { arg: '<dir>', help: 'where the command runs, relative to the repository' },
+    }),
+    def({
+        key: 'retries',
+        name: 'retries',
+        default: '0',
+        description: 'Extra attempts after a failed one (0 to 10). A pass after a failed attempt is PASS with `flaky: true` and a warning.',
+        parse: number({ min: 0, max: 10, integer: true }),
+        cli: { arg: '<n>', help: 'extra attempts (default: 0)' },
+    }),
+    def({
+        key: 'retryOn',
+        name: 'retry-on',
+        default: 'timeout',
+        description: 'Which failed attempts are retried: `timeout`, `fail` or `any`.',
+        parse: oneOf(RETRY_ON),
+        cli: { arg: '<kind>', help: 'timeout, fail or any (default: timeout)' },
+    }),
+    def({
+        key: 'statusContext',
+        name: 'status-context',
+        default: 'post-merge-smoke',
+        description: 'Context of the commit status set on the merge commit. Empty: no commit status.',
+        parse: statusContext,
+        cli: null,
+    }),
+    def({
+        key: 'artifactName',
+        name: 'artifact-name',
+        default: '',
+        description: 'Name of the escalation artifact. Empty: post-merge-smoke-critical-7-<sha7>-attempt-<run_attempt>, from the resolved merge commit.',
+        parse: artifactName,
+        cli: null,
+    }),
+    def({
+        key: 'artifactRetentionDays',
+        name: 'artifact-retention-days',
+        default: '',
+        description: 'Retention of the escalation artifact, in days (1 to 90). Empty: the repository default.',
+        parse: optional(number({ min: 1, max: 90, integer: true })),
+        cli: null,
+    }),
+    def({
+        key: 'redactPatterns',
+        name: 'redact-patterns',
+        default: '',
+        description: 'Extra regular expressions (RE2 syntax), one per line, replaced with *** in everything the action writes.',
+        parse: patternLines,
+        cli: { arg: '<regexes>', help: 'extra patterns to redact, one per line (RE2 syntax)' },
+    }),
+    def({
+        key: 'report',
+        name: 'report',
+        default: 'true',
+        description: '`false`: a run job that does no privileged reporting (no commit status, green ref or issue) and uploads its result as the artifact `post-merge-smoke-result-<profile|default>-<sha7>-attempt-<n>` for a `report` job.',
+        parse: bool,
+        cli: null,
+    }),
+    def({
+        key: 'results',
+        name: 'results',
+        default: '',
+        description: 'For `mode: report`: a SmokeResult JSON or an array of them. Empty: the result artifacts of the run jobs of this workflow run attempt.',
+        parse: optionalText,
+        cli: null,
+    }),
+    def({
+        key: 'greenRef',
+        name: 'green-ref',
+        default: '',
+        description: 'Branch that marks the last known green commit: on a fresh PASS it moves to the merge commit, fast-forward only. Empty: off.',
+        parse: optional(fromDomain(values/* parseBranchName */.pD)),
+        cli: null,
+    }),
+    def({
+        key: 'escalationIssue',
+        name: 'escalation-issue',
+        default: 'false',
+        description: '`true`: one open issue per red streak; the first failure opens it, each further failure adds a comment, the next fresh PASS closes it.',
+        parse: bool,
+        cli: null,
+    }),
+    def({
+        key: 'escalationLabel',
+        name: 'escalation-label',
+        default: 'post-merge-smoke',
+        description: 'Label of the escalation issue.',
+        parse: parsers_text,
+        cli: null,
+    }),
+    def({
+        key: 'gateBypassLabel',
+        name: 'gate-bypass-label',
+        default: 'smoke-fix',
+        description: 'For `mode: gate`: a pull request with this label passes while the base branch is red.',
+        parse: parsers_text,
+        cli: null,
+    }),
+    def({
+        key: 'fanOut',
+        name: 'fan-out',
+        default: 'none',
+        description: 'For `mode: plan`: `paths` selects every registry profile whose `paths` match a file the commit changed, plus the `always` ones; `none` selects the one profile the precedence resolves.',
+        parse: oneOf(FAN_OUT),
+        cli: { arg: '<none|paths>', help: 'how --all-profiles selects profiles (default: none)' },
+    }),
+    def({
+        key: 'containment',
+        name: 'containment',
+        default: 'auto',
+        description: '`auto`: run the smoke in its own cgroup when the action can create one, else in its own process group; `cgroup`: require a cgroup; `process-group`: never use one.',
+        parse: oneOf(CONTAINMENTS),
+        cli: { arg: '<kind>', help: 'auto, cgroup or process-group (default: auto)' },
+    }),
+    def({
+        key: 'maxProcesses',
+        name: 'max-processes',
+        default: '',
+        description: "Cap on the smoke's processes (the cgroup's `pids.max`). Empty: no limit.",
+        parse: optional(number({ min: 1, max: 4_194_304, integer: true })),
+        cli: { arg: '<n>', help: "cap on the smoke's processes (cgroup pids.max)" },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/settings/outputs.ts
+const str = (v) => (v == null ? '' : String(v));
+const flag = (v) => (v === null ? '' : v ? 'true' : 'false');
+const OUTPUTS = [
+    {
+        name: 'status',
+        description: 'PASS, FAIL, TIMEOUT, SKIPPED, BLOCKED, STALE, ERROR or CANCELLED.',
+        value: (s) => s.status,
+    },
+    {
+        name: 'result',
+        description: 'The SmokeResult JSON (schema post-merge-smoke/smoke-result@1).',
+        value: (s) => s.resultJson,
+    },
+    {
+        name: 'result-path',
+        description: 'Path of the SmokeResult file ($RUNNER_TEMP/post-merge-smoke/smoke-result.json).',
+        value: (s) => str(s.resultPath),
+    },
+    {
+        name: 'merge-commit',
+        description: 'The 40-hex SHA under test.',
+        value: (s) => str(s.result?.merge_commit),
+    },
+    {
+        name: 'origin-head',
+        description: 'Head of the base branch seen by the freshness check.',
+        value: (s) => str(s.result?.origin_head),
+    },
+    {
+        name: 'task-id',
+        description: 'Task id of this merge, if one was found.',
+        value: (s) => str(s.result?.task_id),
+    },
+    {
+        name: 'pr-number',
+        description: 'Number of the merged pull request, if one was found.',
+        value: (s) => str(s.result?.pr_number),
+    },
+    {
+        name: 'exit-code',
+        description: 'Exit code of the smoke command (128+n when killed by signal n); empty when it did not run.',
+        value: (s) => str(s.result?.exit_code),
+    },
+    {
+        name: 'duration-ms',
+        description: 'Wall time of the smoke command in milliseconds; empty when it did not run.',
+        value: (s) => str(s.result?.duration_ms),
+    },
+    {
+        name: 'continuation-ready',
+        description: '`true` when the merge queue may go on (PASS, or SKIPPED by policy), else `false`.',
+        value: (s) => (s.result?.merge_queue_continuation_ready ? 'true' : 'false'),
+    },
+    {
+        name: 'packet-path',
+        description: 'Path of the Critical #7 escalation packet on disk, when one was built.',
+        value: (s) => str(s.packetPath),
+    },
+    {
+        name: 'artifact-id',
+        description: 'Id of the uploaded escalation artifact, when one was uploaded.',
+        value: (s) => str(s.artifact?.id),
+    },
+    {
+        name: 'artifact-url',
+        description: 'URL of the uploaded escalation artifact, when one was uploaded.',
+        value: (s) => str(s.artifact?.url),
+    },
+    {
+        name: 'mode',
+        description: 'The mode that ran: run, plan, report, gate or validate.',
+        value: (s) => s.mode,
+    },
+    {
+        name: 'green-sha',
+        description: 'The commit the `green-ref` branch points at after this run; empty when `green-ref` is off.',
+        value: (s) => str(s.greenSha),
+    },
+    {
+        name: 'matrix',
+        description: 'For `mode: plan`: JSON for `strategy.matrix`, `{"include":[{"profile":"api"},…]}`.',
+        value: (s) => str(s.matrix),
+    },
+    {
+        name: 'profiles',
+        description: 'For `mode: plan`: the selected profiles, comma-separated.',
+        value: (s) => (s.profiles === null ? '' : s.profiles.join(',')),
+    },
+    {
+        name: 'issue-number',
+        description: 'The open escalation issue of the current red streak; empty when there is none.',
+        value: (s) => str(s.issueNumber),
+    },
+    {
+        name: 'main-state',
+        description: 'For `mode: gate`: `green`, `red` or `unknown`.',
+        value: (s) => str(s.mainState),
+    },
+    {
+        name: 'red-since',
+        description: 'For `mode: gate`: the first failing commit of the red streak; empty otherwise.',
+        value: (s) => str(s.redSince),
+    },
+    {
+        name: 'bypassed',
+        description: 'For `mode: gate`: `true` when a red base branch was bypassed by a fix (label or revert).',
+        value: (s) => flag(s.bypassed),
+    },
+];
+
+;// CONCATENATED MODULE: ./src/settings/read.ts
+
+/**
+ * `getInput(name)`: the input's raw text, or undefined when it was not given at all (the table's default
+ * then applies, as the runner would apply action.yml's default).
+ */
+function parseSettings(getInput, ctx) {
+    const errors = [];
+    const settings = {};
+    for (const row of inputs_INPUTS) {
+        const raw = getInput(row.name) ?? row.default;
+        const parsed = row.parse(raw, ctx);
+        if (parsed.ok) {
+            settings[row.key] = parsed.value;
+            continue;
+        }
+        errors.push(inputError(row.name, raw, parsed.problem));
+        settings[row.key] = fallbackValue(row, ctx);
+    }
+    const typed = settings;
+    errors.push(...crossChecks(typed, getInput));
+    return { settings: typed, errors };
+}
+function inputError(input, value, problem) {
+    return { input, value, problem, message: describe(`Input '${input}'`, value, problem) };
+}
+/** The same error, naming a command-line flag instead of an action input. */
+function asFlagError(e) {
+    return describe(`--${e.input}`, e.value, e.problem);
+}
+/** "<who> is '<value>'; <problem>." — a multi-line value is not repeated: its problem names the line. */
+function describe(who, value, problem) {
+    const v = value.trim();
+    if (v.includes('\n'))
+        return `${who} ${problem}.`;
+    return `${who} is ${v === '' ? 'empty' : `'${v}'`}; ${problem}.`;
+}
+/** A bad value is replaced by what the default gives (or the type's empty value) so reporting can go on. */
+function fallbackValue(row, ctx) {
+    const d = row.parse(row.default, ctx);
+    if (d.ok)
+        return d.value;
+    return row.default === '' ? '' : null;
+}
+/** Rules that tie two inputs together. */
+function crossChecks(s, getInput) {
+    const errors = [];
+    if (s.taskId !== null && !s.taskIdPattern.fullMatch(s.taskId)) {
+        const problem = `it does not match task-id-pattern '${s.taskIdPattern.source}'`;
+        errors.push(inputError('task-id', getInput('task-id') ?? s.taskId, problem));
+        s.taskId = null;
+    }
+    return errors;
+}
+/** Each input with the text its default gives: what a run starts from when a workflow says nothing. */
+function defaultInputs() {
+    return Object.fromEntries(INPUTS.map((row) => [row.name, row.default]));
+}
+
+;// CONCATENATED MODULE: ./src/settings/context.ts
+
+/** Reads the runner's variables and its event file (an unreadable event only costs event-derived defaults). */
+function runnerContextFromEnv(env, readEvent) {
+    const os = env.RUNNER_OS === 'Windows' || env.RUNNER_OS === 'macOS' ? env.RUNNER_OS : runnerOs();
+    const repository = parseRepository(env.GITHUB_REPOSITORY ?? '');
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        event: readEventFile(env.GITHUB_EVENT_PATH, readEvent),
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        repository: repository.ok ? repository.value : null,
+        serverUrl: trimSlashes(env.GITHUB_SERVER_URL || 'https://github.com'),
+        apiUrl: trimSlashes(env.GITHUB_API_URL || 'https://api.github.com'),
+        graphqlUrl: trimSlashes(env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql'),
+        runId: env.GITHUB_RUN_ID || null,
+        runAttempt: Math.max(1, Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1),
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        runnerTemp: env.RUNNER_TEMP || '',
+        os,
     };
 }
-async function relationByGit(git, merge, head) {
-    const ahead = await isAncestor(git, merge, head);
-    if (!ahead.ok || ahead.value)
-        return ahead.ok ? { ok: true, value: 'ahead' } : ahead;
-    const behind = await isAncestor(git, head, merge);
-    if (!behind.ok)
-        return behind;
-    return { ok: true, value: behind.value ? 'behind' : 'diverged' };
+/** A context for runs outside Actions (the CLI, replays): no event, no repository unless given. */
+function localContext(workspace, over = {}) {
+    return {
+        eventName: 'cli',
+        event: {},
+        sha: '',
+        ref: '',
+        repository: null,
+        serverUrl: 'https://github.com',
+        apiUrl: 'https://api.github.com',
+        graphqlUrl: 'https://api.github.com/graphql',
+        runId: null,
+        runAttempt: 1,
+        workspace,
+        runnerTemp: '',
+        os: runnerOs(),
+        ...over,
+    };
 }
-async function observeViaGit(git, t) {
-    let head;
+function readEventFile(path, read) {
+    if (!path)
+        return {};
     try {
-        head = await lsRemoteHead(git, t.remote, t.baseBranch);
+        const parsed = JSON.parse(read(path));
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+const trimSlashes = (url) => url.replace(/\/+$/, '');
+/** The runner's name for this platform (RUNNER_OS), for contexts built outside a runner. */
+function runnerOs(platform = process.platform) {
+    if (platform === 'win32')
+        return 'Windows';
+    if (platform === 'darwin')
+        return 'macOS';
+    return 'Linux';
+}
+/** This workflow run, with the link to its attempt; null outside Actions. */
+function runInfo(ctx) {
+    if (!ctx.repository || !ctx.runId)
+        return null;
+    return {
+        repository: ctx.repository,
+        run_id: ctx.runId,
+        run_attempt: ctx.runAttempt,
+        url: `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}/attempts/${ctx.runAttempt}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/settings/index.ts
+// Inputs and outputs, declared once, and the typed Settings both entry points share.
+
+
+
+
+
+
+
+/** Every input name, in table (and action.yml) order. */
+const INPUT_NAMES = inputs_INPUTS.map((row) => row.name);
+/** Every output name, in table (and action.yml) order. */
+const OUTPUT_NAMES = OUTPUTS.map((row) => row.name);
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+/**
+ * Budget for the `result` output, in UTF-8 bytes of its JSON. The runner limits job outputs to 1 MB; the
+ * other outputs are small, so ~900 KB leaves room for them.
+ */
+const MAX_RESULT_OUTPUT_BYTES = 900_000;
+/** What a run of a mode that produced a SmokeResult gives the outputs; the mode-specific fields empty. */
+function resultOutputs(mode, result, extra = {}) {
+    return {
+        mode,
+        status: result.status,
+        result,
+        resultPath: null,
+        packetPath: null,
+        artifact: null,
+        greenSha: null,
+        matrix: null,
+        profiles: null,
+        issueNumber: null,
+        mainState: null,
+        redSince: null,
+        bypassed: null,
+        ...extra,
+    };
+}
+/**
+ * Every action output as a string, from the outputs table. `result` is the compact SmokeResult JSON, shrunk
+ * to fit MAX_RESULT_OUTPUT_BYTES when needed (see `shrinkResult`). Expects an already redacted result.
+ */
+function buildOutputs(input, maxResultBytes = MAX_RESULT_OUTPUT_BYTES) {
+    const resultJson = input.result ? JSON.stringify(shrinkResult(input.result, maxResultBytes)) : '';
+    const sources = { ...input, resultJson };
+    return Object.fromEntries(OUTPUTS.map((o) => [o.name, o.value(sources)]));
+}
+/** Marker put before a tail that was shortened to fit the job output limit. */
+function shortenedMarker(droppedBytes) {
+    return `…[${droppedBytes} bytes dropped to fit the job output limit]…\n`;
+}
+const jsonBytes = (value) => utf8Length(JSON.stringify(value));
+/**
+ * The longest head or tail of `text` whose JSON string form (quotes and escapes included) fits `budget`
+ * bytes, cut on a UTF-8 boundary.
+ */
+function fitJson(text, budget, keep) {
+    if (budget <= 2)
+        return '';
+    const cut = keep === 'head' ? utf8Head : utf8Tail;
+    let bytes = budget - 2;
+    let part = cut(text, bytes);
+    // JSON escapes can make the encoded form several times longer than the raw bytes: scale down until it fits.
+    for (let size = jsonBytes(part); part.length > 0 && size > budget; size = jsonBytes(part)) {
+        bytes = Math.min(bytes - 1, Math.floor((utf8Length(part) * budget) / size) - 1);
+        part = cut(text, Math.max(0, bytes));
+    }
+    return part;
+}
+/**
+ * Shortens the given fields of `out` (in place) so that the whole JSON fits `maxBytes`: the room left by
+ * everything else is shared between them, smaller fields first (one that needs less than its share leaves
+ * the rest to the others). Returns the keys that were shortened.
+ */
+function fitFields(out, keys, maxBytes, keep, mark) {
+    const present = keys.filter((k) => out[k] !== null);
+    const blank = {};
+    for (const k of present)
+        blank[k] = '';
+    let available = Math.max(0, maxBytes - jsonBytes({ ...out, ...blank }));
+    const shortened = [];
+    present
+        .sort((a, b) => jsonBytes(out[a]) - jsonBytes(out[b]))
+        .forEach((key, i) => {
+        const text = out[key];
+        const share = Math.floor(available / (present.length - i));
+        let kept = text;
+        if (jsonBytes(text) > share) {
+            const textBytes = utf8Length(text);
+            const room = Math.max(2, share - (jsonBytes(mark(textBytes)) - 2)); // the marker's size, at most
+            const part = fitJson(text, room, keep);
+            const marker = mark(textBytes - utf8Length(part));
+            kept = keep === 'tail' ? marker + part : part + marker;
+            shortened.push(key);
+        }
+        available -= jsonBytes(kept) - 2; // '' (2 bytes) is already counted
+        out[key] = kept;
+    });
+    return shortened;
+}
+/**
+ * A copy of `result` whose compact JSON is at most `maxBytes` UTF-8 bytes, still schema-valid. stdout and
+ * stderr give way first: they keep their tails (the end of a failing log is what explains it), behind a
+ * `…[N bytes dropped to fit the job output limit]…` marker, and their `*_truncated` flag is set. If that is
+ * not enough (a giant command or message), those keep their heads. Returns `result` itself when it fits.
+ */
+function shrinkResult(result, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
+    if (jsonBytes(result) <= maxBytes)
+        return result;
+    const out = { ...result };
+    for (const key of fitFields(out, ['stdout', 'stderr'], maxBytes, 'tail', shortenedMarker)) {
+        if (key === 'stdout')
+            out.stdout_truncated = true;
+        if (key === 'stderr')
+            out.stderr_truncated = true;
+    }
+    if (jsonBytes(out) <= maxBytes)
+        return out;
+    // Still too big: everything else is small and bounded except these two.
+    fitFields(out, ['smoke_command', 'message'], maxBytes, 'head', (n) => `…[${n} bytes dropped]`);
+    if (jsonBytes(out) <= maxBytes)
+        return out;
+    // Last resort (only with an absurdly small limit): drop the streams entirely.
+    if (out.stdout !== null)
+        out.stdout_truncated = true;
+    if (out.stderr !== null)
+        out.stderr_truncated = true;
+    out.stdout = out.stdout === null ? null : '';
+    out.stderr = out.stderr === null ? null : '';
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/report/packet.ts
+// The Critical #7 POST_MERGE_SMOKE_FAILED escalation packet (SPEC §1, §3, §8).
+
+
+const PACKET_FILE_NAME = 'escalation-packet.json';
+/** Bytes of each stream's tail kept as evidence. */
+const PACKET_TAIL_BYTES = 4 * 1024;
+/**
+ * `<task_id | pr-<n> | sha7 | unknown>::POST_MERGE_SMOKE_FAILED::<merge_commit | unknown>` — the same for every
+ * re-run of the same merge, so a consumer files one escalation, not one per attempt.
+ */
+function idempotencyKey(result) {
+    const subject = result.task_id ||
+        (result.pr_number !== null ? `pr-${result.pr_number}` : null) ||
+        sha7(result.merge_commit) ||
+        'unknown';
+    return `${subject}::${contract_constants/* ESCALATION_TYPE_NAME */.rn}::${result.merge_commit ?? 'unknown'}`;
+}
+/**
+ * The packet for a failed result (FAIL, TIMEOUT, BLOCKED, ERROR — the caller decides when one is due).
+ * Evidence tails are the last 4 KiB of the captured streams, cut on a UTF-8 boundary. Expects an already
+ * redacted result. Pure: the caller validates it against the schema (see schema-check.ts).
+ */
+function buildPacket(result, ctx) {
+    const packet = {
+        schema: contract_constants/* ESCALATION_PACKET_SCHEMA_ID */.RL,
+        critical_no: contract_constants/* CriticalEscalationType */.VC.POST_MERGE_SMOKE_FAILED,
+        escalation_type: contract_constants/* ESCALATION_TYPE_NAME */.rn,
+        idempotency_key: idempotencyKey(result),
+        merge_commit: result.merge_commit,
+        task_id: result.task_id,
+        pr_number: result.pr_number,
+        repository: ctx.repository ?? result.run?.repository ?? null,
+        run_url: ctx.runUrl ?? result.run?.url ?? null,
+        created_at: ctx.now.toISOString(),
+        evidence: {
+            status: result.status,
+            reason: result.reason,
+            message: result.message,
+            smoke_command: result.smoke_command,
+            command_source: result.command_source,
+            exit_code: result.exit_code,
+            signal: result.signal,
+            duration_ms: result.duration_ms,
+            origin_head: result.origin_head,
+            stdout_tail: utf8Tail(result.stdout ?? '', PACKET_TAIL_BYTES),
+            stderr_tail: utf8Tail(result.stderr ?? '', PACKET_TAIL_BYTES),
+        },
+    };
+    return packet;
+}
+
+;// CONCATENATED MODULE: ./src/report/result-file.ts
+// The result file (SPEC §8): `$RUNNER_TEMP/post-merge-smoke/smoke-result.json`, written through the sinks.
+const RESULT_FILE_NAME = 'smoke-result.json';
+
+;// CONCATENATED MODULE: ./src/report/schema-check.ts
+let loading = null;
+/** Starts loading the validators without waiting for them. */
+function preloadValidators() {
+    loading ??= __nccwpck_require__.e(/* import() */ 898).then(__nccwpck_require__.bind(__nccwpck_require__, 898));
+    // A failure surfaces where the validators are awaited; do not let it become an unhandled rejection here.
+    loading.catch(() => { });
+}
+function validators() {
+    preloadValidators();
+    return loading;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+/** The runner rejects a step summary over 1 MiB; stay clearly below it. */
+const MAX_SUMMARY_BYTES = 1_000_000;
+/** Bytes of each stream's tail shown in the summary. */
+const SUMMARY_TAIL_BYTES = 8 * 1024;
+/** Bytes of a multi-line command shown in its own block. */
+const COMMAND_BLOCK_BYTES = 16 * 1024;
+const STATUS_EMOJI = {
+    PASS: '✅',
+    FAIL: '❌',
+    TIMEOUT: '⏱️',
+    SKIPPED: '⏭️',
+    BLOCKED: '🚫',
+    STALE: '💤',
+    ERROR: '💥',
+    CANCELLED: '🛑',
+};
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/** Escapes `& < > " '` for HTML text and attribute values. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+// eslint-disable-next-line no-control-regex -- terminal escape sequences are exactly what we strip
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+// eslint-disable-next-line no-control-regex -- control characters other than tab and newline
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/g;
+/** Removes ANSI escapes and control characters (tab and newline stay); CRLF and lone CR become LF. */
+function plainText(text) {
+    return text.replace(ANSI, '').replace(/\r\n?/g, '\n').replace(CONTROL, '');
+}
+/**
+ * Escapes text for a Markdown table cell or any inline position: HTML-escaped, Markdown punctuation as
+ * numeric character references, `|` escaped, newlines as <br>.
+ */
+function escapeInline(text) {
+    return escapeHtml(plainText(text))
+        .replace(/[|`\\*_[\]~!#]/g, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(/\n/g, '<br>');
+}
+/** `<code>…</code>` with the text escaped for a table cell. */
+function inlineCode(text) {
+    return `<code>${escapeInline(text)}</code>`;
+}
+/** A collapsible block of preformatted text; the content cannot close the block or inject markup. */
+function detailsBlock(summaryHtml, text) {
+    const body = escapeHtml(plainText(text)).replace(/\n+$/, '');
+    return `<details><summary>${summaryHtml}</summary>\n\n<pre>\n${body}\n</pre>\n\n</details>\n`;
+}
+/** An http(s) link as an HTML anchor, or null when `url` is not a plain http(s) URL. */
+function safeLink(url, textHtml) {
+    if (!url)
+        return null;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return null;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return null;
+    const href = escapeHtml(parsed.href.replace(/\|/g, '%7C'));
+    return `<a href="${href}">${textHtml}</a>`;
+}
+const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+function repoUrl(ctx) {
+    if (!ctx.repository || !REPOSITORY.test(ctx.repository))
+        return null;
+    return `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
+}
+const NONE = '—';
+const small = (text, max = 256) => text === null ? NONE : inlineCode(clip(text, max));
+function commitCell(result, ctx) {
+    const sha = result.merge_commit;
+    if (!sha)
+        return 'unknown';
+    const base = repoUrl(ctx);
+    const code = `<code>${sha7(sha)}</code>`;
+    const link = base ? safeLink(`${base}/commit/${sha}`, code) : null;
+    const branch = result.base_branch ? ` on ${inlineCode(clip(result.base_branch, 256))}` : '';
+    return (link ?? code) + branch;
+}
+function prCell(result, ctx) {
+    if (result.pr_number === null)
+        return NONE;
+    const base = repoUrl(ctx);
+    const text = `#${result.pr_number}`;
+    return (base ? safeLink(`${base}/pull/${result.pr_number}`, text) : null) ?? text;
+}
+function commandCell(result) {
+    if (result.smoke_command === null)
+        return NONE;
+    const lines = result.smoke_command.split(/\r?\n/);
+    const multi = lines.length > 1 || result.smoke_command.length > 200;
+    const first = clip(lines[0], 200) + (lines.length > 1 ? ' …' : '');
+    const source = result.command_source ? ` from ${result.command_source}` : '';
+    return `${inlineCode(first)}${source}${multi ? ' (full script below)' : ''}`;
+}
+function exitCell(result) {
+    const parts = [];
+    if (result.exit_code !== null)
+        parts.push(`exit code ${result.exit_code}`);
+    if (result.signal !== null)
+        parts.push(`signal ${inlineCode(clip(result.signal, 32))}`);
+    return parts.length > 0 ? parts.join(', ') : NONE;
+}
+function durationCell(result) {
+    const d = result.duration_ms === null ? NONE : formatDuration(result.duration_ms);
+    return result.timeout_seconds === null ? d : `${d} (timeout ${formatSeconds(result.timeout_seconds)})`;
+}
+function attemptsCell(result) {
+    if (result.attempts.length === 0)
+        return NONE;
+    const shown = result.attempts.slice(0, 20).map((a, i) => {
+        const how = a.signal !== null ? `signal ${escapeInline(clip(a.signal, 32))}` : `exit ${a.exit_code ?? '?'}`;
+        return `#${i + 1} ${a.status} (${how}, ${formatDuration(a.duration_ms)})`;
+    });
+    if (result.attempts.length > 20)
+        shown.push(`… ${result.attempts.length - 20} more`);
+    const flaky = result.flaky ? ' — **flaky**: passed after a failed attempt' : '';
+    return `${result.attempts.length}: ${shown.join('; ')}${flaky}`;
+}
+function freshnessCell(result) {
+    const head = result.origin_head ? `<code>${sha7(result.origin_head)}</code>` : 'unknown';
+    const state = result.stale
+        ? '**stale**: the base branch had moved past the merge commit'
+        : result.origin_head && result.origin_head === result.merge_commit
+            ? 'fresh (head = merge commit)'
+            : result.origin_head
+                ? 'not fresh'
+                : 'not checked';
+    let after = '';
+    if (result.origin_head_after) {
+        after =
+            result.origin_head_after === result.origin_head
+                ? '; unchanged at the end'
+                : `; head at the end: <code>${sha7(result.origin_head_after)}</code> (moved during the run)`;
+    }
+    return `origin head ${head} — ${state}${after}`;
+}
+function continuationCell(result) {
+    const c = result.continuation;
+    const verdict = c.allow_continuation ? '✅ ready' : '⛔ not ready';
+    return `${verdict} — ${escapeInline(clip(c.reason, 500))}`;
+}
+// The summary's own outcome is not shown: it is being written, and reading it is the proof it was.
+function reportingCell(result) {
+    const r = result.reporting;
+    return [
+        `commit status: ${escapeInline(clip(r.commit_status, 300))}`,
+        `artifact: ${escapeInline(clip(r.artifact, 300))}`,
+    ].join('<br>');
+}
+function artifactCell(ctx) {
+    const parts = [];
+    const link = safeLink(ctx.artifactUrl, 'escalation artifact');
+    if (link)
+        parts.push(link);
+    if (ctx.packetPath)
+        parts.push(`packet: ${inlineCode(clip(ctx.packetPath, 512))}`);
+    if (parts.length === 0)
+        return null;
+    return parts.join('<br>');
+}
+function streamBlock(name, result, tailBytes) {
+    const text = result[name];
+    if (text === null)
+        return null;
+    const total = result[`${name}_bytes`];
+    const truncated = result[`${name}_truncated`];
+    const tail = utf8Tail(text, tailBytes);
+    const cut = tail.length < text.length;
+    const totalText = total === null ? '' : ` of ${total} bytes`;
+    const label = text === ''
+        ? `${name} (empty)`
+        : cut || truncated
+            ? `${name} — last ${formatBytes(utf8Length(tail))}${totalText}`
+            : `${name}${totalText}`;
+    return detailsBlock(escapeHtml(label), (cut ? '…\n' : '') + tail);
+}
+function formatBytes(n) {
+    return n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KiB`;
+}
+function render(result, ctx, tailBytes) {
+    const rows = [
+        ['Status', `**${result.status}** (${inlineCode(result.reason)})`],
+        ['Message', escapeInline(clip(result.message, 2000))],
+        ['Commit', commitCell(result, ctx)],
+        ['Pull request', prCell(result, ctx)],
+        ['Task', small(result.task_id)],
+        ['Profile', small(result.profile)],
+        ['Command', commandCell(result)],
+        ['Dry run', result.dry_run ? 'yes' : 'no'],
+        ['Duration', durationCell(result)],
+        ['Exit', exitCell(result)],
+        ['Attempts', attemptsCell(result)],
+        ['Orphans killed', result.orphans_killed > 0 ? String(result.orphans_killed) : null],
+        ['Freshness', freshnessCell(result)],
+        ['Continuation', continuationCell(result)],
+        ['Reporting', reportingCell(result)],
+        ['Artifact', artifactCell(ctx)],
+        ['Run', result.run ? safeLink(result.run.url, `run ${escapeInline(clip(result.run.run_id, 64))}`) : null],
+    ];
+    const out = [];
+    out.push(`## ${STATUS_EMOJI[result.status]} post-merge-smoke: ${result.status}\n\n`);
+    out.push('| | |\n|---|---|\n');
+    for (const [label, value] of rows) {
+        if (value !== null)
+            out.push(`| ${label} | ${value} |\n`);
+    }
+    out.push('\n');
+    if (result.smoke_command !== null && /\n/.test(result.smoke_command.trim())) {
+        const script = utf8Head(result.smoke_command, COMMAND_BLOCK_BYTES);
+        const more = script.length < result.smoke_command.length ? '\n…' : '';
+        out.push(detailsBlock('Command script', script + more), '\n');
+    }
+    for (const name of ['stdout', 'stderr']) {
+        const block = streamBlock(name, result, tailBytes);
+        if (block)
+            out.push(block, '\n');
+    }
+    return out.join('');
+}
+/**
+ * The job summary for `result` as Markdown. Pure. Expects an already redacted result. Under
+ * MAX_SUMMARY_BYTES whatever the input: the output tails shrink first, then only the table is kept.
+ */
+function renderSummary(result, ctx) {
+    for (let tail = SUMMARY_TAIL_BYTES; tail >= 256; tail = Math.floor(tail / 2)) {
+        const md = render(result, ctx, tail);
+        if (utf8Length(md) <= MAX_SUMMARY_BYTES)
+            return md;
+    }
+    const md = render({ ...result, stdout: null, stderr: null, smoke_command: null }, ctx, 0);
+    return utf8Length(md) <= MAX_SUMMARY_BYTES
+        ? md
+        : `## ${STATUS_EMOJI[result.status]} post-merge-smoke: ${result.status}\n\n${escapeInline(clip(result.message, 2000))}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/publish.ts
+// Publishing a SmokeResult (SPEC §8) on every exit path. The reporting steps are a list, each isolated: one
+// failing (HTTP 403 on statuses, artifact service down, summary write error) never stops the others, and each
+// outcome is recorded in `reporting`. Then the result file and the outputs, which carry every outcome, and
+// the annotations; whether the job fails is decided last.
+
+
+
+
+
+
+
+
+
+
+const REPORT_STEPS = [
+    { name: 'commit status', records: 'commit_status', run: publish_postFinalStatus },
+    { name: 'escalation packet', records: 'artifact', run: escalate },
+    { name: 'job summary', records: 'summary', run: writeSummary },
+];
+async function publishResult(draftResult, smokeRun, c) {
+    const draft = {
+        result: c.sinks.redactor.redactDeep(draftResult),
+        smokeRun,
+        packetPath: null,
+        artifact: null,
+    };
+    for (const step of REPORT_STEPS) {
+        const outcome = await isolated(step.name, () => step.run(draft, c), c);
+        draft.result.reporting[step.records] = c.sinks.redactor.redact(outcome);
+    }
+    const result = await validated(draft.result, c);
+    const resultPath = await writeResultFile(result, c);
+    setOutputs(result, resultPath, draft, c);
+    annotate(result, c);
+    return {
+        result,
+        resultPath,
+        packetPath: draft.packetPath,
+        artifact: draft.artifact,
+        failed: jobFails(result.status, c.settings.onStale),
+    };
+}
+/** The final state replaces the pending one (same context). */
+async function publish_postFinalStatus(draft, c) {
+    const status = commitStatusFor(draft.result);
+    if (status === null)
+        return `skipped: no commit status for ${draft.result.status}`;
+    const runUrl = draft.result.run?.url ?? null;
+    return postCommitStatus(c.api, draft.result.merge_commit, c.settings.statusContext, status.state, status.description, runUrl);
+}
+/** The Critical #7 packet and its artifact. Nothing is lost: a packet that cannot travel is printed. */
+async function escalate(draft, c) {
+    const { result } = draft;
+    if (!packetDue(result.status))
+        return `skipped: no packet for ${result.status}`;
+    const dir = (0,external_node_path_.join)(c.outDir, 'escalation');
+    const packet = (await validators()).validatePacket(buildPacket(result, { repository: c.runner.repository, runUrl: result.run?.url ?? null, now: c.now() }));
+    const printPacket = () => c.sinks.log.info(`Critical #7 escalation packet:\n${JSON.stringify(packet, null, 2)}`);
+    let files;
+    try {
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        draft.packetPath = (0,external_node_path_.join)(dir, PACKET_FILE_NAME);
+        await c.sinks.writeJson(draft.packetPath, packet);
+        files = [draft.packetPath, ...(await writeEvidence(dir, draft, c))];
     }
     catch (e) {
-        return { kind: 'transient', error: errorText(e) };
+        c.sinks.log.warning(`Could not write the escalation packet to ${dir}: ${publish_errorText(e)}`);
+        printPacket();
+        throw e;
     }
-    if (head === null)
-        return { kind: 'missing' };
-    if (head === t.mergeCommit)
-        return { kind: 'head', head, relation: 'identical' };
-    if (!(await hasCommit(git, head))) {
-        const fetched = await fetchCommit(git, t.remote, head, t.baseBranch, true);
-        if (!fetched.present) {
-            return {
-                kind: 'transient',
-                error: `could not fetch the head ${head} of '${t.baseBranch}' from '${t.remote}': ${fetched.lastError ?? 'the remote did not send it'}`,
-            };
-        }
+    if (!c.uploadArtifact)
+        return `skipped: no artifact service; packet kept at ${draft.packetPath}`;
+    const name = publish_artifactName(result, c);
+    try {
+        draft.artifact = await c.uploadArtifact({
+            name,
+            files,
+            rootDirectory: dir,
+            retentionDays: c.settings.artifactRetentionDays,
+        });
+        return `uploaded: ${name} (id ${draft.artifact.id})`;
     }
-    if (!(await hasCommit(git, t.mergeCommit))) {
-        const fetched = await fetchCommit(git, t.remote, t.mergeCommit, t.baseBranch);
-        if (!fetched.present) {
-            return {
-                kind: 'fatal',
-                reason: 'git_failed',
-                message: `Merge commit ${t.mergeCommit} is not in the local repository and could not be fetched from '${t.remote}' (${fetched.lastError ?? 'the remote does not have it'}), so its relation to the head ${head} of '${t.baseBranch}' is unknown.`,
-                head,
-            };
-        }
+    catch (e) {
+        c.sinks.log.warning(`Artifact upload failed; the packet stays at ${draft.packetPath}.`);
+        printPacket();
+        return `failed: ${publish_errorText(e)}`;
     }
-    let relation = await relationByGit(git, t.mergeCommit, head);
-    // In a shallow clone, history cut at the shallow boundary can hide an ancestry: complete it once.
-    if (relation.ok && relation.value === 'diverged' && (await isShallow(git))) {
-        const unshallow = await git.run([
-            'fetch',
-            '--no-tags',
-            '--quiet',
-            '--unshallow',
-            '--end-of-options',
-            t.remote,
-            `refs/heads/${t.baseBranch}`,
-        ]);
-        if (unshallow.exitCode === 0)
-            relation = await relationByGit(git, t.mergeCommit, head);
-    }
-    if (!relation.ok)
-        return { kind: 'fatal', reason: 'git_failed', message: `${relation.error}.`, head };
-    return { kind: 'head', head, relation: relation.value };
 }
-
-;// CONCATENATED MODULE: ./src/freshness/retry.ts
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function tryCount(policy) {
-    return policy.delaysMs.length + 1;
+/** The input, else `post-merge-smoke-critical-7-<sha7>-attempt-<n>` from the resolved merge commit. */
+function publish_artifactName(result, c) {
+    if (c.settings.artifactName)
+        return c.settings.artifactName;
+    const sha7 = (0,values/* isSha */.HH)(result.merge_commit) ? (0,values/* shortSha */.Fu)(result.merge_commit) : 'unknown';
+    return `post-merge-smoke-critical-7-${sha7}-attempt-${c.runner.runAttempt}`;
 }
-/** Waits before try `attempt` (0-based); the first try starts at once. */
-async function waitBeforeTry(policy, attempt) {
-    if (attempt <= 0)
+/** The files that travel with the packet: the result and the redacted full logs. */
+async function writeEvidence(dir, draft, c) {
+    const resultFile = (0,external_node_path_.join)(dir, RESULT_FILE_NAME);
+    await c.sinks.writeJson(resultFile, draft.result);
+    const files = [resultFile];
+    const final = draft.smokeRun?.final ?? null;
+    for (const stream of ['stdout', 'stderr']) {
+        const target = (0,external_node_path_.join)(dir, `${stream}.log`);
+        // Without an on-disk log (the command never ran, or the log could not be written) the captured text stands in.
+        await c.sinks.copyRedacted(final?.[stream].logPath ?? null, draft.result[stream] ?? '', target);
+        files.push(target);
+    }
+    return files;
+}
+async function writeSummary(draft, c) {
+    if (!c.sinks.appendSummary)
+        return 'skipped: no job summary outside Actions';
+    const markdown = renderSummary(draft.result, {
+        serverUrl: c.runner.serverUrl,
+        repository: c.runner.repository,
+        artifactUrl: draft.artifact?.url ?? null,
+        packetPath: draft.packetPath,
+    });
+    await c.sinks.appendSummary(markdown);
+    return 'written';
+}
+/** A schema slip is a bug: it is reported, and the result is still written as it is. */
+async function validated(result, c) {
+    try {
+        return (await validators()).validateResult(result);
+    }
+    catch (e) {
+        c.sinks.log.error(`The SmokeResult does not match its schema (a bug; please report it): ${publish_errorText(e)}`);
+        return result;
+    }
+}
+async function writeResultFile(result, c) {
+    const path = (0,external_node_path_.join)(c.outDir, RESULT_FILE_NAME);
+    const written = await isolated('result file', () => c.sinks.writeJson(path, result).then(() => 'written'), c);
+    return written === 'written' ? path : null;
+}
+/** Each output on its own: one bad value does not lose the others. */
+function setOutputs(result, resultPath, draft, c) {
+    if (!c.sinks.setOutput)
         return;
-    const ms = policy.delaysMs[attempt - 1] ?? 0;
-    if (ms > 0)
-        await (policy.sleep ?? realSleep)(ms);
-}
-
-;// CONCATENATED MODULE: ./src/freshness/check.ts
-// The freshness gate (SPEC §5): is the merge commit exactly the head of the base branch on the remote?
-
-
-/** Worth looking again: no answer, or an answer that can be the API lagging behind a push. */
-function worthRetrying(o) {
-    return (o.kind === 'transient' || (o.kind === 'head' && (o.relation === 'behind' || o.relation === 'unknown')));
-}
-function where(input, via) {
-    return via === 'api' && input.api
-        ? `branch '${input.baseBranch}' of ${input.api.repository} (GitHub API)`
-        : `branch '${input.baseBranch}' on remote '${input.remote}' (git ls-remote)`;
-}
-function times(n) {
-    return n === 1 ? 'once' : `${n} times`;
-}
-async function checkFreshness(input) {
-    const target = {
-        remote: input.remote,
-        baseBranch: input.baseBranch,
-        mergeCommit: input.mergeCommit.toLowerCase(),
-    };
-    const api = input.api;
-    let via = api ? 'api' : 'git';
-    const observe = () => api ? observeViaApi(api, target) : observeViaGit(input.git, target);
-    const tries = tryCount(input.retry);
-    let last = { kind: 'transient', error: 'not tried' };
-    for (let attempt = 0; attempt < tries; attempt++) {
-        await waitBeforeTry(input.retry, attempt);
-        last = await observe();
-        if (!worthRetrying(last))
-            break;
-    }
-    // The API kept answering "behind" (or did not know the merge commit): ask git, which is authoritative.
-    let recheck = '';
-    if (api && last.kind === 'head' && (last.relation === 'behind' || last.relation === 'unknown')) {
-        const byGit = await observeViaGit(input.git, target);
-        if (byGit.kind === 'head') {
-            last = byGit;
-            via = 'git';
-            recheck = ', confirmed with git ls-remote';
-        }
-        else {
-            recheck = `; the git ls-remote re-check failed (${byGit.kind === 'transient' ? byGit.error : byGit.kind === 'fatal' ? byGit.message : 'branch not found'})`;
-        }
-    }
-    return verdictFrom(last, input, target, via, tries, recheck);
-}
-function verdictFrom(o, input, t, via, tries, recheck) {
-    const branch = where(input, via);
-    const merge = t.mergeCommit;
-    switch (o.kind) {
-        case 'missing':
-            return {
-                kind: 'blocked',
-                reason: 'invalid_input',
-                originHead: null,
-                via,
-                message: `Input 'base-branch': ${branch} does not exist, so merge commit ${merge} cannot be checked against it.`,
-            };
-        case 'transient':
-            return {
-                kind: 'error',
-                reason: 'head_unreachable',
-                originHead: null,
-                via,
-                message: `Could not read the head of ${branch} after ${tries} ${tries === 1 ? 'try' : 'tries'}: ${o.error.replace(/[.\s]+$/, '')}.`,
-            };
-        case 'fatal':
-            return { kind: 'error', reason: o.reason, originHead: o.head, via, message: o.message };
-        case 'head':
-            switch (o.relation) {
-                case 'identical':
-                    return {
-                        kind: 'fresh',
-                        originHead: o.head,
-                        via,
-                        message: `Merge commit ${merge} is the head of ${branch}.`,
-                    };
-                case 'ahead':
-                    return {
-                        kind: 'stale',
-                        reason: 'superseded',
-                        originHead: o.head,
-                        via,
-                        message: `The head of ${branch} has moved on to ${o.head}, which contains merge commit ${merge}: a newer run covers the newer head.`,
-                    };
-                case 'diverged':
-                    return {
-                        kind: 'stale',
-                        reason: 'diverged',
-                        originHead: o.head,
-                        via,
-                        message: `The head of ${branch} is ${o.head}, which neither contains merge commit ${merge} nor precedes it: the branch was force-pushed.`,
-                    };
-                case 'behind':
-                    return {
-                        kind: 'stale',
-                        reason: 'rewound',
-                        originHead: o.head,
-                        via,
-                        message: `The head of ${branch} is ${o.head}, an ancestor of merge commit ${merge} (seen ${times(tries)}${recheck}): the branch was reset to before this merge.`,
-                    };
-                case 'unknown':
-                    return {
-                        kind: 'error',
-                        reason: 'api_failed',
-                        originHead: o.head,
-                        via,
-                        message: `The GitHub API does not know merge commit ${merge} (compare with head ${o.head} answered 404 ${times(tries)})${recheck}, so it may never have been pushed to ${input.api?.repository ?? input.remote}.`,
-                    };
-            }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/freshness/head-after.ts
-// The head once more after the command ran (SPEC §5, `origin_head_after`): best effort, never throws.
-
-
-/** The head of the base branch now (API when available, else git ls-remote); null when it cannot be read. */
-async function readHeadAfter(input) {
-    const tries = tryCount(input.retry);
-    for (let attempt = 0; attempt < tries; attempt++) {
+    const outputs = buildOutputs(resultOutputs(c.settings.mode, result, {
+        resultPath,
+        packetPath: draft.packetPath,
+        artifact: draft.artifact,
+    }));
+    for (const [name, value] of Object.entries(outputs)) {
         try {
-            await waitBeforeTry(input.retry, attempt);
-            const head = input.api
-                ? await input.api.getBranchHead(input.baseBranch)
-                : await lsRemoteHead(input.git, input.remote, input.baseBranch);
-            return head === null ? null : head.toLowerCase();
+            c.sinks.setOutput(name, value);
         }
         catch (e) {
-            // A permission problem or a bug will not go away by asking again.
-            if (input.api && !isTransientApiError(e))
-                return null;
+            c.sinks.log.warning(`Could not set output ${name}: ${publish_errorText(e)}`);
         }
     }
-    return null;
 }
-
-;// CONCATENATED MODULE: ./src/freshness/merge-commit.ts
-// The `merge-commit` input → a full SHA that exists locally: a 40-hex SHA is checked (and fetched when
-// missing), anything else is resolved as a ref, locally, as `refs/remotes/<remote>/<ref>`, then after a fetch.
-
-
-
-function invalid(message) {
-    return { ok: false, reason: 'invalid_input', message };
+function annotate(result, c) {
+    if (packetDue(result.status))
+        c.sinks.log.error(result.message, { title: 'Critical #7 POST_MERGE_SMOKE_FAILED' });
+    else if (result.status === 'STALE')
+        c.sinks.log.warning(result.message);
 }
-async function revParseCommit(git, rev) {
-    const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
-    const sha = (0,values/* parseSha */.qL)(r.stdout.trim());
-    return r.exitCode === 0 && sha.ok ? sha.value : null;
+/** A step's outcome; a throw or a step past its deadline becomes "failed: …". */
+async function isolated(step, work, c) {
+    let timer;
+    try {
+        if (c.stepTimeoutMs === null)
+            return await work();
+        const deadline = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`gave up after ${c.stepTimeoutMs} ms`)), c.stepTimeoutMs);
+        });
+        return await Promise.race([work(), deadline]);
+    }
+    catch (e) {
+        c.sinks.log.warning(`Reporting step '${step}' failed: ${publish_errorText(e)}`);
+        return `failed: ${publish_errorText(e)}`;
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
-async function resolveMergeCommit(git, remote, refOrSha, options = {}) {
-    const input = refOrSha.trim();
-    if (input === '') {
-        return invalid("Input 'merge-commit' is empty: give a full 40-hex commit SHA or a ref such as main.");
-    }
-    // eslint-disable-next-line no-control-regex
-    if (input.startsWith('-') || /[\s\x00-\x1f\x7f]/.test(input)) {
-        return invalid(`Input 'merge-commit' (${JSON.stringify(input)}) is not a commit SHA or a ref: it starts with '-' or contains whitespace.`);
-    }
-    const full = (0,values/* parseSha */.qL)(input);
-    if (full.ok) {
-        const sha = full.value;
-        if (await hasCommit(git, sha))
-            return { ok: true, sha };
-        const fetched = await fetchCommit(git, remote, sha, options.baseBranch ?? null);
-        if (fetched.present)
-            return { ok: true, sha };
-        if (fetched.remoteAnswered) {
-            return invalid(`Input 'merge-commit': commit ${sha} exists neither in the local repository nor on remote '${remote}'.`);
-        }
-        return {
-            ok: false,
-            reason: 'git_failed',
-            message: `Could not fetch merge commit ${sha} from remote '${remote}': ${fetched.lastError ?? 'unknown error'}.`,
-        };
-    }
-    const remotePrefix = `${remote}/`;
-    const name = input.startsWith(remotePrefix) ? input.slice(remotePrefix.length) : input;
-    const candidates = [input];
-    if (!input.startsWith('refs/'))
-        candidates.push(`refs/remotes/${remote}/${name}`);
-    for (const candidate of candidates) {
-        const sha = await revParseCommit(git, candidate);
-        if (sha)
-            return { ok: true, sha };
-    }
-    const notFound = invalid(`Input 'merge-commit': '${input}' is neither a full commit SHA nor a ref that exists locally or on remote '${remote}'.`);
-    const format = await git.run(['check-ref-format', '--allow-onelevel', name]);
-    if (format.exitCode !== 0)
-        return notFound;
-    const fetch = await git.run(['fetch', '--no-tags', '--quiet', '--end-of-options', remote, name]);
-    if (fetch.exitCode !== 0) {
-        if (/couldn't find remote ref|invalid refspec|not our ref/i.test(fetch.stderr))
-            return notFound;
-        return {
-            ok: false,
-            reason: 'git_failed',
-            message: `Could not fetch '${name}' from remote '${remote}' to resolve input 'merge-commit': ${gitFailure(fetch)}.`,
-        };
-    }
-    const sha = await revParseCommit(git, 'FETCH_HEAD');
-    return sha ? { ok: true, sha } : notFound;
+function publish_errorText(e) {
+    return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
 }
-
-;// CONCATENATED MODULE: ./src/freshness/workspace.ts
-// The workspace must be at the merge commit before the command runs (SPEC §5): check out the merge commit
-// detached when HEAD differs and the tracked files are clean; never touch a workspace with local changes.
-
-
-
-const CHECKOUT_HINT = 'check out that SHA first (e.g. actions/checkout with `ref: ${{ github.sha }}`)';
-async function ensureWorkspaceAt(git, remote, sha, options = {}) {
-    if (!(0,values/* parseSha */.qL)(sha).ok) {
-        return { ok: false, reason: 'git_failed', message: `Cannot check out '${sha}': not a full commit SHA.` };
-    }
-    const target = sha.toLowerCase();
-    const headResult = await git.run(['rev-parse', '--verify', '--quiet', 'HEAD']);
-    // No HEAD commit (a fresh `git init`) is "somewhere else"; not a repository at all is a git failure.
-    if (headResult.exitCode !== 0) {
-        const repo = await git.run(['rev-parse', '--git-dir']);
-        if (repo.exitCode !== 0) {
-            return {
-                ok: false,
-                reason: 'git_failed',
-                message: `The workspace ${git.cwd} is not a git repository (${gitFailure(repo)}); ${CHECKOUT_HINT}.`,
-            };
-        }
-    }
-    const head = headResult.exitCode === 0 ? headResult.stdout.trim().toLowerCase() : null;
-    if (head === target)
-        return { ok: true, action: 'already-at-commit' };
-    const status = await git.run(['status', '--porcelain', '--untracked-files=no']);
-    if (status.exitCode !== 0) {
-        return {
-            ok: false,
-            reason: 'git_failed',
-            message: `Could not read the state of the workspace: ${gitFailure(status)}.`,
-        };
-    }
-    const dirty = status.stdout
-        .split('\n')
-        .map((l) => l.slice(3).trim())
-        .filter(Boolean);
-    if (dirty.length > 0) {
-        const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '');
-        return {
-            ok: false,
-            reason: 'workspace_mismatch',
-            message: `The workspace is at ${head ?? 'no commit'} with local changes to tracked files (${shown}), not at merge commit ${target}; ${CHECKOUT_HINT}.`,
-        };
-    }
-    if (!(await hasCommit(git, target))) {
-        const fetched = await fetchCommit(git, remote, target, options.baseBranch ?? null);
-        if (!fetched.present) {
-            return {
-                ok: false,
-                reason: 'git_failed',
-                message: `Could not fetch merge commit ${target} from remote '${remote}' into the workspace: ${fetched.lastError ?? 'the remote does not have it'}.`,
-            };
-        }
-    }
-    const checkout = await git.run(['checkout', '--detach', '--quiet', target]);
-    if (checkout.exitCode !== 0) {
-        return {
-            ok: false,
-            reason: 'git_failed',
-            message: `Could not check out merge commit ${target} (workspace at ${head ?? 'no commit'}): ${gitFailure(checkout)}.`,
-        };
-    }
-    const after = await git.run(['rev-parse', '--verify', '--quiet', 'HEAD']);
-    if (after.exitCode !== 0 || after.stdout.trim().toLowerCase() !== target) {
-        return {
-            ok: false,
-            reason: 'git_failed',
-            message: `Checked out merge commit ${target}, but HEAD is ${after.stdout.trim() || 'unreadable'} afterwards.`,
-        };
-    }
-    return { ok: true, action: 'checked-out' };
-}
-
-;// CONCATENATED MODULE: ./src/freshness/index.ts
-// The freshness gate's public API (SPEC §5).
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./src/resolve/types.ts
 class TreeReadError extends Error {
@@ -58820,297 +59050,8 @@ function deepestOffset(text, maxDepth) {
 }
 
 ;// CONCATENATED MODULE: ./src/settings.ts
-// Inputs → one validated, typed Settings object (the shape of actions/checkout's input-helper).
-// Both entry points use it: the action reads INPUT_* through `getInput`, the CLI maps its flags onto the
-// same input names. A bad input never becomes a silent default: it is reported as an InputError naming the
-// input and the accepted values, and the run is BLOCKED `invalid_input`. The settings still carry a usable
-// default for that input so that reporting (status, summary, outputs) can go on.
+// Kept while other folders move to src/settings/index.ts; removed once nothing imports it.
 
-const SHELL_NAMES = ['bash', 'sh', 'pwsh', 'python', 'cmd'];
-const DEFAULT_TIMEOUT_SECONDS = 600;
-const DEFAULT_TASK_ID_PATTERN = 'task-[0-9]+(?:\\+[0-9]+)?';
-const DEFAULT_REGISTRY_PATH = '.github/post-merge-smoke.yml';
-const DEFAULT_STATUS_CONTEXT = 'post-merge-smoke';
-/** Every input the action declares, in action.yml order. The README and action.yml are checked against it. */
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'github-token',
-    'merge-commit',
-    'base-branch',
-    'remote',
-    'on-stale',
-    'smoke-command',
-    'profile',
-    'task-id',
-    'registry-path',
-    'task-path',
-    'task-id-pattern',
-    'pr-body-command',
-    'dry-run',
-    'timeout-seconds',
-    'kill-grace-seconds',
-    'max-output-bytes',
-    'log-max-bytes',
-    'shell',
-    'working-directory',
-    'retries',
-    'retry-on',
-    'status-context',
-    'artifact-name',
-    'artifact-retention-days',
-    'redact-patterns',
-]));
-/** Every output, set on every exit path. */
-const OUTPUT_NAMES = [
-    'status',
-    'result',
-    'result-path',
-    'merge-commit',
-    'origin-head',
-    'task-id',
-    'pr-number',
-    'exit-code',
-    'duration-ms',
-    'continuation-ready',
-    'packet-path',
-    'artifact-id',
-    'artifact-url',
-];
-const MAX_TIMER_SECONDS = 2_147_483; // setTimeout's ceiling (2^31-1 ms)
-const DEFAULT_PATTERN = parsePattern(DEFAULT_TASK_ID_PATTERN).value;
-/**
- * Parses and validates every input. `getInput` returns '' for an input that was not given (as the runner
- * does for INPUT_* variables) — defaults for the inputs that depend on the event are computed here.
- */
-function parseSettings(getInput, ctx) {
-    const errors = [];
-    const fail = (input, message) => errors.push({ input, message: `Input '${input}' ${message}` });
-    const raw = (name) => getInput(name).trim();
-    const optional = (name) => raw(name) || null;
-    const enumInput = (name, allowed, fallback) => {
-        const value = raw(name);
-        if (value === '')
-            return fallback;
-        if (allowed.includes(value))
-            return value;
-        fail(name, `is '${value}'; accepted values: ${allowed.join(', ')}.`);
-        return fallback;
-    };
-    const numberInput = (name, fallback, opts) => {
-        const value = raw(name);
-        if (value === '')
-            return fallback;
-        const n = /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
-        const kind = opts.integer ? 'a whole number' : 'a number';
-        const low = opts.minExclusive ? `greater than ${opts.min}` : `at least ${opts.min}`;
-        if (!Number.isFinite(n) || (opts.integer && !Number.isInteger(n))) {
-            fail(name, `is '${value}'; expected ${kind} ${low} and at most ${opts.max}.`);
-            return fallback;
-        }
-        if ((opts.minExclusive ? n <= opts.min : n < opts.min) || n > opts.max) {
-            fail(name, `is ${value}; expected ${kind} ${low} and at most ${opts.max}.`);
-            return fallback;
-        }
-        return n;
-    };
-    const booleanInput = (name, fallback) => {
-        const value = raw(name);
-        if (value === '')
-            return fallback;
-        if (['true', 'True', 'TRUE'].includes(value))
-            return true;
-        if (['false', 'False', 'FALSE'].includes(value))
-            return false;
-        fail(name, `is '${value}'; accepted values: true, false.`);
-        return fallback;
-    };
-    /** The value a domain parser accepted, or `fallback` with the input's error recorded. */
-    const domainInput = (name, value, parsed, fallback) => {
-        if (parsed.ok)
-            return parsed.value;
-        fail(name, `is '${value}'; it ${parsed.problem}.`);
-        return fallback;
-    };
-    // --- what is under test
-    const event = ctx.event ?? {};
-    const isPush = ctx.eventName === 'push';
-    let mergeCommit = raw('merge-commit');
-    if (mergeCommit === '') {
-        const after = (0,values/* parseSha */.qL)(typeof event.after === 'string' ? event.after : '');
-        mergeCommit = isPush && after.ok ? after.value : ctx.sha;
-    }
-    else {
-        const sha = (0,values/* parseSha */.qL)(mergeCommit);
-        mergeCommit = sha.ok
-            ? sha.value
-            : domainInput('merge-commit', mergeCommit, (0,values/* parseRefName */.oq)(mergeCommit), '');
-    }
-    if (mergeCommit === '' && !errors.some((e) => e.input === 'merge-commit')) {
-        fail('merge-commit', 'is empty and the event gives no commit (GITHUB_SHA is unset); pass a SHA or a ref.');
-    }
-    let baseBranchRaw = raw('base-branch');
-    if (baseBranchRaw === '') {
-        const repo = event.repository;
-        if (isPush && ctx.ref.startsWith('refs/heads/'))
-            baseBranchRaw = ctx.ref.slice('refs/heads/'.length);
-        else if (repo && typeof repo.default_branch === 'string')
-            baseBranchRaw = repo.default_branch;
-        else
-            baseBranchRaw = 'main';
-    }
-    const MAIN = 'main';
-    const baseBranch = domainInput('base-branch', baseBranchRaw, (0,values/* parseBranchName */.pD)(baseBranchRaw), MAIN);
-    const remoteRaw = raw('remote') || 'origin';
-    const remote = domainInput('remote', remoteRaw, (0,values/* parseRemoteName */.j$)(remoteRaw), 'origin');
-    const onStale = enumInput('on-stale', ['skip', 'run', 'fail'], ctx.eventName === 'workflow_dispatch' ? 'run' : 'skip');
-    // --- which command
-    // The command keeps its inner whitespace and newlines: it is a script.
-    const smokeCommandRaw = getInput('smoke-command');
-    const smokeCommand = smokeCommandRaw.trim() === '' ? null : smokeCommandRaw.replace(/^\s*\n|\s+$/g, '');
-    const profileRaw = optional('profile');
-    const profile = profileRaw === null ? null : domainInput('profile', profileRaw, (0,values/* parseProfileName */.so)(profileRaw), null);
-    const taskIdPatternSource = raw('task-id-pattern') || DEFAULT_TASK_ID_PATTERN;
-    const taskIdPattern = domainInput('task-id-pattern', taskIdPatternSource, parsePattern(taskIdPatternSource), DEFAULT_PATTERN);
-    const taskIdRaw = optional('task-id');
-    let taskId = taskIdRaw === null ? null : domainInput('task-id', taskIdRaw, (0,values/* parseTaskId */.ik)(taskIdRaw), null);
-    if (taskId !== null && !taskIdPattern.fullMatch(taskId)) {
-        fail('task-id', `is '${taskId}'; it does not match task-id-pattern '${taskIdPatternSource}'.`);
-        taskId = null;
-    }
-    const registryPathRaw = raw('registry-path') || DEFAULT_REGISTRY_PATH;
-    const registryPath = domainInput('registry-path', registryPathRaw, (0,values/* parseRepoPath */.NP)(registryPathRaw), DEFAULT_REGISTRY_PATH);
-    const taskPath = optional('task-path');
-    if (taskPath !== null && !(0,values/* parseRepoPath */.NP)(taskPath.split('{task_id}').join('x')).ok) {
-        fail('task-path', `is '${taskPath}'; expected a path inside the repository (relative, without '..').`);
-    }
-    else if (taskPath !== null && !taskPath.includes('{task_id}')) {
-        fail('task-path', `is '${taskPath}'; it must contain the placeholder {task_id}, e.g. memory/tasks/{task_id}.md.`);
-    }
-    const prBodyCommand = booleanInput('pr-body-command', false);
-    const dryRun = booleanInput('dry-run', false);
-    // --- how to run it
-    const timeoutRaw = raw('timeout-seconds');
-    const timeoutSeconds = timeoutRaw === ''
-        ? null
-        : numberInput('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, {
-            min: 0,
-            minExclusive: true,
-            max: MAX_TIMER_SECONDS,
-            integer: false,
-        });
-    const killGraceSeconds = numberInput('kill-grace-seconds', 10, { min: 0, max: 3600, integer: false });
-    const maxOutputBytes = numberInput('max-output-bytes', 65536, { min: 64, max: 1_048_576, integer: true });
-    const logMaxBytes = numberInput('log-max-bytes', 10_485_760, {
-        min: 1024,
-        max: 1_073_741_824,
-        integer: true,
-    });
-    const shellRaw = optional('shell');
-    if (shellRaw !== null &&
-        !SHELL_NAMES.includes(shellRaw) &&
-        !shellRaw.includes('{0}')) {
-        fail('shell', `is '${shellRaw}'; accepted values: ${SHELL_NAMES.join(', ')}, or a command template containing {0}.`);
-    }
-    const workingDirectory = optional('working-directory');
-    const retries = numberInput('retries', 0, { min: 0, max: 10, integer: true });
-    const retryOn = enumInput('retry-on', ['timeout', 'fail', 'any'], 'timeout');
-    // --- reporting
-    // status-context is the one input where an explicit empty value means something (off), so it is read raw:
-    // the runner passes the action.yml default when the key is absent and '' only when the user wrote ''.
-    const statusContextRaw = getInput('status-context').trim();
-    const statusContext = statusContextRaw === '' ? null : statusContextRaw;
-    if (statusContext !== null && statusContext.length > 255) {
-        fail('status-context', `is ${statusContext.length} characters long; GitHub accepts at most 255.`);
-    }
-    const mergeSha = (0,values/* parseSha */.qL)(mergeCommit);
-    const sha7 = mergeSha.ok ? (0,values/* shortSha */.Fu)(mergeSha.value) : 'unknown';
-    const artifactName = raw('artifact-name') || `post-merge-smoke-critical-7-${sha7}-attempt-${ctx.runAttempt}`;
-    if (/[":<>|*?\r\n\\/]/.test(artifactName)) {
-        fail('artifact-name', `is '${artifactName}'; an artifact name cannot contain " : < > | * ? \\ / or newlines.`);
-    }
-    const retentionRaw = raw('artifact-retention-days');
-    const artifactRetentionDays = retentionRaw === ''
-        ? null
-        : numberInput('artifact-retention-days', 0, { min: 1, max: 90, integer: true }) || null;
-    const redactPatterns = [];
-    getInput('redact-patterns')
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .forEach((line, i) => {
-        if (line === '')
-            return;
-        const parsed = parsePattern(line);
-        if (parsed.ok)
-            redactPatterns.push(parsed.value);
-        else
-            fail('redact-patterns', `line ${i + 1} ('${line}') ${parsed.problem}.`);
-    });
-    const settings = {
-        githubToken: getInput('github-token').trim(),
-        mergeCommit,
-        baseBranch,
-        remote,
-        onStale,
-        smokeCommand,
-        profile,
-        taskId,
-        registryPath,
-        taskPath,
-        taskIdPattern,
-        prBodyCommand,
-        dryRun,
-        timeoutSeconds,
-        killGraceSeconds,
-        maxOutputBytes,
-        logMaxBytes,
-        shell: errors.some((e) => e.input === 'shell') ? null : shellRaw,
-        workingDirectory,
-        retries,
-        retryOn,
-        statusContext,
-        artifactName,
-        artifactRetentionDays,
-        redactPatterns,
-    };
-    return { settings, errors };
-}
-/** Reads the runner's environment the way @actions/core does, without importing it (the CLI shares this). */
-function runnerContextFromEnv(env, readEvent) {
-    let event = {};
-    if (env.GITHUB_EVENT_PATH) {
-        try {
-            const parsed = JSON.parse(readEvent(env.GITHUB_EVENT_PATH));
-            if (parsed && typeof parsed === 'object')
-                event = parsed;
-        }
-        catch {
-            // An unreadable event file only costs us event-derived defaults; the inputs still decide.
-        }
-    }
-    const os = env.RUNNER_OS === 'Windows' || env.RUNNER_OS === 'macOS' ? env.RUNNER_OS : runnerOs();
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        event,
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        repository: env.GITHUB_REPOSITORY || null,
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        graphqlUrl: (env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql').replace(/\/+$/, ''),
-        runId: env.GITHUB_RUN_ID || null,
-        runAttempt: Math.max(1, Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1),
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        runnerTemp: env.RUNNER_TEMP || '',
-        os,
-    };
-}
-/** The runner's name for this platform (RUNNER_OS), for contexts built outside a runner. */
-function runnerOs(platform = process.platform) {
-    if (platform === 'win32')
-        return 'Windows';
-    if (platform === 'darwin')
-        return 'macOS';
-    return 'Linux';
-}
 
 ;// CONCATENATED MODULE: ./src/resolve/run-options.ts
 // Validation of the fields a command definition carries, shared by the registry (`timeout-seconds`), the
@@ -60246,6 +60187,1817 @@ function applyPolicy(dryRun, outcome) {
 
 
 
+;// CONCATENATED MODULE: ./src/modes/stages/command.ts
+// The §2 policy applied to what resolution found, and the options the command runs with.
+
+
+
+
+function commandStage(c, outcome) {
+    return stage('apply the policy', async () => {
+        const policy = applyPolicy(c.settings.dryRun, outcome);
+        if (policy.kind !== 'run')
+            return stage_stop(policy.status, policy.reason, policy.message);
+        const command = {
+            command: policy.command,
+            source: policy.source,
+            profile: outcome.profile,
+            ...effectiveOptions(c.settings, policy.options, c.runner),
+        };
+        const from = `${command.source}${command.profile ? `, profile ${command.profile}` : ''}`;
+        return next(command, {
+            facts: {
+                smokeCommand: command.command,
+                commandSource: command.source,
+                timeoutSeconds: command.timeoutSeconds,
+            },
+            notes: [{ level: 'info', text: `Smoke command (from ${from}):\n${command.command}` }],
+        });
+    });
+}
+/** An explicit input is a choice made in the reviewed workflow file: it wins over the registry. */
+function effectiveOptions(s, fromMetadata, ctx) {
+    const wd = s.workingDirectory ?? fromMetadata.workingDirectory ?? '.';
+    return {
+        timeoutSeconds: s.timeoutSeconds ?? fromMetadata.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        shell: s.shell ?? fromMetadata.shell ?? (ctx.os === 'Windows' ? 'pwsh' : 'bash'),
+        workingDirectory: (0,external_node_path_.isAbsolute)(wd) ? wd : (0,external_node_path_.resolve)(ctx.workspace, wd),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/freshness/objects.ts
+// Local object-store helpers on top of the git choke point: is a commit here, is the clone shallow, and
+// bringing a missing commit in from the remote.
+
+async function hasCommit(git, sha) {
+    const r = await git.run(['cat-file', '-e', `${sha}^{commit}`]);
+    return r.exitCode === 0;
+}
+async function isShallow(git) {
+    const r = await git.run(['rev-parse', '--is-shallow-repository']);
+    return r.exitCode === 0 && r.stdout.trim() === 'true';
+}
+/**
+ * Brings `sha` into the local object store, by SHA (servers that refuse unadvertised objects reject this;
+ * in a shallow clone only that one commit is fetched, `--depth=1`) and by fetching `branch` — or, without a
+ * branch, the remote's configured refspecs — in that order, or branch first with `branchFirst` (a branch
+ * fetch brings the history between the tip and what we have, so ancestry stays visible in a shallow clone).
+ */
+async function fetchCommit(git, remote, sha, branch = null, branchFirst = false) {
+    let remoteAnswered = false;
+    let lastError = null;
+    const shallow = await isShallow(git);
+    const bySha = [
+        'fetch',
+        '--no-tags',
+        '--quiet',
+        ...(shallow ? ['--depth=1'] : []),
+        '--end-of-options',
+        remote,
+        sha,
+    ];
+    const byBranch = [
+        'fetch',
+        '--no-tags',
+        '--quiet',
+        '--end-of-options',
+        remote,
+        ...(branch ? [`refs/heads/${branch}`] : []),
+    ];
+    for (const args of branchFirst ? [byBranch, bySha] : [bySha, byBranch]) {
+        const r = await git.run(args);
+        if (r.exitCode === 0)
+            remoteAnswered = true;
+        else
+            lastError = gitFailure(r);
+        if (await hasCommit(git, sha))
+            return { present: true, remoteAnswered, lastError };
+    }
+    return { present: false, remoteAnswered, lastError };
+}
+
+;// CONCATENATED MODULE: ./src/freshness/observe.ts
+// One look at the base branch head and how it relates to the merge commit — through the REST API
+// (`git/ref` + `compare`) or through git (`ls-remote` + `merge-base --is-ancestor`). No retries here.
+
+
+
+
+const LS_REMOTE_TIMEOUT_MS = 60_000;
+function observe_errorText(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+/** 403 is not transient — except GitHub's rate limits, which answer 403 too. */
+function isTransientApiError(e) {
+    return e instanceof GitHubApiError && (e.transient || (e.status === 403 && /rate limit/i.test(e.message)));
+}
+function permissionMessage(e, what) {
+    const why = e.status === 401
+        ? 'the token was rejected (HTTP 401): check the github-token input'
+        : `the token lacks access (HTTP ${e.status ?? 'no answer'}): grant it contents: read`;
+    return `The GitHub API refused to ${what}, ${why}; the freshness gate needs a token with the permission contents: read (${e.message}).`;
+}
+function apiFailure(e, what, head) {
+    if (isTransientApiError(e))
+        return { kind: 'transient', error: observe_errorText(e) };
+    if (e instanceof GitHubApiError && (e.status === 401 || e.status === 403)) {
+        return { kind: 'fatal', reason: 'api_failed', message: permissionMessage(e, what), head };
+    }
+    return {
+        kind: 'fatal',
+        reason: 'api_failed',
+        message: `The GitHub API failed to ${what}: ${observe_errorText(e)}.`,
+        head,
+    };
+}
+async function observeViaApi(api, t) {
+    let head;
+    try {
+        head = await api.getBranchHead(t.baseBranch);
+    }
+    catch (e) {
+        return apiFailure(e, `read the head of branch '${t.baseBranch}' of ${api.repository}`, null);
+    }
+    if (head === null)
+        return { kind: 'missing' };
+    head = head.toLowerCase();
+    if (head === t.mergeCommit)
+        return { kind: 'head', head, relation: 'identical' };
+    try {
+        const relation = await api.compareCommits(t.mergeCommit, head);
+        return { kind: 'head', head, relation };
+    }
+    catch (e) {
+        if (e instanceof GitHubApiError && e.status === 404)
+            return { kind: 'head', head, relation: 'unknown' };
+        return apiFailure(e, `compare ${t.mergeCommit} with ${head} in ${api.repository}`, head);
+    }
+}
+/** `git ls-remote <remote> refs/heads/<branch>`: the SHA, null when the branch does not exist. Throws a
+ * string (what git said) when the remote could not be read. */
+async function lsRemoteHead(git, remote, branch) {
+    const ref = `refs/heads/${branch}`;
+    const r = await git.run(['ls-remote', '--end-of-options', remote, ref], {
+        timeoutMs: LS_REMOTE_TIMEOUT_MS,
+    });
+    if (r.exitCode !== 0)
+        throw new LsRemoteError(`git ls-remote ${remote} ${ref} failed: ${gitFailure(r)}`);
+    for (const line of r.stdout.split('\n')) {
+        const [sha, name] = line.trim().split(/\s+/);
+        const parsed = (0,values/* parseSha */.qL)(sha ?? '');
+        if (name === ref && parsed.ok)
+            return parsed.value;
+    }
+    return null;
+}
+class LsRemoteError extends Error {
+    name = 'LsRemoteError';
+}
+/** exit 0 → true, exit 1 → false, anything else → what git said. */
+async function isAncestor(git, ancestor, descendant) {
+    const r = await git.run(['merge-base', '--is-ancestor', ancestor, descendant]);
+    if (r.exitCode === 0 || r.exitCode === 1)
+        return { ok: true, value: r.exitCode === 0 };
+    return {
+        ok: false,
+        error: `git merge-base --is-ancestor ${ancestor} ${descendant} failed: ${gitFailure(r)}`,
+    };
+}
+async function relationByGit(git, merge, head) {
+    const ahead = await isAncestor(git, merge, head);
+    if (!ahead.ok || ahead.value)
+        return ahead.ok ? { ok: true, value: 'ahead' } : ahead;
+    const behind = await isAncestor(git, head, merge);
+    if (!behind.ok)
+        return behind;
+    return { ok: true, value: behind.value ? 'behind' : 'diverged' };
+}
+async function observeViaGit(git, t) {
+    let head;
+    try {
+        head = await lsRemoteHead(git, t.remote, t.baseBranch);
+    }
+    catch (e) {
+        return { kind: 'transient', error: observe_errorText(e) };
+    }
+    if (head === null)
+        return { kind: 'missing' };
+    if (head === t.mergeCommit)
+        return { kind: 'head', head, relation: 'identical' };
+    if (!(await hasCommit(git, head))) {
+        const fetched = await fetchCommit(git, t.remote, head, t.baseBranch, true);
+        if (!fetched.present) {
+            return {
+                kind: 'transient',
+                error: `could not fetch the head ${head} of '${t.baseBranch}' from '${t.remote}': ${fetched.lastError ?? 'the remote did not send it'}`,
+            };
+        }
+    }
+    if (!(await hasCommit(git, t.mergeCommit))) {
+        const fetched = await fetchCommit(git, t.remote, t.mergeCommit, t.baseBranch);
+        if (!fetched.present) {
+            return {
+                kind: 'fatal',
+                reason: 'git_failed',
+                message: `Merge commit ${t.mergeCommit} is not in the local repository and could not be fetched from '${t.remote}' (${fetched.lastError ?? 'the remote does not have it'}), so its relation to the head ${head} of '${t.baseBranch}' is unknown.`,
+                head,
+            };
+        }
+    }
+    let relation = await relationByGit(git, t.mergeCommit, head);
+    // In a shallow clone, history cut at the shallow boundary can hide an ancestry: complete it once.
+    if (relation.ok && relation.value === 'diverged' && (await isShallow(git))) {
+        const unshallow = await git.run([
+            'fetch',
+            '--no-tags',
+            '--quiet',
+            '--unshallow',
+            '--end-of-options',
+            t.remote,
+            `refs/heads/${t.baseBranch}`,
+        ]);
+        if (unshallow.exitCode === 0)
+            relation = await relationByGit(git, t.mergeCommit, head);
+    }
+    if (!relation.ok)
+        return { kind: 'fatal', reason: 'git_failed', message: `${relation.error}.`, head };
+    return { kind: 'head', head, relation: relation.value };
+}
+
+;// CONCATENATED MODULE: ./src/freshness/retry.ts
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function tryCount(policy) {
+    return policy.delaysMs.length + 1;
+}
+/** Waits before try `attempt` (0-based); the first try starts at once. */
+async function waitBeforeTry(policy, attempt) {
+    if (attempt <= 0)
+        return;
+    const ms = policy.delaysMs[attempt - 1] ?? 0;
+    if (ms > 0)
+        await (policy.sleep ?? realSleep)(ms);
+}
+
+;// CONCATENATED MODULE: ./src/freshness/check.ts
+// The freshness gate (SPEC §5): is the merge commit exactly the head of the base branch on the remote?
+
+
+/** Worth looking again: no answer, or an answer that can be the API lagging behind a push. */
+function worthRetrying(o) {
+    return (o.kind === 'transient' || (o.kind === 'head' && (o.relation === 'behind' || o.relation === 'unknown')));
+}
+function where(input, via) {
+    return via === 'api' && input.api
+        ? `branch '${input.baseBranch}' of ${input.api.repository} (GitHub API)`
+        : `branch '${input.baseBranch}' on remote '${input.remote}' (git ls-remote)`;
+}
+function times(n) {
+    return n === 1 ? 'once' : `${n} times`;
+}
+async function checkFreshness(input) {
+    const target = {
+        remote: input.remote,
+        baseBranch: input.baseBranch,
+        mergeCommit: input.mergeCommit.toLowerCase(),
+    };
+    const api = input.api;
+    let via = api ? 'api' : 'git';
+    const observe = () => api ? observeViaApi(api, target) : observeViaGit(input.git, target);
+    const tries = tryCount(input.retry);
+    let last = { kind: 'transient', error: 'not tried' };
+    for (let attempt = 0; attempt < tries; attempt++) {
+        await waitBeforeTry(input.retry, attempt);
+        last = await observe();
+        if (!worthRetrying(last))
+            break;
+    }
+    // The API kept answering "behind" (or did not know the merge commit): ask git, which is authoritative.
+    let recheck = '';
+    if (api && last.kind === 'head' && (last.relation === 'behind' || last.relation === 'unknown')) {
+        const byGit = await observeViaGit(input.git, target);
+        if (byGit.kind === 'head') {
+            last = byGit;
+            via = 'git';
+            recheck = ', confirmed with git ls-remote';
+        }
+        else {
+            recheck = `; the git ls-remote re-check failed (${byGit.kind === 'transient' ? byGit.error : byGit.kind === 'fatal' ? byGit.message : 'branch not found'})`;
+        }
+    }
+    return verdictFrom(last, input, target, via, tries, recheck);
+}
+function verdictFrom(o, input, t, via, tries, recheck) {
+    const branch = where(input, via);
+    const merge = t.mergeCommit;
+    switch (o.kind) {
+        case 'missing':
+            return {
+                kind: 'blocked',
+                reason: 'invalid_input',
+                originHead: null,
+                via,
+                message: `Input 'base-branch': ${branch} does not exist, so merge commit ${merge} cannot be checked against it.`,
+            };
+        case 'transient':
+            return {
+                kind: 'error',
+                reason: 'head_unreachable',
+                originHead: null,
+                via,
+                message: `Could not read the head of ${branch} after ${tries} ${tries === 1 ? 'try' : 'tries'}: ${o.error.replace(/[.\s]+$/, '')}.`,
+            };
+        case 'fatal':
+            return { kind: 'error', reason: o.reason, originHead: o.head, via, message: o.message };
+        case 'head':
+            switch (o.relation) {
+                case 'identical':
+                    return {
+                        kind: 'fresh',
+                        originHead: o.head,
+                        via,
+                        message: `Merge commit ${merge} is the head of ${branch}.`,
+                    };
+                case 'ahead':
+                    return {
+                        kind: 'stale',
+                        reason: 'superseded',
+                        originHead: o.head,
+                        via,
+                        message: `The head of ${branch} has moved on to ${o.head}, which contains merge commit ${merge}: a newer run covers the newer head.`,
+                    };
+                case 'diverged':
+                    return {
+                        kind: 'stale',
+                        reason: 'diverged',
+                        originHead: o.head,
+                        via,
+                        message: `The head of ${branch} is ${o.head}, which neither contains merge commit ${merge} nor precedes it: the branch was force-pushed.`,
+                    };
+                case 'behind':
+                    return {
+                        kind: 'stale',
+                        reason: 'rewound',
+                        originHead: o.head,
+                        via,
+                        message: `The head of ${branch} is ${o.head}, an ancestor of merge commit ${merge} (seen ${times(tries)}${recheck}): the branch was reset to before this merge.`,
+                    };
+                case 'unknown':
+                    return {
+                        kind: 'error',
+                        reason: 'api_failed',
+                        originHead: o.head,
+                        via,
+                        message: `The GitHub API does not know merge commit ${merge} (compare with head ${o.head} answered 404 ${times(tries)})${recheck}, so it may never have been pushed to ${input.api?.repository ?? input.remote}.`,
+                    };
+            }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/freshness/head-after.ts
+// The head once more after the command ran (SPEC §5, `origin_head_after`): best effort, never throws.
+
+
+/** The head of the base branch now (API when available, else git ls-remote); null when it cannot be read. */
+async function readHeadAfter(input) {
+    const tries = tryCount(input.retry);
+    for (let attempt = 0; attempt < tries; attempt++) {
+        try {
+            await waitBeforeTry(input.retry, attempt);
+            const head = input.api
+                ? await input.api.getBranchHead(input.baseBranch)
+                : await lsRemoteHead(input.git, input.remote, input.baseBranch);
+            return head === null ? null : head.toLowerCase();
+        }
+        catch (e) {
+            // A permission problem or a bug will not go away by asking again.
+            if (input.api && !isTransientApiError(e))
+                return null;
+        }
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/freshness/merge-commit.ts
+// The `merge-commit` input → a full SHA that exists locally: a 40-hex SHA is checked (and fetched when
+// missing), anything else is resolved as a ref, locally, as `refs/remotes/<remote>/<ref>`, then after a fetch.
+
+
+
+function invalid(message) {
+    return { ok: false, reason: 'invalid_input', message };
+}
+async function revParseCommit(git, rev) {
+    const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+    const sha = (0,values/* parseSha */.qL)(r.stdout.trim());
+    return r.exitCode === 0 && sha.ok ? sha.value : null;
+}
+async function resolveMergeCommit(git, remote, refOrSha, options = {}) {
+    const input = refOrSha.trim();
+    if (input === '') {
+        return invalid("Input 'merge-commit' is empty: give a full 40-hex commit SHA or a ref such as main.");
+    }
+    // eslint-disable-next-line no-control-regex
+    if (input.startsWith('-') || /[\s\x00-\x1f\x7f]/.test(input)) {
+        return invalid(`Input 'merge-commit' (${JSON.stringify(input)}) is not a commit SHA or a ref: it starts with '-' or contains whitespace.`);
+    }
+    const full = (0,values/* parseSha */.qL)(input);
+    if (full.ok) {
+        const sha = full.value;
+        if (await hasCommit(git, sha))
+            return { ok: true, sha };
+        const fetched = await fetchCommit(git, remote, sha, options.baseBranch ?? null);
+        if (fetched.present)
+            return { ok: true, sha };
+        if (fetched.remoteAnswered) {
+            return invalid(`Input 'merge-commit': commit ${sha} exists neither in the local repository nor on remote '${remote}'.`);
+        }
+        return {
+            ok: false,
+            reason: 'git_failed',
+            message: `Could not fetch merge commit ${sha} from remote '${remote}': ${fetched.lastError ?? 'unknown error'}.`,
+        };
+    }
+    const remotePrefix = `${remote}/`;
+    const name = input.startsWith(remotePrefix) ? input.slice(remotePrefix.length) : input;
+    const candidates = [input];
+    if (!input.startsWith('refs/'))
+        candidates.push(`refs/remotes/${remote}/${name}`);
+    for (const candidate of candidates) {
+        const sha = await revParseCommit(git, candidate);
+        if (sha)
+            return { ok: true, sha };
+    }
+    const notFound = invalid(`Input 'merge-commit': '${input}' is neither a full commit SHA nor a ref that exists locally or on remote '${remote}'.`);
+    const format = await git.run(['check-ref-format', '--allow-onelevel', name]);
+    if (format.exitCode !== 0)
+        return notFound;
+    const fetch = await git.run(['fetch', '--no-tags', '--quiet', '--end-of-options', remote, name]);
+    if (fetch.exitCode !== 0) {
+        if (/couldn't find remote ref|invalid refspec|not our ref/i.test(fetch.stderr))
+            return notFound;
+        return {
+            ok: false,
+            reason: 'git_failed',
+            message: `Could not fetch '${name}' from remote '${remote}' to resolve input 'merge-commit': ${gitFailure(fetch)}.`,
+        };
+    }
+    const sha = await revParseCommit(git, 'FETCH_HEAD');
+    return sha ? { ok: true, sha } : notFound;
+}
+
+;// CONCATENATED MODULE: ./src/freshness/workspace.ts
+// The workspace must be at the merge commit before the command runs (SPEC §5): check out the merge commit
+// detached when HEAD differs and the tracked files are clean; never touch a workspace with local changes.
+
+
+
+const CHECKOUT_HINT = 'check out that SHA first (e.g. actions/checkout with `ref: ${{ github.sha }}`)';
+async function ensureWorkspaceAt(git, remote, sha, options = {}) {
+    if (!(0,values/* parseSha */.qL)(sha).ok) {
+        return { ok: false, reason: 'git_failed', message: `Cannot check out '${sha}': not a full commit SHA.` };
+    }
+    const target = sha.toLowerCase();
+    const headResult = await git.run(['rev-parse', '--verify', '--quiet', 'HEAD']);
+    // No HEAD commit (a fresh `git init`) is "somewhere else"; not a repository at all is a git failure.
+    if (headResult.exitCode !== 0) {
+        const repo = await git.run(['rev-parse', '--git-dir']);
+        if (repo.exitCode !== 0) {
+            return {
+                ok: false,
+                reason: 'git_failed',
+                message: `The workspace ${git.cwd} is not a git repository (${gitFailure(repo)}); ${CHECKOUT_HINT}.`,
+            };
+        }
+    }
+    const head = headResult.exitCode === 0 ? headResult.stdout.trim().toLowerCase() : null;
+    if (head === target)
+        return { ok: true, action: 'already-at-commit' };
+    const status = await git.run(['status', '--porcelain', '--untracked-files=no']);
+    if (status.exitCode !== 0) {
+        return {
+            ok: false,
+            reason: 'git_failed',
+            message: `Could not read the state of the workspace: ${gitFailure(status)}.`,
+        };
+    }
+    const dirty = status.stdout
+        .split('\n')
+        .map((l) => l.slice(3).trim())
+        .filter(Boolean);
+    if (dirty.length > 0) {
+        const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '');
+        return {
+            ok: false,
+            reason: 'workspace_mismatch',
+            message: `The workspace is at ${head ?? 'no commit'} with local changes to tracked files (${shown}), not at merge commit ${target}; ${CHECKOUT_HINT}.`,
+        };
+    }
+    if (!(await hasCommit(git, target))) {
+        const fetched = await fetchCommit(git, remote, target, options.baseBranch ?? null);
+        if (!fetched.present) {
+            return {
+                ok: false,
+                reason: 'git_failed',
+                message: `Could not fetch merge commit ${target} from remote '${remote}' into the workspace: ${fetched.lastError ?? 'the remote does not have it'}.`,
+            };
+        }
+    }
+    const checkout = await git.run(['checkout', '--detach', '--quiet', target]);
+    if (checkout.exitCode !== 0) {
+        return {
+            ok: false,
+            reason: 'git_failed',
+            message: `Could not check out merge commit ${target} (workspace at ${head ?? 'no commit'}): ${gitFailure(checkout)}.`,
+        };
+    }
+    const after = await git.run(['rev-parse', '--verify', '--quiet', 'HEAD']);
+    if (after.exitCode !== 0 || after.stdout.trim().toLowerCase() !== target) {
+        return {
+            ok: false,
+            reason: 'git_failed',
+            message: `Checked out merge commit ${target}, but HEAD is ${after.stdout.trim() || 'unreadable'} afterwards.`,
+        };
+    }
+    return { ok: true, action: 'checked-out' };
+}
+
+;// CONCATENATED MODULE: ./src/freshness/index.ts
+// The freshness gate's public API (SPEC §5).
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/modes/stages/commit.ts
+// The commit under test: which SHA it is, whether it is still the head of the base branch (SPEC §5), that the
+// workspace holds its tree before anything runs, and the head once more after the run.
+
+
+
+/** A run with bad inputs stops before touching anything: BLOCKED invalid_input, every problem named. */
+function inputsStage(errors, describe) {
+    return stage('check the inputs', async () => errors.length === 0 ? next(null) : stage_stop('BLOCKED', 'invalid_input', errors.map(describe).join(' ')));
+}
+function mergeCommitStage(c) {
+    return stage('resolve the merge commit', async () => {
+        const s = c.settings;
+        const mc = await resolveMergeCommit(c.git, s.remote, s.mergeCommit, { baseBranch: s.baseBranch });
+        if (!mc.ok)
+            return stage_stop(mc.reason === 'invalid_input' ? 'BLOCKED' : 'ERROR', mc.reason, mc.message);
+        return next(mc.sha, { facts: { mergeCommit: mc.sha } });
+    });
+}
+function freshnessInput(c, sha) {
+    return {
+        git: c.git,
+        api: c.api,
+        remote: c.settings.remote,
+        baseBranch: c.settings.baseBranch ?? 'main',
+        mergeCommit: sha,
+        retry: c.retry,
+    };
+}
+/** Fresh goes on; stale stops (unless on-stale is `run`); an unreadable head is ERROR. */
+function freshnessStage(c, sha) {
+    return stage('check freshness', async () => {
+        const fresh = await checkFreshness(freshnessInput(c, sha));
+        const facts = { originHead: fresh.originHead, stale: fresh.kind === 'stale' };
+        const seen = info(`Freshness (${fresh.via}): ${fresh.message}`);
+        if (fresh.kind === 'fresh')
+            return next(null, { facts, notes: [seen] });
+        if (fresh.kind === 'stale' && c.settings.onStale === 'run') {
+            const why = `${fresh.message} on-stale is 'run': testing ${sha} anyway; the result records stale: true.`;
+            return next(null, { facts, notes: [seen, warning(why)] });
+        }
+        const status = fresh.kind === 'stale' ? 'STALE' : fresh.kind === 'blocked' ? 'BLOCKED' : 'ERROR';
+        return stage_stop(status, fresh.reason, fresh.message, { facts, notes: [seen] });
+    });
+}
+/** The action checks the merge commit out when the workspace is clean; the CLI only compares. */
+function workspaceStage(c, sha) {
+    return stage('check out the merge commit', async () => {
+        if (!c.checkoutWorkspace)
+            return compareHead(c, sha);
+        const s = c.settings;
+        const ws = await ensureWorkspaceAt(c.git, s.remote, sha, { baseBranch: s.baseBranch });
+        if (!ws.ok)
+            return stage_stop('ERROR', ws.reason, ws.message);
+        const notes = ws.action === 'checked-out' ? [info(`Checked out ${sha} (detached) in the workspace.`)] : [];
+        return next(null, { notes });
+    });
+}
+async function compareHead(c, sha) {
+    const head = await c.git.run(['rev-parse', '--verify', 'HEAD']);
+    if (head.exitCode !== 0)
+        return stage_stop('ERROR', 'git_failed', `Could not read HEAD: ${gitFailure(head)}.`);
+    const at = head.stdout.trim();
+    if (at === sha)
+        return next(null);
+    return stage_stop('ERROR', 'workspace_mismatch', `The repository is at ${at.slice(0, 12)}, not at the merge commit ${sha.slice(0, 12)}; ` +
+        `check it out first (git switch --detach ${sha}).`);
+}
+/** Best effort: the head after the run, for the record. */
+function headAfterStage(c, sha) {
+    return stage('read the head again', async () => {
+        const head = await readHeadAfter(freshnessInput(c, sha)).catch(() => null);
+        return next(null, { facts: { originHeadAfter: head } });
+    });
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/execute/child-env.ts
+// The smoke command's environment: the action's own, minus its inputs and the runner's credentials, plus the
+// caller's extras (SMOKE_MERGE_COMMIT, SMOKE_TASK_ID, SMOKE_PR_NUMBER). The engine adds the tracking id.
+/** Runner credentials and endpoints that a smoke command has no business seeing. */
+const DROPPED_VARIABLES = [
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_URL',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_CACHE_URL',
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+];
+/** Name prefixes dropped whole: the action's inputs and its saved state. */
+const DROPPED_PREFIXES = ['INPUT_', 'STATE_'];
+/** Set by the engine on every attempt; the tree sweep finds escaped processes by it. */
+const TRACKING_ID_VARIABLE = 'POST_MERGE_SMOKE_TRACKING_ID';
+/**
+ * `secretValues`: values that must not reach the child; any variable holding exactly one of them is dropped
+ * (empty strings are ignored). `platform`: on win32 names compare case-insensitively.
+ */
+function buildChildEnv(parent, extras, secretValues = [], platform = process.platform) {
+    const win = platform === 'win32';
+    const norm = (name) => (win ? name.toUpperCase() : name);
+    const dropped = new Set(DROPPED_VARIABLES.map(norm));
+    const prefixes = DROPPED_PREFIXES.map(norm);
+    const secrets = new Set(secretValues.filter((v) => v !== ''));
+    const extraNames = new Set(Object.keys(extras).map(norm));
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value === undefined)
+            continue;
+        const key = norm(name);
+        if (dropped.has(key) || prefixes.some((p) => key.startsWith(p)))
+            continue;
+        if (secrets.has(value))
+            continue;
+        if (extraNames.has(key))
+            continue; // replaced below, whatever its case
+        env[name] = value;
+    }
+    for (const [name, value] of Object.entries(extras))
+        env[name] = value;
+    return env;
+}
+/** Tracking ids of enclosing runs (a smoke command that itself runs the engine), comma-separated. */
+const OUTER_TRACKING_IDS_VARIABLE = 'POST_MERGE_SMOKE_OUTER_TRACKING_IDS';
+/**
+ * `env` with the tracking id set. An inherited id (this engine running inside another run's command) moves
+ * to POST_MERGE_SMOKE_OUTER_TRACKING_IDS, so the enclosing run's sweep still finds our descendants.
+ * Names compare case-insensitively on Windows.
+ */
+function withTrackingId(env, trackingId, platform = process.platform) {
+    const norm = (name) => (platform === 'win32' ? name.toUpperCase() : name);
+    const out = {};
+    const outer = [];
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        const key = norm(name);
+        if (key === TRACKING_ID_VARIABLE || key === OUTER_TRACKING_IDS_VARIABLE) {
+            outer.push(...value.split(',').filter((v) => v !== ''));
+            continue;
+        }
+        out[name] = value;
+    }
+    if (outer.length > 0)
+        out[OUTER_TRACKING_IDS_VARIABLE] = outer.join(',');
+    out[TRACKING_ID_VARIABLE] = trackingId;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/execute/capture.ts
+// Bounded head/tail capture of one output stream: the first floor(max/2) bytes, the last ceil(max/2) bytes,
+// an exact byte count, and a marker for what was dropped in between. Memory is O(max) whatever the
+// command prints; nothing is decoded until the end, and cuts fall on UTF-8 character boundaries.
+/** The text put between head and tail; `dropped` is the exact number of bytes left out. */
+function truncationMarker(dropped) {
+    return `…[${dropped} bytes truncated]…`;
+}
+/** How a byte budget is shared: the head gets the smaller half. */
+function splitBudget(maxBytes) {
+    const max = Math.max(0, Math.floor(maxBytes));
+    const headCap = Math.floor(max / 2);
+    return { headCap, tailCap: max - headCap };
+}
+/**
+ * Number of bytes at the end of `buf[0, end)` that begin a UTF-8 character the range does not complete
+ * (0 when the range ends on a character boundary). Only looks at the last three bytes.
+ */
+function incompleteUtf8Suffix(buf, end) {
+    for (let back = 1; back <= Math.min(3, end); back++) {
+        const b = buf[end - back];
+        if ((b & 0xc0) === 0x80)
+            continue; // continuation byte: keep looking for the lead byte
+        if (b < 0xc0)
+            return 0; // ASCII: the range ends cleanly
+        const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+        return need > back ? back : 0;
+    }
+    return 0;
+}
+/** Number of UTF-8 continuation bytes (at most 3) at the start of `buf[start, end)`. */
+function leadingContinuationBytes(buf, start = 0, end = buf.length) {
+    let n = 0;
+    while (n < 3 && start + n < end && (buf[start + n] & 0xc0) === 0x80)
+        n++;
+    return n;
+}
+/**
+ * The last `capacity` bytes written, in a fixed ring allocated on first use. A write copies at most
+ * `capacity` bytes (only the part of the chunk that can survive), never the whole tail.
+ */
+class TailRing {
+    capacity;
+    ring = null;
+    pos = 0; // next write position
+    filled = 0;
+    constructor(capacity) {
+        this.capacity = capacity;
+    }
+    get length() {
+        return this.filled;
+    }
+    write(chunk, start = 0, end = chunk.length) {
+        const cap = this.capacity;
+        let n = end - start;
+        if (n <= 0 || cap === 0)
+            return;
+        const ring = (this.ring ??= Buffer.allocUnsafe(cap));
+        if (n >= cap) {
+            ring.set(chunk.subarray(end - cap, end), 0);
+            this.pos = 0;
+            this.filled = cap;
+            return;
+        }
+        const first = Math.min(n, cap - this.pos);
+        ring.set(chunk.subarray(start, start + first), this.pos);
+        n -= first;
+        if (n > 0)
+            ring.set(chunk.subarray(start + first, end), 0);
+        this.pos = (this.pos + first + n) % cap;
+        this.filled = Math.min(cap, this.filled + first + n);
+    }
+    /** The kept bytes, oldest first (one copy, at the end only). */
+    toBuffer() {
+        if (!this.ring || this.filled === 0)
+            return Buffer.alloc(0);
+        if (this.filled < this.capacity)
+            return Buffer.from(this.ring.subarray(0, this.filled));
+        return Buffer.concat([this.ring.subarray(this.pos), this.ring.subarray(0, this.pos)], this.capacity);
+    }
+}
+/**
+ * Decides the cuts for a stream of `total` bytes whose head holds `headLen` bytes (ending in `headEnd`,
+ * the last up to 3 bytes of the head) and whose tail ring holds `tail`.
+ */
+function planCuts(total, headCap, tailCap, headLen, headEnd, tail) {
+    if (total <= headCap + tailCap) {
+        return { truncated: false, headKeep: headLen, tailSkip: 0, dropped: 0 };
+    }
+    const headKeep = headLen - incompleteUtf8Suffix(headEnd, headEnd.length);
+    const tailSkip = leadingContinuationBytes(tail);
+    return { truncated: true, headKeep, tailSkip, dropped: total - headKeep - (tail.length - tailSkip) };
+}
+/** Keeps the last (up to) 3 bytes of the head, enough to decide the head cut. */
+class HeadEnd {
+    bytes = Buffer.alloc(3);
+    len = 0;
+    push(chunk, start, end) {
+        const n = end - start;
+        if (n >= 3) {
+            this.bytes.set(chunk.subarray(end - 3, end), 0);
+            this.len = 3;
+            return;
+        }
+        for (let i = start; i < end; i++) {
+            if (this.len === 3)
+                this.bytes.copyWithin(0, 1, 3);
+            else
+                this.len++;
+            this.bytes[this.len - 1] = chunk[i];
+        }
+    }
+    get value() {
+        return this.bytes.subarray(0, this.len);
+    }
+}
+/** In-memory head/tail capture of one stream at `maxBytes`. */
+class HeadTailCapture {
+    headCap;
+    tailCap;
+    head = null;
+    headLen = 0;
+    tail;
+    total = 0;
+    constructor(maxBytes) {
+        ({ headCap: this.headCap, tailCap: this.tailCap } = splitBudget(maxBytes));
+        this.tail = new TailRing(this.tailCap);
+    }
+    get totalBytes() {
+        return this.total;
+    }
+    write(chunk) {
+        const len = chunk.length;
+        this.total += len;
+        let off = 0;
+        if (this.headLen < this.headCap) {
+            const take = Math.min(len, this.headCap - this.headLen);
+            (this.head ??= Buffer.allocUnsafe(this.headCap)).set(chunk.subarray(0, take), this.headLen);
+            this.headLen += take;
+            off = take;
+        }
+        if (off < len)
+            this.tail.write(chunk, off, len);
+    }
+    result() {
+        const head = this.head ? this.head.subarray(0, this.headLen) : Buffer.alloc(0);
+        const tail = this.tail.toBuffer();
+        const plan = planCuts(this.total, this.headCap, this.tailCap, this.headLen, head.subarray(Math.max(0, head.length - 3)), tail);
+        if (!plan.truncated) {
+            return {
+                text: Buffer.concat([head, tail]).toString('utf8'),
+                totalBytes: this.total,
+                truncated: false,
+            };
+        }
+        const text = head.toString('utf8', 0, plan.headKeep) +
+            truncationMarker(plan.dropped) +
+            tail.toString('utf8', plan.tailSkip);
+        return { text, totalBytes: this.total, truncated: true };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/execute/log-file.ts
+// The full log of one stream on disk, with the capture's head/tail rule at logMaxBytes: the head goes
+// straight to the file as it arrives, the tail is kept in a bounded ring, and marker + tail are written
+// at the end. A log that cannot be written never disturbs the run: its path just becomes null.
+
+
+class HeadTailLogFile {
+    path;
+    fd = null;
+    headCap;
+    tailCap;
+    headLen = 0;
+    headEnd = new HeadEnd();
+    tail;
+    total = 0;
+    failure = null;
+    /** Opens (truncates) `path`; when that fails the log is off and `finish()` returns null. */
+    constructor(path, maxBytes) {
+        this.path = path;
+        ({ headCap: this.headCap, tailCap: this.tailCap } = splitBudget(maxBytes));
+        this.tail = new TailRing(this.tailCap);
+        try {
+            this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'w', 0o644);
+        }
+        catch (e) {
+            this.failure = e.message;
+        }
+    }
+    /** Why the log is unusable, or null. */
+    get error() {
+        return this.failure;
+    }
+    write(chunk) {
+        if (this.fd === null)
+            return;
+        const len = chunk.length;
+        this.total += len;
+        let off = 0;
+        if (this.headLen < this.headCap) {
+            const take = Math.min(len, this.headCap - this.headLen);
+            try {
+                writeAll(this.fd, chunk, 0, take, this.headLen);
+            }
+            catch (e) {
+                this.fail(e);
+                return;
+            }
+            this.headEnd.push(chunk, 0, take);
+            this.headLen += take;
+            off = take;
+        }
+        if (off < len)
+            this.tail.write(chunk, off, len);
+    }
+    /** Writes marker + tail, closes the file and returns its path (null when the log could not be written). */
+    finish() {
+        if (this.fd === null)
+            return null;
+        const fd = this.fd;
+        try {
+            const tail = this.tail.toBuffer();
+            const plan = planCuts(this.total, this.headCap, this.tailCap, this.headLen, this.headEnd.value, tail);
+            let pos = plan.headKeep;
+            if (plan.truncated) {
+                const marker = Buffer.from(truncationMarker(plan.dropped), 'utf8');
+                writeAll(fd, marker, 0, marker.length, pos);
+                pos += marker.length;
+            }
+            const body = tail.subarray(plan.tailSkip);
+            writeAll(fd, body, 0, body.length, pos);
+            pos += body.length;
+            (0,external_node_fs_namespaceObject.ftruncateSync)(fd, pos);
+            this.fd = null;
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            return this.path;
+        }
+        catch (e) {
+            this.fail(e);
+            return null;
+        }
+    }
+    fail(e) {
+        this.failure = e.message;
+        if (this.fd !== null) {
+            try {
+                (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+            }
+            catch {
+                // already failing; the path is reported as null either way
+            }
+            this.fd = null;
+        }
+    }
+}
+function writeAll(fd, buf, start, length, position) {
+    let done = 0;
+    while (done < length) {
+        done += (0,external_node_fs_namespaceObject.writeSync)(fd, buf, start + done, length - done, position + done);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/execute/process-tree.ts
+// Finding and killing everything a smoke command started.
+//
+// POSIX: the command runs as the leader of its own process group (pgid == its pid). Killing sends the signal
+// to the group, and a sweep finds what escaped the group: on Linux every process whose /proc/<pid>/stat
+// says it is in our group or whose /proc/<pid>/environ carries our tracking id (setsid daemons, double
+// forks); on other POSIX systems (macOS) `ps` lists processes by group only, so an escapee that called
+// setsid() cannot be found there. Zombies count as gone. ESRCH is ignored; EPERM and other errors are
+// recorded, never thrown.
+//
+// Windows: there are no process groups; `taskkill /T /F /PID <pid>` kills the tree while its root is alive.
+// Leftovers of a command that already exited cannot be found, so nothing is swept there.
+
+
+const SWEEP_ROUNDS = 20;
+const POLL_MS = 50;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+// One scratch buffer for /proc reads: readFileSync on /proc files (size 0 to fstat) is several times slower.
+const scratch = Buffer.allocUnsafe(64 * 1024);
+/** The start of a small /proc file (stat), as latin1 text; null when it cannot be read. */
+function readProcText(path) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    }
+    catch {
+        return null;
+    }
+    try {
+        const n = (0,external_node_fs_namespaceObject.readSync)(fd, scratch, 0, 4096, null);
+        return scratch.toString('latin1', 0, n);
+    }
+    catch {
+        return null;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** Whether the file at `path` contains `needle` (read in chunks; false when unreadable). */
+function procFileIncludes(path, needle) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    }
+    catch {
+        return false;
+    }
+    try {
+        const keep = needle.length - 1; // overlap carried between chunks
+        let have = 0;
+        for (;;) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, scratch, have, scratch.length - have, null);
+            if (n === 0)
+                return false;
+            have += n;
+            if (scratch.subarray(0, have).includes(needle))
+                return true;
+            if (have > keep) {
+                scratch.copyWithin(0, have - keep, have);
+                have = keep;
+            }
+        }
+    }
+    catch {
+        return false;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** Start time (clock ticks after boot, /proc/<pid>/stat field 22) of `pid`, or 0 when unknown. */
+function procStartTime(pid, procRoot = '/proc') {
+    const stat = readProcText(`${procRoot}/${pid}/stat`);
+    if (stat === null)
+        return 0;
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]) || 0;
+}
+/**
+ * Live processes (not zombies) in process group `pgid` or whose environment holds `needle`, read from
+ * /proc. Environments are only read for processes started at or after `minStartTime` (a process carrying
+ * our tracking id descends from our command, so it cannot be older). Returns null when /proc cannot be
+ * listed.
+ */
+function scanProc(pgid, needle, minStartTime = 0, procRoot = '/proc') {
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(procRoot);
+    }
+    catch {
+        return null;
+    }
+    const found = { group: [], escaped: [] };
+    for (const name of names) {
+        const c = name.charCodeAt(0);
+        if (c < 48 || c > 57)
+            continue;
+        const pid = Number(name);
+        if (!Number.isInteger(pid) || pid === process.pid)
+            continue;
+        const stat = readProcText(`${procRoot}/${name}/stat`);
+        if (stat === null)
+            continue; // gone, or not ours to read
+        // "pid (comm) state ppid pgrp ... starttime(22) ..." — comm may hold spaces and parentheses.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const state = fields[0];
+        if (state === 'Z' || state === 'X' || state === 'x')
+            continue;
+        if (Number(fields[2]) === pgid) {
+            found.group.push(pid);
+            continue;
+        }
+        if (!needle || Number(fields[19]) < minStartTime)
+            continue;
+        if (procFileIncludes(`${procRoot}/${name}/environ`, needle))
+            found.escaped.push(pid);
+    }
+    return found;
+}
+/** Live processes in group `pgid` according to `ps` (the non-Linux POSIX fallback). */
+function scanPs(pgid) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('ps', ['-A', '-o', 'pid=', '-o', 'pgid=', '-o', 'stat='], { timeout: 5000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout) => {
+            if (err && !stdout) {
+                resolve({ group: [], escaped: [] });
+                return;
+            }
+            const found = [];
+            for (const line of String(stdout).split('\n')) {
+                const [pid, group, stat] = line.trim().split(/\s+/);
+                if (!stat || stat.startsWith('Z'))
+                    continue;
+                if (Number(group) === pgid && Number(pid) !== process.pid)
+                    found.push(Number(pid));
+            }
+            resolve({ group: found, escaped: [] });
+        });
+    });
+}
+class ProcessTree {
+    pid;
+    trackingId;
+    platform;
+    errors = new Set();
+    orphans = new Set();
+    needle;
+    procUsable;
+    minStartTime;
+    /**
+     * `pid`: the command's process (on POSIX also its process group id). `trackingId`: the value of
+     * POST_MERGE_SMOKE_TRACKING_ID in its environment.
+     */
+    constructor(pid, trackingId, platform = process.platform) {
+        this.pid = pid;
+        this.trackingId = trackingId;
+        this.platform = platform;
+        // The id alone: it is random, and it also appears in POST_MERGE_SMOKE_OUTER_TRACKING_IDS of nested runs.
+        this.needle = Buffer.from(trackingId, 'utf8');
+        this.procUsable = platform === 'linux';
+        this.minStartTime = this.procUsable ? procStartTime(pid) : 0;
+    }
+    /** Kill troubles (EPERM and the like), one sentence each. */
+    get killErrors() {
+        return [...this.errors];
+    }
+    /** Processes other than the command itself that were still alive when they were killed. */
+    get orphansKilled() {
+        return this.orphans.size;
+    }
+    /** Live processes of our group or carrying our tracking id (the command itself included while alive). */
+    async findAlive() {
+        const { group, escaped } = await this.scan();
+        return [...group, ...escaped];
+    }
+    async scan() {
+        if (this.platform === 'win32')
+            return { group: [], escaped: [] };
+        if (this.procUsable) {
+            const found = scanProc(this.pid, this.needle, this.minStartTime);
+            if (found)
+                return found;
+            this.procUsable = false;
+        }
+        return scanPs(this.pid);
+    }
+    /** Sends `signal` to the group (POSIX). ESRCH is fine; anything else is recorded. */
+    signalGroup(signal) {
+        // Never kill(0) / kill(-1): a bogus pid must not turn into "our own group" or "everything".
+        if (this.platform === 'win32' || !(this.pid > 1))
+            return;
+        this.send(-this.pid, signal, `process group ${this.pid}`);
+    }
+    signalProcess(pid, signal) {
+        if (!(pid > 0) || pid === process.pid)
+            return;
+        this.send(pid, signal, `process ${pid}`);
+    }
+    /**
+     * Deadline or cancellation: SIGTERM to the group and to tracked escapees, wait up to `graceMs` (less
+     * once everything is gone), then SIGKILL and sweep. Windows: taskkill /T /F.
+     */
+    async terminate(graceMs, mainAlive) {
+        if (this.platform === 'win32') {
+            await this.taskkill();
+            return;
+        }
+        // Group members get the group signal only: a second SIGTERM would run a shell's TERM trap twice.
+        const { escaped } = await this.scan();
+        this.signalGroup('SIGTERM');
+        for (const pid of escaped)
+            this.signalProcess(pid, 'SIGTERM');
+        await this.waitGone(graceMs, mainAlive);
+        await this.killAll();
+    }
+    /**
+     * The command ended by itself: whatever of its group / tracking id is still alive is an orphan. SIGTERM,
+     * up to `graceMs` for them to go, then SIGKILL and sweep. Returns the number of orphans.
+     */
+    async cleanupLeftovers(graceMs) {
+        if (this.platform === 'win32')
+            return 0;
+        const { group, escaped } = await this.scan();
+        const left = [...group, ...escaped].filter((pid) => pid !== this.pid);
+        if (left.length === 0)
+            return 0;
+        for (const pid of left)
+            this.orphans.add(pid);
+        this.signalGroup('SIGTERM');
+        for (const pid of escaped)
+            this.signalProcess(pid, 'SIGTERM');
+        await this.waitGone(graceMs, () => false);
+        await this.killAll();
+        return this.orphans.size;
+    }
+    /** SIGKILL to the group and every tracked process, repeated until none is left (bounded rounds). */
+    async killAll() {
+        if (this.platform === 'win32')
+            return;
+        for (let round = 0; round < SWEEP_ROUNDS; round++) {
+            const alive = await this.findAlive();
+            if (round > 0 && alive.length === 0)
+                return;
+            for (const pid of alive) {
+                if (pid !== this.pid)
+                    this.orphans.add(pid);
+                this.signalProcess(pid, 'SIGKILL');
+            }
+            this.signalGroup('SIGKILL');
+            if (alive.length === 0)
+                return;
+            await sleep(round < 3 ? 10 : POLL_MS);
+        }
+        const still = await this.findAlive();
+        if (still.length > 0) {
+            this.errors.add(`${still.length} process(es) survived ${SWEEP_ROUNDS} SIGKILL rounds: ${still.slice(0, 10).join(', ')}.`);
+        }
+    }
+    async waitGone(graceMs, mainAlive) {
+        const until = Date.now() + graceMs;
+        while (Date.now() < until) {
+            if (!mainAlive() && (await this.findAlive()).length === 0)
+                return;
+            await sleep(Math.min(POLL_MS, until - Date.now()));
+        }
+    }
+    send(target, signal, what) {
+        try {
+            process.kill(target, signal);
+        }
+        catch (e) {
+            const code = e.code;
+            if (code === 'ESRCH')
+                return;
+            this.errors.add(`${code ?? 'error'} sending ${signal} to ${what}: ${e.message}`);
+        }
+    }
+    taskkill() {
+        return new Promise((resolve) => {
+            (0,external_node_child_process_namespaceObject.execFile)('taskkill', ['/T', '/F', '/PID', String(this.pid)], { timeout: 15000, windowsHide: true }, (err, _stdout, stderr) => {
+                // 128: the process is already gone — nothing to report.
+                if (err && err.code !== 128) {
+                    this.errors.add(`taskkill /T /F /PID ${this.pid} failed: ${String(stderr).trim() || err.message}`);
+                }
+                resolve();
+            });
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/execute/shell.ts
+// Shell templates, as the runner uses them for `run:` steps: the command is written to a script file and
+// the file's path replaces {0} in the template. The template's first space-separated word is the program;
+// the rest is split into arguments with the runner's (.NET / CommandLineToArgvW) quoting rules on POSIX and
+// passed verbatim on Windows.
+
+
+
+const BUILTIN_SHELLS = {
+    bash: { template: 'bash --noprofile --norc -eo pipefail {0}', ext: '.sh' },
+    sh: { template: 'sh -e {0}', ext: '.sh' },
+    pwsh: { template: `pwsh -command ". '{0}'"`, ext: '.ps1' },
+    powershell: { template: `powershell -command ". '{0}'"`, ext: '.ps1' },
+    python: { template: 'python {0}', ext: '.py' },
+    cmd: { template: 'cmd /D /E:ON /V:OFF /S /C "CALL "{0}""', ext: '.cmd' },
+};
+/** Resolves a shell name or a template containing {0}. A template without {0} gets the script appended. */
+function parseShellTemplate(shell) {
+    const trimmed = shell.trim();
+    const builtin = Object.prototype.hasOwnProperty.call(BUILTIN_SHELLS, trimmed)
+        ? BUILTIN_SHELLS[trimmed]
+        : null;
+    let template = builtin ? builtin.template : trimmed;
+    if (!template.includes('{0}'))
+        template = `${template} {0}`;
+    const space = template.indexOf(' ');
+    const program = space === -1 ? template : template.slice(0, space);
+    const argsTemplate = space === -1 ? '' : template.slice(space + 1);
+    const name = (0,external_node_path_.basename)(program.replace(/\\/g, '/'))
+        .replace(/\.exe$/i, '')
+        .toLowerCase();
+    const kind = Object.prototype.hasOwnProperty.call(BUILTIN_SHELLS, name) ? name : null;
+    return { program, argsTemplate, ext: kind ? BUILTIN_SHELLS[kind].ext : '', kind };
+}
+/**
+ * Splits an argument string the way the runner's process launcher does (CommandLineToArgvW rules):
+ * whitespace separates, double quotes group, `\"` is a literal quote, `""` inside quotes is a literal
+ * quote, other backslashes are literal. Single quotes are ordinary characters.
+ */
+function splitArguments(text) {
+    const out = [];
+    let cur = '';
+    let started = false;
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\\') {
+            let n = 0;
+            while (text[i + n] === '\\')
+                n++;
+            if (text[i + n] === '"') {
+                cur += '\\'.repeat(n >> 1);
+                if (n % 2 === 1) {
+                    cur += '"';
+                    i += n; // past the escaped quote
+                }
+                else {
+                    i += n - 1; // the quote is handled by the next iteration
+                }
+            }
+            else {
+                cur += '\\'.repeat(n);
+                i += n - 1;
+            }
+            started = true;
+        }
+        else if (c === '"') {
+            if (quoted && text[i + 1] === '"') {
+                cur += '"';
+                i++;
+            }
+            else {
+                quoted = !quoted;
+            }
+            started = true;
+        }
+        else if (!quoted && (c === ' ' || c === '\t' || c === '\n' || c === '\r')) {
+            if (started)
+                out.push(cur);
+            cur = '';
+            started = false;
+        }
+        else {
+            cur += c;
+            started = true;
+        }
+    }
+    if (started)
+        out.push(cur);
+    return out;
+}
+/** The program and argv that run `scriptPath` through `shell`. */
+function buildInvocation(shell, scriptPath, platform = process.platform) {
+    const t = parseShellTemplate(shell);
+    if (platform === 'win32') {
+        const argString = t.argsTemplate.split('{0}').join(scriptPath);
+        return {
+            file: t.program,
+            args: argString === '' ? [] : [argString],
+            windowsVerbatimArguments: true,
+            scriptPath,
+            program: t.program,
+        };
+    }
+    // Split first, substitute after: a script path with spaces stays one argument.
+    const args = splitArguments(t.argsTemplate).map((a) => a.split('{0}').join(scriptPath));
+    const file = t.program.split('{0}').join(scriptPath);
+    return { file, args, windowsVerbatimArguments: false, scriptPath, program: file };
+}
+/** The script text the runner would write for this shell (cmd: `@echo off`; PowerShell: stop on errors). */
+function scriptContents(shell, command) {
+    const { kind } = parseShellTemplate(shell);
+    if (kind === 'cmd')
+        return `@echo off${external_node_os_namespaceObject.EOL}${command}`;
+    if (kind === 'pwsh' || kind === 'powershell') {
+        return (`$ErrorActionPreference = 'stop'${external_node_os_namespaceObject.EOL}${command}${external_node_os_namespaceObject.EOL}` +
+            'if ((Test-Path -LiteralPath variable:\\LASTEXITCODE)) { exit $LASTEXITCODE }');
+    }
+    return command;
+}
+/**
+ * Writes the command to `<dir>/<baseName><ext>` (creating `dir`) and returns how to run it.
+ * Throws the file system's error when the script cannot be written.
+ */
+function writeScript(shell, command, dir, baseName = 'smoke-command', platform = process.platform) {
+    const { ext, kind } = parseShellTemplate(shell);
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const scriptPath = (0,external_node_path_.join)(dir, `${baseName}${ext}`);
+    const text = scriptContents(shell, command);
+    // Windows PowerShell 5.1 reads a BOM-less script as ANSI; pwsh and the others want plain UTF-8.
+    const bytes = kind === 'powershell' ? '\ufeff' + text : text;
+    (0,external_node_fs_namespaceObject.writeFileSync)(scriptPath, bytes, { encoding: 'utf8', mode: 0o755 });
+    return buildInvocation(shell, scriptPath, platform);
+}
+
+;// CONCATENATED MODULE: ./src/execute/run-smoke.ts
+// Runs the smoke command: attempts with retries, each in its own process group with a deadline, bounded
+// head/tail capture of stdout and stderr, full logs on disk, and a process tree that is always cleaned up.
+// Never throws: every failure is a classified result.
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_PIPE_CLOSE_MS = 2000;
+const DEFAULT_SHORT_GRACE_MS = 2000;
+/** After SIGKILL, how long the command itself may take to be reaped before we stop waiting. */
+const EXIT_AFTER_KILL_MS = 5000;
+/** setTimeout's ceiling (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const CANCELLED_BEFORE_START = 'The run was cancelled before the attempt started.';
+const isWindows = () => process.platform === 'win32';
+async function runSmoke(spec, options = {}) {
+    const startedAt = new Date();
+    const total = (Number.isFinite(spec.retries) ? Math.max(0, Math.floor(spec.retries)) : 0) + 1;
+    const attempts = [];
+    for (let n = 1; n <= total; n++) {
+        if (options.signal?.aborted) {
+            attempts.push(notStarted(n, 'CANCELLED', 'cancelled', CANCELLED_BEFORE_START));
+            break;
+        }
+        try {
+            spec.onAttempt?.(n, total);
+        }
+        catch {
+            // the caller's progress hook must not break the run
+        }
+        let result;
+        try {
+            result = await runAttempt(spec, n, options);
+        }
+        catch (e) {
+            // Defensive: runAttempt classifies everything it expects; anything else is an engine error.
+            result = notStarted(n, 'ERROR', 'spawn_failed', `The smoke engine failed unexpectedly: ${e.message}`);
+        }
+        attempts.push(result);
+        if (n === total || !shouldRetry(result.status, spec.retryOn))
+            break;
+    }
+    const final = attempts[attempts.length - 1];
+    const flaky = final.status === 'PASS' && attempts.some((a) => a.status === 'FAIL' || a.status === 'TIMEOUT');
+    const orphansKilled = attempts.reduce((sum, a) => sum + a.orphansKilled, 0);
+    return {
+        status: final.status,
+        reason: final.reason,
+        message: describeRun(spec, attempts, total),
+        attempts,
+        final,
+        flaky,
+        orphansKilled,
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        durationMs: attempts.reduce((sum, a) => sum + a.durationMs, 0),
+    };
+}
+/** Whether a failed attempt with `status` earns another try under `retryOn`. */
+function shouldRetry(status, retryOn) {
+    if (status === 'TIMEOUT')
+        return retryOn === 'timeout' || retryOn === 'any';
+    if (status === 'FAIL')
+        return retryOn === 'fail' || retryOn === 'any';
+    return false;
+}
+/** `promise`, or `{done: false}` after `ms`; the timer never outlives the race. */
+function within(promise, ms) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve({ done: false }), ms);
+        promise.then((value) => {
+            clearTimeout(timer);
+            resolve({ done: true, value });
+        }, () => {
+            clearTimeout(timer);
+            resolve({ done: false });
+        });
+    });
+}
+async function runAttempt(spec, n, options) {
+    const startedAt = new Date();
+    const t0 = performance.now();
+    const dirProblem = checkDirectory(spec.workingDirectory);
+    if (dirProblem)
+        return notStarted(n, 'ERROR', 'spawn_failed', dirProblem, startedAt);
+    let invocation;
+    try {
+        invocation = writeScript(spec.shell, spec.command, spec.logDir);
+    }
+    catch (e) {
+        return notStarted(n, 'ERROR', 'spawn_failed', `Could not write the smoke command's script file in '${spec.logDir}' (${errText(e)}).`, startedAt);
+    }
+    const trackingId = (0,external_node_crypto_.randomUUID)();
+    const captures = {
+        stdout: new HeadTailCapture(spec.maxOutputBytes),
+        stderr: new HeadTailCapture(spec.maxOutputBytes),
+    };
+    const logs = {
+        stdout: new HeadTailLogFile((0,external_node_path_.join)(spec.logDir, `attempt-${n}.stdout.log`), spec.logMaxBytes),
+        stderr: new HeadTailLogFile((0,external_node_path_.join)(spec.logDir, `attempt-${n}.stderr.log`), spec.logMaxBytes),
+    };
+    let child;
+    try {
+        child = (0,external_node_child_process_namespaceObject.spawn)(invocation.file, invocation.args, {
+            cwd: spec.workingDirectory,
+            env: withTrackingId(spec.env, trackingId),
+            stdio: ['ignore', 'pipe', 'pipe'],
+            detached: !isWindows(),
+            windowsHide: true,
+            windowsVerbatimArguments: invocation.windowsVerbatimArguments,
+        });
+    }
+    catch (e) {
+        return spawnFailed(n, startedAt, t0, spawnMessage(invocation, e), captures, logs);
+    }
+    // Listen for the exit before anything else can happen.
+    let mainAlive = true;
+    const timer = {};
+    const exited = new Promise((resolve) => {
+        child.once('exit', (code, signal) => {
+            mainAlive = false;
+            clearTimeout(timer.deadline);
+            resolve({ code, signal });
+        });
+    });
+    // Wire the streams before anything can be lost.
+    const closed = [];
+    for (const name of ['stdout', 'stderr']) {
+        const stream = child[name];
+        const capture = captures[name];
+        const log = logs[name];
+        const echo = spec.echo;
+        stream.on('data', (chunk) => {
+            capture.write(chunk);
+            log.write(chunk);
+            if (echo) {
+                try {
+                    echo(name, chunk);
+                }
+                catch {
+                    // a failing echo must not cost us the capture
+                }
+            }
+        });
+        closed.push(new Promise((resolve) => {
+            stream.once('close', resolve);
+            stream.once('error', () => resolve());
+        }));
+    }
+    const started = await new Promise((resolve) => {
+        child.once('spawn', () => resolve(null));
+        child.once('error', (e) => resolve(e));
+    });
+    child.on('error', () => {
+        // later errors (e.g. a failed kill) are handled where we kill; never an unhandled 'error'
+    });
+    if (started) {
+        for (const name of ['stdout', 'stderr'])
+            child[name]?.destroy();
+        return spawnFailed(n, startedAt, t0, spawnMessage(invocation, started), captures, logs);
+    }
+    const pid = child.pid;
+    const tree = new ProcessTree(pid, trackingId);
+    let cause = null;
+    let killing = null;
+    let killDone = () => { };
+    const killed = new Promise((resolve) => (killDone = resolve));
+    const startKill = (why, graceMs) => {
+        if (killing || !mainAlive)
+            return;
+        cause = why;
+        killing = tree.terminate(graceMs, () => mainAlive).then(killDone);
+    };
+    const timeoutMs = Number.isFinite(spec.timeoutSeconds)
+        ? Math.min(MAX_TIMER_MS, Math.max(0, spec.timeoutSeconds * 1000))
+        : MAX_TIMER_MS;
+    const graceMs = Number.isFinite(spec.killGraceSeconds) ? Math.max(0, spec.killGraceSeconds * 1000) : 0;
+    const shortGraceMs = Math.min(graceMs, options.shortGraceMs ?? DEFAULT_SHORT_GRACE_MS);
+    timer.deadline = setTimeout(() => startKill('timeout', graceMs), timeoutMs);
+    const onAbort = () => startKill('cancel', shortGraceMs);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted)
+        onAbort();
+    // The command's own exit; once we have killed it, a bounded wait for the kernel to reap it.
+    const outcome = await Promise.race([
+        exited,
+        killed.then(() => within(exited, EXIT_AFTER_KILL_MS)).then((r) => (r.done ? r.value : null)),
+    ]);
+    clearTimeout(timer.deadline);
+    options.signal?.removeEventListener('abort', onAbort);
+    let orphans;
+    if (killing) {
+        await killing;
+        orphans = tree.orphansKilled;
+    }
+    else {
+        orphans = await tree.cleanupLeftovers(shortGraceMs);
+    }
+    // Output may still be in flight (or held open by a process we could not find): bounded wait, then drop.
+    const pipeMs = options.pipeCloseTimeoutMs ?? DEFAULT_PIPE_CLOSE_MS;
+    const pipesClosed = (await within(Promise.all(closed), pipeMs)).done;
+    if (!pipesClosed) {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+    }
+    const finishedAt = new Date();
+    const durationMs = Math.round(performance.now() - t0);
+    const { code, signal } = outcome ?? { code: null, signal: null };
+    const exitCode = signal ? 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0) : code;
+    let status;
+    let reason;
+    if (cause === 'timeout')
+        [status, reason] = ['TIMEOUT', 'deadline_exceeded'];
+    else if (cause === 'cancel')
+        [status, reason] = ['CANCELLED', 'cancelled'];
+    else if (signal)
+        [status, reason] = ['FAIL', 'killed_by_signal'];
+    else if (code === 0)
+        [status, reason] = ['PASS', 'exit_zero'];
+    else
+        [status, reason] = ['FAIL', 'exit_nonzero'];
+    const killErrors = tree.killErrors;
+    const notes = [];
+    if (outcome === null)
+        notes.push(`The command did not exit within ${EXIT_AFTER_KILL_MS} ms of SIGKILL.`);
+    if (killErrors.length > 0) {
+        notes.push(`${killErrors.length} kill error(s) while cleaning up the process tree: ${killErrors[0]}`);
+    }
+    if (!pipesClosed) {
+        notes.push(`The command's output pipes were still open ${pipeMs} ms after it exited (held by a process outside its tree); they were closed.`);
+    }
+    return {
+        attempt: n,
+        status,
+        reason,
+        exitCode,
+        signal: signal ?? null,
+        durationMs,
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        stdout: finishStream(captures.stdout, logs.stdout),
+        stderr: finishStream(captures.stderr, logs.stderr),
+        orphansKilled: orphans,
+        killErrors,
+        errorMessage: notes.length > 0 ? notes.join(' ') : null,
+    };
+}
+function finishStream(capture, log) {
+    const r = capture.result();
+    return {
+        text: r.text,
+        totalBytes: r.totalBytes,
+        truncated: r.truncated,
+        logPath: log ? log.finish() : null,
+    };
+}
+function emptyStream() {
+    return { text: '', totalBytes: 0, truncated: false, logPath: null };
+}
+function notStarted(n, status, reason, message, startedAt = new Date()) {
+    const now = new Date();
+    return {
+        attempt: n,
+        status,
+        reason,
+        exitCode: null,
+        signal: null,
+        durationMs: Math.max(0, now.getTime() - startedAt.getTime()),
+        startedAt: startedAt.toISOString(),
+        finishedAt: now.toISOString(),
+        stdout: emptyStream(),
+        stderr: emptyStream(),
+        orphansKilled: 0,
+        killErrors: [],
+        errorMessage: message,
+    };
+}
+function spawnFailed(n, startedAt, t0, message, captures, logs) {
+    const r = notStarted(n, 'ERROR', 'spawn_failed', message, startedAt);
+    r.durationMs = Math.round(performance.now() - t0);
+    // The (empty) logs exist; finishing them keeps the artifact's file list stable.
+    r.stdout = finishStream(captures.stdout, logs.stdout);
+    r.stderr = finishStream(captures.stderr, logs.stderr);
+    return r;
+}
+function checkDirectory(dir) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory())
+            return `The working directory '${dir}' is not a directory.`;
+        return null;
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return `The working directory '${dir}' does not exist.`;
+        return `The working directory '${dir}' cannot be used (${errText(e)}).`;
+    }
+}
+function spawnMessage(inv, e) {
+    const code = e.code;
+    if (code === 'ENOENT') {
+        return `Could not start the smoke command: the shell '${inv.program}' was not found (ENOENT).`;
+    }
+    if (code === 'EACCES') {
+        return `Could not start the smoke command: the shell '${inv.program}' is not executable (EACCES).`;
+    }
+    return `Could not start the smoke command with the shell '${inv.program}' (${errText(e)}).`;
+}
+function errText(e) {
+    const err = e;
+    return err && typeof err.message === 'string' ? err.message.replace(/\.$/, '') : String(e);
+}
+function seconds(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function orphansParen(n) {
+    return n > 0 ? ` (${plural(n, 'orphan')})` : '';
+}
+/** One human sentence for the whole run. */
+function describeRun(spec, attempts, total) {
+    const last = attempts[attempts.length - 1];
+    const ofTotal = total > 1 ? ` on attempt ${last.attempt} of ${total}` : '';
+    const orphanNote = last.orphansKilled === 1
+        ? '; 1 leftover process was killed'
+        : last.orphansKilled > 1
+            ? `; ${last.orphansKilled} leftover processes were killed`
+            : '';
+    switch (last.reason) {
+        case 'exit_zero': {
+            const failed = attempts.filter((a) => a.status !== 'PASS').length;
+            const flaky = failed > 0 ? `, after ${plural(failed, 'failed attempt')} (flaky)` : '';
+            return `The smoke command exited with code 0 after ${seconds(last.durationMs)}${ofTotal}${flaky}${orphanNote}.`;
+        }
+        case 'exit_nonzero':
+            return `The smoke command exited with code ${last.exitCode} after ${seconds(last.durationMs)}${ofTotal}${orphanNote}.`;
+        case 'killed_by_signal':
+            return `The smoke command was killed by ${last.signal} (exit code ${last.exitCode}) after ${seconds(last.durationMs)}${ofTotal}${orphanNote}.`;
+        case 'deadline_exceeded':
+            return `The smoke command timed out after ${spec.timeoutSeconds} s${ofTotal}; its process tree was killed${orphansParen(last.orphansKilled)}.`;
+        case 'cancelled':
+            return last.errorMessage === CANCELLED_BEFORE_START
+                ? `The smoke run was cancelled before attempt ${last.attempt} started.`
+                : `The smoke command was cancelled after ${seconds(last.durationMs)}${ofTotal}; its process tree was killed${orphansParen(last.orphansKilled)}.`;
+        case 'spawn_failed':
+        default:
+            return last.errorMessage ?? 'The smoke command could not be started.';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/execute/index.ts
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/modes/stages/execute.ts
+// Running the smoke: the pending commit status alongside, the command in its own process group with its
+// output echoed live (redacted and fenced by the sink), and the engine's run turned into facts.
+
+
+
+
+
+
+
+function executeStage(c, subject, command) {
+    return stage('run the smoke command', async (signal) => {
+        const pending = postPending(c, subject, command);
+        const run = await c.sinks.withLiveOutput((live) => runSmoke(smokeSpec(c, subject, command, live), { signal }));
+        const notes = [];
+        const pendingOutcome = await pending;
+        if (pendingOutcome.startsWith('failed'))
+            notes.push(warning(`Pending commit status: ${pendingOutcome}`));
+        if (run.flaky) {
+            notes.push(warning(`The smoke passed on attempt ${run.attempts.length} after failing: it is flaky.`));
+        }
+        const learned = { facts: { execution: executionFacts(run) }, notes };
+        // Killed because the run was aborted: the runner says whether that is a cancellation or a crash.
+        if (run.status === 'CANCELLED' && signal.aborted)
+            return { ...cancelled(signal), ...learned };
+        return next(run, learned);
+    }, { group: 'Smoke command output', ownsCancellation: true });
+}
+function postPending(c, subject, command) {
+    const content = pendingStatus({
+        taskId: subject.taskId,
+        prNumber: subject.prNumber,
+        timeoutSeconds: command.timeoutSeconds,
+    });
+    return postCommitStatus(c.api, subject.sha, c.settings.statusContext, content.state, c.sinks.redactor.redact(content.description), runInfo(c.runner)?.url ?? null);
+}
+function smokeSpec(c, subject, command, live) {
+    const s = c.settings;
+    return {
+        command: command.command,
+        shell: command.shell,
+        workingDirectory: command.workingDirectory,
+        timeoutSeconds: command.timeoutSeconds,
+        killGraceSeconds: s.killGraceSeconds,
+        maxOutputBytes: s.maxOutputBytes,
+        logMaxBytes: s.logMaxBytes,
+        logDir: (0,external_node_path_.join)(c.outDir, 'logs'),
+        env: buildChildEnv(c.env, {
+            SMOKE_MERGE_COMMIT: subject.sha,
+            SMOKE_TASK_ID: subject.taskId ?? '',
+            SMOKE_PR_NUMBER: subject.prNumber === null ? '' : String(subject.prNumber),
+        }, c.secrets),
+        retries: s.retries,
+        retryOn: s.retryOn,
+        echo: (stream, chunk) => live.push(stream, chunk),
+        onAttempt: (n, of) => {
+            if (of > 1)
+                live.note(`::: attempt ${n} of ${of} :::\n`);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/pr-discovery.ts
 // Which pull request produced the merge commit (SPEC §6 "PR discovery"): the commit message first, then
 // `GET commits/{sha}/pulls` — eventually consistent, so retried while it has no merged PR into the base.
@@ -60304,7 +62056,7 @@ async function withTransientRetry(retry, endpoint, fn) {
         }
     }
 }
-function describe(pr) {
+function pr_discovery_describe(pr) {
     if (!pr.mergedAt)
         return `#${pr.number} (not merged)`;
     return `#${pr.number} (merged into ${pr.baseRef})`;
@@ -60361,7 +62113,7 @@ async function discoverPullRequest(input) {
             return { number: null, pr: null, via: null, error: err, notes };
         }
         const merged = pulls.filter((p) => p.mergedAt !== null && p.baseRef === baseBranch);
-        ignored = new Set(pulls.filter((p) => !merged.includes(p)).map(describe));
+        ignored = new Set(pulls.filter((p) => !merged.includes(p)).map(pr_discovery_describe));
         if (merged.length > 0) {
             const pr = merged.find((p) => p.mergeCommitSha?.toLowerCase() === sha.toLowerCase()) ?? merged[0];
             if (ignored.size > 0)
@@ -60378,1748 +62130,139 @@ async function discoverPullRequest(input) {
     return { number: null, pr: null, via: null, error: null, notes };
 }
 
-;// CONCATENATED MODULE: ./src/report/text.ts
-// Small text helpers shared by the reporting steps: UTF-8-safe heads and tails, clipping, one-line forms.
-/** True for a UTF-8 continuation byte (10xxxxxx): a character does not start there. */
-function isContinuation(byte) {
-    return (byte & 0xc0) === 0x80;
-}
-/**
- * The last `maxBytes` bytes of `text` as UTF-8, cut on a character boundary (so possibly a few bytes less).
- * Returns `text` unchanged when it already fits.
- */
-function utf8Tail(text, maxBytes) {
-    if (maxBytes <= 0)
-        return '';
-    const buf = Buffer.from(text, 'utf8');
-    if (buf.length <= maxBytes)
-        return text;
-    let start = buf.length - maxBytes;
-    while (start < buf.length && isContinuation(buf[start]))
-        start++;
-    return buf.subarray(start).toString('utf8');
-}
-/** The first `maxBytes` bytes of `text` as UTF-8, cut on a character boundary. */
-function utf8Head(text, maxBytes) {
-    if (maxBytes <= 0)
-        return '';
-    const buf = Buffer.from(text, 'utf8');
-    if (buf.length <= maxBytes)
-        return text;
-    let end = maxBytes;
-    while (end > 0 && isContinuation(buf[end]))
-        end--;
-    return buf.subarray(0, end).toString('utf8');
-}
-/** Byte length of `text` as UTF-8. */
-function utf8Length(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/**
- * At most `maxChars` UTF-16 code units of `text` (what JavaScript and most APIs call its length); a clipped
- * text ends with '…' (counted in the limit). Never splits a surrogate pair.
- */
-function clip(text, maxChars) {
-    if (text.length <= maxChars)
-        return text;
-    if (maxChars <= 0)
-        return '';
-    let end = maxChars - 1;
-    const code = text.charCodeAt(end - 1);
-    if (end > 0 && code >= 0xd800 && code <= 0xdbff)
-        end--; // do not keep a lone high surrogate
-    return text.slice(0, end) + '…';
-}
-/** Collapses every run of whitespace (newlines included) into one space and trims. */
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-/** First 7 characters of a SHA, or null. */
-function sha7(sha) {
-    return sha ? sha.slice(0, 7) : null;
-}
-/** "850 ms", "12.4 s", "3 min 05 s", "1 h 02 min". */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
-    const totalSeconds = Math.floor(ms / 1000);
-    if (totalSeconds < 3600) {
-        const m = Math.floor(totalSeconds / 60);
-        const s = totalSeconds % 60;
-        return `${m} min ${String(s).padStart(2, '0')} s`;
-    }
-    const h = Math.floor(totalSeconds / 3600);
-    const m = Math.floor((totalSeconds % 3600) / 60);
-    return `${h} h ${String(m).padStart(2, '0')} min`;
-}
-/** "600 s", "1.5 s" — a timeout given in seconds. */
-function formatSeconds(seconds) {
-    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
-}
-
-;// CONCATENATED MODULE: ./src/report/commit-status.ts
-// The commit status on the merge commit (SPEC §2, §8): `pending` when the command starts, the final state
-// when the verdict is known. Posting never throws: its outcome is recorded in `reporting.commit_status`.
+;// CONCATENATED MODULE: ./src/modes/stages/metadata.ts
+// Commit message → pull request → command: everything the reviewed metadata says about this merge (SPEC §6).
 
 
 
-/** GitHub rejects longer descriptions. */
-const MAX_STATUS_DESCRIPTION = 140;
-/** Commit status state per SPEC §2; null: STALE runs set no status (a newer run covers the newer head). */
-const STATUS_STATE = {
-    PASS: 'success',
-    FAIL: 'failure',
-    TIMEOUT: 'failure',
-    SKIPPED: 'success',
-    BLOCKED: 'error',
-    STALE: null,
-    ERROR: 'error',
-    CANCELLED: 'error',
-};
-/**
- * `head` on one line, followed by `suffix`, at most MAX_STATUS_DESCRIPTION characters: the head is clipped
- * with '…' so the suffix (the task or PR) survives; a suffix too long to leave room is dropped.
- */
-function fitDescription(head, suffix = '') {
-    const h = oneLine(head);
-    const s = suffix.length > 60 ? '' : suffix;
-    if (h.length + s.length <= MAX_STATUS_DESCRIPTION)
-        return h + s;
-    return clip(h, MAX_STATUS_DESCRIPTION - s.length) + s;
-}
-/** " (task-2512)", " (PR #12)" or "". */
-function subjectSuffix(taskId, prNumber) {
-    if (taskId)
-        return ` (${oneLine(taskId)})`;
-    if (prNumber !== null)
-        return ` (PR #${prNumber})`;
-    return '';
-}
-function headline(result) {
-    const after = result.duration_ms === null ? '' : ` after ${formatDuration(result.duration_ms)}`;
-    switch (result.status) {
-        case 'PASS': {
-            const d = result.duration_ms === null ? '' : ` in ${formatDuration(result.duration_ms)}`;
-            return result.flaky ? `PASS${d} (flaky: ${result.attempts.length} attempts)` : `PASS${d}`;
+
+function metadataStage(c, sha) {
+    return stage('resolve the smoke command', async () => {
+        const log = await c.git.run(['log', '-1', '--format=%B', sha, '--']);
+        if (log.exitCode !== 0) {
+            return stage_stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${gitFailure(log)}.`);
         }
-        case 'FAIL':
-            if (result.signal !== null)
-                return `FAIL: killed by ${result.signal}${after}`;
-            return `FAIL: exit ${result.exit_code ?? '?'}${after}`;
-        case 'TIMEOUT':
-            return result.timeout_seconds === null
-                ? `TIMEOUT: deadline passed, process tree killed`
-                : `TIMEOUT: no result within ${formatSeconds(result.timeout_seconds)}, process tree killed`;
-        case 'SKIPPED':
-            return 'skipped: no smoke command resolved (dry run)';
-        case 'STALE':
-            return `STALE (${result.reason}): ${result.message}`;
-        case 'CANCELLED':
-            return 'CANCELLED: the run was cancelled';
-        case 'BLOCKED':
-        case 'ERROR':
-            return `${result.status} (${result.reason}): ${result.message}`;
-    }
-}
-/**
- * The final commit status for a result, or null for STALE (no status). The description is one line of at
- * most 140 characters, e.g. "FAIL: exit 3 after 12.4 s (task-2512)". Expects an already redacted result.
- */
-function commitStatusFor(result) {
-    const state = STATUS_STATE[result.status];
-    if (state === null)
-        return null;
-    return {
-        state,
-        description: fitDescription(headline(result), subjectSuffix(result.task_id, result.pr_number)),
-    };
-}
-/** The `pending` status posted when the command starts. */
-function pendingStatus(ctx) {
-    const timeout = ctx.timeoutSeconds === null ? '' : ` (timeout ${formatSeconds(ctx.timeoutSeconds)})`;
-    return {
-        state: 'pending',
-        description: fitDescription(`running the smoke command${timeout}`, subjectSuffix(ctx.taskId, ctx.prNumber)),
-    };
-}
-/**
- * A short, one-line reason: "HTTP 403 (Resource not accessible by integration)", "no answer (ECONNREFUSED)".
- * The endpoint prefix of a GitHubApiError message ("POST /repos/… failed: ") is dropped: the step says what
- * was attempted.
- */
-function describeApiError(e) {
-    let message = oneLine(e instanceof Error ? e.message : String(e)) || 'unknown error';
-    if (e instanceof GitHubApiError) {
-        const prefix = `${e.endpoint} failed: `;
-        if (message.startsWith(prefix) && message.length > prefix.length)
-            message = message.slice(prefix.length);
-        if (e.status !== null && !message.startsWith(`HTTP ${e.status}`))
-            message = `HTTP ${e.status} ${message}`;
-    }
-    return clip(message, 300);
-}
-/**
- * Posts a commit status. Never throws; returns the outcome for `reporting.commit_status`:
- * "posted", "skipped: status-context is empty", "skipped: no token", "skipped: no merge commit",
- * "failed: HTTP 403 …". The description is clipped to 140 characters again, to be safe.
- */
-async function postCommitStatus(api, sha, context, state, description, targetUrl) {
-    if (!context)
-        return 'skipped: status-context is empty';
-    if (api === null)
-        return 'skipped: no token';
-    if (!(0,values/* isSha */.HH)(sha))
-        return 'skipped: no merge commit';
-    try {
-        await api.createCommitStatus(sha, {
-            state,
-            context,
-            description: fitDescription(description),
-            targetUrl,
+        const discovery = await discoverPullRequest({
+            commitMessage: log.stdout,
+            sha,
+            baseBranch: c.settings.baseBranch ?? 'main',
+            api: c.api,
+            retry: c.retry,
         });
-        return 'posted';
-    }
-    catch (e) {
-        return `failed: ${describeApiError(e)}`;
-    }
-}
-/**
- * The final status for `result` (commitStatusFor + postCommitStatus); STALE gives
- * "skipped: no commit status for STALE".
- */
-async function postFinalStatus(api, context, result, targetUrl) {
-    const status = commitStatusFor(result);
-    if (status === null)
-        return `skipped: no commit status for ${result.status}`;
-    return postCommitStatus(api, result.merge_commit, context, status.state, status.description, targetUrl);
-}
-
-;// CONCATENATED MODULE: ./src/report/live-echo.ts
-// Live echo of the smoke command's output to the job log (SPEC §7 "Output is echoed live").
-//
-// - Line-buffered per stream: a line is written once it is complete (or in pieces of `maxLineBytes` when it
-//   is longer), so a secret is never split across two writes and redaction sees whole lines.
-// - Every line is redacted before it is written; a PEM private key spread over several lines is followed
-//   across lines (Redactor.lineRedactor).
-// - stderr lines are NOT prefixed by default: the runner does not mark stderr for `run:` steps either, and
-//   problem matchers anchored at `^` (compilers, linters) must still match. Pass `stderrPrefix` to mark them.
-// - Bounded: after `maxEchoBytes` bytes of one stream, one notice line is written and the rest of that stream
-//   is dropped from the echo (it is still captured by the engine: head and tail in the result, the full
-//   head/tail log in the artifact).
-// - Workflow commands: wrap the command's lifetime in `::stop-commands::<token>` … `::<token>::` (helpers
-//   below) so the command's output cannot issue `::set-output`, `::add-mask::`, `::error::` and the like.
-
-const DEFAULT_MAX_ECHO_BYTES = 10 * 1024 * 1024;
-const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
-const NEWLINE = 0x0a;
-/** Index at most `max` where a UTF-8 character starts (so a piece never splits a character). */
-function utf8Cut(buf, max) {
-    let cut = Math.min(max, buf.length);
-    while (cut > 0 && cut < buf.length && (buf[cut] & 0xc0) === 0x80)
-        cut--;
-    return cut === 0 ? Math.min(max, buf.length) : cut;
-}
-/**
- * Creates the live echo. `write` receives complete, redacted lines (each ending in '\n'), batched per
- * `push` call.
- */
-function createLiveEcho(redactor, write, opts = {}) {
-    const maxEchoBytes = opts.maxEchoBytes ?? DEFAULT_MAX_ECHO_BYTES;
-    const maxLineBytes = Math.max(16, opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
-    const prefixes = { stdout: '', stderr: opts.stderrPrefix ?? '' };
-    const newState = () => ({
-        pending: [],
-        pendingBytes: 0,
-        echoed: 0,
-        dropped: 0,
-        stopped: false,
-        redactLine: redactor.lineRedactor(),
-    });
-    const states = { stdout: newState(), stderr: newState() };
-    /** Appends one line (without its newline) to `out`, or stops the stream when the cap is reached. */
-    const emit = (stream, st, line, out) => {
-        if (st.stopped) {
-            st.dropped += line.length + 1;
-            return;
-        }
-        const cost = line.length + 1;
-        if (st.echoed + cost > maxEchoBytes) {
-            st.stopped = true;
-            st.dropped += cost;
-            out.push(`…${stream} echo stopped after ${st.echoed} bytes (limit ${maxEchoBytes}); the output is still ` +
-                `captured: head and tail in the result, the full head/tail log in the artifact.\n`);
-            return;
-        }
-        st.echoed += cost;
-        let text = line.toString('utf8');
-        if (text.endsWith('\r'))
-            text = text.slice(0, -1);
-        out.push(prefixes[stream] + st.redactLine(text) + '\n');
-    };
-    /** Emits a complete line, in pieces of at most maxLineBytes. */
-    const emitPieces = (stream, st, line, out) => {
-        let rest = line;
-        while (rest.length > maxLineBytes) {
-            const cut = utf8Cut(rest, maxLineBytes);
-            emit(stream, st, rest.subarray(0, cut), out);
-            rest = rest.subarray(cut);
-        }
-        emit(stream, st, rest, out);
-    };
-    const takePending = (st) => {
-        const buf = st.pending.length === 1 ? st.pending[0] : Buffer.concat(st.pending, st.pendingBytes);
-        st.pending = [];
-        st.pendingBytes = 0;
-        return buf;
-    };
-    const flushOut = (out) => {
-        if (out.length > 0)
-            write(out.join(''));
-    };
-    return {
-        push(stream, chunk) {
-            const st = states[stream];
-            if (st.stopped) {
-                st.dropped += chunk.length;
-                return;
-            }
-            const out = [];
-            let start = 0;
-            for (;;) {
-                const nl = chunk.indexOf(NEWLINE, start);
-                if (nl === -1)
-                    break;
-                const piece = chunk.subarray(start, nl);
-                let line = piece;
-                if (st.pendingBytes > 0) {
-                    st.pending.push(piece);
-                    st.pendingBytes += piece.length;
-                    line = takePending(st);
-                }
-                emitPieces(stream, st, line, out);
-                start = nl + 1;
-            }
-            if (start < chunk.length && !st.stopped) {
-                // Copy: the caller may reuse its buffer.
-                st.pending.push(Buffer.from(chunk.subarray(start)));
-                st.pendingBytes += chunk.length - start;
-                if (st.pendingBytes >= maxLineBytes) {
-                    // A line longer than the limit is written in pieces; the remainder stays pending.
-                    let buf = takePending(st);
-                    while (buf.length >= maxLineBytes && !st.stopped) {
-                        const cut = utf8Cut(buf, maxLineBytes);
-                        emit(stream, st, buf.subarray(0, cut), out);
-                        buf = buf.subarray(cut);
-                    }
-                    if (buf.length > 0 && !st.stopped) {
-                        st.pending.push(buf);
-                        st.pendingBytes = buf.length;
-                    }
-                }
-            }
-            else if (start < chunk.length) {
-                st.dropped += chunk.length - start;
-            }
-            flushOut(out);
-        },
-        flush() {
-            const out = [];
-            for (const stream of ['stdout', 'stderr']) {
-                const st = states[stream];
-                if (st.pendingBytes > 0)
-                    emit(stream, st, takePending(st), out);
-            }
-            flushOut(out);
-        },
-        stats() {
-            const s = (st) => ({
-                echoedBytes: st.echoed,
-                droppedBytes: st.dropped,
-                stopped: st.stopped,
-            });
-            return { stdout: s(states.stdout), stderr: s(states.stderr) };
-        },
-    };
-}
-/** A fresh, unguessable token for `::stop-commands::` (the command's output cannot know it). */
-function stopCommandsToken() {
-    return (0,external_node_crypto_.randomBytes)(16).toString('hex');
-}
-/** The line that stops workflow command processing until `resumeCommandsLine(token)`. */
-function stopCommandsLine(token) {
-    return `::stop-commands::${token}\n`;
-}
-/** The line that resumes workflow command processing. */
-function resumeCommandsLine(token) {
-    return `::${token}::\n`;
-}
-/**
- * `text` fenced for one log call (which adds the final newline): the runner prints it verbatim and parses no
- * `::command::` or legacy `##[command]` in it. For text the action logs that it did not author (the command
- * it runs, a packet holding the command's output).
- */
-function fencedText(text, token = stopCommandsToken()) {
-    return `${stopCommandsLine(token)}${text}\n${resumeCommandsLine(token).trimEnd()}`;
-}
-/**
- * Runs `fn` with workflow commands stopped: writes the stop line, awaits `fn`, and always writes the resume
- * line (also when `fn` throws). Nothing written in between is interpreted by the runner — including the
- * action's own `core.warning` / `core.error` calls, so issue annotations after this returns.
- */
-async function withWorkflowCommandsStopped(write, fn, token = stopCommandsToken()) {
-    write(stopCommandsLine(token));
-    try {
-        return await fn();
-    }
-    finally {
-        write(resumeCommandsLine(token));
-    }
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./src/contract-constants.ts
-var contract_constants = __nccwpck_require__(8897);
-;// CONCATENATED MODULE: ./src/verdict.ts
-// Pure decisions at the end of a run: the SmokeResult from what the pipeline learned, the continuation
-// signal, whether the job fails, whether a packet is due (SPEC §2).
-
-function emptyFacts(dryRun) {
-    return {
-        mergeCommit: null,
-        baseBranch: null,
-        originHead: null,
-        originHeadAfter: null,
-        stale: false,
-        taskId: null,
-        prNumber: null,
-        profile: null,
-        smokeCommand: null,
-        commandSource: null,
-        dryRun,
-        timeoutSeconds: null,
-        execution: null,
-        run: null,
-    };
-}
-const PENDING_REPORTING = {
-    commit_status: 'pending',
-    artifact: 'pending',
-    summary: 'pending',
-};
-function continuationFor(status) {
-    switch (status) {
-        case 'PASS':
-            return { allow_continuation: true, reason: 'smoke passed on the merge commit' };
-        case 'SKIPPED':
-            return {
-                allow_continuation: true,
-                reason: 'no smoke command and dry-run allows skipping (policy §10)',
-            };
-        case 'STALE':
-            return {
-                allow_continuation: false,
-                reason: 'the merge commit is no longer the head; the newer run decides',
-            };
-        case 'CANCELLED':
-            return { allow_continuation: false, reason: 'the run was cancelled before a verdict' };
-        default:
-            return { allow_continuation: false, reason: `smoke ${status}: main needs attention (Critical #7)` };
-    }
-}
-function buildResult(facts, verdict) {
-    const x = facts.execution;
-    const continuation = continuationFor(verdict.status);
-    return {
-        schema: contract_constants/* SMOKE_RESULT_SCHEMA_ID */.uA,
-        status: verdict.status,
-        reason: verdict.reason,
-        message: verdict.message,
-        merge_commit: facts.mergeCommit,
-        base_branch: facts.baseBranch,
-        origin_head: facts.originHead,
-        origin_head_after: facts.originHeadAfter,
-        stale: facts.stale,
-        task_id: facts.taskId,
-        pr_number: facts.prNumber,
-        profile: facts.profile,
-        smoke_command: facts.smokeCommand,
-        command_source: facts.commandSource,
-        dry_run: facts.dryRun,
-        exit_code: x ? x.exitCode : null,
-        signal: x ? x.signal : null,
-        duration_ms: x ? x.durationMs : null,
-        started_at: x ? x.startedAt : null,
-        finished_at: x ? x.finishedAt : null,
-        timeout_seconds: facts.timeoutSeconds,
-        stdout: x ? x.stdout : null,
-        stderr: x ? x.stderr : null,
-        stdout_bytes: x ? x.stdoutBytes : null,
-        stderr_bytes: x ? x.stderrBytes : null,
-        stdout_truncated: x ? x.stdoutTruncated : false,
-        stderr_truncated: x ? x.stderrTruncated : false,
-        attempts: x ? x.attempts : [],
-        flaky: x ? x.flaky : false,
-        orphans_killed: x ? x.orphansKilled : 0,
-        continuation,
-        merge_queue_continuation_ready: continuation.allow_continuation,
-        run: facts.run,
-        reporting: { ...PENDING_REPORTING },
-    };
-}
-function packetDue(status) {
-    return contract_constants/* ESCALATING_STATUSES */.$h.includes(status);
-}
-/** Does the job fail? STALE depends on `on-stale`; CANCELLED exits non-zero (the runner marks it cancelled). */
-function jobFails(status, onStale) {
-    if (status === 'STALE')
-        return onStale === 'fail';
-    return status !== 'PASS' && status !== 'SKIPPED';
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-
-/**
- * Budget for the `result` output, in UTF-8 bytes of its JSON. The runner limits job outputs to 1 MB; the
- * other outputs are small, so ~900 KB leaves room for them.
- */
-const MAX_RESULT_OUTPUT_BYTES = 900_000;
-const str = (v) => (v == null ? '' : String(v));
-/**
- * Every action output as a string. `result` is the compact SmokeResult JSON, shrunk to fit
- * MAX_RESULT_OUTPUT_BYTES when needed (see `shrinkResult`). Expects an already redacted result.
- */
-function buildOutputs(result, extra, maxResultBytes = MAX_RESULT_OUTPUT_BYTES) {
-    const outputs = {
-        status: result.status,
-        result: JSON.stringify(shrinkResult(result, maxResultBytes)),
-        'result-path': str(extra.resultPath),
-        'merge-commit': str(result.merge_commit),
-        'origin-head': str(result.origin_head),
-        'task-id': str(result.task_id),
-        'pr-number': str(result.pr_number),
-        'exit-code': str(result.exit_code),
-        'duration-ms': str(result.duration_ms),
-        'continuation-ready': result.merge_queue_continuation_ready ? 'true' : 'false',
-        'packet-path': str(extra.packetPath),
-        'artifact-id': str(extra.artifactId),
-        'artifact-url': str(extra.artifactUrl),
-    };
-    // Guard against a new output name being added without a value here.
-    for (const name of OUTPUT_NAMES)
-        outputs[name] ??= '';
-    return outputs;
-}
-/** Marker put before a tail that was shortened to fit the job output limit. */
-function shortenedMarker(droppedBytes) {
-    return `…[${droppedBytes} bytes dropped to fit the job output limit]…\n`;
-}
-const jsonBytes = (value) => utf8Length(JSON.stringify(value));
-/**
- * The longest head or tail of `text` whose JSON string form (quotes and escapes included) fits `budget`
- * bytes, cut on a UTF-8 boundary.
- */
-function fitJson(text, budget, keep) {
-    if (budget <= 2)
-        return '';
-    const cut = keep === 'head' ? utf8Head : utf8Tail;
-    let bytes = budget - 2;
-    let part = cut(text, bytes);
-    // JSON escapes can make the encoded form several times longer than the raw bytes: scale down until it fits.
-    for (let size = jsonBytes(part); part.length > 0 && size > budget; size = jsonBytes(part)) {
-        bytes = Math.min(bytes - 1, Math.floor((utf8Length(part) * budget) / size) - 1);
-        part = cut(text, Math.max(0, bytes));
-    }
-    return part;
-}
-/**
- * Shortens the given fields of `out` (in place) so that the whole JSON fits `maxBytes`: the room left by
- * everything else is shared between them, smaller fields first (one that needs less than its share leaves
- * the rest to the others). Returns the keys that were shortened.
- */
-function fitFields(out, keys, maxBytes, keep, mark) {
-    const present = keys.filter((k) => out[k] !== null);
-    const blank = {};
-    for (const k of present)
-        blank[k] = '';
-    let available = Math.max(0, maxBytes - jsonBytes({ ...out, ...blank }));
-    const shortened = [];
-    present
-        .sort((a, b) => jsonBytes(out[a]) - jsonBytes(out[b]))
-        .forEach((key, i) => {
-        const text = out[key];
-        const share = Math.floor(available / (present.length - i));
-        let kept = text;
-        if (jsonBytes(text) > share) {
-            const textBytes = utf8Length(text);
-            const room = Math.max(2, share - (jsonBytes(mark(textBytes)) - 2)); // the marker's size, at most
-            const part = fitJson(text, room, keep);
-            const marker = mark(textBytes - utf8Length(part));
-            kept = keep === 'tail' ? marker + part : part + marker;
-            shortened.push(key);
-        }
-        available -= jsonBytes(kept) - 2; // '' (2 bytes) is already counted
-        out[key] = kept;
-    });
-    return shortened;
-}
-/**
- * A copy of `result` whose compact JSON is at most `maxBytes` UTF-8 bytes, still schema-valid. stdout and
- * stderr give way first: they keep their tails (the end of a failing log is what explains it), behind a
- * `…[N bytes dropped to fit the job output limit]…` marker, and their `*_truncated` flag is set. If that is
- * not enough (a giant command or message), those keep their heads. Returns `result` itself when it fits.
- */
-function shrinkResult(result, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
-    if (jsonBytes(result) <= maxBytes)
-        return result;
-    const out = { ...result };
-    for (const key of fitFields(out, ['stdout', 'stderr'], maxBytes, 'tail', shortenedMarker)) {
-        if (key === 'stdout')
-            out.stdout_truncated = true;
-        if (key === 'stderr')
-            out.stderr_truncated = true;
-    }
-    if (jsonBytes(out) <= maxBytes)
-        return out;
-    // Still too big: everything else is small and bounded except these two.
-    fitFields(out, ['smoke_command', 'message'], maxBytes, 'head', (n) => `…[${n} bytes dropped]`);
-    if (jsonBytes(out) <= maxBytes)
-        return out;
-    // Last resort (only with an absurdly small limit): drop the streams entirely.
-    if (out.stdout !== null)
-        out.stdout_truncated = true;
-    if (out.stderr !== null)
-        out.stderr_truncated = true;
-    out.stdout = out.stdout === null ? null : '';
-    out.stderr = out.stderr === null ? null : '';
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/report/atomic-write.ts
-// Atomic file writes: readers (a later step, `cat` in the workflow) never see a half-written file.
-
-
-
-/** Writes `content` to a temp file next to `path`, then renames it over `path`. Creates the directory. */
-async function writeFileAtomic(path, content) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-    try {
-        await (0,promises_namespaceObject.writeFile)(tmp, content);
-        await (0,promises_namespaceObject.rename)(tmp, path);
-    }
-    catch (e) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true }).catch(() => undefined);
-        throw e;
-    }
-}
-/** Pretty JSON (2 spaces, trailing newline), written atomically. */
-async function writeJsonAtomic(path, value) {
-    await writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/packet.ts
-// The Critical #7 POST_MERGE_SMOKE_FAILED escalation packet (SPEC §1, §3, §8).
-
-
-
-
-const PACKET_FILE_NAME = 'escalation-packet.json';
-/** Bytes of each stream's tail kept as evidence. */
-const PACKET_TAIL_BYTES = 4 * 1024;
-/**
- * `<task_id | pr-<n> | sha7 | unknown>::POST_MERGE_SMOKE_FAILED::<merge_commit | unknown>` — the same for every
- * re-run of the same merge, so a consumer files one escalation, not one per attempt.
- */
-function idempotencyKey(result) {
-    const subject = result.task_id ||
-        (result.pr_number !== null ? `pr-${result.pr_number}` : null) ||
-        sha7(result.merge_commit) ||
-        'unknown';
-    return `${subject}::${contract_constants/* ESCALATION_TYPE_NAME */.rn}::${result.merge_commit ?? 'unknown'}`;
-}
-/**
- * The packet for a failed result (FAIL, TIMEOUT, BLOCKED, ERROR — the caller decides when one is due).
- * Evidence tails are the last 4 KiB of the captured streams, cut on a UTF-8 boundary. Expects an already
- * redacted result. Pure: the caller validates it against the schema (see schema-check.ts).
- */
-function buildPacket(result, ctx) {
-    const packet = {
-        schema: contract_constants/* ESCALATION_PACKET_SCHEMA_ID */.RL,
-        critical_no: contract_constants/* CriticalEscalationType */.VC.POST_MERGE_SMOKE_FAILED,
-        escalation_type: contract_constants/* ESCALATION_TYPE_NAME */.rn,
-        idempotency_key: idempotencyKey(result),
-        merge_commit: result.merge_commit,
-        task_id: result.task_id,
-        pr_number: result.pr_number,
-        repository: ctx.repository ?? result.run?.repository ?? null,
-        run_url: ctx.runUrl ?? result.run?.url ?? null,
-        created_at: ctx.now.toISOString(),
-        evidence: {
-            status: result.status,
-            reason: result.reason,
-            message: result.message,
-            smoke_command: result.smoke_command,
-            command_source: result.command_source,
-            exit_code: result.exit_code,
-            signal: result.signal,
-            duration_ms: result.duration_ms,
-            origin_head: result.origin_head,
-            stdout_tail: utf8Tail(result.stdout ?? '', PACKET_TAIL_BYTES),
-            stderr_tail: utf8Tail(result.stderr ?? '', PACKET_TAIL_BYTES),
-        },
-    };
-    return packet;
-}
-/** Writes `<dir>/escalation-packet.json` (pretty, atomic), creating `dir`. Returns the path. */
-async function writePacket(dir, packet) {
-    const path = (0,external_node_path_.join)(dir, PACKET_FILE_NAME);
-    await writeJsonAtomic(path, packet);
-    return path;
-}
-
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: ./src/report/redact-file.ts
-// Copies a log file through the redactor without holding it in memory: line by line, with very long lines
-// handled in bounded pieces. Used for the logs that travel in the escalation artifact.
-
-
-
-/** Longest piece redacted at once; a secret is far shorter, and a piece always ends on a line break if one is near. */
-const MAX_PIECE = 256 * 1024;
-/**
- * Writes `target` as the redacted copy of `source`, or of `fallbackText` when there is no source file or it
- * cannot be read.
- */
-async function copyRedacted(source, fallbackText, target, redactor) {
-    if (source) {
-        try {
-            await streamRedacted(source, target, redactor);
-            return;
-        }
-        catch {
-            // Fall through to the captured text: the artifact still carries the head and tail.
-        }
-    }
-    await (0,promises_namespaceObject.writeFile)(target, redactor.redact(fallbackText));
-}
-async function streamRedacted(source, target, redactor) {
-    const input = (0,external_node_fs_namespaceObject.createReadStream)(source, { encoding: 'utf8', highWaterMark: 64 * 1024 });
-    const output = (0,external_node_fs_namespaceObject.createWriteStream)(target);
-    const write = async (text) => {
-        if (!output.write(redactor.redact(text)))
-            await (0,external_node_events_.once)(output, 'drain');
-    };
-    try {
-        let pending = '';
-        for await (const chunk of input) {
-            pending += chunk;
-            while (pending.length > 0) {
-                const nl = pending.lastIndexOf('\n', MAX_PIECE);
-                if (nl >= 0) {
-                    await write(pending.slice(0, nl + 1));
-                    pending = pending.slice(nl + 1);
-                }
-                else if (pending.length > MAX_PIECE) {
-                    await write(pending.slice(0, MAX_PIECE));
-                    pending = pending.slice(MAX_PIECE);
-                }
-                else
-                    break;
-            }
-        }
-        if (pending)
-            await write(pending);
-    }
-    finally {
-        output.end();
-        await (0,external_node_events_.once)(output, 'close');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/result-file.ts
-// The result file (SPEC §8): `$RUNNER_TEMP/post-merge-smoke/smoke-result.json`.
-
-
-const RESULT_FILE_NAME = 'smoke-result.json';
-/**
- * Writes `result` as pretty JSON to `<dir>/smoke-result.json` (atomically: temp file + rename), creating
- * `dir`. Returns the file's path. Expects an already redacted result.
- */
-async function writeResultFile(dir, result) {
-    const path = (0,external_node_path_.join)(dir, RESULT_FILE_NAME);
-    await writeJsonAtomic(path, result);
-    return path;
-}
-
-;// CONCATENATED MODULE: ./src/report/schema-check.ts
-let loading = null;
-/** Starts loading the validators without waiting for them. */
-function preloadValidators() {
-    loading ??= __nccwpck_require__.e(/* import() */ 898).then(__nccwpck_require__.bind(__nccwpck_require__, 898));
-    // A failure surfaces where the validators are awaited; do not let it become an unhandled rejection here.
-    loading.catch(() => { });
-}
-function validators() {
-    preloadValidators();
-    return loading;
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-/** The runner rejects a step summary over 1 MiB; stay clearly below it. */
-const MAX_SUMMARY_BYTES = 1_000_000;
-/** Bytes of each stream's tail shown in the summary. */
-const SUMMARY_TAIL_BYTES = 8 * 1024;
-/** Bytes of a multi-line command shown in its own block. */
-const COMMAND_BLOCK_BYTES = 16 * 1024;
-const STATUS_EMOJI = {
-    PASS: '✅',
-    FAIL: '❌',
-    TIMEOUT: '⏱️',
-    SKIPPED: '⏭️',
-    BLOCKED: '🚫',
-    STALE: '💤',
-    ERROR: '💥',
-    CANCELLED: '🛑',
-};
-const HTML_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/** Escapes `& < > " '` for HTML text and attribute values. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-// eslint-disable-next-line no-control-regex -- terminal escape sequences are exactly what we strip
-const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
-// eslint-disable-next-line no-control-regex -- control characters other than tab and newline
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/g;
-/** Removes ANSI escapes and control characters (tab and newline stay); CRLF and lone CR become LF. */
-function plainText(text) {
-    return text.replace(ANSI, '').replace(/\r\n?/g, '\n').replace(CONTROL, '');
-}
-/**
- * Escapes text for a Markdown table cell or any inline position: HTML-escaped, Markdown punctuation as
- * numeric character references, `|` escaped, newlines as <br>.
- */
-function escapeInline(text) {
-    return escapeHtml(plainText(text))
-        .replace(/[|`\\*_[\]~!#]/g, (c) => `&#${c.charCodeAt(0)};`)
-        .replace(/\n/g, '<br>');
-}
-/** `<code>…</code>` with the text escaped for a table cell. */
-function inlineCode(text) {
-    return `<code>${escapeInline(text)}</code>`;
-}
-/** A collapsible block of preformatted text; the content cannot close the block or inject markup. */
-function detailsBlock(summaryHtml, text) {
-    const body = escapeHtml(plainText(text)).replace(/\n+$/, '');
-    return `<details><summary>${summaryHtml}</summary>\n\n<pre>\n${body}\n</pre>\n\n</details>\n`;
-}
-/** An http(s) link as an HTML anchor, or null when `url` is not a plain http(s) URL. */
-function safeLink(url, textHtml) {
-    if (!url)
-        return null;
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return null;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return null;
-    const href = escapeHtml(parsed.href.replace(/\|/g, '%7C'));
-    return `<a href="${href}">${textHtml}</a>`;
-}
-const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-function repoUrl(ctx) {
-    if (!ctx.repository || !REPOSITORY.test(ctx.repository))
-        return null;
-    return `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
-}
-const NONE = '—';
-const small = (text, max = 256) => text === null ? NONE : inlineCode(clip(text, max));
-function commitCell(result, ctx) {
-    const sha = result.merge_commit;
-    if (!sha)
-        return 'unknown';
-    const base = repoUrl(ctx);
-    const code = `<code>${sha7(sha)}</code>`;
-    const link = base ? safeLink(`${base}/commit/${sha}`, code) : null;
-    const branch = result.base_branch ? ` on ${inlineCode(clip(result.base_branch, 256))}` : '';
-    return (link ?? code) + branch;
-}
-function prCell(result, ctx) {
-    if (result.pr_number === null)
-        return NONE;
-    const base = repoUrl(ctx);
-    const text = `#${result.pr_number}`;
-    return (base ? safeLink(`${base}/pull/${result.pr_number}`, text) : null) ?? text;
-}
-function commandCell(result) {
-    if (result.smoke_command === null)
-        return NONE;
-    const lines = result.smoke_command.split(/\r?\n/);
-    const multi = lines.length > 1 || result.smoke_command.length > 200;
-    const first = clip(lines[0], 200) + (lines.length > 1 ? ' …' : '');
-    const source = result.command_source ? ` from ${result.command_source}` : '';
-    return `${inlineCode(first)}${source}${multi ? ' (full script below)' : ''}`;
-}
-function exitCell(result) {
-    const parts = [];
-    if (result.exit_code !== null)
-        parts.push(`exit code ${result.exit_code}`);
-    if (result.signal !== null)
-        parts.push(`signal ${inlineCode(clip(result.signal, 32))}`);
-    return parts.length > 0 ? parts.join(', ') : NONE;
-}
-function durationCell(result) {
-    const d = result.duration_ms === null ? NONE : formatDuration(result.duration_ms);
-    return result.timeout_seconds === null ? d : `${d} (timeout ${formatSeconds(result.timeout_seconds)})`;
-}
-function attemptsCell(result) {
-    if (result.attempts.length === 0)
-        return NONE;
-    const shown = result.attempts.slice(0, 20).map((a, i) => {
-        const how = a.signal !== null ? `signal ${escapeInline(clip(a.signal, 32))}` : `exit ${a.exit_code ?? '?'}`;
-        return `#${i + 1} ${a.status} (${how}, ${formatDuration(a.duration_ms)})`;
-    });
-    if (result.attempts.length > 20)
-        shown.push(`… ${result.attempts.length - 20} more`);
-    const flaky = result.flaky ? ' — **flaky**: passed after a failed attempt' : '';
-    return `${result.attempts.length}: ${shown.join('; ')}${flaky}`;
-}
-function freshnessCell(result) {
-    const head = result.origin_head ? `<code>${sha7(result.origin_head)}</code>` : 'unknown';
-    const state = result.stale
-        ? '**stale**: the base branch had moved past the merge commit'
-        : result.origin_head && result.origin_head === result.merge_commit
-            ? 'fresh (head = merge commit)'
-            : result.origin_head
-                ? 'not fresh'
-                : 'not checked';
-    let after = '';
-    if (result.origin_head_after) {
-        after =
-            result.origin_head_after === result.origin_head
-                ? '; unchanged at the end'
-                : `; head at the end: <code>${sha7(result.origin_head_after)}</code> (moved during the run)`;
-    }
-    return `origin head ${head} — ${state}${after}`;
-}
-function continuationCell(result) {
-    const c = result.continuation;
-    const verdict = c.allow_continuation ? '✅ ready' : '⛔ not ready';
-    return `${verdict} — ${escapeInline(clip(c.reason, 500))}`;
-}
-// The summary's own outcome is not shown: it is being written, and reading it is the proof it was.
-function reportingCell(result) {
-    const r = result.reporting;
-    return [
-        `commit status: ${escapeInline(clip(r.commit_status, 300))}`,
-        `artifact: ${escapeInline(clip(r.artifact, 300))}`,
-    ].join('<br>');
-}
-function artifactCell(ctx) {
-    const parts = [];
-    const link = safeLink(ctx.artifactUrl, 'escalation artifact');
-    if (link)
-        parts.push(link);
-    if (ctx.packetPath)
-        parts.push(`packet: ${inlineCode(clip(ctx.packetPath, 512))}`);
-    if (parts.length === 0)
-        return null;
-    return parts.join('<br>');
-}
-function streamBlock(name, result, tailBytes) {
-    const text = result[name];
-    if (text === null)
-        return null;
-    const total = result[`${name}_bytes`];
-    const truncated = result[`${name}_truncated`];
-    const tail = utf8Tail(text, tailBytes);
-    const cut = tail.length < text.length;
-    const totalText = total === null ? '' : ` of ${total} bytes`;
-    const label = text === ''
-        ? `${name} (empty)`
-        : cut || truncated
-            ? `${name} — last ${formatBytes(utf8Length(tail))}${totalText}`
-            : `${name}${totalText}`;
-    return detailsBlock(escapeHtml(label), (cut ? '…\n' : '') + tail);
-}
-function formatBytes(n) {
-    return n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KiB`;
-}
-function render(result, ctx, tailBytes) {
-    const rows = [
-        ['Status', `**${result.status}** (${inlineCode(result.reason)})`],
-        ['Message', escapeInline(clip(result.message, 2000))],
-        ['Commit', commitCell(result, ctx)],
-        ['Pull request', prCell(result, ctx)],
-        ['Task', small(result.task_id)],
-        ['Profile', small(result.profile)],
-        ['Command', commandCell(result)],
-        ['Dry run', result.dry_run ? 'yes' : 'no'],
-        ['Duration', durationCell(result)],
-        ['Exit', exitCell(result)],
-        ['Attempts', attemptsCell(result)],
-        ['Orphans killed', result.orphans_killed > 0 ? String(result.orphans_killed) : null],
-        ['Freshness', freshnessCell(result)],
-        ['Continuation', continuationCell(result)],
-        ['Reporting', reportingCell(result)],
-        ['Artifact', artifactCell(ctx)],
-        ['Run', result.run ? safeLink(result.run.url, `run ${escapeInline(clip(result.run.run_id, 64))}`) : null],
-    ];
-    const out = [];
-    out.push(`## ${STATUS_EMOJI[result.status]} post-merge-smoke: ${result.status}\n\n`);
-    out.push('| | |\n|---|---|\n');
-    for (const [label, value] of rows) {
-        if (value !== null)
-            out.push(`| ${label} | ${value} |\n`);
-    }
-    out.push('\n');
-    if (result.smoke_command !== null && /\n/.test(result.smoke_command.trim())) {
-        const script = utf8Head(result.smoke_command, COMMAND_BLOCK_BYTES);
-        const more = script.length < result.smoke_command.length ? '\n…' : '';
-        out.push(detailsBlock('Command script', script + more), '\n');
-    }
-    for (const name of ['stdout', 'stderr']) {
-        const block = streamBlock(name, result, tailBytes);
-        if (block)
-            out.push(block, '\n');
-    }
-    return out.join('');
-}
-/**
- * The job summary for `result` as Markdown. Pure. Expects an already redacted result. Under
- * MAX_SUMMARY_BYTES whatever the input: the output tails shrink first, then only the table is kept.
- */
-function renderSummary(result, ctx) {
-    for (let tail = SUMMARY_TAIL_BYTES; tail >= 256; tail = Math.floor(tail / 2)) {
-        const md = render(result, ctx, tail);
-        if (utf8Length(md) <= MAX_SUMMARY_BYTES)
-            return md;
-    }
-    const md = render({ ...result, stdout: null, stderr: null, smoke_command: null }, ctx, 0);
-    return utf8Length(md) <= MAX_SUMMARY_BYTES
-        ? md
-        : `## ${STATUS_EMOJI[result.status]} post-merge-smoke: ${result.status}\n\n${escapeInline(clip(result.message, 2000))}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/publish.ts
-// Publishing a SmokeResult (SPEC §8) on every exit path. Each step is isolated: one failing (HTTP 403 on
-// statuses, artifact service down, summary write error) never stops the others, and each outcome is
-// recorded in `reporting`. Order matters only where one step feeds another: the artifact id feeds the
-// outputs and the summary, and the result file and outputs come last so they carry every outcome.
-
-
-
-
-
-
-
-
-
-
-
-async function publishResult(draft, input) {
-    const { settings, ctx, outDir, redactor, fx } = input;
-    const result = redactor.redactDeep(draft);
-    const runUrl = result.run?.url ?? null;
-    // Reporting outcomes quote error messages from elsewhere: they are redacted like everything else.
-    const step = async (name, work) => redactor.redact(await isolated(name, fx.log, work, input.stepTimeoutMs ?? null));
-    // 1. Commit status: the final state replaces the pending one (same context).
-    const status = commitStatusFor(result);
-    result.reporting.commit_status = status
-        ? await step('commit status', () => postCommitStatus(fx.api, result.merge_commit, settings.statusContext, status.state, redactor.redact(status.description), runUrl))
-        : `skipped: no commit status for ${result.status}`;
-    // 2. The Critical #7 packet and its artifact.
-    let packetPath = null;
-    let artifact = null;
-    if (packetDue(result.status)) {
-        const dir = (0,external_node_path_.join)(outDir, 'escalation');
-        result.reporting.artifact = await step('escalation packet', async () => {
-            const packet = (await validators()).validatePacket(buildPacket(result, { repository: ctx.repository, runUrl, now: fx.now() }));
-            // Nothing is lost: whenever the packet cannot reach the artifact, it goes to the log.
-            const printPacket = () => {
-                const printed = JSON.stringify(packet, null, 2);
-                fx.log.info(`Critical #7 escalation packet:\n${fx.fenceWorkflowCommands ? fencedText(printed) : printed}`);
-            };
-            let files;
-            try {
-                await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-                packetPath = await writePacket(dir, packet);
-                files = [packetPath, ...(await writeEvidence(dir, result, input))];
-            }
-            catch (e) {
-                fx.log.warning(`Could not write the escalation packet to ${dir}: ${publish_errorText(e)}`);
-                printPacket();
-                throw e;
-            }
-            if (!fx.uploadArtifact)
-                return `skipped: no artifact service; packet kept at ${packetPath}`;
-            try {
-                artifact = await fx.uploadArtifact({
-                    name: settings.artifactName,
-                    files,
-                    rootDirectory: dir,
-                    retentionDays: settings.artifactRetentionDays,
+        const notes = discovery.notes.map(info);
+        const facts = { prNumber: discovery.number };
+        if (discovery.error) {
+            const why = `Could not look up the pull request of ${sha}: ${discovery.error.message}`;
+            // An explicit command does not depend on PR metadata; everything else would be resolved on partial data.
+            if (c.settings.smokeCommand === null) {
+                return stage_stop('ERROR', 'api_failed', `${why}. Grant the token pull-requests: read.`, {
+                    facts,
+                    notes,
                 });
-                return `uploaded: ${settings.artifactName} (id ${artifact.id})`;
             }
-            catch (e) {
-                fx.log.warning(`Artifact upload failed; the packet stays at ${packetPath}.`);
-                printPacket();
-                return `failed: ${publish_errorText(e)}`;
-            }
-        });
-    }
-    else {
-        result.reporting.artifact = `skipped: no packet for ${result.status}`;
-    }
-    const artifactNow = artifact;
-    // 3. Job summary.
-    result.reporting.summary = fx.appendSummary
-        ? await step('job summary', async () => {
-            const markdown = renderSummary(result, {
-                serverUrl: ctx.serverUrl,
-                repository: ctx.repository,
-                artifactUrl: artifactNow?.url ?? null,
-                packetPath,
-            });
-            await fx.appendSummary(redactor.redact(markdown));
-            return 'written';
-        })
-        : 'skipped: no job summary outside Actions';
-    // 4. Result file, validated first (a schema slip is a bug, but the file is still written).
-    let checked = result;
+            notes.push(warning(`${why}; continuing with the smoke-command input.`));
+        }
+        return resolve(c, sha, log.stdout, discovery, notes);
+    }, { group: 'Resolution' });
+}
+async function resolve(c, sha, commitMessage, discovery, notes) {
+    const s = c.settings;
+    const facts = { prNumber: discovery.number };
     try {
-        checked = (await validators()).validateResult(result);
-    }
-    catch (e) {
-        fx.log.error(`The SmokeResult does not match its schema (a bug; please report it): ${publish_errorText(e)}`);
-    }
-    let resultPath = null;
-    await isolated('result file', fx.log, async () => {
-        resultPath = await writeResultFile(outDir, checked);
-        return 'written';
-    }, null);
-    // 5. Outputs, each on its own: one bad value does not lose the others.
-    if (fx.setOutput) {
-        const outputs = buildOutputs(checked, {
-            resultPath,
-            packetPath,
-            artifactId: artifactNow?.id ?? null,
-            artifactUrl: artifactNow?.url ?? null,
+        const outcome = await resolveCommand({
+            smokeCommand: s.smokeCommand,
+            profile: s.profile,
+            taskId: s.taskId,
+            taskIdPattern: s.taskIdPattern,
+            registryPath: s.registryPath,
+            taskPath: s.taskPath,
+            prBodyCommand: s.prBodyCommand,
+            commitMessage,
+            pr: discovery.pr,
+            loadPrEditTimes: () => c.api && discovery.number !== null
+                ? c.api.getPullEditTimes(discovery.number)
+                : Promise.resolve({ lastEditedAt: null, mergedAt: null }),
+            tree: new GitTreeReader(c.git, sha),
+            taskFileOverride: c.taskFileOverride,
         });
-        for (const [name, value] of Object.entries(outputs)) {
-            try {
-                fx.setOutput(name, value);
-            }
-            catch (e) {
-                fx.log.warning(`Could not set output ${name}: ${publish_errorText(e)}`);
-            }
-        }
-    }
-    // 6. Annotations, then the verdict on the job.
-    if (packetDue(checked.status)) {
-        fx.log.error(checked.message, 'Critical #7 POST_MERGE_SMOKE_FAILED');
-    }
-    else if (checked.status === 'STALE') {
-        fx.log.warning(checked.message);
-    }
-    return {
-        result: checked,
-        resultPath,
-        packetPath,
-        artifact: artifactNow,
-        failed: jobFails(checked.status, settings.onStale),
-    };
-}
-/** The files that travel with the packet: the result and the redacted full logs. */
-async function writeEvidence(dir, result, input) {
-    const files = [await writeResultFile(dir, result)];
-    const final = input.smokeRun?.final ?? null;
-    for (const stream of ['stdout', 'stderr']) {
-        const target = (0,external_node_path_.join)(dir, `${stream}.log`);
-        const source = final?.[stream].logPath ?? null;
-        // Without an on-disk log (the command never ran, or the log could not be written) the captured text stands in.
-        await copyRedacted(source, result[stream] ?? '', target, input.redactor);
-        files.push(target);
-    }
-    return files;
-}
-async function isolated(step, log, work, timeoutMs) {
-    let timer;
-    try {
-        if (timeoutMs === null)
-            return await work();
-        const deadline = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`gave up after ${timeoutMs} ms`)), timeoutMs);
-        });
-        return await Promise.race([work(), deadline]);
-    }
-    catch (e) {
-        log.warning(`Reporting step '${step}' failed: ${publish_errorText(e)}`);
-        return `failed: ${publish_errorText(e)}`;
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-function publish_errorText(e) {
-    return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
-}
-
-;// CONCATENATED MODULE: ./src/report/redact.ts
-// The runner masks registered secrets in the job log too, but it drops a whole job output that contains one;
-// redacting first keeps `result` usable.
-const REDACTED = '***';
-/** Secrets shorter than this are ignored: redacting "abc" everywhere would shred the log and hide nothing. */
-const MIN_SECRET_LENGTH = 4;
-/** Environment variables whose values are always secrets when present. */
-const RUNNER_SECRET_ENV = [
-    'ACTIONS_RUNTIME_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-    'GITHUB_TOKEN',
-];
-/** Token shapes that are redacted whatever the configuration. */
-const TOKEN_PATTERNS = [
-    /gh[pousr]_[A-Za-z0-9]{36,}/g, // GitHub personal, OAuth, user-to-server, server-to-server, refresh tokens
-    /github_pat_[A-Za-z0-9_]{22,}/g, // fine-grained personal access tokens
-    /AKIA[0-9A-Z]{16}/g, // AWS access key ids
-    /xox[abposr]-[A-Za-z0-9-]+/g, // Slack tokens
-];
-// PEM private keys. A key may be printed as lines, flattened onto one line (newlines turned into spaces), or
-// with literal "\n" escapes (a key inside JSON); it may also be cut by the head/tail capture, leaving a BEGIN
-// without its END or an END without its BEGIN. All of these are redacted, including the key material between.
-const PEM_BEGIN = String.raw `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----`;
-const PEM_END = String.raw `-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----`;
-/** Between the lines of a key: real whitespace or a literal \n / \r escape. */
-const PEM_SEP = String.raw `(?:[ \t\r\n]|\\[rn])+`;
-/** One piece of key material: base64, or an armor header (legacy encrypted PEM, PGP). */
-const PEM_TOKEN = String.raw `(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info|Version|Comment):[^\r\n]*)`;
-/** A BEGIN marker, the key material after it, and its END marker when there is one. */
-const PEM_BLOCK = new RegExp(`${PEM_BEGIN}(?:${PEM_SEP}${PEM_TOKEN})*(?:${PEM_SEP}?${PEM_END})?`, 'g');
-const PEM_END_ONLY = new RegExp(PEM_END, 'g');
-const PEM_BEGIN_ONE = new RegExp(PEM_BEGIN);
-const PEM_END_ONE = new RegExp(PEM_END);
-/** A whole line that is only key material (used while a key is open in line mode). */
-const PEM_BODY_LINE = /^\s*(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info|Version|Comment):.*)?\s*$/;
-const BASE64_CHAR = /[A-Za-z0-9+/=]/;
-const SPACE_CHAR = /[ \t\r\n]/;
-/**
- * An END marker left without its BEGIN (the head of the key was cut away): redact the marker and the key
- * material right before it, walking back over base64 runs and separators. Linear in the text length.
- */
-function redactLoneEnds(text) {
-    if (!text.includes('-----END '))
-        return text;
-    let out = '';
-    let last = 0;
-    for (const m of text.matchAll(PEM_END_ONLY)) {
-        const markerStart = m.index;
-        let start = markerStart;
-        for (;;) {
-            let j = start;
-            // separators: whitespace or a literal "\n"/"\r" (backslash + letter)
-            for (;;) {
-                if (j > last && SPACE_CHAR.test(text[j - 1]))
-                    j--;
-                else if (j - 1 > last && text[j - 2] === '\\' && (text[j - 1] === 'n' || text[j - 1] === 'r'))
-                    j -= 2;
-                else
-                    break;
-            }
-            let k = j;
-            while (k > last && BASE64_CHAR.test(text[k - 1]))
-                k--;
-            if (k === j)
-                break;
-            start = k;
-        }
-        out += text.slice(last, start) + REDACTED;
-        last = markerStart + m[0].length;
-    }
-    return out + text.slice(last);
-}
-function redactPem(text) {
-    if (!text.includes('PRIVATE KEY'))
-        return text;
-    return redactLoneEnds(text.replace(PEM_BLOCK, REDACTED));
-}
-class Redactor {
-    secrets;
-    patterns;
-    constructor(options) {
-        this.secrets = [];
-        for (const s of options.secrets)
-            this.addSecret(s);
-        this.patterns = options.patterns;
-    }
-    /**
-     * A redactor for the runner's environment: the values of ACTIONS_RUNTIME_TOKEN,
-     * ACTIONS_ID_TOKEN_REQUEST_TOKEN and GITHUB_TOKEN (when set), plus `extraSecrets` (e.g. the
-     * `github-token` input) and `patterns` (the `redact-patterns` input).
-     */
-    static fromEnv(env, extraSecrets = [], patterns = []) {
-        const secrets = RUNNER_SECRET_ENV.map((name) => env[name] ?? '');
-        return new Redactor({ secrets: [...secrets, ...extraSecrets], patterns });
-    }
-    /**
-     * Adds a secret learnt later (e.g. a token fetched at run time). Ignores empty and short values; a
-     * multi-line value is also added line by line (the runner masks it that way too).
-     */
-    addSecret(secret) {
-        const candidates = [secret, secret.trim(), ...secret.split(/\r?\n/).map((l) => l.trim())];
-        for (const c of candidates) {
-            if (c.length >= MIN_SECRET_LENGTH && !this.secrets.includes(c))
-                this.secrets.push(c);
-        }
-        // Longest first, so a secret that contains another is replaced whole.
-        this.secrets.sort((a, b) => b.length - a.length);
-    }
-    /** `text` with every secret, known token shape and user pattern replaced by `***`. */
-    redact(text) {
-        let out = text;
-        for (const s of this.secrets) {
-            if (out.includes(s))
-                out = out.split(s).join(REDACTED);
-        }
-        out = redactPem(out);
-        for (const p of TOKEN_PATTERNS)
-            out = out.replace(p, REDACTED);
-        for (const p of this.patterns)
-            out = p.replaceAll(out, REDACTED);
-        return out;
-    }
-    /**
-     * A deep copy of a JSON value with every string redacted — object keys included. Numbers, booleans and
-     * null are kept; non-plain objects (Date, Buffer, …) are returned as they are.
-     */
-    redactDeep(value) {
-        return this.deep(value);
-    }
-    deep(value) {
-        if (typeof value === 'string')
-            return this.redact(value);
-        if (Array.isArray(value))
-            return value.map((v) => this.deep(v));
-        if (value !== null && typeof value === 'object') {
-            const proto = Object.getPrototypeOf(value);
-            if (proto !== Object.prototype && proto !== null)
-                return value;
-            const out = {};
-            for (const [k, v] of Object.entries(value))
-                out[this.redact(k)] = this.deep(v);
-            return out;
-        }
-        return value;
-    }
-    /**
-     * A stateful redactor for a stream of lines (the live echo, log files). Besides `redact`, it remembers a
-     * PEM private key that was opened on an earlier line and redacts the key material lines that follow, up
-     * to and including the END line (or the first line that is not key material). Use one per stream.
-     */
-    lineRedactor() {
-        let inKey = false;
-        return (line) => {
-            if (inKey) {
-                const end = PEM_END_ONE.exec(line);
-                if (end) {
-                    inKey = false;
-                    const rest = line.slice(end.index + end[0].length);
-                    return REDACTED + this.redactLine(rest, () => (inKey = true));
-                }
-                if (PEM_BODY_LINE.test(line))
-                    return REDACTED;
-                inKey = false;
-            }
-            return this.redactLine(line, () => (inKey = true));
+        const learned = {
+            facts: { ...facts, taskId: outcome.taskId, profile: outcome.profile },
+            notes: [...notes, ...outcome.notes.map(info)],
         };
-    }
-    redactLine(line, openKey) {
-        const out = this.redact(line);
-        // Does the raw line open a key that it does not close?
-        const begin = PEM_BEGIN_ONE.exec(line);
-        if (begin) {
-            let lastBegin = begin.index;
-            for (;;) {
-                const next = PEM_BEGIN_ONE.exec(line.slice(lastBegin + 1));
-                if (!next)
-                    break;
-                lastBegin += 1 + next.index;
-            }
-            if (!PEM_END_ONE.test(line.slice(lastBegin)))
-                openKey();
-        }
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
-// freshness → resolve → execute → decide → report, with the exit-path guarantee: whatever happens in the
-// first four steps (a thrown error, a cancellation, a bad input), a SmokeResult is built and published.
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The reason the action aborts the run with when something outside the pipeline broke (an uncaught
- * exception): the smoke is killed like on a cancellation, but the verdict is ERROR, not CANCELLED.
- */
-class InternalFailure extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InternalFailure';
-    }
-}
-class Cancelled extends Error {
-    constructor() {
-        super('the run was cancelled');
-    }
-}
-/** An early verdict that ends the decision steps. */
-class Stop extends Error {
-    verdict;
-    constructor(verdict) {
-        super(verdict.message);
-        this.verdict = verdict;
-    }
-}
-function stop(status, reason, message) {
-    throw new Stop({ status, reason, message });
-}
-async function runPipeline(cfg, fx, signal) {
-    const facts = emptyFacts(cfg.settings.dryRun);
-    facts.run = runInfo(cfg.ctx);
-    facts.baseBranch = cfg.settings.baseBranch;
-    const redactor = Redactor.fromEnv(cfg.env, cfg.secrets, cfg.settings.redactPatterns);
-    let smokeRun = null;
-    let verdict;
-    try {
-        const decided = await decide(cfg, fx, facts, signal, redactor);
-        if (decided.kind === 'plan')
-            return { kind: 'plan', plan: decided.plan, facts };
-        smokeRun = decided.run;
-        verdict = decided.verdict;
+        return next({ discovery, outcome }, learned);
     }
     catch (e) {
-        if (e instanceof Stop)
-            verdict = e.verdict;
-        else if (e instanceof Cancelled || signal.aborted)
-            verdict = cancelledVerdict();
-        else if (e instanceof ResolveInfraError) {
-            facts.taskId = e.context.taskId;
-            facts.profile = e.context.profile;
-            verdict = { status: 'ERROR', reason: e.reason, message: e.message };
-        }
-        else {
-            fx.log.debug(e instanceof Error && e.stack ? e.stack : String(e));
-            verdict = {
-                status: 'ERROR',
-                reason: 'internal_error',
-                message: `post-merge-smoke failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`,
-            };
-        }
+        if (!(e instanceof ResolveInfraError))
+            throw e;
+        const learned = { facts: { ...facts, taskId: e.context.taskId, profile: e.context.profile }, notes };
+        return stage_stop('ERROR', e.reason, e.message, learned);
     }
-    if (verdict.status === 'CANCELLED' && signal.reason instanceof InternalFailure) {
-        verdict = {
-            status: 'ERROR',
-            reason: 'internal_error',
-            message: `post-merge-smoke failed unexpectedly: ${signal.reason.message}; the smoke was stopped and its process tree killed.`,
-        };
-    }
-    const draft = buildResult(facts, verdict);
-    const publication = await publishResult(draft, {
-        settings: cfg.settings,
-        ctx: cfg.ctx,
-        outDir: cfg.outDir,
-        redactor,
-        smokeRun,
-        fx,
+}
+
+;// CONCATENATED MODULE: ./src/modes/run.ts
+
+
+
+
+
+async function* runMode(c, inputErrors, describeInputError) {
+    yield* run(inputsStage(inputErrors, describeInputError));
+    const sha = yield* run(mergeCommitStage(c));
+    // The gate and the resolution only read, so they run side by side; the gate's verdict comes first.
+    const [, meta] = yield* run(parallel(freshnessStage(c, sha), metadataStage(c, sha)));
+    const command = yield* run(commandStage(c, meta.outcome));
+    if (!c.apply)
+        return { kind: 'planned', command };
+    yield* run(workspaceStage(c, sha));
+    const subject = { sha, taskId: meta.outcome.taskId, prNumber: meta.discovery.number };
+    const smoke = yield* run(executeStage(c, subject, command));
+    if (smoke.status !== 'CANCELLED')
+        yield* run(headAfterStage(c, sha));
+    return { kind: 'ran', smoke };
+}
+/** The verdict of a run that got to the end: the smoke's own. */
+function ranVerdict(smoke) {
+    return { status: smoke.status, reason: smoke.reason, message: smoke.message };
+}
+
+;// CONCATENATED MODULE: ./src/modes/smoke.ts
+
+
+
+
+
+/** Runs the stages of `mode: run` (or its plan, when `c.apply` is false) and returns how they ended. */
+function runSmokeScript(c, o) {
+    return runScript(runMode(c, o.inputErrors, o.describeInputError), {
+        signal: o.signal,
+        log: c.sinks.log,
+        initial: { baseBranch: c.settings.baseBranch, run: runInfo(c.runner) },
+        dryRun: c.settings.dryRun,
+    });
+}
+/** The verdict of a run, and the engine's run when the smoke got that far. */
+function endOfRun(end) {
+    if (end.kind === 'stopped')
+        return { verdict: end.verdict, smoke: null };
+    if (end.value.kind === 'ran')
+        return { verdict: ranVerdict(end.value.smoke), smoke: end.value.smoke };
+    throw new Error('a plan has no verdict to publish');
+}
+/** Runs `mode: run` to its end and publishes the result. */
+async function smokeAndPublish(c, o) {
+    const end = await runSmokeScript({ ...c, apply: true }, o);
+    const { verdict, smoke } = endOfRun(end);
+    return publishResult(buildResult(end.facts, verdict), smoke, {
+        settings: c.settings,
+        runner: c.runner,
+        outDir: c.outDir,
+        sinks: c.sinks,
+        api: c.api,
+        uploadArtifact: o.uploadArtifact,
+        now: c.now,
         // After a cancellation the runner allows a few seconds: no reporting step may wait long.
         stepTimeoutMs: verdict.status === 'CANCELLED' ? 3000 : null,
     });
-    return { kind: 'published', ...publication };
-}
-function cancelledVerdict() {
-    return {
-        status: 'CANCELLED',
-        reason: 'cancelled',
-        message: 'The run was cancelled; the smoke process tree was killed.',
-    };
-}
-/** Rejects with Cancelled as soon as the signal fires, so a slow step cannot hold up the report. */
-function orCancel(work, signal) {
-    if (signal.aborted)
-        return Promise.reject(new Cancelled());
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(new Cancelled());
-        signal.addEventListener('abort', onAbort, { once: true });
-        work.then((v) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(v);
-        }, (e) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(e instanceof Error ? e : new Error(String(e)));
-        });
-    });
-}
-async function decide(cfg, fx, facts, signal, redactor) {
-    const s = cfg.settings;
-    if (cfg.inputErrors.length > 0) {
-        stop('BLOCKED', 'invalid_input', cfg.inputErrors.map((e) => e.message).join(' '));
-    }
-    // --- the commit under test
-    const mc = await orCancel(resolveMergeCommit(fx.git, s.remote, s.mergeCommit, { baseBranch: s.baseBranch }), signal);
-    if (!mc.ok)
-        stop(mc.reason === 'invalid_input' ? 'BLOCKED' : 'ERROR', mc.reason, mc.message);
-    const sha = mc.sha;
-    facts.mergeCommit = sha;
-    // --- freshness gate
-    const freshnessInput = {
-        git: fx.git,
-        api: fx.api,
-        remote: s.remote,
-        baseBranch: s.baseBranch,
-        mergeCommit: sha,
-        retry: cfg.retry,
-    };
-    // The gate and the resolution only read (git, the API), so they run side by side; the gate's verdict
-    // still comes first. A stale run keeps the task and PR the resolution found, for the record.
-    const resolution = settle(resolveFromMetadata(cfg, fx, sha));
-    const fresh = await orCancel(checkFreshness(freshnessInput), signal);
-    facts.originHead = fresh.originHead;
-    fx.log.info(`Freshness (${fresh.via}): ${fresh.message}`);
-    if (fresh.kind !== 'fresh') {
-        const found = await orCancel(resolution, signal);
-        if (found.ok) {
-            facts.prNumber = found.value.discovery.number;
-            facts.taskId = found.value.outcome.taskId;
-        }
-    }
-    if (fresh.kind === 'stale') {
-        facts.stale = true;
-        if (s.onStale !== 'run')
-            stop('STALE', fresh.reason, fresh.message);
-        fx.log.warning(`${fresh.message} on-stale is 'run': testing ${sha} anyway; the result records stale: true.`);
-    }
-    else if (fresh.kind === 'error') {
-        stop('ERROR', fresh.reason, fresh.message);
-    }
-    else if (fresh.kind === 'blocked') {
-        stop('BLOCKED', fresh.reason, fresh.message);
-    }
-    // --- which command, from which reviewed source
-    const settled = await orCancel(resolution, signal);
-    if (!settled.ok)
-        throw settled.error;
-    const { discovery, outcome, notes } = settled.value;
-    facts.prNumber = discovery.number;
-    for (const [level, note] of notes)
-        fx.log[level](note);
-    facts.taskId = outcome.taskId;
-    facts.profile = outcome.profile;
-    const policy = applyPolicy(s.dryRun, outcome);
-    if (policy.kind !== 'run')
-        stop(policy.status, policy.reason, policy.message);
-    if (outcome.kind !== 'command')
-        throw new Error('policy allowed a run without a command');
-    facts.smokeCommand = outcome.command;
-    facts.commandSource = outcome.source;
-    const effective = effectiveOptions(s, outcome.options, cfg.ctx);
-    facts.timeoutSeconds = effective.timeoutSeconds;
-    fx.log.info(`Smoke command (from ${outcome.source}${outcome.profile ? `, profile ${outcome.profile}` : ''}):`);
-    const shownCommand = redactor.redact(outcome.command);
-    fx.log.info(fx.fenceWorkflowCommands ? fencedText(shownCommand) : shownCommand);
-    if (!cfg.apply)
-        return { kind: 'plan', plan: { command: outcome.command, source: outcome.source, ...effective } };
-    // --- the workspace must be the merge commit's tree
-    await orCancel(workspaceAt(cfg, fx, sha), signal);
-    const pendingContent = pendingStatus({
-        taskId: facts.taskId,
-        prNumber: facts.prNumber,
-        timeoutSeconds: effective.timeoutSeconds,
-    });
-    const pending = postCommitStatus(fx.api, sha, s.statusContext, pendingContent.state, redactor.redact(pendingContent.description), facts.run?.url ?? null).then((outcome) => {
-        if (outcome.startsWith('failed'))
-            fx.log.warning(`Pending commit status: ${outcome}`);
-    });
-    // --- execution
-    const spec = {
-        command: outcome.command,
-        shell: effective.shell,
-        workingDirectory: effective.workingDirectory,
-        timeoutSeconds: effective.timeoutSeconds,
-        killGraceSeconds: s.killGraceSeconds,
-        maxOutputBytes: s.maxOutputBytes,
-        logMaxBytes: s.logMaxBytes,
-        logDir: (0,external_node_path_.join)(cfg.outDir, 'logs'),
-        env: buildChildEnv(cfg.env, {
-            SMOKE_MERGE_COMMIT: sha,
-            SMOKE_TASK_ID: facts.taskId ?? '',
-            SMOKE_PR_NUMBER: facts.prNumber === null ? '' : String(facts.prNumber),
-        }, cfg.secrets),
-        retries: s.retries,
-        retryOn: s.retryOn,
-        echo: (stream, chunk) => echo.push(stream, chunk),
-        onAttempt: (n, of) => {
-            if (of > 1)
-                echo.note(`::: attempt ${n} of ${of} :::\n`);
-        },
-    };
-    const echo = liveEcho(fx, redactor);
-    const execute = () => runSmoke(spec, { signal }).finally(() => echo.flush());
-    const run = fx.fenceWorkflowCommands
-        ? await withWorkflowCommandsStopped(fx.writeLive, execute)
-        : await execute();
-    await pending;
-    facts.execution = {
-        exitCode: run.final.exitCode,
-        signal: run.final.signal,
-        durationMs: run.durationMs,
-        startedAt: run.startedAt,
-        finishedAt: run.finishedAt,
-        stdout: run.final.stdout.text,
-        stderr: run.final.stderr.text,
-        stdoutBytes: run.final.stdout.totalBytes,
-        stderrBytes: run.final.stderr.totalBytes,
-        stdoutTruncated: run.final.stdout.truncated,
-        stderrTruncated: run.final.stderr.truncated,
-        attempts: run.attempts.map((a) => ({
-            exit_code: a.exitCode,
-            signal: a.signal,
-            status: a.status,
-            duration_ms: a.durationMs,
-        })),
-        flaky: run.flaky,
-        orphansKilled: run.orphansKilled,
-    };
-    if (run.flaky) {
-        fx.log.warning(`The smoke passed on attempt ${run.attempts.length} after failing: it is flaky.`);
-    }
-    if (run.status !== 'CANCELLED') {
-        facts.originHeadAfter = await orCancel(readHeadAfter(freshnessInput), signal).catch(() => null);
-    }
-    return { kind: 'verdict', verdict: { status: run.status, reason: run.reason, message: run.message }, run };
-}
-/** Commit message → pull request → command: everything the reviewed metadata says about this merge. */
-async function resolveFromMetadata(cfg, fx, sha) {
-    const s = cfg.settings;
-    const notes = [];
-    const log = await fx.git.run(['log', '-1', '--format=%B', sha, '--']);
-    if (log.exitCode !== 0)
-        stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${gitFailure(log)}.`);
-    const commitMessage = log.stdout;
-    const discovery = await discoverPullRequest({
-        commitMessage,
-        sha,
-        baseBranch: s.baseBranch,
-        api: fx.api,
-        retry: cfg.retry,
-    });
-    for (const note of discovery.notes)
-        notes.push(['info', note]);
-    if (discovery.error) {
-        const why = `Could not look up the pull request of ${sha}: ${discovery.error.message}`;
-        // An explicit command does not depend on PR metadata; everything else would be resolved on partial data.
-        if (s.smokeCommand === null)
-            stop('ERROR', 'api_failed', `${why}. Grant the token pull-requests: read.`);
-        notes.push(['warning', `${why}; continuing with the smoke-command input.`]);
-    }
-    const outcome = await resolveCommand({
-        smokeCommand: s.smokeCommand,
-        profile: s.profile,
-        taskId: s.taskId,
-        taskIdPattern: s.taskIdPattern,
-        registryPath: s.registryPath,
-        taskPath: s.taskPath,
-        prBodyCommand: s.prBodyCommand,
-        commitMessage,
-        pr: discovery.pr,
-        loadPrEditTimes: () => {
-            if (!fx.api || discovery.number === null)
-                return Promise.resolve({ lastEditedAt: null, mergedAt: null });
-            return fx.api.getPullEditTimes(discovery.number);
-        },
-        tree: new GitTreeReader(fx.git, sha),
-        taskFileOverride: cfg.taskFileOverride ?? null,
-    });
-    for (const note of outcome.notes)
-        notes.push(['info', note]);
-    return { discovery, outcome, notes };
-}
-/** A promise that never rejects, so work started early cannot become an unhandled rejection. */
-function settle(work) {
-    return work.then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
-}
-/** The live echo of the command's output, redacted line by line. */
-function liveEcho(fx, redactor) {
-    const echo = createLiveEcho(redactor, fx.writeLive);
-    return {
-        push: (stream, chunk) => echo.push(stream, chunk),
-        flush: () => echo.flush(),
-        note: (text) => {
-            echo.flush();
-            fx.writeLive(text);
-        },
-    };
-}
-async function workspaceAt(cfg, fx, sha) {
-    const s = cfg.settings;
-    if (!cfg.checkoutWorkspace) {
-        const head = await fx.git.run(['rev-parse', '--verify', 'HEAD']);
-        if (head.exitCode !== 0)
-            stop('ERROR', 'git_failed', `Could not read HEAD: ${gitFailure(head)}.`);
-        const at = head.stdout.trim();
-        if (at !== sha) {
-            stop('ERROR', 'workspace_mismatch', `The repository is at ${at.slice(0, 12)}, not at the merge commit ${sha.slice(0, 12)}; ` +
-                `check it out first (git switch --detach ${sha}).`);
-        }
-        return;
-    }
-    const ws = await ensureWorkspaceAt(fx.git, s.remote, sha, { baseBranch: s.baseBranch });
-    if (!ws.ok)
-        stop('ERROR', ws.reason, ws.message);
-    if (ws.action === 'checked-out')
-        fx.log.info(`Checked out ${sha} (detached) in the workspace.`);
-}
-function effectiveOptions(s, fromMetadata, ctx) {
-    const wd = s.workingDirectory ?? fromMetadata.workingDirectory ?? '.';
-    return {
-        // An explicit input is a choice made in the reviewed workflow file: it wins over the registry.
-        timeoutSeconds: s.timeoutSeconds ?? fromMetadata.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-        shell: s.shell ?? fromMetadata.shell ?? (ctx.os === 'Windows' ? 'pwsh' : 'bash'),
-        workingDirectory: (0,external_node_path_.isAbsolute)(wd) ? wd : (0,external_node_path_.resolve)(ctx.workspace, wd),
-    };
-}
-function runInfo(ctx) {
-    if (!ctx.repository || !ctx.runId)
-        return null;
-    return {
-        repository: ctx.repository,
-        run_id: ctx.runId,
-        run_attempt: ctx.runAttempt,
-        url: `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}/attempts/${ctx.runAttempt}`,
-    };
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
@@ -67538,6 +67681,588 @@ function toPullInfo(raw, endpoint) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sinks/atomic-write.ts
+// Atomic file writes: readers (a later step, `cat` in the workflow) never see a half-written file.
+
+
+
+/** Writes `content` to a temp file next to `path`, then renames it over `path`. Creates the directory. */
+async function writeFileAtomic(path, content) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(tmp, content);
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true }).catch(() => undefined);
+        throw e;
+    }
+}
+/** Pretty JSON (2 spaces, trailing newline), written atomically. */
+async function writeJsonAtomic(path, value) {
+    await writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n');
+}
+
+;// CONCATENATED MODULE: ./src/sinks/fence.ts
+// The runner interprets `::command::` lines (and the legacy `##[command]`) in a step's stdout. Text the
+// action did not author — the smoke's output, API error bodies, metadata — is written inside a
+// `::stop-commands::<token>` fence whose token the text cannot know, so none of it can act on the runner.
+
+/** A fresh, unguessable token for `::stop-commands::` (the command's output cannot know it). */
+function stopCommandsToken() {
+    return randomBytes(16).toString('hex');
+}
+/** The line that stops workflow command processing until `resumeCommandsLine(token)`. */
+function stopCommandsLine(token) {
+    return `::stop-commands::${token}\n`;
+}
+/** The line that resumes workflow command processing. */
+function resumeCommandsLine(token) {
+    return `::${token}::\n`;
+}
+/**
+ * `text` fenced for one log call (which adds the final newline): the runner prints it verbatim and parses no
+ * `::command::` or legacy `##[command]` in it. For text the action logs that it did not author (the command
+ * it runs, a packet holding the command's output).
+ */
+function fence_fencedText(text, token = stopCommandsToken()) {
+    return `${stopCommandsLine(token)}${text}\n${resumeCommandsLine(token).trimEnd()}`;
+}
+/**
+ * Runs `fn` with workflow commands stopped: writes the stop line, awaits `fn`, and always writes the resume
+ * line (also when `fn` throws). Nothing written in between is interpreted by the runner — including the
+ * action's own `core.warning` / `core.error` calls, so issue annotations after this returns.
+ */
+async function fence_withWorkflowCommandsStopped(write, fn, token = stopCommandsToken()) {
+    write(stopCommandsLine(token));
+    try {
+        return await fn();
+    }
+    finally {
+        write(resumeCommandsLine(token));
+    }
+}
+/** Could a line of `text` be read by the runner as a workflow command? */
+function fence_looksLikeWorkflowCommand(text) {
+    return /^[ \t]*::|##\[/m.test(text);
+}
+
+;// CONCATENATED MODULE: ./src/sinks/live-echo.ts
+const DEFAULT_MAX_ECHO_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+const NEWLINE = 0x0a;
+/** Index at most `max` where a UTF-8 character starts (so a piece never splits a character). */
+function utf8Cut(buf, max) {
+    let cut = Math.min(max, buf.length);
+    while (cut > 0 && cut < buf.length && (buf[cut] & 0xc0) === 0x80)
+        cut--;
+    return cut === 0 ? Math.min(max, buf.length) : cut;
+}
+/**
+ * Splits one stream's chunks into lines (without their newline). A line longer than `maxLineBytes` comes
+ * out in pieces as soon as a piece is full, so what is held back never grows past the limit.
+ */
+class LineSplitter {
+    maxLineBytes;
+    pending = [];
+    pendingBytes = 0;
+    constructor(maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
+    }
+    push(chunk, emit) {
+        let start = 0;
+        for (let nl = chunk.indexOf(NEWLINE); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
+            this.hold(chunk.subarray(start, nl));
+            this.emitPieces(this.take(), emit, true);
+            start = nl + 1;
+        }
+        if (start < chunk.length) {
+            // Copy: the caller may reuse its buffer.
+            this.hold(Buffer.from(chunk.subarray(start)));
+            if (this.pendingBytes >= this.maxLineBytes)
+                this.emitPieces(this.take(), emit, false);
+        }
+    }
+    /** The incomplete last line, if any. */
+    flush(emit) {
+        if (this.pendingBytes > 0)
+            emit(this.take());
+    }
+    /** Emits `line` in pieces of at most maxLineBytes; unless `whole`, a short remainder stays pending. */
+    emitPieces(line, emit, whole) {
+        let rest = line;
+        while (rest.length > this.maxLineBytes || (!whole && rest.length === this.maxLineBytes)) {
+            const cut = utf8Cut(rest, this.maxLineBytes);
+            emit(rest.subarray(0, cut));
+            rest = rest.subarray(cut);
+        }
+        if (whole)
+            emit(rest);
+        else if (rest.length > 0)
+            this.hold(rest);
+    }
+    hold(piece) {
+        this.pending.push(piece);
+        this.pendingBytes += piece.length;
+    }
+    take() {
+        const buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+        this.pending = [];
+        this.pendingBytes = 0;
+        return buf;
+    }
+}
+/** One stream of the echo: its lines, its byte budget, its redaction state (a PEM key open across lines). */
+class EchoedStream {
+    name;
+    opts;
+    lines;
+    redactLine;
+    echoed = 0;
+    dropped = 0;
+    stopped = false;
+    constructor(name, redactor, opts) {
+        this.name = name;
+        this.opts = opts;
+        this.lines = new LineSplitter(opts.maxLineBytes);
+        this.redactLine = redactor.lineRedactor();
+    }
+    /** The echoed form of one line, the notice that stops the stream, or nothing once stopped. */
+    render(line) {
+        const cost = line.length + 1;
+        if (this.stopped) {
+            this.dropped += cost;
+            return '';
+        }
+        if (this.echoed + cost > this.opts.maxEchoBytes) {
+            this.stopped = true;
+            this.dropped += cost;
+            return (`…${this.name} echo stopped after ${this.echoed} bytes (limit ${this.opts.maxEchoBytes}); the output is still ` +
+                `captured: head and tail in the result, the full head/tail log in the artifact.\n`);
+        }
+        this.echoed += cost;
+        let text = line.toString('utf8');
+        if (text.endsWith('\r'))
+            text = text.slice(0, -1);
+        return this.opts.prefix + this.redactLine(text) + '\n';
+    }
+    stats() {
+        return { echoedBytes: this.echoed, droppedBytes: this.dropped, stopped: this.stopped };
+    }
+}
+/**
+ * Creates the live echo. `write` receives complete, redacted lines (each ending in '\n'), batched per
+ * `push` call.
+ */
+function createLiveEcho(redactor, write, opts = {}) {
+    const settings = {
+        maxEchoBytes: opts.maxEchoBytes ?? DEFAULT_MAX_ECHO_BYTES,
+        maxLineBytes: Math.max(16, opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES),
+    };
+    const streams = {
+        stdout: new EchoedStream('stdout', redactor, { ...settings, prefix: '' }),
+        stderr: new EchoedStream('stderr', redactor, { ...settings, prefix: opts.stderrPrefix ?? '' }),
+    };
+    const writeAll = (out) => {
+        const text = out.join('');
+        if (text !== '')
+            write(text);
+    };
+    return {
+        push(stream, chunk) {
+            const st = streams[stream];
+            if (st.stopped) {
+                st.dropped += chunk.length;
+                return;
+            }
+            const out = [];
+            st.lines.push(chunk, (line) => out.push(st.render(line)));
+            writeAll(out);
+        },
+        flush() {
+            const out = [];
+            for (const st of Object.values(streams))
+                st.lines.flush((line) => out.push(st.render(line)));
+            writeAll(out);
+        },
+        stats: () => ({ stdout: streams.stdout.stats(), stderr: streams.stderr.stats() }),
+    };
+}
+
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/sinks/redact-file.ts
+// Copies a log file through the redactor without holding it in memory: line by line, with very long lines
+// handled in bounded pieces. Used for the logs that travel in the escalation artifact.
+
+
+
+/** Longest piece redacted at once; a secret is far shorter, and a piece always ends on a line break if one is near. */
+const MAX_PIECE = 256 * 1024;
+/**
+ * Writes `target` as the redacted copy of `source`, or of `fallbackText` when there is no source file or it
+ * cannot be read.
+ */
+async function copyRedacted(source, fallbackText, target, redactor) {
+    if (source) {
+        try {
+            await streamRedacted(source, target, redactor);
+            return;
+        }
+        catch {
+            // Fall through to the captured text: the artifact still carries the head and tail.
+        }
+    }
+    await (0,promises_namespaceObject.writeFile)(target, redactor.redact(fallbackText));
+}
+async function streamRedacted(source, target, redactor) {
+    const input = (0,external_node_fs_namespaceObject.createReadStream)(source, { encoding: 'utf8', highWaterMark: 64 * 1024 });
+    const output = (0,external_node_fs_namespaceObject.createWriteStream)(target);
+    const write = async (text) => {
+        if (!output.write(redactor.redact(text)))
+            await (0,external_node_events_.once)(output, 'drain');
+    };
+    try {
+        let pending = '';
+        for await (const chunk of input) {
+            pending += chunk;
+            while (pending.length > 0) {
+                const nl = pending.lastIndexOf('\n', MAX_PIECE);
+                if (nl >= 0) {
+                    await write(pending.slice(0, nl + 1));
+                    pending = pending.slice(nl + 1);
+                }
+                else if (pending.length > MAX_PIECE) {
+                    await write(pending.slice(0, MAX_PIECE));
+                    pending = pending.slice(MAX_PIECE);
+                }
+                else
+                    break;
+            }
+        }
+        if (pending)
+            await write(pending);
+    }
+    finally {
+        output.end();
+        await (0,external_node_events_.once)(output, 'close');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sinks/sinks.ts
+// The three kinds of sinks: the runner's (job log, outputs, summary through @actions/core), a terminal's
+// (the CLI), and an in-memory record (replays and tests). They differ in where text goes; redaction and
+// fencing are the same everywhere because they happen here.
+
+
+
+
+const annotation = (r, props) => props && { ...props, title: props.title === undefined ? undefined : r.redact(props.title) };
+function liveOutput(redactor, write) {
+    const echo = createLiveEcho(redactor, write);
+    return {
+        push: (stream, chunk) => echo.push(stream, chunk),
+        note: (text) => {
+            echo.flush();
+            write(redactor.redact(text));
+        },
+        flush: () => echo.flush(),
+    };
+}
+/** Runs `work` with a fresh live output and writes what is left of incomplete lines at the end. */
+async function withLive(live, work) {
+    try {
+        return await work(live);
+    }
+    finally {
+        live.flush();
+    }
+}
+function fileWriters(redactor) {
+    return {
+        writeJson: (path, value) => writeJsonAtomic(path, redactor.redactDeep(value)),
+        copyRedacted: (source, fallback, target) => copyRedacted(source, fallback, target, redactor),
+    };
+}
+/** The job log: annotations are escaped by core; plain lines that could read as commands are fenced. */
+function runnerLog(redactor, port) {
+    const safe = (text) => {
+        const clean = redactor.redact(text);
+        return looksLikeWorkflowCommand(clean) ? fencedText(clean) : clean;
+    };
+    return {
+        info: (text) => port.info(safe(text)),
+        notice: (text, props) => port.notice(redactor.redact(text), annotation(redactor, props)),
+        warning: (text, props) => port.warning(redactor.redact(text), annotation(redactor, props)),
+        error: (text, props) => port.error(redactor.redact(text), annotation(redactor, props)),
+        debug: (text) => port.debug(redactor.redact(text)),
+        group: async (title, work) => {
+            port.startGroup(redactor.redact(title).replace(/\s+/g, ' '));
+            try {
+                return await work();
+            }
+            finally {
+                port.endGroup();
+            }
+        },
+    };
+}
+function runnerSinks(redactor, port) {
+    const summary = port.appendSummary;
+    return {
+        redactor,
+        log: runnerLog(redactor, port),
+        withLiveOutput: (work) => withWorkflowCommandsStopped((text) => port.write(text), () => withLive(liveOutput(redactor, (text) => port.write(text)), work)),
+        setOutput: (name, value) => port.setOutput(name, redactor.redact(value)),
+        appendSummary: summary && ((markdown) => summary(redactor.redact(markdown))),
+        ...fileWriters(redactor),
+    };
+}
+/** Escape sequences and other control characters (but newlines and tabs) shown as \xNN. */
+// eslint-disable-next-line no-control-regex -- these are the characters being neutralised
+const sinks_CONTROL = /[\x00-\x08\x0b-\x1f\x7f\x9b]/g;
+function terminalSafe(text) {
+    return text.replace(sinks_CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+function terminalLog(redactor, io) {
+    const line = (prefix) => (text, props) => {
+        const where = props?.file ? `${props.file}${props.line ? `:${props.line}` : ''}: ` : '';
+        const title = props?.title ? `${props.title}: ` : '';
+        io.stderr(`${prefix}${where}${title}${terminalSafe(redactor.redact(text))}\n`);
+    };
+    return {
+        info: line(''),
+        notice: line('note: '),
+        warning: line('warning: '),
+        error: line('error: '),
+        debug: (text) => {
+            if (io.debug)
+                io.stderr(`debug: ${terminalSafe(redactor.redact(text))}\n`);
+        },
+        group: async (title, work) => {
+            io.stderr(`── ${terminalSafe(redactor.redact(title))}\n`);
+            return work();
+        },
+    };
+}
+/** A developer's terminal: the log on stderr; the smoke's output on `live` (stdout, or stderr under --json). */
+function terminalSinks(redactor, io, live) {
+    return {
+        redactor,
+        log: terminalLog(redactor, io),
+        withLiveOutput: (work) => withLive(liveOutput(redactor, (text) => live(terminalSafe(text))), work),
+        setOutput: null,
+        appendSummary: null,
+        ...fileWriters(redactor),
+    };
+}
+function recordingSinks(redactor, log, live) {
+    const recorded = { outputs: {}, summary: '' };
+    const sinks = {
+        redactor,
+        log,
+        withLiveOutput: (work) => withLive(liveOutput(redactor, live), work),
+        setOutput: (name, value) => {
+            recorded.outputs[name] = redactor.redact(value);
+        },
+        appendSummary: async (markdown) => {
+            recorded.summary += redactor.redact(markdown);
+        },
+        ...fileWriters(redactor),
+    };
+    return { sinks, recorded };
+}
+
+;// CONCATENATED MODULE: ./src/sinks/redact.ts
+// Secret redaction (SPEC §8): everything the action writes — outputs, files, summary, status, artifact, the
+// live echo — goes through one Redactor first. It replaces with `***`:
+//   1. literal secrets (the token's value, the runner's tokens; each line of a multi-line secret too),
+//   2. well-known token shapes (GitHub, AWS access key ids, Slack, PEM private key blocks),
+//   3. the user's `redact-patterns`.
+
+// The runner masks registered secrets in the job log too, but it drops a whole job output that contains one;
+// redacting first keeps `result` usable.
+const REDACTED = '***';
+/** Secrets shorter than this are ignored: redacting "abc" everywhere would shred the log and hide nothing. */
+const MIN_SECRET_LENGTH = 4;
+/** Token shapes that are redacted whatever the configuration. */
+const TOKEN_PATTERNS = [
+    /gh[pousr]_[A-Za-z0-9]{36,}/g, // GitHub personal, OAuth, user-to-server, server-to-server, refresh tokens
+    /github_pat_[A-Za-z0-9_]{22,}/g, // fine-grained personal access tokens
+    /AKIA[0-9A-Z]{16}/g, // AWS access key ids
+    /xox[abposr]-[A-Za-z0-9-]+/g, // Slack tokens
+];
+// PEM private keys. A key may be printed as lines, flattened onto one line (newlines turned into spaces), or
+// with literal "\n" escapes (a key inside JSON); it may also be cut by the head/tail capture, leaving a BEGIN
+// without its END or an END without its BEGIN. All of these are redacted, including the key material between.
+const PEM_BEGIN = String.raw `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----`;
+const PEM_END = String.raw `-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----`;
+/** Between the lines of a key: real whitespace or a literal \n / \r escape. */
+const PEM_SEP = String.raw `(?:[ \t\r\n]|\\[rn])+`;
+/** One piece of key material: base64, or an armor header (legacy encrypted PEM, PGP). */
+const PEM_TOKEN = String.raw `(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info|Version|Comment):[^\r\n]*)`;
+/** A BEGIN marker, the key material after it, and its END marker when there is one. */
+const PEM_BLOCK = new RegExp(`${PEM_BEGIN}(?:${PEM_SEP}${PEM_TOKEN})*(?:${PEM_SEP}?${PEM_END})?`, 'g');
+const PEM_END_ONLY = new RegExp(PEM_END, 'g');
+const PEM_BEGIN_ONE = new RegExp(PEM_BEGIN);
+const PEM_END_ONE = new RegExp(PEM_END);
+/** A whole line that is only key material (used while a key is open in line mode). */
+const PEM_BODY_LINE = /^\s*(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info|Version|Comment):.*)?\s*$/;
+const BASE64_CHAR = /[A-Za-z0-9+/=]/;
+const SPACE_CHAR = /[ \t\r\n]/;
+/**
+ * An END marker left without its BEGIN (the head of the key was cut away): redact the marker and the key
+ * material right before it, walking back over base64 runs and separators. Linear in the text length.
+ */
+function redactLoneEnds(text) {
+    if (!text.includes('-----END '))
+        return text;
+    let out = '';
+    let last = 0;
+    for (const m of text.matchAll(PEM_END_ONLY)) {
+        const markerStart = m.index;
+        let start = markerStart;
+        for (;;) {
+            let j = start;
+            // separators: whitespace or a literal "\n"/"\r" (backslash + letter)
+            for (;;) {
+                if (j > last && SPACE_CHAR.test(text[j - 1]))
+                    j--;
+                else if (j - 1 > last && text[j - 2] === '\\' && (text[j - 1] === 'n' || text[j - 1] === 'r'))
+                    j -= 2;
+                else
+                    break;
+            }
+            let k = j;
+            while (k > last && BASE64_CHAR.test(text[k - 1]))
+                k--;
+            if (k === j)
+                break;
+            start = k;
+        }
+        out += text.slice(last, start) + REDACTED;
+        last = markerStart + m[0].length;
+    }
+    return out + text.slice(last);
+}
+function redactPem(text) {
+    if (!text.includes('PRIVATE KEY'))
+        return text;
+    return redactLoneEnds(text.replace(PEM_BLOCK, REDACTED));
+}
+class Redactor {
+    secrets;
+    patterns;
+    constructor(options) {
+        this.secrets = [];
+        for (const s of options.secrets)
+            this.addSecret(s);
+        this.patterns = options.patterns;
+    }
+    /** A redactor for this process: the secret variables' values, `extraSecrets` and the user's patterns. */
+    static fromEnv(env, extraSecrets = [], patterns = []) {
+        return new Redactor({ secrets: knownSecrets(env, extraSecrets), patterns });
+    }
+    /**
+     * Adds a secret learnt later (e.g. a token fetched at run time). Ignores empty and short values; a
+     * multi-line value is also added line by line (the runner masks it that way too).
+     */
+    addSecret(secret) {
+        const candidates = [secret, secret.trim(), ...secret.split(/\r?\n/).map((l) => l.trim())];
+        for (const c of candidates) {
+            if (c.length >= MIN_SECRET_LENGTH && !this.secrets.includes(c))
+                this.secrets.push(c);
+        }
+        // Longest first, so a secret that contains another is replaced whole.
+        this.secrets.sort((a, b) => b.length - a.length);
+    }
+    /** `text` with every secret, known token shape and user pattern replaced by `***`. */
+    redact(text) {
+        let out = text;
+        for (const s of this.secrets) {
+            if (out.includes(s))
+                out = out.split(s).join(REDACTED);
+        }
+        out = redactPem(out);
+        for (const p of TOKEN_PATTERNS)
+            out = out.replace(p, REDACTED);
+        for (const p of this.patterns)
+            out = p.replaceAll(out, REDACTED);
+        return out;
+    }
+    /**
+     * A deep copy of a JSON value with every string redacted — object keys included. Numbers, booleans and
+     * null are kept; non-plain objects (Date, Buffer, …) are returned as they are.
+     */
+    redactDeep(value) {
+        return this.deep(value);
+    }
+    deep(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (Array.isArray(value))
+            return value.map((v) => this.deep(v));
+        if (value !== null && typeof value === 'object') {
+            const proto = Object.getPrototypeOf(value);
+            if (proto !== Object.prototype && proto !== null)
+                return value;
+            const out = {};
+            for (const [k, v] of Object.entries(value))
+                out[this.redact(k)] = this.deep(v);
+            return out;
+        }
+        return value;
+    }
+    /**
+     * A stateful redactor for a stream of lines (the live echo, log files). Besides `redact`, it remembers a
+     * PEM private key that was opened on an earlier line and redacts the key material lines that follow, up
+     * to and including the END line (or the first line that is not key material). Use one per stream.
+     */
+    lineRedactor() {
+        let inKey = false;
+        return (line) => {
+            if (inKey) {
+                const end = PEM_END_ONE.exec(line);
+                if (end) {
+                    inKey = false;
+                    const rest = line.slice(end.index + end[0].length);
+                    return REDACTED + this.redactLine(rest, () => (inKey = true));
+                }
+                if (PEM_BODY_LINE.test(line))
+                    return REDACTED;
+                inKey = false;
+            }
+            return this.redactLine(line, () => (inKey = true));
+        };
+    }
+    redactLine(line, openKey) {
+        const out = this.redact(line);
+        // Does the raw line open a key that it does not close?
+        const begin = PEM_BEGIN_ONE.exec(line);
+        if (begin) {
+            let lastBegin = begin.index;
+            for (;;) {
+                const next = PEM_BEGIN_ONE.exec(line.slice(lastBegin + 1));
+                if (!next)
+                    break;
+                lastBegin += 1 + next.index;
+            }
+            if (!PEM_END_ONE.test(line.slice(lastBegin)))
+                openKey();
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sinks/index.ts
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/replay/build-repos.ts
 // Builds the throwaway repositories of a replay: a bare origin, a workspace clone at the merge commit (as
 // actions/checkout leaves it), and the pushes that land after the merge. Author, committer and dates are
@@ -67852,92 +68577,28 @@ async function closedPortUrl() {
 
 
 
+
 /** The token the replay hands the pipeline: fake, but redacted like a real one. */
 const REPLAY_TOKEN = 'replay-token-0123456789';
 async function replayFixture(fixtureDir, options) {
     const loaded = loadFixture(fixtureDir);
-    const { fixture } = loaded;
-    const root = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)(options.tempRoot ?? (0,external_node_os_namespaceObject.tmpdir)(), `pms-replay-${fixture.name}-`));
+    const root = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)(options.tempRoot ?? (0,external_node_os_namespaceObject.tmpdir)(), `pms-replay-${loaded.fixture.name}-`));
     const server = new LoopbackGitHub();
     try {
         const repos = await buildReplayRepos(loaded, (0,external_node_path_.join)(root, 'repos'));
-        const repository = `replay/${fixture.name}`;
+        const repository = `replay/${loaded.fixture.name}`;
         await server.start();
         serveFixturePull(server, loaded, repos, repository);
-        const ctx = {
-            eventName: fixture.event_name,
-            event: fixture.event_name === 'push'
-                ? {
-                    ref: `refs/heads/${fixture.base_branch}`,
-                    after: repos.mergeCommit,
-                    repository: { full_name: repository, default_branch: fixture.base_branch },
-                }
-                : { inputs: {}, repository: { full_name: repository, default_branch: fixture.base_branch } },
-            sha: repos.mergeCommit,
-            ref: `refs/heads/${fixture.base_branch}`,
-            repository,
-            serverUrl: 'https://github.com',
-            apiUrl: server.url,
-            graphqlUrl: server.graphqlUrl,
-            runId: '1',
-            runAttempt: 1,
-            workspace: repos.work,
-            runnerTemp: (0,external_node_path_.join)(root, 'runner-temp'),
-            os: runnerOs(),
-        };
-        const inputs = {
-            'github-token': REPLAY_TOKEN,
-            'status-context': 'post-merge-smoke',
-            ...fixture.inputs,
-        };
-        const { settings, errors } = parseSettings((name) => inputs[name] ?? '', ctx);
-        const outputs = {};
-        let summary = '';
-        const outcome = await runPipeline({
-            settings,
-            inputErrors: errors,
-            ctx,
-            outDir: (0,external_node_path_.join)(root, 'runner-temp', 'post-merge-smoke'),
-            retry: { delaysMs: [20, 40, 80, 160] },
-            apply: true,
-            env: process.env,
-            secrets: [REPLAY_TOKEN],
-            checkoutWorkspace: true,
-        }, {
-            git: new GitCli(repos.work),
-            api: new GitHubRestApi({
-                token: REPLAY_TOKEN,
-                repository,
-                apiUrl: server.url,
-                graphqlUrl: server.graphqlUrl,
-                retryBaseMs: 10,
-            }),
-            log: options.log,
-            writeLive: options.writeLive,
-            fenceWorkflowCommands: false,
-            setOutput: (name, value) => {
-                outputs[name] = value;
-            },
-            appendSummary: async (markdown) => {
-                summary += markdown;
-            },
-            uploadArtifact: null,
-            now: () => new Date(),
-        }, new AbortController().signal);
-        if (outcome.kind !== 'published')
-            throw new Error('a replay always applies; it cannot end in a plan');
-        const differences = compareWithExpected(fixture.expected, outcome.result, outcome.packetPath !== null, {
-            mergeCommit: repos.mergeCommit,
-            originHead: repos.originHead,
-        });
+        const { publication, recorded } = await replayRun(loaded, repos, server, root, options);
+        const differences = compareWithExpected(loaded.fixture.expected, publication.result, publication.packetPath !== null, { mergeCommit: repos.mergeCommit, originHead: repos.originHead });
         return {
             fixture: loaded,
             root,
             repos,
-            result: outcome.result,
-            outputs,
-            summary,
-            packetPath: outcome.packetPath,
+            result: publication.result,
+            outputs: recorded.outputs,
+            summary: recorded.summary,
+            packetPath: publication.packetPath,
             differences,
             apiCalls: server.requests.map((r) => `${r.method} ${r.path}`),
         };
@@ -67947,6 +68608,65 @@ async function replayFixture(fixtureDir, options) {
         if (!options.keep)
             (0,external_node_fs_namespaceObject.rmSync)(root, { recursive: true, force: true });
     }
+}
+/** The fixture's event, as the runner would describe it. */
+function replayContext(loaded, repos, server, root) {
+    const { fixture } = loaded;
+    const repository = `replay/${fixture.name}`;
+    const repo = { full_name: repository, default_branch: fixture.base_branch };
+    return {
+        eventName: fixture.event_name,
+        event: fixture.event_name === 'push'
+            ? { ref: `refs/heads/${fixture.base_branch}`, after: repos.mergeCommit, repository: repo }
+            : { inputs: {}, repository: repo },
+        sha: repos.mergeCommit,
+        ref: `refs/heads/${fixture.base_branch}`,
+        repository,
+        serverUrl: 'https://github.com',
+        apiUrl: server.url,
+        graphqlUrl: server.graphqlUrl,
+        runId: '1',
+        runAttempt: 1,
+        workspace: repos.work,
+        runnerTemp: (0,external_node_path_.join)(root, 'runner-temp'),
+        os: runnerOs(),
+    };
+}
+/** The whole run as the action does it, with outputs and summary recorded in memory. */
+async function replayRun(loaded, repos, server, root, options) {
+    const runner = replayContext(loaded, repos, server, root);
+    const inputs = { 'github-token': REPLAY_TOKEN, ...loaded.fixture.inputs };
+    const { settings, errors } = parseSettings((name) => inputs[name], runner);
+    const redactor = Redactor.fromEnv(process.env, [REPLAY_TOKEN], settings.redactPatterns);
+    const { sinks, recorded } = recordingSinks(redactor, options.log, options.writeLive);
+    const c = {
+        settings,
+        runner,
+        git: new GitCli(repos.work),
+        api: new GitHubRestApi({
+            token: REPLAY_TOKEN,
+            repository: runner.repository,
+            apiUrl: server.url,
+            graphqlUrl: server.graphqlUrl,
+            retryBaseMs: 10,
+        }),
+        sinks,
+        outDir: (0,external_node_path_.join)(root, 'runner-temp', 'post-merge-smoke'),
+        env: process.env,
+        secrets: [REPLAY_TOKEN],
+        retry: { delaysMs: [20, 40, 80, 160] },
+        apply: true,
+        checkoutWorkspace: true,
+        taskFileOverride: null,
+        now: () => new Date(),
+    };
+    const publication = await smokeAndPublish(c, {
+        signal: new AbortController().signal,
+        inputErrors: errors,
+        describeInputError: (e) => e.message,
+        uploadArtifact: null,
+    });
+    return { publication, recorded };
 }
 /** Does this fixture run on this platform? null: yes; otherwise the reason it is skipped. */
 function platformSkip(loaded) {
@@ -67994,59 +68714,105 @@ function serveFixturePull(server, loaded, repos, repository) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/audit.ts
-// The CLI's audit trail: one JSON line per run in <repo>/.post-merge-smoke/audit.jsonl.
+// The CLI's audit trail: one JSON line per run in <repo>/.post-merge-smoke/audit.jsonl, redacted like every
+// other thing a run writes.
 
 
 
 const AUDIT_DIR = '.post-merge-smoke';
 const AUDIT_FILE = 'audit.jsonl';
 /** Appends one line; creates the folder with a .gitignore so the trail never shows up in `git status`. */
-async function appendAudit(repo, entry) {
+async function appendAudit(repo, entry, redactor) {
     const dir = (0,external_node_path_.join)(repo, AUDIT_DIR);
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     const ignore = (0,external_node_path_.join)(dir, '.gitignore');
     if (!(0,external_node_fs_namespaceObject.existsSync)(ignore))
         await (0,promises_namespaceObject.writeFile)(ignore, '*\n');
     const path = (0,external_node_path_.join)(dir, AUDIT_FILE);
-    await (0,promises_namespaceObject.appendFile)(path, JSON.stringify(entry) + '\n');
+    await (0,promises_namespaceObject.appendFile)(path, JSON.stringify(redactor.redactDeep(entry)) + '\n');
     return path;
+}
+function auditEntry(what, applied) {
+    const at = new Date().toISOString();
+    if ('plan' in what) {
+        const { plan, facts } = what;
+        return {
+            at,
+            command: 'run',
+            applied,
+            merge_commit: facts.mergeCommit,
+            status: 'PLAN',
+            reason: null,
+            task_id: facts.taskId,
+            pr_number: facts.prNumber,
+            smoke_command: plan.command,
+            command_source: plan.source,
+            exit_code: null,
+            duration_ms: null,
+            result_path: null,
+        };
+    }
+    const r = what.publication.result;
+    return {
+        at,
+        command: 'run',
+        applied,
+        merge_commit: r.merge_commit,
+        status: r.status,
+        reason: r.reason,
+        task_id: r.task_id,
+        pr_number: r.pr_number,
+        smoke_command: r.smoke_command,
+        command_source: r.command_source,
+        exit_code: r.exit_code,
+        duration_ms: r.duration_ms,
+        result_path: what.publication.resultPath,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
-const RUN_USAGE = `usage: post-merge-smoke run --merge-commit <sha|ref> [options]
+// Command-line arguments → a command, the action's input names, and the CLI's own options. The flags that
+// map onto inputs and their usage lines come from the inputs table (settings/inputs.ts). Pure: no I/O;
+// usage errors are returned, never thrown.
 
-Resolves the smoke command for a merge commit, checks that it is still the head of the base branch and
-prints the plan. Nothing is executed unless --apply is given.
-
-options:
-  --merge-commit <sha|ref>   commit under test (required)
-  --repo <dir>               repository to work in (default: the current directory)
-  --base-branch <name>       branch whose remote head must equal the commit (default: main)
-  --remote <name>            git remote for the freshness check (default: origin)
-  --on-stale <skip|run|fail> what a stale commit gives (default: skip)
-  --smoke-command <cmd>      explicit command; wins over all metadata
-  --profile <name>           registry profile
-  --task-id <id>             task id (default: from the commit message trailers)
-  --task-file <path>         task file read from disk (instead of --task-path in the commit's tree)
-  --task-path <template>     task file path template in the commit's tree, e.g. memory/tasks/{task_id}.md
-  --registry-path <path>     registry file in the commit's tree (default: .github/post-merge-smoke.yml)
-  --timeout-seconds <n>      deadline per attempt (default: registry, else 600)
-  --kill-grace-seconds <n>   SIGTERM → SIGKILL grace (default: 10)
-  --shell <shell>            bash, sh, pwsh, python, cmd or a template with {0}
-  --working-directory <dir>  where the command runs, relative to the repository
-  --retries <n>              extra attempts (default: 0)
-  --retry-on <kind>          timeout, fail or any (default: timeout)
-  --max-output-bytes <n>     bytes kept per stream in the result (default: 65536)
-  --dry-run                  policy flag: no command resolved → SKIPPED instead of BLOCKED
-  --apply                    run the command (without it: plan only)
-  --json                     print the SmokeResult (or the plan) as JSON on stdout
-  --out-dir <dir>            result, packet and logs (default: <repo>/.post-merge-smoke/runs/<sha7>-<time>)
-  --no-audit                 do not append to <repo>/.post-merge-smoke/audit.jsonl
-  -h, --help                 this help
-
-exit codes: 0 PASS, SKIPPED, STALE (on-stale skip) or a plan; 1 FAIL, TIMEOUT, BLOCKED, ERROR, CANCELLED,
-STALE (on-stale fail); 2 usage error.
-`;
+/** Options of `run` that are the CLI's own (not action inputs). */
+const RUN_OPTIONS = [
+    { flag: 'repo', arg: '<dir>', help: 'repository to work in (default: the current directory)' },
+    {
+        flag: 'task-file',
+        arg: '<path>',
+        help: "task file read from disk (instead of --task-path in the commit's tree)",
+    },
+    { flag: 'apply', arg: null, help: 'run the command (without it: plan only)' },
+    { flag: 'json', arg: null, help: 'print the SmokeResult (or the plan) as JSON on stdout' },
+    {
+        flag: 'out-dir',
+        arg: '<dir>',
+        help: 'result, packet and logs (default: <repo>/.post-merge-smoke/runs/<time>)',
+    },
+    { flag: 'no-audit', arg: null, help: 'do not append to <repo>/.post-merge-smoke/audit.jsonl' },
+];
+/** The inputs that are flags of `run`, in table order. */
+const INPUT_FLAGS = inputs_INPUTS.filter((row) => row.cli !== null);
+function usageLine(flag, arg, help) {
+    const left = `--${flag}${arg ? ` ${arg}` : ''}`;
+    return `  ${left.padEnd(27)}${left.length >= 27 ? ' ' : ''}${help}`;
+}
+const RUN_USAGE = [
+    'usage: post-merge-smoke run --merge-commit <sha|ref> [options]',
+    '',
+    'Resolves the smoke command for a merge commit, checks that it is still the head of the base branch and',
+    'prints the plan. Nothing is executed unless --apply is given.',
+    '',
+    'options:',
+    ...INPUT_FLAGS.map((row) => usageLine(row.name, row.cli.arg, row.cli.help)),
+    ...RUN_OPTIONS.map((o) => usageLine(o.flag, o.arg, o.help)),
+    '  -h, --help                 this help',
+    '',
+    'exit codes: 0 PASS, SKIPPED, STALE (on-stale skip) or a plan; 1 FAIL, TIMEOUT, BLOCKED, ERROR, CANCELLED,',
+    'STALE (on-stale fail); 2 usage error.',
+    '',
+].join('\n');
 const REPLAY_USAGE = `usage: post-merge-smoke replay <fixture-dir> [--json] [--keep]
 
 Builds a throwaway origin and clone from a replay fixture, serves its pull request from a loopback server
@@ -68068,25 +68834,6 @@ commands:
 
 post-merge-smoke <command> --help for the options of a command.
 `;
-/** Flags that take a value and map onto an action input of the same name. */
-const INPUT_FLAGS = [
-    'merge-commit',
-    'base-branch',
-    'remote',
-    'on-stale',
-    'smoke-command',
-    'profile',
-    'task-id',
-    'task-path',
-    'registry-path',
-    'timeout-seconds',
-    'kill-grace-seconds',
-    'shell',
-    'working-directory',
-    'retries',
-    'retry-on',
-    'max-output-bytes',
-];
 function parseArgs(argv) {
     const [command, ...rest] = argv;
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -68097,6 +68844,12 @@ function parseArgs(argv) {
     if (command === 'replay')
         return parseReplay(rest);
     return { command: 'usage-error', message: `unknown command '${command}'`, usage: MAIN_USAGE };
+}
+function splitFlag(arg) {
+    if (!arg.startsWith('--'))
+        return null;
+    const eq = arg.indexOf('=');
+    return { name: arg.slice(2, eq < 0 ? undefined : eq), inline: eq < 0 ? null : arg.slice(eq + 1) };
 }
 function parseRun(argv) {
     const out = {
@@ -68114,69 +68867,71 @@ function parseRun(argv) {
         const arg = argv[i];
         if (arg === '-h' || arg === '--help')
             return { command: 'help', text: RUN_USAGE };
-        if (!arg.startsWith('--'))
+        const flag = splitFlag(arg);
+        if (!flag)
             return usageError(`unexpected argument '${arg}'`);
-        const eq = arg.indexOf('=');
-        const name = arg.slice(2, eq < 0 ? undefined : eq);
-        const inline = eq < 0 ? null : arg.slice(eq + 1);
-        const value = () => {
-            if (inline !== null)
-                return inline;
-            const next = argv[i + 1];
-            if (next === undefined || (next.startsWith('--') && next.length > 2))
-                return null;
-            i++;
-            return next;
-        };
-        const flagOnly = () => inline === null;
-        switch (name) {
-            case 'apply':
-            case 'json':
-            case 'dry-run':
-            case 'no-audit':
-                if (!flagOnly())
-                    return usageError(`--${name} takes no value`);
-                if (name === 'apply')
-                    out.apply = true;
-                else if (name === 'json')
-                    out.json = true;
-                else if (name === 'no-audit')
-                    out.audit = false;
-                else
-                    out.inputs['dry-run'] = 'true';
-                break;
-            case 'repo':
-            case 'task-file':
-            case 'out-dir': {
-                const v = value();
-                if (v === null || v === '')
-                    return usageError(`--${name} needs a value`);
-                if (name === 'repo')
-                    out.repo = v;
-                else if (name === 'task-file')
-                    out.taskFile = v;
-                else
-                    out.outDir = v;
-                break;
-            }
-            default: {
-                if (!INPUT_FLAGS.includes(name))
-                    return usageError(`unknown option '--${name}'`);
-                const v = value();
-                if (v === null)
-                    return usageError(`--${name} needs a value`);
-                out.inputs[name] = v;
-            }
+        const takesValue = flagArg(flag.name);
+        if (takesValue === undefined)
+            return usageError(`unknown option '--${flag.name}'`);
+        if (takesValue === null) {
+            if (flag.inline !== null)
+                return usageError(`--${flag.name} takes no value`);
+            setSwitch(out, flag.name);
+            continue;
         }
+        const value = flag.inline ?? valueAfter(argv, i);
+        if (value === null || (value === '' && !isInputFlag(flag.name)))
+            return usageError(`--${flag.name} needs a value`);
+        if (flag.inline === null)
+            i++;
+        setValue(out, flag.name, value);
     }
     if (!out.inputs['merge-commit'])
         return usageError('--merge-commit is required');
     return out;
 }
+/** undefined: no such flag; null: a switch; otherwise its argument's name. */
+function flagArg(name) {
+    const input = INPUT_FLAGS.find((row) => row.name === name);
+    if (input)
+        return input.cli.arg;
+    const own = RUN_OPTIONS.find((o) => o.flag === name);
+    return own ? own.arg : undefined;
+}
+const isInputFlag = (name) => INPUT_FLAGS.some((row) => row.name === name);
+function valueAfter(argv, i) {
+    const next = argv[i + 1];
+    return next === undefined || (next.startsWith('--') && next.length > 2) ? null : next;
+}
+function setSwitch(out, name) {
+    if (name === 'apply')
+        out.apply = true;
+    else if (name === 'json')
+        out.json = true;
+    else if (name === 'no-audit')
+        out.audit = false;
+    else
+        out.inputs[name] = 'true';
+}
+function setValue(out, name, value) {
+    if (name === 'repo')
+        out.repo = value;
+    else if (name === 'task-file')
+        out.taskFile = value;
+    else if (name === 'out-dir')
+        out.outDir = value;
+    else
+        out.inputs[name] = value;
+}
 function parseReplay(argv) {
     let fixtureDir = null;
     let json = false;
     let keep = false;
+    const usageError = (message) => ({
+        command: 'usage-error',
+        message,
+        usage: REPLAY_USAGE,
+    });
     for (const arg of argv) {
         if (arg === '-h' || arg === '--help')
             return { command: 'help', text: REPLAY_USAGE };
@@ -68185,26 +68940,21 @@ function parseReplay(argv) {
         else if (arg === '--keep')
             keep = true;
         else if (arg.startsWith('-'))
-            return { command: 'usage-error', message: `unknown option '${arg}'`, usage: REPLAY_USAGE };
+            return usageError(`unknown option '${arg}'`);
         else if (fixtureDir === null)
             fixtureDir = arg;
         else
-            return { command: 'usage-error', message: `unexpected argument '${arg}'`, usage: REPLAY_USAGE };
+            return usageError(`unexpected argument '${arg}'`);
     }
     if (fixtureDir === null)
-        return { command: 'usage-error', message: 'a fixture directory is required', usage: REPLAY_USAGE };
+        return usageError('a fixture directory is required');
     return { command: 'replay', fixtureDir, json, keep };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/report-text.ts
 
+
 const TAIL_BYTES = 2048;
-/** Escape sequences and other control characters (but newlines and tabs) shown as \xNN. */
-// eslint-disable-next-line no-control-regex -- these are the characters being neutralised
-const report_text_CONTROL = /[\x00-\x08\x0b-\x1f\x7f\x9b]/g;
-function terminalSafe(text) {
-    return text.replace(report_text_CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
 function line(label, value) {
     return `  ${label.padEnd(13)} ${value}`;
 }
@@ -68272,9 +69022,13 @@ function renderPlanText(plan, facts) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
-// The command-line tool: the action's pipeline with local adapters (SPEC §9). Returns the exit code:
+// The command-line tool: the action's modes with local adapters (SPEC §9). Returns the exit code:
 // 0 PASS / SKIPPED / STALE (skip) / a plan / a matching replay, 1 a failure status or a replay mismatch,
 // 2 a usage error.
+
+
+
+
 
 
 
@@ -68304,17 +69058,6 @@ async function runCli(argv, io) {
             return replayCommand(args, io);
     }
 }
-function cliLogger(io) {
-    return {
-        info: (m) => io.stderr(`${terminalSafe(m)}\n`),
-        warning: (m) => io.stderr(`warning: ${terminalSafe(m)}\n`),
-        error: (m, title) => io.stderr(`error: ${title ? `${title}: ` : ''}${terminalSafe(m)}\n`),
-        debug: (m) => {
-            if (io.env.POST_MERGE_SMOKE_DEBUG)
-                io.stderr(`debug: ${m}\n`);
-        },
-    };
-}
 async function runCommand(args, io) {
     const usage = (message) => {
         io.stderr(`post-merge-smoke run: ${message}\n`);
@@ -68325,28 +69068,11 @@ async function runCommand(args, io) {
     if (top.exitCode !== 0)
         return usage(`${repoDir} is not inside a git repository`);
     const repo = (0,external_node_path_.resolve)(top.stdout.trim());
-    const ctx = {
-        eventName: 'cli',
-        event: {},
-        sha: '',
-        ref: '',
-        repository: null,
-        serverUrl: 'https://github.com',
-        apiUrl: 'https://api.github.com',
-        graphqlUrl: 'https://api.github.com/graphql',
-        runId: null,
-        runAttempt: 1,
-        workspace: repo,
-        runnerTemp: '',
-        os: runnerOs(),
-    };
     // No commit statuses from a developer's machine: the CLI never writes to GitHub.
     const inputs = { 'status-context': '', ...args.inputs };
-    const { settings, errors } = parseSettings((name) => inputs[name] ?? '', ctx);
-    if (errors.length > 0) {
-        // Flags are inputs: name the flag, not the input.
-        return usage(errors.map((e) => e.message.replace(`Input '${e.input}'`, `--${e.input}`)).join('\n'));
-    }
+    const { settings, errors } = parseSettings((name) => inputs[name], localContext(repo));
+    if (errors.length > 0)
+        return usage(errors.map(asFlagError).join('\n'));
     let taskFileOverride = null;
     if (args.taskFile) {
         const path = (0,external_node_path_.resolve)(io.cwd, args.taskFile);
@@ -68354,122 +69080,125 @@ async function runCommand(args, io) {
             return usage(`--task-file ${args.taskFile} does not exist`);
         taskFileOverride = { path, content: (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8') };
     }
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const outDir = args.outDir ? (0,external_node_path_.resolve)(io.cwd, args.outDir) : (0,external_node_path_.join)(repo, '.post-merge-smoke', 'runs', stamp);
-    const secrets = ['GITHUB_TOKEN', 'GH_TOKEN'].map((v) => io.env[v] ?? '').filter((v) => v !== '');
-    const log = cliLogger(io);
-    const outcome = await runPipeline({
-        settings,
+    const c = cliContext(args, io, repo, settings, taskFileOverride);
+    const outcome = await runOrPlan(c, {
+        signal: io.signal,
         inputErrors: [],
-        ctx,
-        outDir,
-        retry: { delaysMs: [500, 1000, 2000] },
-        apply: args.apply,
-        env: io.env,
-        secrets,
-        taskFileOverride,
-        checkoutWorkspace: false,
-    }, {
+        describeInputError: asFlagError,
+        uploadArtifact: null,
+    });
+    const exitCode = report(outcome, settings.dryRun, args.json, {
+        ...io,
+        stdout: (t) => io.stdout(c.sinks.redactor.redact(t)),
+    });
+    if (args.audit)
+        await audit(repo, outcome, args, c.sinks, io);
+    return exitCode;
+}
+function cliContext(args, io, repo, settings, taskFileOverride) {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const secrets = knownSecrets(io.env);
+    const redactor = Redactor.fromEnv(io.env, secrets, settings.redactPatterns);
+    const terminal = { stdout: io.stdout, stderr: io.stderr, debug: Boolean(io.env.POST_MERGE_SMOKE_DEBUG) };
+    // With --json, stdout carries only the JSON document; the command's output goes to stderr.
+    const sinks = terminalSinks(redactor, terminal, args.json ? io.stderr : io.stdout);
+    return {
+        settings,
+        runner: localContext(repo),
         git: new GitCli(repo, io.env),
         api: null,
-        log,
-        // With --json, stdout carries only the JSON document; the command's output goes to stderr.
-        writeLive: args.json ? io.stderr : io.stdout,
-        fenceWorkflowCommands: false,
-        setOutput: null,
-        appendSummary: null,
-        uploadArtifact: null,
+        sinks,
+        outDir: args.outDir ? (0,external_node_path_.resolve)(io.cwd, args.outDir) : (0,external_node_path_.join)(repo, '.post-merge-smoke', 'runs', stamp),
+        env: io.env,
+        secrets,
+        retry: { delaysMs: [500, 1000, 2000] },
+        apply: args.apply,
+        checkoutWorkspace: false,
+        taskFileOverride,
         now: () => new Date(),
-    }, io.signal);
-    const exitCode = report(outcome, settings.dryRun, args.json, io);
-    if (args.audit) {
-        try {
-            const path = await appendAudit(repo, auditEntry(outcome, args.apply));
-            if (!args.json)
-                io.stderr(`audit: ${path}\n`);
-        }
-        catch (e) {
-            log.warning(`could not append to the audit trail: ${e.message}`);
-        }
+    };
+}
+/** With --apply: the whole run, published. Without: the plan, or the early verdict published. */
+async function runOrPlan(c, o) {
+    if (c.apply)
+        return { kind: 'published', publication: await smokeAndPublish(c, o) };
+    const end = await runSmokeScript(c, o);
+    if (end.kind === 'done' && end.value.kind === 'planned') {
+        return { kind: 'plan', command: end.value.command, facts: end.facts };
     }
-    return exitCode;
+    const { verdict, smoke } = endOfRun(end);
+    const publication = await publishResult(buildResult(end.facts, verdict), smoke, {
+        settings: c.settings,
+        runner: c.runner,
+        outDir: c.outDir,
+        sinks: c.sinks,
+        api: c.api,
+        uploadArtifact: null,
+        now: c.now,
+        stepTimeoutMs: null,
+    });
+    return { kind: 'published', publication };
 }
 function report(outcome, dryRun, json, io) {
     if (outcome.kind === 'plan') {
-        const { plan, facts } = outcome;
-        const doc = {
-            schema: contracts/* SMOKE_PLAN_SCHEMA_ID */.m7,
-            applied: false,
-            merge_commit: facts.mergeCommit,
-            base_branch: facts.baseBranch ?? '',
-            origin_head: facts.originHead,
-            stale: facts.stale,
-            task_id: facts.taskId,
-            pr_number: facts.prNumber,
-            profile: facts.profile,
-            smoke_command: plan.command,
-            command_source: plan.source,
-            shell: plan.shell,
-            working_directory: plan.workingDirectory,
-            timeout_seconds: plan.timeoutSeconds,
-            dry_run: dryRun,
-        };
-        io.stdout(json ? JSON.stringify(doc, null, 2) + '\n' : renderPlanText(plan, facts));
+        io.stdout(json
+            ? JSON.stringify(planDocument(outcome, dryRun), null, 2) + '\n'
+            : renderPlanText(outcome.command, outcome.facts));
         return EXIT_OK;
     }
+    const { publication } = outcome;
     io.stdout(json
-        ? JSON.stringify(outcome.result, null, 2) + '\n'
-        : renderResultText(outcome.result, { resultPath: outcome.resultPath, packetPath: outcome.packetPath }));
-    return outcome.failed ? EXIT_FAILED : EXIT_OK;
+        ? JSON.stringify(publication.result, null, 2) + '\n'
+        : renderResultText(publication.result, {
+            resultPath: publication.resultPath,
+            packetPath: publication.packetPath,
+        }));
+    return publication.failed ? EXIT_FAILED : EXIT_OK;
 }
-function auditEntry(outcome, applied) {
-    const at = new Date().toISOString();
-    if (outcome.kind === 'plan') {
-        return {
-            at,
-            command: 'run',
-            applied,
-            merge_commit: outcome.facts.mergeCommit,
-            status: 'PLAN',
-            reason: null,
-            task_id: outcome.facts.taskId,
-            pr_number: outcome.facts.prNumber,
-            smoke_command: outcome.plan.command,
-            command_source: outcome.plan.source,
-            exit_code: null,
-            duration_ms: null,
-            result_path: null,
-        };
-    }
-    const r = outcome.result;
+function planDocument(plan, dryRun) {
+    const { command, facts } = plan;
     return {
-        at,
-        command: 'run',
-        applied,
-        merge_commit: r.merge_commit,
-        status: r.status,
-        reason: r.reason,
-        task_id: r.task_id,
-        pr_number: r.pr_number,
-        smoke_command: r.smoke_command,
-        command_source: r.command_source,
-        exit_code: r.exit_code,
-        duration_ms: r.duration_ms,
-        result_path: outcome.resultPath,
+        schema: contracts/* SMOKE_PLAN_SCHEMA_ID */.m7,
+        applied: false,
+        merge_commit: facts.mergeCommit,
+        base_branch: facts.baseBranch ?? '',
+        origin_head: facts.originHead,
+        stale: facts.stale,
+        task_id: facts.taskId,
+        pr_number: facts.prNumber,
+        profile: facts.profile,
+        smoke_command: command.command,
+        command_source: command.source,
+        shell: command.shell,
+        working_directory: command.workingDirectory,
+        timeout_seconds: command.timeoutSeconds,
+        dry_run: dryRun,
     };
 }
-async function replayCommand(args, io) {
-    const dir = (0,external_node_path_.resolve)(io.cwd, args.fixtureDir);
-    let loaded;
+async function audit(repo, outcome, args, sinks, io) {
+    const { log, redactor } = sinks;
     try {
-        loaded = loadFixture(dir);
+        const entry = outcome.kind === 'plan'
+            ? auditEntry({ plan: outcome.command, facts: outcome.facts }, args.apply)
+            : auditEntry({ publication: outcome.publication }, args.apply);
+        const path = await appendAudit(repo, entry, redactor);
+        if (!args.json)
+            io.stderr(`audit: ${path}\n`);
     }
     catch (e) {
-        if (e instanceof FixtureError) {
-            io.stderr(`post-merge-smoke replay: ${e.message}\n`);
-            return EXIT_USAGE;
-        }
-        throw e;
+        log.warning(`could not append to the audit trail: ${e.message}`);
+    }
+}
+async function replayCommand(args, io) {
+    let loaded;
+    try {
+        loaded = loadFixture((0,external_node_path_.resolve)(io.cwd, args.fixtureDir));
+    }
+    catch (e) {
+        if (!(e instanceof FixtureError))
+            throw e;
+        io.stderr(`post-merge-smoke replay: ${e.message}\n`);
+        return EXIT_USAGE;
     }
     const skip = platformSkip(loaded);
     if (skip) {
@@ -68479,9 +69208,11 @@ async function replayCommand(args, io) {
     const { fixture } = loaded;
     const say = args.json ? io.stderr : io.stdout;
     say(`replay ${fixture.name}${fixture.seed ? ` — ${fixture.seed}` : ''}\n  ${fixture.description}\n\n`);
-    const outcome = await replayFixture(dir, {
+    const redactor = Redactor.fromEnv(io.env);
+    const terminal = { stdout: io.stdout, stderr: io.stderr, debug: Boolean(io.env.POST_MERGE_SMOKE_DEBUG) };
+    const outcome = await replayFixture(loaded.dir, {
         writeLive: args.json ? io.stderr : io.stdout,
-        log: cliLogger(io),
+        log: terminalSinks(redactor, terminal, io.stderr).log,
         keep: args.keep,
     });
     if (args.json)
@@ -68490,8 +69221,8 @@ async function replayCommand(args, io) {
         say('\n' + renderResultText(outcome.result, { resultPath: null, packetPath: outcome.packetPath }));
     if (args.keep)
         say(`kept: ${outcome.root}\n`);
-    const checked = Object.keys(fixture.expected).length;
     if (outcome.differences.length === 0) {
+        const checked = Object.keys(fixture.expected).length;
         say(`\n✔ ${fixture.name}: the result matches the fixture's expected result (${checked} checks)\n`);
         return EXIT_OK;
     }

@@ -1,41 +1,51 @@
-// Command-line arguments → a command and the action's input names, so the CLI shares parseSettings with
-// the action. Pure: no I/O; usage errors are returned, never thrown.
-import type { InputName } from '../settings.js';
+// Command-line arguments → a command, the action's input names, and the CLI's own options. The flags that
+// map onto inputs and their usage lines come from the inputs table (settings/inputs.ts). Pure: no I/O;
+// usage errors are returned, never thrown.
+import { INPUTS, type CliFlag, type InputName } from '../settings/index.js';
 
-export const RUN_USAGE = `usage: post-merge-smoke run --merge-commit <sha|ref> [options]
+/** Options of `run` that are the CLI's own (not action inputs). */
+const RUN_OPTIONS: readonly { flag: string; arg: string | null; help: string }[] = [
+  { flag: 'repo', arg: '<dir>', help: 'repository to work in (default: the current directory)' },
+  {
+    flag: 'task-file',
+    arg: '<path>',
+    help: "task file read from disk (instead of --task-path in the commit's tree)",
+  },
+  { flag: 'apply', arg: null, help: 'run the command (without it: plan only)' },
+  { flag: 'json', arg: null, help: 'print the SmokeResult (or the plan) as JSON on stdout' },
+  {
+    flag: 'out-dir',
+    arg: '<dir>',
+    help: 'result, packet and logs (default: <repo>/.post-merge-smoke/runs/<time>)',
+  },
+  { flag: 'no-audit', arg: null, help: 'do not append to <repo>/.post-merge-smoke/audit.jsonl' },
+];
 
-Resolves the smoke command for a merge commit, checks that it is still the head of the base branch and
-prints the plan. Nothing is executed unless --apply is given.
+/** The inputs that are flags of `run`, in table order. */
+const INPUT_FLAGS = INPUTS.filter(
+  (row): row is (typeof INPUTS)[number] & { cli: CliFlag } => row.cli !== null,
+);
 
-options:
-  --merge-commit <sha|ref>   commit under test (required)
-  --repo <dir>               repository to work in (default: the current directory)
-  --base-branch <name>       branch whose remote head must equal the commit (default: main)
-  --remote <name>            git remote for the freshness check (default: origin)
-  --on-stale <skip|run|fail> what a stale commit gives (default: skip)
-  --smoke-command <cmd>      explicit command; wins over all metadata
-  --profile <name>           registry profile
-  --task-id <id>             task id (default: from the commit message trailers)
-  --task-file <path>         task file read from disk (instead of --task-path in the commit's tree)
-  --task-path <template>     task file path template in the commit's tree, e.g. memory/tasks/{task_id}.md
-  --registry-path <path>     registry file in the commit's tree (default: .github/post-merge-smoke.yml)
-  --timeout-seconds <n>      deadline per attempt (default: registry, else 600)
-  --kill-grace-seconds <n>   SIGTERM → SIGKILL grace (default: 10)
-  --shell <shell>            bash, sh, pwsh, python, cmd or a template with {0}
-  --working-directory <dir>  where the command runs, relative to the repository
-  --retries <n>              extra attempts (default: 0)
-  --retry-on <kind>          timeout, fail or any (default: timeout)
-  --max-output-bytes <n>     bytes kept per stream in the result (default: 65536)
-  --dry-run                  policy flag: no command resolved → SKIPPED instead of BLOCKED
-  --apply                    run the command (without it: plan only)
-  --json                     print the SmokeResult (or the plan) as JSON on stdout
-  --out-dir <dir>            result, packet and logs (default: <repo>/.post-merge-smoke/runs/<sha7>-<time>)
-  --no-audit                 do not append to <repo>/.post-merge-smoke/audit.jsonl
-  -h, --help                 this help
+function usageLine(flag: string, arg: string | null, help: string): string {
+  const left = `--${flag}${arg ? ` ${arg}` : ''}`;
+  return `  ${left.padEnd(27)}${left.length >= 27 ? ' ' : ''}${help}`;
+}
 
-exit codes: 0 PASS, SKIPPED, STALE (on-stale skip) or a plan; 1 FAIL, TIMEOUT, BLOCKED, ERROR, CANCELLED,
-STALE (on-stale fail); 2 usage error.
-`;
+export const RUN_USAGE = [
+  'usage: post-merge-smoke run --merge-commit <sha|ref> [options]',
+  '',
+  'Resolves the smoke command for a merge commit, checks that it is still the head of the base branch and',
+  'prints the plan. Nothing is executed unless --apply is given.',
+  '',
+  'options:',
+  ...INPUT_FLAGS.map((row) => usageLine(row.name, row.cli.arg, row.cli.help)),
+  ...RUN_OPTIONS.map((o) => usageLine(o.flag, o.arg, o.help)),
+  '  -h, --help                 this help',
+  '',
+  'exit codes: 0 PASS, SKIPPED, STALE (on-stale skip) or a plan; 1 FAIL, TIMEOUT, BLOCKED, ERROR, CANCELLED,',
+  'STALE (on-stale fail); 2 usage error.',
+  '',
+].join('\n');
 
 export const REPLAY_USAGE = `usage: post-merge-smoke replay <fixture-dir> [--json] [--keep]
 
@@ -84,26 +94,6 @@ export type ParsedArgs =
   | { command: 'help'; text: string }
   | { command: 'usage-error'; message: string; usage: string };
 
-/** Flags that take a value and map onto an action input of the same name. */
-const INPUT_FLAGS: readonly InputName[] = [
-  'merge-commit',
-  'base-branch',
-  'remote',
-  'on-stale',
-  'smoke-command',
-  'profile',
-  'task-id',
-  'task-path',
-  'registry-path',
-  'timeout-seconds',
-  'kill-grace-seconds',
-  'shell',
-  'working-directory',
-  'retries',
-  'retry-on',
-  'max-output-bytes',
-];
-
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -112,6 +102,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === 'run') return parseRun(rest);
   if (command === 'replay') return parseReplay(rest);
   return { command: 'usage-error', message: `unknown command '${command}'`, usage: MAIN_USAGE };
+}
+
+/** One `--name[=value]` or `--name value` argument, split. */
+interface Flag {
+  name: string;
+  inline: string | null;
+}
+
+function splitFlag(arg: string): Flag | null {
+  if (!arg.startsWith('--')) return null;
+  const eq = arg.indexOf('=');
+  return { name: arg.slice(2, eq < 0 ? undefined : eq), inline: eq < 0 ? null : arg.slice(eq + 1) };
 }
 
 function parseRun(argv: readonly string[]): ParsedArgs {
@@ -127,68 +129,73 @@ function parseRun(argv: readonly string[]): ParsedArgs {
   };
   const usageError = (message: string): ParsedArgs => ({ command: 'usage-error', message, usage: RUN_USAGE });
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = argv[i]!;
     if (arg === '-h' || arg === '--help') return { command: 'help', text: RUN_USAGE };
-    if (!arg.startsWith('--')) return usageError(`unexpected argument '${arg}'`);
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    const inline = eq < 0 ? null : arg.slice(eq + 1);
-    const value = (): string | null => {
-      if (inline !== null) return inline;
-      const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) return null;
-      i++;
-      return next;
-    };
-    const flagOnly = (): boolean => inline === null;
-    switch (name) {
-      case 'apply':
-      case 'json':
-      case 'dry-run':
-      case 'no-audit':
-        if (!flagOnly()) return usageError(`--${name} takes no value`);
-        if (name === 'apply') out.apply = true;
-        else if (name === 'json') out.json = true;
-        else if (name === 'no-audit') out.audit = false;
-        else out.inputs['dry-run'] = 'true';
-        break;
-      case 'repo':
-      case 'task-file':
-      case 'out-dir': {
-        const v = value();
-        if (v === null || v === '') return usageError(`--${name} needs a value`);
-        if (name === 'repo') out.repo = v;
-        else if (name === 'task-file') out.taskFile = v;
-        else out.outDir = v;
-        break;
-      }
-      default: {
-        if (!(INPUT_FLAGS as readonly string[]).includes(name))
-          return usageError(`unknown option '--${name}'`);
-        const v = value();
-        if (v === null) return usageError(`--${name} needs a value`);
-        out.inputs[name as InputName] = v;
-      }
+    const flag = splitFlag(arg);
+    if (!flag) return usageError(`unexpected argument '${arg}'`);
+    const takesValue = flagArg(flag.name);
+    if (takesValue === undefined) return usageError(`unknown option '--${flag.name}'`);
+    if (takesValue === null) {
+      if (flag.inline !== null) return usageError(`--${flag.name} takes no value`);
+      setSwitch(out, flag.name);
+      continue;
     }
+    const value = flag.inline ?? valueAfter(argv, i);
+    if (value === null || (value === '' && !isInputFlag(flag.name)))
+      return usageError(`--${flag.name} needs a value`);
+    if (flag.inline === null) i++;
+    setValue(out, flag.name, value);
   }
   if (!out.inputs['merge-commit']) return usageError('--merge-commit is required');
   return out;
+}
+
+/** undefined: no such flag; null: a switch; otherwise its argument's name. */
+function flagArg(name: string): string | null | undefined {
+  const input = INPUT_FLAGS.find((row) => row.name === name);
+  if (input) return input.cli.arg;
+  const own = RUN_OPTIONS.find((o) => o.flag === name);
+  return own ? own.arg : undefined;
+}
+
+const isInputFlag = (name: string): boolean => INPUT_FLAGS.some((row) => row.name === name);
+
+function valueAfter(argv: readonly string[], i: number): string | null {
+  const next = argv[i + 1];
+  return next === undefined || (next.startsWith('--') && next.length > 2) ? null : next;
+}
+
+function setSwitch(out: RunArgs, name: string): void {
+  if (name === 'apply') out.apply = true;
+  else if (name === 'json') out.json = true;
+  else if (name === 'no-audit') out.audit = false;
+  else out.inputs[name as InputName] = 'true';
+}
+
+function setValue(out: RunArgs, name: string, value: string): void {
+  if (name === 'repo') out.repo = value;
+  else if (name === 'task-file') out.taskFile = value;
+  else if (name === 'out-dir') out.outDir = value;
+  else out.inputs[name as InputName] = value;
 }
 
 function parseReplay(argv: readonly string[]): ParsedArgs {
   let fixtureDir: string | null = null;
   let json = false;
   let keep = false;
+  const usageError = (message: string): ParsedArgs => ({
+    command: 'usage-error',
+    message,
+    usage: REPLAY_USAGE,
+  });
   for (const arg of argv) {
     if (arg === '-h' || arg === '--help') return { command: 'help', text: REPLAY_USAGE };
     if (arg === '--json') json = true;
     else if (arg === '--keep') keep = true;
-    else if (arg.startsWith('-'))
-      return { command: 'usage-error', message: `unknown option '${arg}'`, usage: REPLAY_USAGE };
+    else if (arg.startsWith('-')) return usageError(`unknown option '${arg}'`);
     else if (fixtureDir === null) fixtureDir = arg;
-    else return { command: 'usage-error', message: `unexpected argument '${arg}'`, usage: REPLAY_USAGE };
+    else return usageError(`unexpected argument '${arg}'`);
   }
-  if (fixtureDir === null)
-    return { command: 'usage-error', message: 'a fixture directory is required', usage: REPLAY_USAGE };
+  if (fixtureDir === null) return usageError('a fixture directory is required');
   return { command: 'replay', fixtureDir, json, keep };
 }

@@ -1,18 +1,23 @@
-// The command-line tool: the action's pipeline with local adapters (SPEC §9). Returns the exit code:
+// The command-line tool: the action's modes with local adapters (SPEC §9). Returns the exit code:
 // 0 PASS / SKIPPED / STALE (skip) / a plan / a matching replay, 1 a failure status or a replay mismatch,
 // 2 a usage error.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GitCli } from '../adapters/git.js';
 import { SMOKE_PLAN_SCHEMA_ID, type SmokePlan } from '../contracts.js';
-import { runPipeline, type PipelineOutcome } from '../pipeline.js';
-import type { Logger } from '../report/types.js';
+import { knownSecrets } from '../domain/index.js';
+import type { ModeContext } from '../modes/context.js';
+import { endOfRun, runSmokeScript, smokeAndPublish, type SmokeOptions } from '../modes/smoke.js';
+import type { Command } from '../modes/stages/command.js';
+import { buildResult, type RunFacts } from '../pipeline/facts.js';
+import { publishResult, type Publication } from '../report/publish.js';
 import { FixtureError, loadFixture } from '../replay/fixture.js';
 import { platformSkip, replayFixture } from '../replay/replay.js';
-import { parseSettings, runnerOs, type InputName, type RunnerContext } from '../settings.js';
-import { appendAudit } from './audit.js';
+import { asFlagError, localContext, parseSettings, type Settings } from '../settings/index.js';
+import { Redactor, terminalSafe, terminalSinks, type Sinks } from '../sinks/index.js';
+import { appendAudit, auditEntry } from './audit.js';
 import { parseArgs, type ReplayArgs, type RunArgs } from './args.js';
-import { renderPlanText, renderResultText, terminalSafe } from './report-text.js';
+import { renderPlanText, renderResultText } from './report-text.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -43,16 +48,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-function cliLogger(io: CliIo): Logger {
-  return {
-    info: (m) => io.stderr(`${terminalSafe(m)}\n`),
-    warning: (m) => io.stderr(`warning: ${terminalSafe(m)}\n`),
-    error: (m, title) => io.stderr(`error: ${title ? `${title}: ` : ''}${terminalSafe(m)}\n`),
-    debug: (m) => {
-      if (io.env.POST_MERGE_SMOKE_DEBUG) io.stderr(`debug: ${m}\n`);
-    },
-  };
-}
+/** The outcome of `run`: a plan (nothing ran) or a published result. */
+type RunOutcome =
+  { kind: 'plan'; command: Command; facts: RunFacts } | { kind: 'published'; publication: Publication };
 
 async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const usage = (message: string) => {
@@ -63,159 +61,152 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const top = await new GitCli(repoDir, io.env).run(['rev-parse', '--show-toplevel']);
   if (top.exitCode !== 0) return usage(`${repoDir} is not inside a git repository`);
   const repo = resolve(top.stdout.trim());
-
-  const ctx: RunnerContext = {
-    eventName: 'cli',
-    event: {},
-    sha: '',
-    ref: '',
-    repository: null,
-    serverUrl: 'https://github.com',
-    apiUrl: 'https://api.github.com',
-    graphqlUrl: 'https://api.github.com/graphql',
-    runId: null,
-    runAttempt: 1,
-    workspace: repo,
-    runnerTemp: '',
-    os: runnerOs(),
-  };
   // No commit statuses from a developer's machine: the CLI never writes to GitHub.
-  const inputs: Partial<Record<InputName, string>> = { 'status-context': '', ...args.inputs };
-  const { settings, errors } = parseSettings((name) => inputs[name] ?? '', ctx);
-  if (errors.length > 0) {
-    // Flags are inputs: name the flag, not the input.
-    return usage(errors.map((e) => e.message.replace(`Input '${e.input}'`, `--${e.input}`)).join('\n'));
-  }
-  let taskFileOverride: { path: string; content: string } | null = null;
+  const inputs: Record<string, string> = { 'status-context': '', ...args.inputs };
+  const { settings, errors } = parseSettings((name) => inputs[name], localContext(repo));
+  if (errors.length > 0) return usage(errors.map(asFlagError).join('\n'));
+  let taskFileOverride: ModeContext['taskFileOverride'] = null;
   if (args.taskFile) {
     const path = resolve(io.cwd, args.taskFile);
     if (!existsSync(path)) return usage(`--task-file ${args.taskFile} does not exist`);
     taskFileOverride = { path, content: readFileSync(path, 'utf8') };
   }
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const outDir = args.outDir ? resolve(io.cwd, args.outDir) : join(repo, '.post-merge-smoke', 'runs', stamp);
-  const secrets = ['GITHUB_TOKEN', 'GH_TOKEN'].map((v) => io.env[v] ?? '').filter((v) => v !== '');
-  const log = cliLogger(io);
-
-  const outcome = await runPipeline(
-    {
-      settings,
-      inputErrors: [],
-      ctx,
-      outDir,
-      retry: { delaysMs: [500, 1000, 2000] },
-      apply: args.apply,
-      env: io.env,
-      secrets,
-      taskFileOverride,
-      checkoutWorkspace: false,
-    },
-    {
-      git: new GitCli(repo, io.env),
-      api: null,
-      log,
-      // With --json, stdout carries only the JSON document; the command's output goes to stderr.
-      writeLive: args.json ? io.stderr : io.stdout,
-      fenceWorkflowCommands: false,
-      setOutput: null,
-      appendSummary: null,
-      uploadArtifact: null,
-      now: () => new Date(),
-    },
-    io.signal,
-  );
-
-  const exitCode = report(outcome, settings.dryRun, args.json, io);
-  if (args.audit) {
-    try {
-      const path = await appendAudit(repo, auditEntry(outcome, args.apply));
-      if (!args.json) io.stderr(`audit: ${path}\n`);
-    } catch (e) {
-      log.warning(`could not append to the audit trail: ${(e as Error).message}`);
-    }
-  }
+  const c = cliContext(args, io, repo, settings, taskFileOverride);
+  const outcome = await runOrPlan(c, {
+    signal: io.signal,
+    inputErrors: [],
+    describeInputError: asFlagError,
+    uploadArtifact: null,
+  });
+  const exitCode = report(outcome, settings.dryRun, args.json, {
+    ...io,
+    stdout: (t) => io.stdout(c.sinks.redactor.redact(t)),
+  });
+  if (args.audit) await audit(repo, outcome, args, c.sinks, io);
   return exitCode;
 }
 
-function report(outcome: PipelineOutcome, dryRun: boolean, json: boolean, io: CliIo): number {
-  if (outcome.kind === 'plan') {
-    const { plan, facts } = outcome;
-    const doc: SmokePlan = {
-      schema: SMOKE_PLAN_SCHEMA_ID,
-      applied: false,
-      merge_commit: facts.mergeCommit!,
-      base_branch: facts.baseBranch ?? '',
-      origin_head: facts.originHead,
-      stale: facts.stale,
-      task_id: facts.taskId,
-      pr_number: facts.prNumber,
-      profile: facts.profile,
-      smoke_command: plan.command,
-      command_source: plan.source,
-      shell: plan.shell,
-      working_directory: plan.workingDirectory,
-      timeout_seconds: plan.timeoutSeconds,
-      dry_run: dryRun,
-    };
-    io.stdout(json ? JSON.stringify(doc, null, 2) + '\n' : renderPlanText(plan, facts));
-    return EXIT_OK;
-  }
-  io.stdout(
-    json
-      ? JSON.stringify(outcome.result, null, 2) + '\n'
-      : renderResultText(outcome.result, { resultPath: outcome.resultPath, packetPath: outcome.packetPath }),
-  );
-  return outcome.failed ? EXIT_FAILED : EXIT_OK;
-}
-
-function auditEntry(outcome: PipelineOutcome, applied: boolean): Parameters<typeof appendAudit>[1] {
-  const at = new Date().toISOString();
-  if (outcome.kind === 'plan') {
-    return {
-      at,
-      command: 'run',
-      applied,
-      merge_commit: outcome.facts.mergeCommit,
-      status: 'PLAN',
-      reason: null,
-      task_id: outcome.facts.taskId,
-      pr_number: outcome.facts.prNumber,
-      smoke_command: outcome.plan.command,
-      command_source: outcome.plan.source,
-      exit_code: null,
-      duration_ms: null,
-      result_path: null,
-    };
-  }
-  const r = outcome.result;
+function cliContext(
+  args: RunArgs,
+  io: CliIo,
+  repo: string,
+  settings: Settings,
+  taskFileOverride: ModeContext['taskFileOverride'],
+): ModeContext {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const secrets = knownSecrets(io.env);
+  const redactor = Redactor.fromEnv(io.env, secrets, settings.redactPatterns);
+  const terminal = { stdout: io.stdout, stderr: io.stderr, debug: Boolean(io.env.POST_MERGE_SMOKE_DEBUG) };
+  // With --json, stdout carries only the JSON document; the command's output goes to stderr.
+  const sinks: Sinks = terminalSinks(redactor, terminal, args.json ? io.stderr : io.stdout);
   return {
-    at,
-    command: 'run',
-    applied,
-    merge_commit: r.merge_commit,
-    status: r.status,
-    reason: r.reason,
-    task_id: r.task_id,
-    pr_number: r.pr_number,
-    smoke_command: r.smoke_command,
-    command_source: r.command_source,
-    exit_code: r.exit_code,
-    duration_ms: r.duration_ms,
-    result_path: outcome.resultPath,
+    settings,
+    runner: localContext(repo),
+    git: new GitCli(repo, io.env),
+    api: null,
+    sinks,
+    outDir: args.outDir ? resolve(io.cwd, args.outDir) : join(repo, '.post-merge-smoke', 'runs', stamp),
+    env: io.env,
+    secrets,
+    retry: { delaysMs: [500, 1000, 2000] },
+    apply: args.apply,
+    checkoutWorkspace: false,
+    taskFileOverride,
+    now: () => new Date(),
   };
 }
 
+/** With --apply: the whole run, published. Without: the plan, or the early verdict published. */
+async function runOrPlan(c: ModeContext, o: SmokeOptions): Promise<RunOutcome> {
+  if (c.apply) return { kind: 'published', publication: await smokeAndPublish(c, o) };
+  const end = await runSmokeScript(c, o);
+  if (end.kind === 'done' && end.value.kind === 'planned') {
+    return { kind: 'plan', command: end.value.command, facts: end.facts };
+  }
+  const { verdict, smoke } = endOfRun(end);
+  const publication = await publishResult(buildResult(end.facts, verdict), smoke, {
+    settings: c.settings,
+    runner: c.runner,
+    outDir: c.outDir,
+    sinks: c.sinks,
+    api: c.api,
+    uploadArtifact: null,
+    now: c.now,
+    stepTimeoutMs: null,
+  });
+  return { kind: 'published', publication };
+}
+
+function report(outcome: RunOutcome, dryRun: boolean, json: boolean, io: CliIo): number {
+  if (outcome.kind === 'plan') {
+    io.stdout(
+      json
+        ? JSON.stringify(planDocument(outcome, dryRun), null, 2) + '\n'
+        : renderPlanText(outcome.command, outcome.facts),
+    );
+    return EXIT_OK;
+  }
+  const { publication } = outcome;
+  io.stdout(
+    json
+      ? JSON.stringify(publication.result, null, 2) + '\n'
+      : renderResultText(publication.result, {
+          resultPath: publication.resultPath,
+          packetPath: publication.packetPath,
+        }),
+  );
+  return publication.failed ? EXIT_FAILED : EXIT_OK;
+}
+
+function planDocument(plan: Extract<RunOutcome, { kind: 'plan' }>, dryRun: boolean): SmokePlan {
+  const { command, facts } = plan;
+  return {
+    schema: SMOKE_PLAN_SCHEMA_ID,
+    applied: false,
+    merge_commit: facts.mergeCommit!,
+    base_branch: facts.baseBranch ?? '',
+    origin_head: facts.originHead,
+    stale: facts.stale,
+    task_id: facts.taskId,
+    pr_number: facts.prNumber,
+    profile: facts.profile,
+    smoke_command: command.command,
+    command_source: command.source,
+    shell: command.shell,
+    working_directory: command.workingDirectory,
+    timeout_seconds: command.timeoutSeconds,
+    dry_run: dryRun,
+  };
+}
+
+async function audit(
+  repo: string,
+  outcome: RunOutcome,
+  args: RunArgs,
+  sinks: Sinks,
+  io: CliIo,
+): Promise<void> {
+  const { log, redactor } = sinks;
+  try {
+    const entry =
+      outcome.kind === 'plan'
+        ? auditEntry({ plan: outcome.command, facts: outcome.facts }, args.apply)
+        : auditEntry({ publication: outcome.publication }, args.apply);
+    const path = await appendAudit(repo, entry, redactor);
+    if (!args.json) io.stderr(`audit: ${path}\n`);
+  } catch (e) {
+    log.warning(`could not append to the audit trail: ${(e as Error).message}`);
+  }
+}
+
 async function replayCommand(args: ReplayArgs, io: CliIo): Promise<number> {
-  const dir = resolve(io.cwd, args.fixtureDir);
   let loaded;
   try {
-    loaded = loadFixture(dir);
+    loaded = loadFixture(resolve(io.cwd, args.fixtureDir));
   } catch (e) {
-    if (e instanceof FixtureError) {
-      io.stderr(`post-merge-smoke replay: ${e.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw e;
+    if (!(e instanceof FixtureError)) throw e;
+    io.stderr(`post-merge-smoke replay: ${e.message}\n`);
+    return EXIT_USAGE;
   }
   const skip = platformSkip(loaded);
   if (skip) {
@@ -225,16 +216,18 @@ async function replayCommand(args: ReplayArgs, io: CliIo): Promise<number> {
   const { fixture } = loaded;
   const say = args.json ? io.stderr : io.stdout;
   say(`replay ${fixture.name}${fixture.seed ? ` — ${fixture.seed}` : ''}\n  ${fixture.description}\n\n`);
-  const outcome = await replayFixture(dir, {
+  const redactor = Redactor.fromEnv(io.env);
+  const terminal = { stdout: io.stdout, stderr: io.stderr, debug: Boolean(io.env.POST_MERGE_SMOKE_DEBUG) };
+  const outcome = await replayFixture(loaded.dir, {
     writeLive: args.json ? io.stderr : io.stdout,
-    log: cliLogger(io),
+    log: terminalSinks(redactor, terminal, io.stderr).log,
     keep: args.keep,
   });
   if (args.json) io.stdout(JSON.stringify(outcome.result, null, 2) + '\n');
   else say('\n' + renderResultText(outcome.result, { resultPath: null, packetPath: outcome.packetPath }));
   if (args.keep) say(`kept: ${outcome.root}\n`);
-  const checked = Object.keys(fixture.expected).length;
   if (outcome.differences.length === 0) {
+    const checked = Object.keys(fixture.expected).length;
     say(`\n✔ ${fixture.name}: the result matches the fixture's expected result (${checked} checks)\n`);
     return EXIT_OK;
   }

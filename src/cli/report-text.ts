@@ -1,19 +1,12 @@
 // The CLI's readable report of a SmokeResult or a plan. Terminal text, not Markdown: control characters
 // in captured output are made visible so a smoke's output cannot rewrite the terminal.
 import type { SmokeResult } from '../contracts.js';
-import type { Plan } from '../pipeline.js';
+import type { Command } from '../modes/stages/command.js';
+import type { RunFacts } from '../pipeline/facts.js';
 import { formatDuration, utf8Tail } from '../report/text.js';
-import type { RunFacts } from '../verdict.js';
+import { terminalSafe } from '../sinks/index.js';
 
 const TAIL_BYTES = 2048;
-
-/** Escape sequences and other control characters (but newlines and tabs) shown as \xNN. */
-// eslint-disable-next-line no-control-regex -- these are the characters being neutralised
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f\x9b]/g;
-
-export function terminalSafe(text: string): string {
-  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
 
 function line(label: string, value: string): string {
   return `  ${label.padEnd(13)} ${value}`;
@@ -78,7 +71,7 @@ export function renderResultText(
   return out.join('\n') + '\n';
 }
 
-export function renderPlanText(plan: Plan, facts: RunFacts): string {
+export function renderPlanText(plan: Command, facts: RunFacts): string {
   return (
     [
       `PLAN  nothing was executed; pass --apply to run the command`,

@@ -2,7 +2,6 @@
 // bringing a missing commit in from the remote.
 import { gitFailure, type Git } from '../adapters/git.js';
 
-
 export async function hasCommit(git: Git, sha: string): Promise<boolean> {
   const r = await git.run(['cat-file', '-e', `${sha}^{commit}`]);
   return r.exitCode === 0;

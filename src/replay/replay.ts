@@ -7,9 +7,12 @@ import { join } from 'node:path';
 import { GitCli } from '../adapters/git.js';
 import { GitHubRestApi } from '../adapters/github-rest.js';
 import type { SmokeResult } from '../contracts.js';
-import { runPipeline } from '../pipeline.js';
-import type { Logger } from '../report/types.js';
-import { parseSettings, runnerOs, type InputName, type OutputName, type RunnerContext } from '../settings.js';
+import type { Repository } from '../domain/index.js';
+import type { ModeContext } from '../modes/context.js';
+import { smokeAndPublish } from '../modes/smoke.js';
+import type { Publication } from '../report/publish.js';
+import { parseSettings, runnerOs, type OutputName, type RunnerContext } from '../settings/index.js';
+import { recordingSinks, Redactor, type Log } from '../sinks/index.js';
 import { buildReplayRepos, type ReplayRepos } from './build-repos.js';
 import { compareWithExpected } from './compare.js';
 import { loadFixture, type LoadedFixture } from './fixture.js';
@@ -22,7 +25,7 @@ export const REPLAY_TOKEN = 'replay-token-0123456789';
 export interface ReplayOptions {
   /** Where the command's live output goes. */
   writeLive: (text: string) => void;
-  log: Logger;
+  log: Log;
   /** Keep the throwaway repositories (the caller prints their path). */
   keep?: boolean;
   /** Under this directory instead of the system temp directory. */
@@ -47,93 +50,28 @@ export interface ReplayOutcome {
 
 export async function replayFixture(fixtureDir: string, options: ReplayOptions): Promise<ReplayOutcome> {
   const loaded = loadFixture(fixtureDir);
-  const { fixture } = loaded;
-  const root = mkdtempSync(join(options.tempRoot ?? tmpdir(), `pms-replay-${fixture.name}-`));
+  const root = mkdtempSync(join(options.tempRoot ?? tmpdir(), `pms-replay-${loaded.fixture.name}-`));
   const server = new LoopbackGitHub();
   try {
     const repos = await buildReplayRepos(loaded, join(root, 'repos'));
-    const repository = `replay/${fixture.name}`;
+    const repository = `replay/${loaded.fixture.name}` as Repository;
     await server.start();
     serveFixturePull(server, loaded, repos, repository);
-
-    const ctx: RunnerContext = {
-      eventName: fixture.event_name,
-      event:
-        fixture.event_name === 'push'
-          ? {
-              ref: `refs/heads/${fixture.base_branch}`,
-              after: repos.mergeCommit,
-              repository: { full_name: repository, default_branch: fixture.base_branch },
-            }
-          : { inputs: {}, repository: { full_name: repository, default_branch: fixture.base_branch } },
-      sha: repos.mergeCommit,
-      ref: `refs/heads/${fixture.base_branch}`,
-      repository,
-      serverUrl: 'https://github.com',
-      apiUrl: server.url,
-      graphqlUrl: server.graphqlUrl,
-      runId: '1',
-      runAttempt: 1,
-      workspace: repos.work,
-      runnerTemp: join(root, 'runner-temp'),
-      os: runnerOs(),
-    };
-    const inputs: Record<string, string> = {
-      'github-token': REPLAY_TOKEN,
-      'status-context': 'post-merge-smoke',
-      ...fixture.inputs,
-    };
-    const { settings, errors } = parseSettings((name: InputName) => inputs[name] ?? '', ctx);
-    const outputs: Partial<Record<OutputName, string>> = {};
-    let summary = '';
-    const outcome = await runPipeline(
-      {
-        settings,
-        inputErrors: errors,
-        ctx,
-        outDir: join(root, 'runner-temp', 'post-merge-smoke'),
-        retry: { delaysMs: [20, 40, 80, 160] },
-        apply: true,
-        env: process.env,
-        secrets: [REPLAY_TOKEN],
-        checkoutWorkspace: true,
-      },
-      {
-        git: new GitCli(repos.work),
-        api: new GitHubRestApi({
-          token: REPLAY_TOKEN,
-          repository,
-          apiUrl: server.url,
-          graphqlUrl: server.graphqlUrl,
-          retryBaseMs: 10,
-        }),
-        log: options.log,
-        writeLive: options.writeLive,
-        fenceWorkflowCommands: false,
-        setOutput: (name, value) => {
-          outputs[name] = value;
-        },
-        appendSummary: async (markdown) => {
-          summary += markdown;
-        },
-        uploadArtifact: null,
-        now: () => new Date(),
-      },
-      new AbortController().signal,
+    const { publication, recorded } = await replayRun(loaded, repos, server, root, options);
+    const differences = compareWithExpected(
+      loaded.fixture.expected,
+      publication.result,
+      publication.packetPath !== null,
+      { mergeCommit: repos.mergeCommit, originHead: repos.originHead },
     );
-    if (outcome.kind !== 'published') throw new Error('a replay always applies; it cannot end in a plan');
-    const differences = compareWithExpected(fixture.expected, outcome.result, outcome.packetPath !== null, {
-      mergeCommit: repos.mergeCommit,
-      originHead: repos.originHead,
-    });
     return {
       fixture: loaded,
       root,
       repos,
-      result: outcome.result,
-      outputs,
-      summary,
-      packetPath: outcome.packetPath,
+      result: publication.result,
+      outputs: recorded.outputs,
+      summary: recorded.summary,
+      packetPath: publication.packetPath,
       differences,
       apiCalls: server.requests.map((r) => `${r.method} ${r.path}`),
     };
@@ -141,6 +79,79 @@ export async function replayFixture(fixtureDir: string, options: ReplayOptions):
     await server.stop();
     if (!options.keep) rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The fixture's event, as the runner would describe it. */
+function replayContext(
+  loaded: LoadedFixture,
+  repos: ReplayRepos,
+  server: LoopbackGitHub,
+  root: string,
+): RunnerContext {
+  const { fixture } = loaded;
+  const repository = `replay/${fixture.name}` as Repository;
+  const repo = { full_name: repository, default_branch: fixture.base_branch };
+  return {
+    eventName: fixture.event_name,
+    event:
+      fixture.event_name === 'push'
+        ? { ref: `refs/heads/${fixture.base_branch}`, after: repos.mergeCommit, repository: repo }
+        : { inputs: {}, repository: repo },
+    sha: repos.mergeCommit,
+    ref: `refs/heads/${fixture.base_branch}`,
+    repository,
+    serverUrl: 'https://github.com',
+    apiUrl: server.url,
+    graphqlUrl: server.graphqlUrl,
+    runId: '1',
+    runAttempt: 1,
+    workspace: repos.work,
+    runnerTemp: join(root, 'runner-temp'),
+    os: runnerOs(),
+  };
+}
+
+/** The whole run as the action does it, with outputs and summary recorded in memory. */
+async function replayRun(
+  loaded: LoadedFixture,
+  repos: ReplayRepos,
+  server: LoopbackGitHub,
+  root: string,
+  options: ReplayOptions,
+): Promise<{ publication: Publication; recorded: ReturnType<typeof recordingSinks>['recorded'] }> {
+  const runner = replayContext(loaded, repos, server, root);
+  const inputs: Record<string, string> = { 'github-token': REPLAY_TOKEN, ...loaded.fixture.inputs };
+  const { settings, errors } = parseSettings((name) => inputs[name], runner);
+  const redactor = Redactor.fromEnv(process.env, [REPLAY_TOKEN], settings.redactPatterns);
+  const { sinks, recorded } = recordingSinks(redactor, options.log, options.writeLive);
+  const c: ModeContext = {
+    settings,
+    runner,
+    git: new GitCli(repos.work),
+    api: new GitHubRestApi({
+      token: REPLAY_TOKEN,
+      repository: runner.repository!,
+      apiUrl: server.url,
+      graphqlUrl: server.graphqlUrl,
+      retryBaseMs: 10,
+    }),
+    sinks,
+    outDir: join(root, 'runner-temp', 'post-merge-smoke'),
+    env: process.env,
+    secrets: [REPLAY_TOKEN],
+    retry: { delaysMs: [20, 40, 80, 160] },
+    apply: true,
+    checkoutWorkspace: true,
+    taskFileOverride: null,
+    now: () => new Date(),
+  };
+  const publication = await smokeAndPublish(c, {
+    signal: new AbortController().signal,
+    inputErrors: errors,
+    describeInputError: (e) => e.message,
+    uploadArtifact: null,
+  });
+  return { publication, recorded };
 }
 
 /** Does this fixture run on this platform? null: yes; otherwise the reason it is skipped. */

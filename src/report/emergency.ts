@@ -1,30 +1,27 @@
-// The last line of defence: publishing itself threw (a bug). Write the minimum a workflow relies on —
-// outputs, the result file, a summary line — each on its own, with an ERROR result that says what broke.
-import type { RunnerProtocol } from '../adapters/runner.js';
+// The last line of defence: publishing itself threw (a bug), or the run could not finish after an uncaught
+// exception. Write the minimum a workflow relies on — outputs, the result file, a summary line — each on
+// its own, with an ERROR result that says what broke.
+import { join } from 'node:path';
 import { isSha } from '../domain/index.js';
-import type { Settings } from '../settings.js';
-import { buildResult, emptyFacts } from '../verdict.js';
-import { buildOutputs } from './outputs.js';
-import { Redactor } from './redact.js';
-import { writeResultFile } from './result-file.js';
+import { buildResult, emptyFacts } from '../pipeline/facts.js';
+import type { ParsedSettings } from '../settings/index.js';
+import type { Sinks } from '../sinks/index.js';
+import { buildOutputs, resultOutputs } from './outputs.js';
+import { RESULT_FILE_NAME } from './result-file.js';
 import { escapeHtml } from './summary.js';
-import type { Logger } from './types.js';
 
 export interface EmergencyContext {
-  settings: Settings;
+  parsed: ParsedSettings;
   outDir: string;
-  secrets: string[];
-  env: NodeJS.ProcessEnv;
-  log: Logger;
-  runner: RunnerProtocol;
+  sinks: Sinks;
 }
 
 export async function emergencyPublish(error: unknown, c: EmergencyContext): Promise<void> {
-  const redactor = Redactor.fromEnv(c.env, c.secrets, c.settings.redactPatterns);
-  const why = redactor.redact(error instanceof Error ? error.message : String(error));
-  const facts = emptyFacts(c.settings.dryRun);
-  facts.mergeCommit = isSha(c.settings.mergeCommit) ? c.settings.mergeCommit : null;
-  facts.baseBranch = c.settings.baseBranch;
+  const { settings } = c.parsed;
+  const why = error instanceof Error ? error.message : String(error);
+  const facts = emptyFacts(settings.dryRun);
+  facts.mergeCommit = isSha(settings.mergeCommit) ? settings.mergeCommit : null;
+  facts.baseBranch = settings.baseBranch;
   const result = buildResult(facts, {
     status: 'ERROR',
     reason: 'internal_error',
@@ -35,23 +32,27 @@ export async function emergencyPublish(error: unknown, c: EmergencyContext): Pro
     artifact: 'skipped: reporting failed',
     summary: 'pending',
   };
-  c.log.error(result.message, 'Critical #7 POST_MERGE_SMOKE_FAILED');
-  let resultPath: string | null = null;
+  c.sinks.log.error(result.message, { title: 'Critical #7 POST_MERGE_SMOKE_FAILED' });
+  const resultPath = join(c.outDir, RESULT_FILE_NAME);
+  const written = await c.sinks.writeJson(resultPath, result).then(
+    () => true,
+    (e: unknown) => {
+      c.sinks.log.warning(`Could not write the result file: ${(e as Error).message}`);
+      return false;
+    },
+  );
   try {
-    resultPath = await writeResultFile(c.outDir, result);
-  } catch (e) {
-    c.log.warning(`Could not write the result file: ${(e as Error).message}`);
-  }
-  try {
-    c.runner.appendSummary(`## post-merge-smoke: ERROR\n\n${escapeHtml(result.message)}\n`);
-    result.reporting.summary = 'written';
+    await c.sinks.appendSummary?.(`## post-merge-smoke: ERROR\n\n${escapeHtml(result.message)}\n`);
+    result.reporting.summary = c.sinks.appendSummary ? 'written' : 'skipped: no job summary';
   } catch {
     result.reporting.summary = 'failed: summary unavailable';
   }
-  const outputs = buildOutputs(result, { resultPath, packetPath: null, artifactId: null, artifactUrl: null });
+  const outputs = buildOutputs(
+    resultOutputs(settings.mode, result, { resultPath: written ? resultPath : null }),
+  );
   for (const [name, value] of Object.entries(outputs)) {
     try {
-      c.runner.setOutput(name, value);
+      c.sinks.setOutput?.(name as keyof typeof outputs, value);
     } catch {
       // Each output on its own.
     }

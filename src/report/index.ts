@@ -1,62 +1,19 @@
-// Reporting (SPEC §8): outputs, result file, summary, commit status, packet + artifact, redaction.
+// Reporting (SPEC §8): the SmokeResult's publication — commit status, packet + artifact, summary, result
+// file, outputs — and the pieces other folders use.
 export * from './types.js';
-export { REDACTED, MIN_SECRET_LENGTH, RUNNER_SECRET_ENV, Redactor, type RedactorOptions } from './redact.js';
-export {
-  createLiveEcho,
-  stopCommandsToken,
-  stopCommandsLine,
-  resumeCommandsLine,
-  withWorkflowCommandsStopped,
-  DEFAULT_MAX_ECHO_BYTES,
-  DEFAULT_MAX_LINE_BYTES,
-  type EchoStream,
-  type EchoStreamStats,
-  type LiveEcho,
-  type LiveEchoOptions,
-} from './live-echo.js';
+export { publishResult, artifactName, isolated, type Publication, type PublishContext } from './publish.js';
 export {
   buildOutputs,
+  resultOutputs,
   shrinkResult,
-  shortenedMarker,
   MAX_RESULT_OUTPUT_BYTES,
-  type OutputExtras,
+  type OutputInput,
 } from './outputs.js';
-export { validateResult, validatePacket, formatIssues } from './validate.js';
-export { writeResultFile, RESULT_FILE_NAME } from './result-file.js';
-export { writeFileAtomic, writeJsonAtomic } from './atomic-write.js';
-export {
-  renderSummary,
-  escapeHtml,
-  escapeInline,
-  MAX_SUMMARY_BYTES,
-  SUMMARY_TAIL_BYTES,
-  STATUS_EMOJI,
-  type SummaryContext,
-} from './summary.js';
-export {
-  commitStatusFor,
-  pendingStatus,
-  postCommitStatus,
-  postFinalStatus,
-  describeApiError,
-  fitDescription,
-  STATUS_STATE,
-  MAX_STATUS_DESCRIPTION,
-  type CommitStatusContent,
-} from './commit-status.js';
-export {
-  buildPacket,
-  writePacket,
-  idempotencyKey,
-  PACKET_FILE_NAME,
-  PACKET_TAIL_BYTES,
-  type PacketContext,
-} from './packet.js';
-export {
-  uploadEscalationArtifact,
-  createArtifactUploader,
-  artifactRunContextFromEnv,
-  artifactUrl,
-  type ArtifactRunContext,
-} from './artifact.js';
+export { RESULT_FILE_NAME } from './result-file.js';
+export { renderSummary, escapeHtml, escapeInline, type SummaryContext } from './summary.js';
+export { commitStatusFor, pendingStatus, postCommitStatus, describeApiError } from './commit-status.js';
+export { buildPacket, idempotencyKey, PACKET_FILE_NAME, PACKET_TAIL_BYTES } from './packet.js';
+export { uploadEscalationArtifact, artifactUrl } from './artifact.js';
+export { emergencyPublish } from './emergency.js';
+export { preloadValidators, validators } from './schema-check.js';
 export { utf8Tail, utf8Head, clip, oneLine, formatDuration } from './text.js';

@@ -1,6 +1,6 @@
 // Job outputs (SPEC §4): every output on every exit path, '' where not applicable.
 import type { SmokeResult } from '../contracts.js';
-import { OUTPUT_NAMES, type OutputName } from '../settings.js';
+import { OUTPUTS, type OutputName, type OutputSources } from '../settings/index.js';
 import { utf8Head, utf8Length, utf8Tail } from './text.js';
 
 /**
@@ -9,42 +9,43 @@ import { utf8Head, utf8Length, utf8Tail } from './text.js';
  */
 export const MAX_RESULT_OUTPUT_BYTES = 900_000;
 
-export interface OutputExtras {
-  resultPath: string | null;
-  packetPath: string | null;
-  artifactId: number | null;
-  artifactUrl: string | null;
+export type OutputInput = Omit<OutputSources, 'resultJson'>;
+
+/** What a run of a mode that produced a SmokeResult gives the outputs; the mode-specific fields empty. */
+export function resultOutputs(
+  mode: string,
+  result: SmokeResult,
+  extra: Partial<OutputInput> = {},
+): OutputInput {
+  return {
+    mode,
+    status: result.status,
+    result,
+    resultPath: null,
+    packetPath: null,
+    artifact: null,
+    greenSha: null,
+    matrix: null,
+    profiles: null,
+    issueNumber: null,
+    mainState: null,
+    redSince: null,
+    bypassed: null,
+    ...extra,
+  };
 }
 
-const str = (v: string | number | null | undefined): string => (v == null ? '' : String(v));
-
 /**
- * Every action output as a string. `result` is the compact SmokeResult JSON, shrunk to fit
- * MAX_RESULT_OUTPUT_BYTES when needed (see `shrinkResult`). Expects an already redacted result.
+ * Every action output as a string, from the outputs table. `result` is the compact SmokeResult JSON, shrunk
+ * to fit MAX_RESULT_OUTPUT_BYTES when needed (see `shrinkResult`). Expects an already redacted result.
  */
 export function buildOutputs(
-  result: SmokeResult,
-  extra: OutputExtras,
+  input: OutputInput,
   maxResultBytes: number = MAX_RESULT_OUTPUT_BYTES,
 ): Record<OutputName, string> {
-  const outputs: Record<OutputName, string> = {
-    status: result.status,
-    result: JSON.stringify(shrinkResult(result, maxResultBytes)),
-    'result-path': str(extra.resultPath),
-    'merge-commit': str(result.merge_commit),
-    'origin-head': str(result.origin_head),
-    'task-id': str(result.task_id),
-    'pr-number': str(result.pr_number),
-    'exit-code': str(result.exit_code),
-    'duration-ms': str(result.duration_ms),
-    'continuation-ready': result.merge_queue_continuation_ready ? 'true' : 'false',
-    'packet-path': str(extra.packetPath),
-    'artifact-id': str(extra.artifactId),
-    'artifact-url': str(extra.artifactUrl),
-  };
-  // Guard against a new output name being added without a value here.
-  for (const name of OUTPUT_NAMES) outputs[name] ??= '';
-  return outputs;
+  const resultJson = input.result ? JSON.stringify(shrinkResult(input.result, maxResultBytes)) : '';
+  const sources: OutputSources = { ...input, resultJson };
+  return Object.fromEntries(OUTPUTS.map((o) => [o.name, o.value(sources)])) as Record<OutputName, string>;
 }
 
 /** Marker put before a tail that was shortened to fit the job output limit. */

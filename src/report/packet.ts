@@ -1,12 +1,10 @@
 // The Critical #7 POST_MERGE_SMOKE_FAILED escalation packet (SPEC §1, §3, §8).
-import { join } from 'node:path';
 import {
   CriticalEscalationType,
   ESCALATION_PACKET_SCHEMA_ID,
   ESCALATION_TYPE_NAME,
 } from '../contract-constants.js';
 import type { EscalationPacket, SmokeResult } from '../contracts.js';
-import { writeJsonAtomic } from './atomic-write.js';
 import { sha7, utf8Tail } from './text.js';
 
 export const PACKET_FILE_NAME = 'escalation-packet.json';
@@ -66,11 +64,4 @@ export function buildPacket(result: SmokeResult, ctx: PacketContext): Escalation
     },
   };
   return packet;
-}
-
-/** Writes `<dir>/escalation-packet.json` (pretty, atomic), creating `dir`. Returns the path. */
-export async function writePacket(dir: string, packet: EscalationPacket): Promise<string> {
-  const path = join(dir, PACKET_FILE_NAME);
-  await writeJsonAtomic(path, packet);
-  return path;
 }

@@ -1,48 +1,35 @@
-// Publishing a SmokeResult (SPEC §8) on every exit path. Each step is isolated: one failing (HTTP 403 on
-// statuses, artifact service down, summary write error) never stops the others, and each outcome is
-// recorded in `reporting`. Order matters only where one step feeds another: the artifact id feeds the
-// outputs and the summary, and the result file and outputs come last so they carry every outcome.
+// Publishing a SmokeResult (SPEC §8) on every exit path. The reporting steps are a list, each isolated: one
+// failing (HTTP 403 on statuses, artifact service down, summary write error) never stops the others, and each
+// outcome is recorded in `reporting`. Then the result file and the outputs, which carry every outcome, and
+// the annotations; whether the job fails is decided last.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GitHubApi } from '../adapters/github.js';
-import type { SmokeResult } from '../contracts.js';
-import type { SmokeRun } from '../execute/types.js';
-import type { OutputName, RunnerContext, Settings } from '../settings.js';
-import { jobFails, packetDue } from '../verdict.js';
+import type { Reporting, SmokeResult } from '../contracts.js';
+import { shortSha, isSha } from '../domain/index.js';
+import type { SmokeRun } from '../execute/index.js';
+import { jobFails, packetDue } from '../pipeline/policy.js';
+import type { RunnerContext, Settings } from '../settings/index.js';
+import type { Sinks } from '../sinks/index.js';
 import { commitStatusFor, postCommitStatus } from './commit-status.js';
-import { buildOutputs } from './outputs.js';
-import { buildPacket, writePacket } from './packet.js';
-import { fencedText } from './live-echo.js';
-import { copyRedacted } from './redact-file.js';
-import type { Redactor } from './redact.js';
-import { writeResultFile } from './result-file.js';
+import { buildOutputs, resultOutputs } from './outputs.js';
+import { buildPacket, PACKET_FILE_NAME } from './packet.js';
+import { RESULT_FILE_NAME } from './result-file.js';
 import { validators } from './schema-check.js';
 import { renderSummary } from './summary.js';
-import type { ArtifactUploader, Logger, UploadedArtifact } from './types.js';
+import type { ArtifactUploader, UploadedArtifact } from './types.js';
 
-export interface PublishEffects {
+export interface PublishContext {
+  settings: Settings;
+  runner: RunnerContext;
+  outDir: string;
+  sinks: Sinks;
   api: GitHubApi | null;
-  log: Logger;
-  /** null outside Actions (the CLI prints its own report). */
-  setOutput: ((name: OutputName, value: string) => void) | null;
-  appendSummary: ((markdown: string) => Promise<void>) | null;
   /** null: no artifact service; the packet stays on disk. */
   uploadArtifact: ArtifactUploader | null;
   now: () => Date;
-  /** Fence text we print but did not author (the packet holds the command's output) from the runner. */
-  fenceWorkflowCommands?: boolean;
-}
-
-export interface PublishInput {
-  settings: Settings;
-  ctx: RunnerContext;
-  outDir: string;
-  redactor: Redactor;
-  /** The engine's run, when the command ran: its on-disk logs go into the artifact. */
-  smokeRun: SmokeRun | null;
-  fx: PublishEffects;
-  /** Give up on a step after this long (a cancelled run has seconds left); null: no limit beyond the step's own. */
-  stepTimeoutMs?: number | null;
+  /** Give up on a step after this long (a cancelled run has seconds left); null: the step's own limits. */
+  stepTimeoutMs: number | null;
 }
 
 export interface Publication {
@@ -55,168 +42,202 @@ export interface Publication {
   failed: boolean;
 }
 
-export async function publishResult(draft: SmokeResult, input: PublishInput): Promise<Publication> {
-  const { settings, ctx, outDir, redactor, fx } = input;
-  const result = redactor.redactDeep(draft);
-  const runUrl = result.run?.url ?? null;
-  // Reporting outcomes quote error messages from elsewhere: they are redacted like everything else.
-  const step = async (name: string, work: () => Promise<string>) =>
-    redactor.redact(await isolated(name, fx.log, work, input.stepTimeoutMs ?? null));
+/** What the steps share: the result as it is being completed, and what they produced. */
+interface Draft {
+  result: SmokeResult;
+  smokeRun: SmokeRun | null;
+  packetPath: string | null;
+  artifact: UploadedArtifact | null;
+}
 
-  // 1. Commit status: the final state replaces the pending one (same context).
-  const status = commitStatusFor(result);
-  result.reporting.commit_status = status
-    ? await step('commit status', () =>
-        postCommitStatus(
-          fx.api,
-          result.merge_commit,
-          settings.statusContext,
-          status.state,
-          redactor.redact(status.description),
-          runUrl,
-        ),
-      )
-    : `skipped: no commit status for ${result.status}`;
+interface ReportStep {
+  name: string;
+  /** Where its outcome is recorded. */
+  records: keyof Reporting;
+  run(draft: Draft, c: PublishContext): Promise<string>;
+}
 
-  // 2. The Critical #7 packet and its artifact.
-  let packetPath: string | null = null;
-  let artifact: UploadedArtifact | null = null;
-  if (packetDue(result.status)) {
-    const dir = join(outDir, 'escalation');
-    result.reporting.artifact = await step('escalation packet', async () => {
-      const packet = (await validators()).validatePacket(
-        buildPacket(result, { repository: ctx.repository, runUrl, now: fx.now() }),
-      );
-      // Nothing is lost: whenever the packet cannot reach the artifact, it goes to the log.
-      const printPacket = () => {
-        const printed = JSON.stringify(packet, null, 2);
-        fx.log.info(
-          `Critical #7 escalation packet:\n${fx.fenceWorkflowCommands ? fencedText(printed) : printed}`,
-        );
-      };
-      let files: string[];
-      try {
-        await mkdir(dir, { recursive: true });
-        packetPath = await writePacket(dir, packet);
-        files = [packetPath, ...(await writeEvidence(dir, result, input))];
-      } catch (e) {
-        fx.log.warning(`Could not write the escalation packet to ${dir}: ${errorText(e)}`);
-        printPacket();
-        throw e;
-      }
-      if (!fx.uploadArtifact) return `skipped: no artifact service; packet kept at ${packetPath}`;
-      try {
-        artifact = await fx.uploadArtifact({
-          name: settings.artifactName,
-          files,
-          rootDirectory: dir,
-          retentionDays: settings.artifactRetentionDays,
-        });
-        return `uploaded: ${settings.artifactName} (id ${artifact.id})`;
-      } catch (e) {
-        fx.log.warning(`Artifact upload failed; the packet stays at ${packetPath}.`);
-        printPacket();
-        return `failed: ${errorText(e)}`;
-      }
-    });
-  } else {
-    result.reporting.artifact = `skipped: no packet for ${result.status}`;
+const REPORT_STEPS: readonly ReportStep[] = [
+  { name: 'commit status', records: 'commit_status', run: postFinalStatus },
+  { name: 'escalation packet', records: 'artifact', run: escalate },
+  { name: 'job summary', records: 'summary', run: writeSummary },
+];
+
+export async function publishResult(
+  draftResult: SmokeResult,
+  smokeRun: SmokeRun | null,
+  c: PublishContext,
+): Promise<Publication> {
+  const draft: Draft = {
+    result: c.sinks.redactor.redactDeep(draftResult),
+    smokeRun,
+    packetPath: null,
+    artifact: null,
+  };
+  for (const step of REPORT_STEPS) {
+    const outcome = await isolated(step.name, () => step.run(draft, c), c);
+    draft.result.reporting[step.records] = c.sinks.redactor.redact(outcome);
   }
-  const artifactNow = artifact as UploadedArtifact | null;
-
-  // 3. Job summary.
-  result.reporting.summary = fx.appendSummary
-    ? await step('job summary', async () => {
-        const markdown = renderSummary(result, {
-          serverUrl: ctx.serverUrl,
-          repository: ctx.repository,
-          artifactUrl: artifactNow?.url ?? null,
-          packetPath,
-        });
-        await fx.appendSummary!(redactor.redact(markdown));
-        return 'written';
-      })
-    : 'skipped: no job summary outside Actions';
-
-  // 4. Result file, validated first (a schema slip is a bug, but the file is still written).
-  let checked = result;
-  try {
-    checked = (await validators()).validateResult(result);
-  } catch (e) {
-    fx.log.error(`The SmokeResult does not match its schema (a bug; please report it): ${errorText(e)}`);
-  }
-  let resultPath: string | null = null;
-  await isolated(
-    'result file',
-    fx.log,
-    async () => {
-      resultPath = await writeResultFile(outDir, checked);
-      return 'written';
-    },
-    null,
-  );
-
-  // 5. Outputs, each on its own: one bad value does not lose the others.
-  if (fx.setOutput) {
-    const outputs = buildOutputs(checked, {
-      resultPath,
-      packetPath,
-      artifactId: artifactNow?.id ?? null,
-      artifactUrl: artifactNow?.url ?? null,
-    });
-    for (const [name, value] of Object.entries(outputs) as [OutputName, string][]) {
-      try {
-        fx.setOutput(name, value);
-      } catch (e) {
-        fx.log.warning(`Could not set output ${name}: ${errorText(e)}`);
-      }
-    }
-  }
-
-  // 6. Annotations, then the verdict on the job.
-  if (packetDue(checked.status)) {
-    fx.log.error(checked.message, 'Critical #7 POST_MERGE_SMOKE_FAILED');
-  } else if (checked.status === 'STALE') {
-    fx.log.warning(checked.message);
-  }
+  const result = await validated(draft.result, c);
+  const resultPath = await writeResultFile(result, c);
+  setOutputs(result, resultPath, draft, c);
+  annotate(result, c);
   return {
-    result: checked,
+    result,
     resultPath,
-    packetPath,
-    artifact: artifactNow,
-    failed: jobFails(checked.status, settings.onStale),
+    packetPath: draft.packetPath,
+    artifact: draft.artifact,
+    failed: jobFails(result.status, c.settings.onStale),
   };
 }
 
+/** The final state replaces the pending one (same context). */
+async function postFinalStatus(draft: Draft, c: PublishContext): Promise<string> {
+  const status = commitStatusFor(draft.result);
+  if (status === null) return `skipped: no commit status for ${draft.result.status}`;
+  const runUrl = draft.result.run?.url ?? null;
+  return postCommitStatus(
+    c.api,
+    draft.result.merge_commit,
+    c.settings.statusContext,
+    status.state,
+    status.description,
+    runUrl,
+  );
+}
+
+/** The Critical #7 packet and its artifact. Nothing is lost: a packet that cannot travel is printed. */
+async function escalate(draft: Draft, c: PublishContext): Promise<string> {
+  const { result } = draft;
+  if (!packetDue(result.status)) return `skipped: no packet for ${result.status}`;
+  const dir = join(c.outDir, 'escalation');
+  const packet = (await validators()).validatePacket(
+    buildPacket(result, { repository: c.runner.repository, runUrl: result.run?.url ?? null, now: c.now() }),
+  );
+  const printPacket = () =>
+    c.sinks.log.info(`Critical #7 escalation packet:\n${JSON.stringify(packet, null, 2)}`);
+  let files: string[];
+  try {
+    await mkdir(dir, { recursive: true });
+    draft.packetPath = join(dir, PACKET_FILE_NAME);
+    await c.sinks.writeJson(draft.packetPath, packet);
+    files = [draft.packetPath, ...(await writeEvidence(dir, draft, c))];
+  } catch (e) {
+    c.sinks.log.warning(`Could not write the escalation packet to ${dir}: ${errorText(e)}`);
+    printPacket();
+    throw e;
+  }
+  if (!c.uploadArtifact) return `skipped: no artifact service; packet kept at ${draft.packetPath}`;
+  const name = artifactName(result, c);
+  try {
+    draft.artifact = await c.uploadArtifact({
+      name,
+      files,
+      rootDirectory: dir,
+      retentionDays: c.settings.artifactRetentionDays,
+    });
+    return `uploaded: ${name} (id ${draft.artifact.id})`;
+  } catch (e) {
+    c.sinks.log.warning(`Artifact upload failed; the packet stays at ${draft.packetPath}.`);
+    printPacket();
+    return `failed: ${errorText(e)}`;
+  }
+}
+
+/** The input, else `post-merge-smoke-critical-7-<sha7>-attempt-<n>` from the resolved merge commit. */
+export function artifactName(result: SmokeResult, c: Pick<PublishContext, 'settings' | 'runner'>): string {
+  if (c.settings.artifactName) return c.settings.artifactName;
+  const sha7 = isSha(result.merge_commit) ? shortSha(result.merge_commit) : 'unknown';
+  return `post-merge-smoke-critical-7-${sha7}-attempt-${c.runner.runAttempt}`;
+}
+
 /** The files that travel with the packet: the result and the redacted full logs. */
-async function writeEvidence(dir: string, result: SmokeResult, input: PublishInput): Promise<string[]> {
-  const files = [await writeResultFile(dir, result)];
-  const final = input.smokeRun?.final ?? null;
+async function writeEvidence(dir: string, draft: Draft, c: PublishContext): Promise<string[]> {
+  const resultFile = join(dir, RESULT_FILE_NAME);
+  await c.sinks.writeJson(resultFile, draft.result);
+  const files = [resultFile];
+  const final = draft.smokeRun?.final ?? null;
   for (const stream of ['stdout', 'stderr'] as const) {
     const target = join(dir, `${stream}.log`);
-    const source = final?.[stream].logPath ?? null;
     // Without an on-disk log (the command never ran, or the log could not be written) the captured text stands in.
-    await copyRedacted(source, result[stream] ?? '', target, input.redactor);
+    await c.sinks.copyRedacted(final?.[stream].logPath ?? null, draft.result[stream] ?? '', target);
     files.push(target);
   }
   return files;
 }
 
-async function isolated(
+async function writeSummary(draft: Draft, c: PublishContext): Promise<string> {
+  if (!c.sinks.appendSummary) return 'skipped: no job summary outside Actions';
+  const markdown = renderSummary(draft.result, {
+    serverUrl: c.runner.serverUrl,
+    repository: c.runner.repository,
+    artifactUrl: draft.artifact?.url ?? null,
+    packetPath: draft.packetPath,
+  });
+  await c.sinks.appendSummary(markdown);
+  return 'written';
+}
+
+/** A schema slip is a bug: it is reported, and the result is still written as it is. */
+async function validated(result: SmokeResult, c: PublishContext): Promise<SmokeResult> {
+  try {
+    return (await validators()).validateResult(result);
+  } catch (e) {
+    c.sinks.log.error(`The SmokeResult does not match its schema (a bug; please report it): ${errorText(e)}`);
+    return result;
+  }
+}
+
+async function writeResultFile(result: SmokeResult, c: PublishContext): Promise<string | null> {
+  const path = join(c.outDir, RESULT_FILE_NAME);
+  const written = await isolated(
+    'result file',
+    () => c.sinks.writeJson(path, result).then(() => 'written'),
+    c,
+  );
+  return written === 'written' ? path : null;
+}
+
+/** Each output on its own: one bad value does not lose the others. */
+function setOutputs(result: SmokeResult, resultPath: string | null, draft: Draft, c: PublishContext): void {
+  if (!c.sinks.setOutput) return;
+  const outputs = buildOutputs(
+    resultOutputs(c.settings.mode, result, {
+      resultPath,
+      packetPath: draft.packetPath,
+      artifact: draft.artifact,
+    }),
+  );
+  for (const [name, value] of Object.entries(outputs)) {
+    try {
+      c.sinks.setOutput(name as keyof typeof outputs, value);
+    } catch (e) {
+      c.sinks.log.warning(`Could not set output ${name}: ${errorText(e)}`);
+    }
+  }
+}
+
+function annotate(result: SmokeResult, c: PublishContext): void {
+  if (packetDue(result.status))
+    c.sinks.log.error(result.message, { title: 'Critical #7 POST_MERGE_SMOKE_FAILED' });
+  else if (result.status === 'STALE') c.sinks.log.warning(result.message);
+}
+
+/** A step's outcome; a throw or a step past its deadline becomes "failed: …". */
+export async function isolated(
   step: string,
-  log: Logger,
   work: () => Promise<string>,
-  timeoutMs: number | null,
+  c: Pick<PublishContext, 'sinks' | 'stepTimeoutMs'>,
 ): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    if (timeoutMs === null) return await work();
+    if (c.stepTimeoutMs === null) return await work();
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`gave up after ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => reject(new Error(`gave up after ${c.stepTimeoutMs} ms`)), c.stepTimeoutMs!);
     });
     return await Promise.race([work(), deadline]);
   } catch (e) {
-    log.warning(`Reporting step '${step}' failed: ${errorText(e)}`);
+    c.sinks.log.warning(`Reporting step '${step}' failed: ${errorText(e)}`);
     return `failed: ${errorText(e)}`;
   } finally {
     clearTimeout(timer);

@@ -3,7 +3,7 @@
 //   1. literal secrets (the token's value, the runner's tokens; each line of a multi-line secret too),
 //   2. well-known token shapes (GitHub, AWS access key ids, Slack, PEM private key blocks),
 //   3. the user's `redact-patterns`.
-import type { Pattern } from '../domain/index.js';
+import { knownSecrets, type Pattern } from '../domain/index.js';
 
 // The runner masks registered secrets in the job log too, but it drops a whole job output that contains one;
 // redacting first keeps `result` usable.
@@ -12,13 +12,6 @@ export const REDACTED = '***';
 
 /** Secrets shorter than this are ignored: redacting "abc" everywhere would shred the log and hide nothing. */
 export const MIN_SECRET_LENGTH = 4;
-
-/** Environment variables whose values are always secrets when present. */
-export const RUNNER_SECRET_ENV = [
-  'ACTIONS_RUNTIME_TOKEN',
-  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-  'GITHUB_TOKEN',
-] as const;
 
 export interface RedactorOptions {
   /** Literal secret values. Empty and very short (< MIN_SECRET_LENGTH) values are ignored. */
@@ -100,14 +93,9 @@ export class Redactor {
     this.patterns = options.patterns;
   }
 
-  /**
-   * A redactor for the runner's environment: the values of ACTIONS_RUNTIME_TOKEN,
-   * ACTIONS_ID_TOKEN_REQUEST_TOKEN and GITHUB_TOKEN (when set), plus `extraSecrets` (e.g. the
-   * `github-token` input) and `patterns` (the `redact-patterns` input).
-   */
+  /** A redactor for this process: the secret variables' values, `extraSecrets` and the user's patterns. */
   static fromEnv(env: NodeJS.ProcessEnv, extraSecrets: string[] = [], patterns: Pattern[] = []): Redactor {
-    const secrets = RUNNER_SECRET_ENV.map((name) => env[name] ?? '');
-    return new Redactor({ secrets: [...secrets, ...extraSecrets], patterns });
+    return new Redactor({ secrets: knownSecrets(env, extraSecrets), patterns });
   }
 
   /**

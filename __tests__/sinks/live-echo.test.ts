@@ -5,8 +5,9 @@ import {
   stopCommandsLine,
   stopCommandsToken,
   withWorkflowCommandsStopped,
-} from '../../src/report/live-echo.js';
-import { Redactor, REDACTED } from '../../src/report/redact.js';
+  Redactor,
+  REDACTED,
+} from '../../src/sinks/index.js';
 
 const SECRET = 'super-secret-token-value';
 const redactor = () => new Redactor({ secrets: [SECRET], patterns: [] });

@@ -1,18 +1,11 @@
-// Pure decisions at the end of a run: the SmokeResult from what the pipeline learned, the continuation
-// signal, whether the job fails, whether a packet is due (SPEC §2).
-import { ESCALATING_STATUSES, SMOKE_RESULT_SCHEMA_ID } from './contract-constants.js';
-import type {
-  Attempt,
-  CommandSource,
-  Continuation,
-  Reason,
-  RunInfo,
-  SmokeResult,
-  SmokeStatus,
-} from './contracts.js';
-import type { OnStale } from './settings.js';
+// What a run learned, assembled in one place: every stage returns a FactsPatch, the runner merges them in
+// order, and the SmokeResult is built from the facts and the verdict at the end.
+import { SMOKE_RESULT_SCHEMA_ID } from '../contract-constants.js';
+import type { Attempt, CommandSource, RunInfo, SmokeResult } from '../contracts.js';
+import type { SmokeRun } from '../execute/index.js';
+import { continuationFor } from './policy.js';
+import type { Verdict } from './stage.js';
 
-/** Everything the pipeline learned on the way; fields stay null until a step fills them. */
 export interface RunFacts {
   mergeCommit: string | null;
   baseBranch: string | null;
@@ -30,6 +23,8 @@ export interface RunFacts {
   run: RunInfo | null;
 }
 
+export type FactsPatch = Partial<RunFacts>;
+
 export interface ExecutionFacts {
   exitCode: number | null;
   signal: string | null;
@@ -45,12 +40,6 @@ export interface ExecutionFacts {
   attempts: Attempt[];
   flaky: boolean;
   orphansKilled: number;
-}
-
-export interface Verdict {
-  status: SmokeStatus;
-  reason: Reason;
-  message: string;
 }
 
 export function emptyFacts(dryRun: boolean): RunFacts {
@@ -72,32 +61,44 @@ export function emptyFacts(dryRun: boolean): RunFacts {
   };
 }
 
+/** `facts` with every field the patch defines replaced (a field set to null counts: it was learned). */
+export function mergeFacts(facts: RunFacts, patch: FactsPatch | undefined): RunFacts {
+  if (!patch) return facts;
+  const defined = Object.entries(patch).filter(([, v]) => v !== undefined);
+  return { ...facts, ...Object.fromEntries(defined) };
+}
+
+/** What the engine's run contributes to the result. */
+export function executionFacts(run: SmokeRun): ExecutionFacts {
+  const f = run.final;
+  return {
+    exitCode: f.exitCode,
+    signal: f.signal,
+    durationMs: run.durationMs,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    stdout: f.stdout.text,
+    stderr: f.stderr.text,
+    stdoutBytes: f.stdout.totalBytes,
+    stderrBytes: f.stderr.totalBytes,
+    stdoutTruncated: f.stdout.truncated,
+    stderrTruncated: f.stderr.truncated,
+    attempts: run.attempts.map((a) => ({
+      exit_code: a.exitCode,
+      signal: a.signal,
+      status: a.status,
+      duration_ms: a.durationMs,
+    })),
+    flaky: run.flaky,
+    orphansKilled: run.orphansKilled,
+  };
+}
+
 export const PENDING_REPORTING = {
   commit_status: 'pending',
   artifact: 'pending',
   summary: 'pending',
 } as const;
-
-export function continuationFor(status: SmokeStatus): Continuation {
-  switch (status) {
-    case 'PASS':
-      return { allow_continuation: true, reason: 'smoke passed on the merge commit' };
-    case 'SKIPPED':
-      return {
-        allow_continuation: true,
-        reason: 'no smoke command and dry-run allows skipping (policy §10)',
-      };
-    case 'STALE':
-      return {
-        allow_continuation: false,
-        reason: 'the merge commit is no longer the head; the newer run decides',
-      };
-    case 'CANCELLED':
-      return { allow_continuation: false, reason: 'the run was cancelled before a verdict' };
-    default:
-      return { allow_continuation: false, reason: `smoke ${status}: main needs attention (Critical #7)` };
-  }
-}
 
 export function buildResult(facts: RunFacts, verdict: Verdict): SmokeResult {
   const x = facts.execution;
@@ -138,14 +139,4 @@ export function buildResult(facts: RunFacts, verdict: Verdict): SmokeResult {
     run: facts.run,
     reporting: { ...PENDING_REPORTING },
   };
-}
-
-export function packetDue(status: SmokeStatus): boolean {
-  return ESCALATING_STATUSES.includes(status);
-}
-
-/** Does the job fail? STALE depends on `on-stale`; CANCELLED exits non-zero (the runner marks it cancelled). */
-export function jobFails(status: SmokeStatus, onStale: OnStale): boolean {
-  if (status === 'STALE') return onStale === 'fail';
-  return status !== 'PASS' && status !== 'SKIPPED';
 }

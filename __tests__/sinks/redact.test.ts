@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Redactor, REDACTED } from '../../src/report/redact.js';
+import { Redactor, REDACTED } from '../../src/sinks/index.js';
 import { pattern } from '../support/pattern.js';
 
 const none = () => new Redactor({ secrets: [], patterns: [] });

@@ -1,0 +1,42 @@
+// `mode: run` (SPEC §1–§8): freshness → resolve → execute → verdict. The script reads top to bottom as the
+// run happens; the runner (pipeline/runner.ts) owns early exits and cancellation.
+import type { SmokeRun } from '../execute/index.js';
+import { parallel, run, type Script, type Verdict } from '../pipeline/stage.js';
+import type { InputError } from '../settings/index.js';
+import type { ModeContext } from './context.js';
+import { commandStage, type Command } from './stages/command.js';
+import {
+  freshnessStage,
+  headAfterStage,
+  inputsStage,
+  mergeCommitStage,
+  workspaceStage,
+} from './stages/commit.js';
+import { executeStage } from './stages/execute.js';
+import { metadataStage } from './stages/metadata.js';
+
+/** The smoke ran; or, in a plan (the CLI without --apply), it would run this command. */
+export type RunEnd = { kind: 'ran'; smoke: SmokeRun } | { kind: 'planned'; command: Command };
+
+export async function* runMode(
+  c: ModeContext,
+  inputErrors: readonly InputError[],
+  describeInputError: (e: InputError) => string,
+): Script<RunEnd> {
+  yield* run(inputsStage(inputErrors, describeInputError));
+  const sha = yield* run(mergeCommitStage(c));
+  // The gate and the resolution only read, so they run side by side; the gate's verdict comes first.
+  const [, meta] = yield* run(parallel(freshnessStage(c, sha), metadataStage(c, sha)));
+  const command = yield* run(commandStage(c, meta.outcome));
+  if (!c.apply) return { kind: 'planned', command };
+  yield* run(workspaceStage(c, sha));
+  const subject = { sha, taskId: meta.outcome.taskId, prNumber: meta.discovery.number };
+  const smoke = yield* run(executeStage(c, subject, command));
+  if (smoke.status !== 'CANCELLED') yield* run(headAfterStage(c, sha));
+  return { kind: 'ran', smoke };
+}
+
+/** The verdict of a run that got to the end: the smoke's own. */
+export function ranVerdict(smoke: SmokeRun): Verdict {
+  return { status: smoke.status, reason: smoke.reason, message: smoke.message };
+}

@@ -1,0 +1,52 @@
+// A whole `run`: the script of stages, then publication of whatever it ended with — the exit-path guarantee
+// (SPEC §8): a verdict, however the script ended, and a published SmokeResult.
+import type { SmokeRun } from '../execute/index.js';
+import { buildResult } from '../pipeline/facts.js';
+import { runScript, type ScriptEnd } from '../pipeline/runner.js';
+import type { Verdict } from '../pipeline/stage.js';
+import { publishResult, type Publication } from '../report/publish.js';
+import type { ArtifactUploader } from '../report/types.js';
+import { runInfo, type InputError } from '../settings/index.js';
+import type { ModeContext } from './context.js';
+import { ranVerdict, runMode, type RunEnd } from './run.js';
+
+export interface SmokeOptions {
+  signal: AbortSignal;
+  inputErrors: readonly InputError[];
+  describeInputError: (e: InputError) => string;
+  uploadArtifact: ArtifactUploader | null;
+}
+
+/** Runs the stages of `mode: run` (or its plan, when `c.apply` is false) and returns how they ended. */
+export function runSmokeScript(c: ModeContext, o: SmokeOptions): Promise<ScriptEnd<RunEnd>> {
+  return runScript(runMode(c, o.inputErrors, o.describeInputError), {
+    signal: o.signal,
+    log: c.sinks.log,
+    initial: { baseBranch: c.settings.baseBranch, run: runInfo(c.runner) },
+    dryRun: c.settings.dryRun,
+  });
+}
+
+/** The verdict of a run, and the engine's run when the smoke got that far. */
+export function endOfRun(end: ScriptEnd<RunEnd>): { verdict: Verdict; smoke: SmokeRun | null } {
+  if (end.kind === 'stopped') return { verdict: end.verdict, smoke: null };
+  if (end.value.kind === 'ran') return { verdict: ranVerdict(end.value.smoke), smoke: end.value.smoke };
+  throw new Error('a plan has no verdict to publish');
+}
+
+/** Runs `mode: run` to its end and publishes the result. */
+export async function smokeAndPublish(c: ModeContext, o: SmokeOptions): Promise<Publication> {
+  const end = await runSmokeScript({ ...c, apply: true }, o);
+  const { verdict, smoke } = endOfRun(end);
+  return publishResult(buildResult(end.facts, verdict), smoke, {
+    settings: c.settings,
+    runner: c.runner,
+    outDir: c.outDir,
+    sinks: c.sinks,
+    api: c.api,
+    uploadArtifact: o.uploadArtifact,
+    now: c.now,
+    // After a cancellation the runner allows a few seconds: no reporting step may wait long.
+    stepTimeoutMs: verdict.status === 'CANCELLED' ? 3000 : null,
+  });
+}

@@ -1,0 +1,90 @@
+// Commit message → pull request → command: everything the reviewed metadata says about this merge (SPEC §6).
+import { gitFailure } from '../../adapters/git.js';
+import type { Sha } from '../../domain/index.js';
+import { info, next, stage, stop, warning, type Note, type Stage } from '../../pipeline/stage.js';
+import {
+  GitTreeReader,
+  ResolveInfraError,
+  resolveCommand,
+  type ResolveOutcome,
+} from '../../resolve/index.js';
+import { discoverPullRequest, type PrDiscovery } from '../../resolve/pr-discovery.js';
+import type { ModeContext } from '../context.js';
+
+export interface Metadata {
+  discovery: PrDiscovery;
+  outcome: ResolveOutcome;
+}
+
+export function metadataStage(c: ModeContext, sha: Sha): Stage<Metadata> {
+  return stage(
+    'resolve the smoke command',
+    async () => {
+      const log = await c.git.run(['log', '-1', '--format=%B', sha, '--']);
+      if (log.exitCode !== 0) {
+        return stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${gitFailure(log)}.`);
+      }
+      const discovery = await discoverPullRequest({
+        commitMessage: log.stdout,
+        sha,
+        baseBranch: c.settings.baseBranch ?? 'main',
+        api: c.api,
+        retry: c.retry,
+      });
+      const notes: Note[] = discovery.notes.map(info);
+      const facts = { prNumber: discovery.number };
+      if (discovery.error) {
+        const why = `Could not look up the pull request of ${sha}: ${discovery.error.message}`;
+        // An explicit command does not depend on PR metadata; everything else would be resolved on partial data.
+        if (c.settings.smokeCommand === null) {
+          return stop('ERROR', 'api_failed', `${why}. Grant the token pull-requests: read.`, {
+            facts,
+            notes,
+          });
+        }
+        notes.push(warning(`${why}; continuing with the smoke-command input.`));
+      }
+      return resolve(c, sha, log.stdout, discovery, notes);
+    },
+    { group: 'Resolution' },
+  );
+}
+
+async function resolve(
+  c: ModeContext,
+  sha: Sha,
+  commitMessage: string,
+  discovery: PrDiscovery,
+  notes: Note[],
+) {
+  const s = c.settings;
+  const facts = { prNumber: discovery.number };
+  try {
+    const outcome = await resolveCommand({
+      smokeCommand: s.smokeCommand,
+      profile: s.profile,
+      taskId: s.taskId,
+      taskIdPattern: s.taskIdPattern,
+      registryPath: s.registryPath,
+      taskPath: s.taskPath,
+      prBodyCommand: s.prBodyCommand,
+      commitMessage,
+      pr: discovery.pr,
+      loadPrEditTimes: () =>
+        c.api && discovery.number !== null
+          ? c.api.getPullEditTimes(discovery.number)
+          : Promise.resolve({ lastEditedAt: null, mergedAt: null }),
+      tree: new GitTreeReader(c.git, sha),
+      taskFileOverride: c.taskFileOverride,
+    });
+    const learned = {
+      facts: { ...facts, taskId: outcome.taskId, profile: outcome.profile },
+      notes: [...notes, ...outcome.notes.map(info)],
+    };
+    return next<Metadata>({ discovery, outcome }, learned);
+  } catch (e) {
+    if (!(e instanceof ResolveInfraError)) throw e;
+    const learned = { facts: { ...facts, taskId: e.context.taskId, profile: e.context.profile }, notes };
+    return stop('ERROR', e.reason, e.message, learned);
+  }
+}

@@ -1,0 +1,178 @@
+// The three kinds of sinks: the runner's (job log, outputs, summary through @actions/core), a terminal's
+// (the CLI), and an in-memory record (replays and tests). They differ in where text goes; redaction and
+// fencing are the same everywhere because they happen here.
+import { writeJsonAtomic } from './atomic-write.js';
+import { fencedText, looksLikeWorkflowCommand, withWorkflowCommandsStopped } from './fence.js';
+import { createLiveEcho } from './live-echo.js';
+import { copyRedacted } from './redact-file.js';
+import type { Redactor } from './redact.js';
+import type { AnnotationProps, LiveOutput, Log, Sinks } from './types.js';
+import type { OutputName } from '../settings/index.js';
+
+/** The part of @actions/core the action's sinks use (core itself, or a test's stand-in). */
+export interface RunnerPort {
+  info(text: string): void;
+  notice(text: string, props?: AnnotationProps): void;
+  warning(text: string, props?: AnnotationProps): void;
+  error(text: string, props?: AnnotationProps): void;
+  debug(text: string): void;
+  startGroup(title: string): void;
+  endGroup(): void;
+  setOutput(name: string, value: string): void;
+  /** null: the runner gave no summary file. */
+  appendSummary: ((markdown: string) => Promise<void>) | null;
+  /** Raw stdout, for the live echo (lines already end in a newline). */
+  write(text: string): void;
+}
+
+const annotation = (r: Redactor, props?: AnnotationProps): AnnotationProps | undefined =>
+  props && { ...props, title: props.title === undefined ? undefined : r.redact(props.title) };
+
+function liveOutput(redactor: Redactor, write: (text: string) => void): LiveOutput {
+  const echo = createLiveEcho(redactor, write);
+  return {
+    push: (stream, chunk) => echo.push(stream, chunk),
+    note: (text) => {
+      echo.flush();
+      write(redactor.redact(text));
+    },
+    flush: () => echo.flush(),
+  };
+}
+
+/** Runs `work` with a fresh live output and writes what is left of incomplete lines at the end. */
+async function withLive<T>(live: LiveOutput, work: (live: LiveOutput) => Promise<T>): Promise<T> {
+  try {
+    return await work(live);
+  } finally {
+    live.flush();
+  }
+}
+
+function fileWriters(redactor: Redactor): Pick<Sinks, 'writeJson' | 'copyRedacted'> {
+  return {
+    writeJson: (path, value) => writeJsonAtomic(path, redactor.redactDeep(value)),
+    copyRedacted: (source, fallback, target) => copyRedacted(source, fallback, target, redactor),
+  };
+}
+
+/** The job log: annotations are escaped by core; plain lines that could read as commands are fenced. */
+function runnerLog(redactor: Redactor, port: RunnerPort): Log {
+  const safe = (text: string) => {
+    const clean = redactor.redact(text);
+    return looksLikeWorkflowCommand(clean) ? fencedText(clean) : clean;
+  };
+  return {
+    info: (text) => port.info(safe(text)),
+    notice: (text, props) => port.notice(redactor.redact(text), annotation(redactor, props)),
+    warning: (text, props) => port.warning(redactor.redact(text), annotation(redactor, props)),
+    error: (text, props) => port.error(redactor.redact(text), annotation(redactor, props)),
+    debug: (text) => port.debug(redactor.redact(text)),
+    group: async (title, work) => {
+      port.startGroup(redactor.redact(title).replace(/\s+/g, ' '));
+      try {
+        return await work();
+      } finally {
+        port.endGroup();
+      }
+    },
+  };
+}
+
+export function runnerSinks(redactor: Redactor, port: RunnerPort): Sinks {
+  const summary = port.appendSummary;
+  return {
+    redactor,
+    log: runnerLog(redactor, port),
+    withLiveOutput: (work) =>
+      withWorkflowCommandsStopped(
+        (text) => port.write(text),
+        () =>
+          withLive(
+            liveOutput(redactor, (text) => port.write(text)),
+            work,
+          ),
+      ),
+    setOutput: (name, value) => port.setOutput(name, redactor.redact(value)),
+    appendSummary: summary && ((markdown) => summary(redactor.redact(markdown))),
+    ...fileWriters(redactor),
+  };
+}
+
+export interface TerminalIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  debug: boolean;
+}
+
+/** Escape sequences and other control characters (but newlines and tabs) shown as \xNN. */
+// eslint-disable-next-line no-control-regex -- these are the characters being neutralised
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f\x9b]/g;
+
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+function terminalLog(redactor: Redactor, io: TerminalIo): Log {
+  const line = (prefix: string) => (text: string, props?: AnnotationProps) => {
+    const where = props?.file ? `${props.file}${props.line ? `:${props.line}` : ''}: ` : '';
+    const title = props?.title ? `${props.title}: ` : '';
+    io.stderr(`${prefix}${where}${title}${terminalSafe(redactor.redact(text))}\n`);
+  };
+  return {
+    info: line(''),
+    notice: line('note: '),
+    warning: line('warning: '),
+    error: line('error: '),
+    debug: (text) => {
+      if (io.debug) io.stderr(`debug: ${terminalSafe(redactor.redact(text))}\n`);
+    },
+    group: async (title, work) => {
+      io.stderr(`── ${terminalSafe(redactor.redact(title))}\n`);
+      return work();
+    },
+  };
+}
+
+/** A developer's terminal: the log on stderr; the smoke's output on `live` (stdout, or stderr under --json). */
+export function terminalSinks(redactor: Redactor, io: TerminalIo, live: (text: string) => void): Sinks {
+  return {
+    redactor,
+    log: terminalLog(redactor, io),
+    withLiveOutput: (work) =>
+      withLive(
+        liveOutput(redactor, (text) => live(terminalSafe(text))),
+        work,
+      ),
+    setOutput: null,
+    appendSummary: null,
+    ...fileWriters(redactor),
+  };
+}
+
+/** Outputs and summary kept in memory (replays, tests); the log and live output go where `log` says. */
+export interface Recorded {
+  outputs: Partial<Record<OutputName, string>>;
+  summary: string;
+}
+
+export function recordingSinks(
+  redactor: Redactor,
+  log: Log,
+  live: (text: string) => void,
+): { sinks: Sinks; recorded: Recorded } {
+  const recorded: Recorded = { outputs: {}, summary: '' };
+  const sinks: Sinks = {
+    redactor,
+    log,
+    withLiveOutput: (work) => withLive(liveOutput(redactor, live), work),
+    setOutput: (name, value) => {
+      recorded.outputs[name] = redactor.redact(value);
+    },
+    appendSummary: async (markdown) => {
+      recorded.summary += redactor.redact(markdown);
+    },
+    ...fileWriters(redactor),
+  };
+  return { sinks, recorded };
+}
