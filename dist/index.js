@@ -30887,7 +30887,7 @@ function shortSha(sha) {
 }
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a ref must not hold
 const REF_FORBIDDEN = /[\s~^:?*[\\\x00-\x1f\x7f]/;
-const REF_RULE = "expected a git ref name (no spaces, no leading '-', none of ~^:?*[\\ or '..')";
+const REF_RULE = "is not a git ref name (no spaces, no leading '-', none of ~^:?*[\\ or '..')";
 /** The rule every name we hand git as an argument obeys: it can never read as an option or a revision range. */
 function refNameProblem(text) {
     if (text === '' ||
@@ -30906,9 +30906,13 @@ function parseBranchName(text) {
     const problem = refNameProblem(name);
     return problem ? no(problem) : ok(name);
 }
+/** A remote is a name, a path or a URL: it only must never read as an option or hold whitespace. */
 function parseRemoteName(text) {
-    const problem = refNameProblem(text);
-    return problem ? no(problem) : ok(text);
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what an argument must not hold
+    if (text === '' || text.startsWith('-') || /[\s\x00-\x1f\x7f]/.test(text)) {
+        return no("is not a git remote (a name, path or URL without spaces and not starting with '-')");
+    }
+    return ok(text);
 }
 function parseRefName(text) {
     const problem = refNameProblem(text);

@@ -5,6 +5,7 @@ import {
   parsePrNumber,
   parseProfileName,
   parseRefName,
+  parseRemoteName,
   parseRepoDir,
   parseRepoPath,
   parseRepository,
@@ -28,8 +29,17 @@ describe('domain values', () => {
   it('git names can never read as an option or a range', () => {
     expect(value(parseBranchName('refs/heads/release/1.x'))).toBe('release/1.x');
     for (const bad of ['-x', '--upload-pack=evil', 'a..b', 'a b', 'x.lock', 'a~1', 'a^', 'a:b', '', 'a\nb']) {
-      expect(value(parseBranchName(bad))).toMatch(/^problem: expected a git ref name/);
-      expect(value(parseRefName(bad))).toMatch(/^problem: expected a git ref name/);
+      expect(value(parseBranchName(bad))).toMatch(/^problem: is not a git ref name/);
+      expect(value(parseRefName(bad))).toMatch(/^problem: is not a git ref name/);
+    }
+  });
+
+  it('a remote is a name, a path or a URL, never an option', () => {
+    for (const good of ['origin', '.', '../origin.git', 'https://github.com/o/r.git']) {
+      expect(value(parseRemoteName(good))).toBe(good);
+    }
+    for (const bad of ['--upload-pack=x', '', 'a b', 'a\nb']) {
+      expect(value(parseRemoteName(bad))).toMatch(/^problem: is not a git remote/);
     }
   });
 

@@ -31084,7 +31084,7 @@ function shortSha(sha) {
 }
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a ref must not hold
 const REF_FORBIDDEN = /[\s~^:?*[\\\x00-\x1f\x7f]/;
-const REF_RULE = "expected a git ref name (no spaces, no leading '-', none of ~^:?*[\\ or '..')";
+const REF_RULE = "is not a git ref name (no spaces, no leading '-', none of ~^:?*[\\ or '..')";
 /** The rule every name we hand git as an argument obeys: it can never read as an option or a revision range. */
 function refNameProblem(text) {
     if (text === '' ||
@@ -31103,9 +31103,13 @@ function parseBranchName(text) {
     const problem = refNameProblem(name);
     return problem ? no(problem) : ok(name);
 }
+/** A remote is a name, a path or a URL: it only must never read as an option or hold whitespace. */
 function parseRemoteName(text) {
-    const problem = refNameProblem(text);
-    return problem ? no(problem) : ok(text);
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what an argument must not hold
+    if (text === '' || text.startsWith('-') || /[\s\x00-\x1f\x7f]/.test(text)) {
+        return no("is not a git remote (a name, path or URL without spaces and not starting with '-')");
+    }
+    return ok(text);
 }
 function parseRefName(text) {
     const problem = refNameProblem(text);
@@ -68271,14 +68275,8 @@ class Redactor {
 
 
 const EPOCH = Date.UTC(2026, 4, 9, 1, 0, 0) / 1000; // 2026-05-09T01:00:00Z, the day of task-2512
-async function buildReplayRepos(loaded, root) {
-    const { fixture, tree } = loaded;
-    const branch = fixture.base_branch;
-    const origin = (0,external_node_path_.join)(root, 'origin.git');
-    const work = (0,external_node_path_.join)(root, 'work');
-    const other = (0,external_node_path_.join)(root, 'other');
-    // No user or system configuration may change what we build (signing, hooks, default branch names).
-    (0,external_node_fs_namespaceObject.mkdirSync)(root, { recursive: true });
+/** Git for building a replay: no user or system configuration, fixed people, a clock that ticks per commit. */
+function replayGit(root) {
     const globalConfig = (0,external_node_path_.join)(root, 'gitconfig');
     (0,external_node_fs_namespaceObject.writeFileSync)(globalConfig, '');
     let tick = 0;
@@ -68296,10 +68294,11 @@ async function buildReplayRepos(loaded, root) {
             GIT_COMMITTER_DATE: when,
         });
     };
-    const must = async (git, args) => {
+    const must = async (cwd, args) => {
+        const git = gitIn(cwd);
         const r = await git.run(args);
         if (r.exitCode !== 0)
-            throw new Error(`git ${args.join(' ')} failed in ${git.cwd}: ${gitFailure(r)}`);
+            throw new Error(`git ${args.join(' ')} failed in ${cwd}: ${gitFailure(r)}`);
         return r.stdout.trim();
     };
     const commitFiles = async (cwd, message, files) => {
@@ -68308,26 +68307,35 @@ async function buildReplayRepos(loaded, root) {
             (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_.join)(cwd, path), content);
         }
         tick++;
-        const git = gitIn(cwd);
-        await must(git, ['add', '-A']);
-        await must(git, ['commit', '-q', '--allow-empty', '--no-verify', '-m', message]);
-        return must(git, ['rev-parse', 'HEAD']);
+        await must(cwd, ['add', '-A']);
+        await must(cwd, ['commit', '-q', '--allow-empty', '--no-verify', '-m', message]);
+        return must(cwd, ['rev-parse', 'HEAD']);
     };
-    await must(gitIn(root), ['init', '-q', '--bare', `--initial-branch=${branch}`, origin]);
-    await must(gitIn(root), ['init', '-q', `--initial-branch=${branch}`, work]);
+    return { must, commitFiles };
+}
+async function buildReplayRepos(loaded, root) {
+    const { fixture, tree } = loaded;
+    const branch = fixture.base_branch;
+    const origin = (0,external_node_path_.join)(root, 'origin.git');
+    const work = (0,external_node_path_.join)(root, 'work');
+    (0,external_node_fs_namespaceObject.mkdirSync)(root, { recursive: true });
+    const { must, commitFiles } = replayGit(root);
+    await must(root, ['init', '-q', '--bare', `--initial-branch=${branch}`, origin]);
+    await must(root, ['init', '-q', `--initial-branch=${branch}`, work]);
     await commitFiles(work, 'Initial commit', { 'README.md': `# ${fixture.name}\n` });
     const mergeCommit = await commitFiles(work, fixture.merge_commit_message, tree);
-    await must(gitIn(work), ['remote', 'add', 'origin', origin]);
-    await must(gitIn(work), ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
-    await must(gitIn(work), ['fetch', '-q', 'origin']);
-    await must(gitIn(work), ['branch', '-q', `--set-upstream-to=origin/${branch}`]);
+    await must(work, ['remote', 'add', 'origin', origin]);
+    await must(work, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
+    await must(work, ['fetch', '-q', 'origin']);
+    await must(work, ['branch', '-q', `--set-upstream-to=origin/${branch}`]);
     // Later merges land from elsewhere; the workspace stays at the merge commit, as the runner's checkout does.
     let originHead = mergeCommit;
     if (fixture.after_merge.length > 0) {
-        await must(gitIn(root), ['clone', '-q', origin, other]);
+        const other = (0,external_node_path_.join)(root, 'other');
+        await must(root, ['clone', '-q', origin, other]);
         for (const push of fixture.after_merge) {
             originHead = await commitFiles(other, push.message, push.files);
-            await must(gitIn(other), ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
+            await must(other, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
         }
     }
     return { root, origin, work, mergeCommit, originHead };

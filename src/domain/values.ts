@@ -55,7 +55,7 @@ export type RemoteName = Brand<string, 'RemoteName'>;
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a ref must not hold
 const REF_FORBIDDEN = /[\s~^:?*[\\\x00-\x1f\x7f]/;
-const REF_RULE = "expected a git ref name (no spaces, no leading '-', none of ~^:?*[\\ or '..')";
+const REF_RULE = "is not a git ref name (no spaces, no leading '-', none of ~^:?*[\\ or '..')";
 
 /** The rule every name we hand git as an argument obeys: it can never read as an option or a revision range. */
 function refNameProblem(text: string): string | null {
@@ -79,9 +79,13 @@ export function parseBranchName(text: string): Parsed<BranchName> {
   return problem ? no(problem) : ok(name as BranchName);
 }
 
+/** A remote is a name, a path or a URL: it only must never read as an option or hold whitespace. */
 export function parseRemoteName(text: string): Parsed<RemoteName> {
-  const problem = refNameProblem(text);
-  return problem ? no(problem) : ok(text as RemoteName);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what an argument must not hold
+  if (text === '' || text.startsWith('-') || /[\s\x00-\x1f\x7f]/.test(text)) {
+    return no("is not a git remote (a name, path or URL without spaces and not starting with '-')");
+  }
+  return ok(text as RemoteName);
 }
 
 /** A ref as a user may name a commit (`main`, `origin/main`, `refs/tags/v1`), held to the same rule. */

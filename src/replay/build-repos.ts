@@ -17,14 +17,8 @@ export interface ReplayRepos {
 
 const EPOCH = Date.UTC(2026, 4, 9, 1, 0, 0) / 1000; // 2026-05-09T01:00:00Z, the day of task-2512
 
-export async function buildReplayRepos(loaded: LoadedFixture, root: string): Promise<ReplayRepos> {
-  const { fixture, tree } = loaded;
-  const branch = fixture.base_branch;
-  const origin = join(root, 'origin.git');
-  const work = join(root, 'work');
-  const other = join(root, 'other');
-  // No user or system configuration may change what we build (signing, hooks, default branch names).
-  mkdirSync(root, { recursive: true });
+/** Git for building a replay: no user or system configuration, fixed people, a clock that ticks per commit. */
+function replayGit(root: string) {
   const globalConfig = join(root, 'gitconfig');
   writeFileSync(globalConfig, '');
   let tick = 0;
@@ -42,9 +36,10 @@ export async function buildReplayRepos(loaded: LoadedFixture, root: string): Pro
       GIT_COMMITTER_DATE: when,
     });
   };
-  const must = async (git: Git, args: string[]): Promise<string> => {
+  const must = async (cwd: string, args: string[]): Promise<string> => {
+    const git = gitIn(cwd);
     const r = await git.run(args);
-    if (r.exitCode !== 0) throw new Error(`git ${args.join(' ')} failed in ${git.cwd}: ${gitFailure(r)}`);
+    if (r.exitCode !== 0) throw new Error(`git ${args.join(' ')} failed in ${cwd}: ${gitFailure(r)}`);
     return r.stdout.trim();
   };
   const commitFiles = async (
@@ -57,28 +52,38 @@ export async function buildReplayRepos(loaded: LoadedFixture, root: string): Pro
       writeFileSync(join(cwd, path), content);
     }
     tick++;
-    const git = gitIn(cwd);
-    await must(git, ['add', '-A']);
-    await must(git, ['commit', '-q', '--allow-empty', '--no-verify', '-m', message]);
-    return must(git, ['rev-parse', 'HEAD']);
+    await must(cwd, ['add', '-A']);
+    await must(cwd, ['commit', '-q', '--allow-empty', '--no-verify', '-m', message]);
+    return must(cwd, ['rev-parse', 'HEAD']);
   };
+  return { must, commitFiles };
+}
 
-  await must(gitIn(root), ['init', '-q', '--bare', `--initial-branch=${branch}`, origin]);
-  await must(gitIn(root), ['init', '-q', `--initial-branch=${branch}`, work]);
+export async function buildReplayRepos(loaded: LoadedFixture, root: string): Promise<ReplayRepos> {
+  const { fixture, tree } = loaded;
+  const branch = fixture.base_branch;
+  const origin = join(root, 'origin.git');
+  const work = join(root, 'work');
+  mkdirSync(root, { recursive: true });
+  const { must, commitFiles } = replayGit(root);
+
+  await must(root, ['init', '-q', '--bare', `--initial-branch=${branch}`, origin]);
+  await must(root, ['init', '-q', `--initial-branch=${branch}`, work]);
   await commitFiles(work, 'Initial commit', { 'README.md': `# ${fixture.name}\n` });
   const mergeCommit = await commitFiles(work, fixture.merge_commit_message, tree);
-  await must(gitIn(work), ['remote', 'add', 'origin', origin]);
-  await must(gitIn(work), ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
-  await must(gitIn(work), ['fetch', '-q', 'origin']);
-  await must(gitIn(work), ['branch', '-q', `--set-upstream-to=origin/${branch}`]);
+  await must(work, ['remote', 'add', 'origin', origin]);
+  await must(work, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
+  await must(work, ['fetch', '-q', 'origin']);
+  await must(work, ['branch', '-q', `--set-upstream-to=origin/${branch}`]);
 
   // Later merges land from elsewhere; the workspace stays at the merge commit, as the runner's checkout does.
   let originHead = mergeCommit;
   if (fixture.after_merge.length > 0) {
-    await must(gitIn(root), ['clone', '-q', origin, other]);
+    const other = join(root, 'other');
+    await must(root, ['clone', '-q', origin, other]);
     for (const push of fixture.after_merge) {
       originHead = await commitFiles(other, push.message, push.files);
-      await must(gitIn(other), ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
+      await must(other, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
     }
   }
   return { root, origin, work, mergeCommit, originHead };
