@@ -361,3 +361,123 @@ describe('construction', () => {
     expect(() => client({ token: '' })).toThrow(/token/);
   });
 });
+
+describe('time: one deadline per whole request, one retry layer, rate limits, a budget', () => {
+  /** A raw server for what the fake cannot do: headers, then silence. */
+  async function stallingServer(): Promise<{
+    url: string;
+    requests: () => number;
+    close: () => Promise<void>;
+  }> {
+    const { createServer } = await import('node:http');
+    let count = 0;
+    const open = new Set<import('node:http').ServerResponse>();
+    const server = createServer((_req, res) => {
+      count++;
+      open.add(res);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '200' });
+      res.write('{"ref":"refs/heads/main",'); // and never the rest
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as import('node:net').AddressInfo).port;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      requests: () => count,
+      close: async () => {
+        for (const res of open) res.destroy();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  it('headers that come without their body are a transient "stopped answering", not a bad answer', async () => {
+    const stalling = await stallingServer();
+    try {
+      const e = await caught(
+        client({ apiUrl: stalling.url, timeoutMs: 200, retries: 1 }).getBranchHead('main'),
+      );
+      expect(e.status).toBeNull();
+      expect(e.transient).toBe(true);
+      expect(e.message).toMatch(
+        /stopped answering: HTTP 200 headers came, but not the whole body within 200 ms/,
+      );
+      expect(e.message).not.toMatch(/without a commit SHA/);
+      expect(stalling.requests()).toBe(2);
+    } finally {
+      await stalling.close();
+    }
+  });
+
+  it('a rate limit that resets beyond the budget stops at once, naming the reset', async () => {
+    fake.on('GET', /\/git\/ref\/heads\/main$/, {
+      status: 429,
+      headers: { 'retry-after': '3600' },
+      body: { message: 'API rate limit exceeded' },
+    });
+    const e = await caught(client({ budgetMs: 30_000 }).getBranchHead('main'));
+    expect(fake.requests).toHaveLength(1); // no retry before Retry-After
+    expect(e.kind).toBe('rate_limited');
+    expect(e.transient).toBe(false);
+    expect(e.message).toMatch(
+      /rate limit is exhausted \(HTTP 429\); it resets at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in about 60 min\)/,
+    );
+  });
+
+  it('a secondary rate limit (403) that resets in time is waited out, then retried', async () => {
+    fake.sequence('GET', /\/git\/ref\/heads\/main$/, [
+      {
+        status: 403,
+        headers: { 'retry-after': '0' },
+        body: { message: 'You have exceeded a secondary rate limit' },
+      },
+      { body: { ref: 'refs/heads/main', object: { sha: SHA } } },
+    ]);
+    await expect(client().getBranchHead('main')).resolves.toBe(SHA);
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('x-ratelimit-remaining 0 on a 403 is a rate limit, with its reset time', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 7200;
+    fake.on('GET', /\/git\/ref\/heads\/main$/, {
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      body: { message: 'API rate limit exceeded for installation' },
+    });
+    const e = await caught(client({ budgetMs: 30_000 }).getBranchHead('main'));
+    expect(fake.requests).toHaveLength(1);
+    expect(e.kind).toBe('rate_limited');
+    expect(e.message).toContain(new Date(reset * 1000).toISOString().replace(/\.\d+Z$/, 'Z'));
+  });
+
+  it('the budget bounds every call: a server that never answers costs at most the budget', async () => {
+    let release: () => void = () => {};
+    const hung = new Promise<void>((resolve) => (release = resolve));
+    fake.on('GET', /\/git\/ref\/heads\/main$/, async () => {
+      await hung;
+      return { body: {} };
+    });
+    try {
+      const api = client({ timeoutMs: 10_000, retries: 5, budgetMs: 300 });
+      const e = await caught(api.getBranchHead('main'));
+      expect(e.status).toBeNull();
+      expect(e.message).toMatch(/no answer within \d+ ms/);
+      // One request ran into the budget's end; none started after it.
+      expect(fake.requests.length).toBe(1);
+      const after = await caught(api.getBranchHead('main'));
+      expect(after.message).toMatch(/no time left of the 300 ms this run allows the API/);
+    } finally {
+      release();
+    }
+  });
+
+  it('an HTML error page becomes one line of the message, never several', async () => {
+    fake.on('GET', /\/git\/ref\/heads\/main$/, {
+      status: 502,
+      body: '<html>\n<body>\n::error::injected\n</body>\n</html>',
+    });
+    const e = await caught(client({ retries: 0 }).getBranchHead('main'));
+    expect(e.message).not.toContain('\n');
+    expect(e.message).toMatch(/HTTP 502 \(<html> <body> ::error::injected/);
+  });
+});

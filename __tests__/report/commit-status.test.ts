@@ -14,9 +14,10 @@ import { sampleResult, SAMPLE_SHA } from '../support/sample-result.js';
 function fakeApi(fail?: Error): GitHubApi & { calls: { sha: string; status: CommitStatusRequest }[] } {
   const calls: { sha: string; status: CommitStatusRequest }[] = [];
   const unused = () => Promise.reject(new Error('not used'));
-  return {
+  const api: GitHubApi & { calls: { sha: string; status: CommitStatusRequest }[] } = {
     repository: 'octo/widgets',
     calls,
+    withBudget: () => api,
     getBranchHead: unused,
     compareCommits: unused,
     listPullsForCommit: unused,
@@ -27,6 +28,7 @@ function fakeApi(fail?: Error): GitHubApi & { calls: { sha: string; status: Comm
       calls.push({ sha, status });
     },
   };
+  return api;
 }
 
 describe('commitStatusFor', () => {

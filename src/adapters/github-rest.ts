@@ -1,9 +1,16 @@
-// The real GitHubApi: REST + GraphQL through @actions/github's Octokit with @octokit/plugin-retry. Every
-// failure comes back as a GitHubApiError whose message never carries the token; every HTTP attempt has its
-// own deadline so a hung server cannot hang the action.
+// The real GitHubApi: REST + GraphQL through @actions/github's Octokit (which keeps the runner's proxy
+// settings), with time handled by github-http.ts: a deadline over each whole request, one retry layer, a
+// budget per run phase. Every failure comes back as a GitHubApiError whose message never carries the token.
 import { getOctokit } from '@actions/github';
 import { defaults as actionsOctokitDefaults } from '@actions/github/lib/utils';
-import { retry } from '@octokit/plugin-retry';
+import {
+  ApiBudget,
+  DEFAULT_RETRY_POLICY,
+  fetchWithDeadline,
+  rateLimitOf,
+  withRetries,
+  type RetryPolicy,
+} from './github-http.js';
 import {
   GitHubApiError,
   type BranchRelation,
@@ -21,19 +28,19 @@ export interface GitHubRestApiOptions {
   apiUrl: string;
   /** GraphQL endpoint used verbatim, e.g. `https://ghes.example/api/graphql` (GITHUB_GRAPHQL_URL). */
   graphqlUrl: string;
-  /** Extra attempts for 5xx, 429 and network errors (plugin-retry). Default 2. */
+  /** Extra attempts after a transient failure. Default 2. */
   retries?: number;
-  /** plugin-retry waits `(n+1)^2 * retryBaseMs` before attempt n+1. Default 1000. */
+  /** Waits between attempts: retryBaseMs, then twice that. Default 1000. */
   retryBaseMs?: number;
   userAgent?: string;
-  /** Deadline of one HTTP attempt. Default 30 s. */
+  /** Deadline of one request, headers and body. Default 10 s. */
   timeoutMs?: number;
+  /** Every call of this client together may take at most this long. Default: no limit. */
+  budgetMs?: number;
 }
 
 /** GitHub rejects commit status descriptions longer than this. */
 export const MAX_STATUS_DESCRIPTION = 140;
-
-type FetchLike = (url: string, init?: Record<string, unknown>) => Promise<unknown>;
 
 const RELATIONS: readonly BranchRelation[] = ['identical', 'ahead', 'behind', 'diverged'];
 
@@ -50,30 +57,10 @@ export function truncateDescription(text: string, max = MAX_STATUS_DESCRIPTION):
   return chars.slice(0, max - 1).join('') + '…';
 }
 
-/** Wraps a fetch so that each HTTP attempt is aborted after `timeoutMs`; the abort surfaces as a network
- * error (which plugin-retry retries and which carries no HTTP status). */
-function fetchWithDeadline(base: FetchLike, timeoutMs: number): FetchLike {
-  return async (url, init = {}) => {
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const outer = init.signal as AbortSignal | undefined;
-    const signal = outer ? AbortSignal.any([outer, deadline]) : deadline;
-    try {
-      return await base(url, { ...init, signal });
-    } catch (e) {
-      if (deadline.aborted && !outer?.aborted) {
-        throw new TypeError('fetch failed', {
-          cause: new Error(`no answer within ${timeoutMs} ms`),
-        });
-      }
-      throw e;
-    }
-  };
-}
-
 interface OctokitLikeError {
   status?: unknown;
   message?: unknown;
-  response?: { status?: number; data?: unknown } | undefined;
+  response?: { status?: number; data?: unknown; headers?: Record<string, string | undefined> } | undefined;
   cause?: unknown;
 }
 
@@ -86,6 +73,8 @@ function apiMessageOf(data: unknown): string | null {
   return null;
 }
 
+type FetchLike = (url: string, init?: Record<string, unknown>) => Promise<Response>;
+
 export class GitHubRestApi implements GitHubApi {
   readonly repository: string;
   private readonly owner: string;
@@ -93,34 +82,43 @@ export class GitHubRestApi implements GitHubApi {
   private readonly token: string;
   private readonly graphqlUrl: string;
   private readonly octokit: ReturnType<typeof getOctokit>;
+  private readonly policy: RetryPolicy;
+  private readonly budget: ApiBudget;
 
-  constructor(options: GitHubRestApiOptions) {
+  constructor(private readonly options: GitHubRestApiOptions) {
     const parts = options.repository.split('/');
     if (parts.length !== 2 || !parts[0] || !parts[1]) {
       throw new Error(`repository must be "owner/name", got "${options.repository}"`);
     }
     if (!options.token) throw new Error('a GitHub token is required');
     this.repository = options.repository;
-    this.owner = parts[0];
-    this.name = parts[1];
+    [this.owner, this.name] = parts as [string, string];
     this.token = options.token;
     this.graphqlUrl = options.graphqlUrl;
+    this.policy = {
+      ...DEFAULT_RETRY_POLICY,
+      retries: options.retries ?? DEFAULT_RETRY_POLICY.retries,
+      backoffMs: options.retryBaseMs ?? DEFAULT_RETRY_POLICY.backoffMs,
+      requestTimeoutMs: options.timeoutMs ?? DEFAULT_RETRY_POLICY.requestTimeoutMs,
+    };
+    this.budget = options.budgetMs === undefined ? ApiBudget.unlimited() : new ApiBudget(options.budgetMs);
+    this.octokit = this.createOctokit();
+  }
+
+  withBudget(ms: number): GitHubApi {
+    return new GitHubRestApi({ ...this.options, budgetMs: ms });
+  }
+
+  private createOctokit(): ReturnType<typeof getOctokit> {
     const defaultRequest = (actionsOctokitDefaults.request ?? {}) as { fetch?: FetchLike };
-    const baseFetch: FetchLike = defaultRequest.fetch ?? (fetch as unknown as FetchLike);
-    this.octokit = getOctokit(
-      options.token,
-      {
-        baseUrl: options.apiUrl.replace(/\/+$/, ''),
-        userAgent: options.userAgent ?? 'post-merge-smoke',
-        retry: { retries: options.retries ?? 2, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
-        request: {
-          ...actionsOctokitDefaults.request,
-          fetch: fetchWithDeadline(baseFetch, options.timeoutMs ?? 30_000),
-        },
-        log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-      },
-      retry,
-    );
+    const baseFetch: FetchLike = defaultRequest.fetch ?? fetch;
+    const deadline = () => Math.min(this.policy.requestTimeoutMs, Math.max(1, this.budget.remainingMs()));
+    return getOctokit(this.token, {
+      baseUrl: this.options.apiUrl.replace(/\/+$/, ''),
+      userAgent: this.options.userAgent ?? 'post-merge-smoke',
+      request: { ...actionsOctokitDefaults.request, fetch: fetchWithDeadline(baseFetch, deadline) },
+      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    });
   }
 
   async getBranchHead(branch: string): Promise<string | null> {
@@ -189,34 +187,48 @@ export class GitHubRestApi implements GitHubApi {
   }
 
   async getPullEditTimes(number: number): Promise<PullEditTimes> {
-    const endpoint = `POST ${this.graphqlUrl} (pullRequest ${number})`;
-    const data = (await this.call(
-      'POST',
-      this.graphqlUrl,
-      { query: EDIT_TIMES_QUERY, variables: { owner: this.owner, name: this.name, number } },
-      endpoint,
-    )) as {
-      data?: { repository?: { pullRequest?: { lastEditedAt?: unknown; mergedAt?: unknown } | null } | null };
-      errors?: { type?: string; message?: string }[];
-    } | null;
-    const errors = data?.errors ?? [];
-    if (errors.length > 0) {
-      const first = errors[0] ?? {};
-      const status = first.type === 'NOT_FOUND' ? 404 : first.type === 'FORBIDDEN' ? 403 : 200;
-      throw new GitHubApiError(
-        this.scrub(`${endpoint} failed: GraphQL ${first.type ?? 'error'}: ${first.message ?? 'unknown'}`),
-        status,
-        endpoint,
-      );
-    }
-    const pr = data?.data?.repository?.pullRequest;
+    const data = (await this.graphql(
+      EDIT_TIMES_QUERY,
+      { owner: this.owner, name: this.name, number },
+      `pullRequest ${number}`,
+    )) as { repository?: { pullRequest?: { lastEditedAt?: unknown; mergedAt?: unknown } | null } | null };
+    const pr = data?.repository?.pullRequest;
     if (!pr) {
+      const endpoint = `POST ${this.graphqlUrl} (pullRequest ${number})`;
       throw new GitHubApiError(`${endpoint} failed: pull request not found`, 404, endpoint);
     }
     return {
       lastEditedAt: typeof pr.lastEditedAt === 'string' ? pr.lastEditedAt : null,
       mergedAt: typeof pr.mergedAt === 'string' ? pr.mergedAt : null,
     };
+  }
+
+  /**
+   * One GraphQL query through the retry layer; its `data`. GraphQL answers errors with HTTP 200: NOT_FOUND
+   * and FORBIDDEN become 404 and 403, and GitHub's "Something went wrong" (an internal timeout) is
+   * transient like a 502.
+   */
+  private graphql(query: string, variables: Record<string, unknown>, what: string): Promise<unknown> {
+    const endpoint = `POST ${this.graphqlUrl} (${what})`;
+    const attempt = async () => {
+      const body = (await this.once('POST', this.graphqlUrl, { query, variables }, endpoint)) as {
+        data?: unknown;
+        errors?: { type?: string; message?: string }[];
+      } | null;
+      const first = body?.errors?.[0];
+      if (!first) return body?.data ?? null;
+      const status =
+        first.type === 'NOT_FOUND'
+          ? 404
+          : first.type === 'FORBIDDEN'
+            ? 403
+            : /went wrong|timeout/i.test(first.message ?? '')
+              ? 502
+              : 200;
+      const detail = oneLine(`GraphQL ${first.type ?? 'error'}: ${first.message ?? 'unknown'}`);
+      throw new GitHubApiError(this.scrub(`${endpoint} failed: ${detail}`), status, endpoint);
+    };
+    return withRetries(endpoint, attempt, this.policy, this.budget);
   }
 
   async createCommitStatus(sha: string, status: CommitStatusRequest): Promise<void> {
@@ -233,13 +245,29 @@ export class GitHubRestApi implements GitHubApi {
     return `${encodeURIComponent(this.owner)}/${encodeURIComponent(this.name)}`;
   }
 
-  /** One request; the body's data on 2xx, a GitHubApiError on anything else. `url` has no `{}` templates. */
-  private async call(
-    method: 'GET' | 'POST',
+  /** The body's data on 2xx (after the retry layer), a GitHubApiError on anything else. */
+  private call(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     url: string,
     params: Record<string, unknown> = {},
     endpoint = `${method} ${url}`,
   ): Promise<unknown> {
+    return withRetries(endpoint, () => this.once(method, url, params, endpoint), this.policy, this.budget);
+  }
+
+  private async once(
+    method: string,
+    url: string,
+    params: Record<string, unknown>,
+    endpoint: string,
+  ): Promise<unknown> {
+    if (this.budget.remainingMs() <= 0) {
+      throw new GitHubApiError(
+        `${endpoint} failed: no time left of the ${this.budget.describe()} this run allows the API`,
+        null,
+        endpoint,
+      );
+    }
     try {
       const response = await this.octokit.request({ method, url, ...params });
       return response.data;
@@ -254,10 +282,12 @@ export class GitHubRestApi implements GitHubApi {
     const response = err.response;
     if (response && typeof response.status === 'number') {
       const detail = apiMessageOf(response.data);
+      const limit = rateLimitOf(response.status, response.headers ?? {}, detail ?? '', this.policy.now());
       return new GitHubApiError(
-        this.scrub(`${endpoint} failed: HTTP ${response.status}${detail ? ` (${detail})` : ''}`),
+        this.scrub(`${endpoint} failed: HTTP ${response.status}${detail ? ` (${oneLine(detail)})` : ''}`),
         response.status,
         endpoint,
+        limit,
       );
     }
     // No HTTP answer: connection refused, DNS, TLS, our per-attempt deadline.
@@ -284,6 +314,11 @@ export class GitHubRestApi implements GitHubApi {
   private scrub(text: string): string {
     return this.token ? text.split(this.token).join('***') : text;
   }
+}
+
+/** API error bodies may be whole HTML pages: one line of them, never a line that could start anything. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function encodePath(value: string): string {

@@ -39,14 +39,19 @@ export class GitHubApiError extends Error {
     message: string,
     readonly status: number | null,
     readonly endpoint: string,
+    /** Set when the answer announced a rate limit: how long until it resets. */
+    readonly rateLimit: { waitMs: number } | null = null,
+    /** `rate_limited`: the limit resets too late for this run; nothing may try again. */
+    readonly kind: 'failed' | 'rate_limited' = 'failed',
   ) {
     super(message);
     this.name = 'GitHubApiError';
   }
 
-  /** Worth another try later: no answer, a server error, or rate limiting. */
+  /** Worth another try later: no answer, a server error, or a rate limit that resets in time. */
   get transient(): boolean {
-    return this.status === null || this.status >= 500 || this.status === 429;
+    if (this.kind === 'rate_limited') return false;
+    return this.status === null || this.status >= 500 || this.rateLimit !== null;
   }
 }
 
@@ -63,4 +68,6 @@ export interface GitHubApi {
   getPull(number: number): Promise<PullRequestInfo | null>;
   getPullEditTimes(number: number): Promise<PullEditTimes>;
   createCommitStatus(sha: string, status: CommitStatusRequest): Promise<void>;
+  /** The same client with a fresh time budget for every call it makes (one per run phase). */
+  withBudget(ms: number): GitHubApi;
 }
