@@ -29,7 +29,7 @@ export type RetryOn = 'timeout' | 'fail' | 'any';
 
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 export const DEFAULT_TASK_ID_PATTERN = 'task-[0-9]+(?:\\+[0-9]+)?';
-export const DEFAULT_REGISTRY_PATH = '.github/post-merge-smoke.yml';
+export const DEFAULT_REGISTRY_PATH = '.github/post-merge-smoke.yml' as RepoPath;
 export const DEFAULT_STATUS_CONTEXT = 'post-merge-smoke';
 
 export interface Settings {
@@ -263,7 +263,7 @@ export function parseSettings(getInput: (name: InputName) => string, ctx: Runner
     'registry-path',
     registryPathRaw,
     parseRepoPath(registryPathRaw),
-    DEFAULT_REGISTRY_PATH as RepoPath,
+    DEFAULT_REGISTRY_PATH,
   );
   const taskPath = optional('task-path');
   if (taskPath !== null && !parseRepoPath(taskPath.split('{task_id}').join('x')).ok) {

@@ -11,20 +11,12 @@
 // one such block is a ConfigError (which one would be meant?).
 import { ConfigError } from './config-error.js';
 import { fencedBlocks, type MarkdownBlock } from './markdown-blocks.js';
+import { DASHED_KEYS, readDefinition } from './run-options.js';
 import type { CommandOptions } from './types.js';
-import {
-  checkKeys,
-  findEntry,
-  isNull,
-  readCommand,
-  readShell,
-  readTimeout,
-  readWorkingDirectory,
-} from './run-options.js';
-import { describeYaml, errorAt, parseYamlSafe, type YamlLimits } from './yaml-safe.js';
+import { describeYaml, parseYamlSafe, type YamlLimits } from './yaml-safe.js';
 
 export const PR_BODY_LANGUAGE = 'post-merge-smoke';
-const KEYS = ['command', 'timeout-seconds', 'shell', 'working-directory'] as const;
+const BLOCK = `the \`\`\`${PR_BODY_LANGUAGE} block`;
 
 export interface PrBodyCommand {
   command: string;
@@ -65,28 +57,8 @@ export function parsePrBodyCommand(
   );
   if (root === null || root.kind !== 'map') {
     const what = root === null ? 'is empty' : `holds ${describeYaml(root)}`;
-    throw new ConfigError(
-      label,
-      block.openLine,
-      `the \`\`\`${PR_BODY_LANGUAGE} block ${what}; expected 'command: <shell command>'.`,
-    );
+    throw new ConfigError(label, block.openLine, `${BLOCK} ${what}; expected 'command: <shell command>'.`);
   }
-  checkKeys(root, KEYS, label, `the \`\`\`${PR_BODY_LANGUAGE} block`);
-  const command = findEntry(root, 'command');
-  if (!command || isNull(command.value)) {
-    throw errorAt(label, root, `the \`\`\`${PR_BODY_LANGUAGE} block has no 'command'.`);
-  }
-  const get = (k: string) => findEntry(root, k)?.value;
-  const timeout = get('timeout-seconds');
-  const shell = get('shell');
-  const dir = get('working-directory');
-  return {
-    command: readCommand(command.value, label, "'command'"),
-    options: {
-      timeoutSeconds: timeout ? readTimeout(timeout, label, "'timeout-seconds'") : null,
-      shell: shell ? readShell(shell, label, "'shell'") : null,
-      workingDirectory: dir ? readWorkingDirectory(dir, label, "'working-directory'") : null,
-    },
-    line: block.openLine,
-  };
+  const place = { file: label, keys: DASHED_KEYS, where: BLOCK, field: (key: string) => `'${key}'` };
+  return { ...readDefinition(root, place), line: block.openLine };
 }

@@ -1,9 +1,12 @@
-// Validation of the fields a command definition carries, shared by the registry (`timeout-seconds`), the
-// task file (`timeout_seconds`) and the PR-body block: command, timeout, shell, working directory.
+// A command definition and its run settings, as the registry (`timeout-seconds`), the task file
+// (`post_merge_smoke.timeout_seconds`) and the PR-body block spell them: command, timeout, shell, working
+// directory. One reader for all three; each file only says how it spells the keys and names the place.
 // Every check throws ConfigError at the offending value's line.
+import { parseRepoDir, type RepoDir } from '../domain/index.js';
 import { SHELL_NAMES } from '../settings.js';
 import type { CommandOptions } from './types.js';
-import { describeYaml, errorAt, type YEntry, type YMap, type YValue } from './yaml-safe.js';
+import { checkKeys, expectMap, findEntry, isNull } from './yaml-map.js';
+import { describeYaml, errorAt, type YMap, type YValue } from './yaml-safe.js';
 
 /** setTimeout's ceiling (2^31-1 ms), as for the `timeout-seconds` input. */
 export const MAX_TIMEOUT_SECONDS = 2_147_483;
@@ -14,6 +17,40 @@ export const NO_OPTIONS: CommandOptions = Object.freeze({
   workingDirectory: null,
 });
 
+/** How one kind of file spells the option keys. */
+export interface OptionKeys {
+  timeoutSeconds: string;
+  shell: string;
+  workingDirectory: string;
+}
+
+/** The registry and the PR-body block. */
+export const DASHED_KEYS: OptionKeys = {
+  timeoutSeconds: 'timeout-seconds',
+  shell: 'shell',
+  workingDirectory: 'working-directory',
+};
+/** The task file's post_merge_smoke. */
+export const SNAKE_KEYS: OptionKeys = {
+  timeoutSeconds: 'timeout_seconds',
+  shell: 'shell',
+  workingDirectory: 'working_directory',
+};
+
+/** Where a definition sits, for messages. */
+export interface DefinitionPlace {
+  file: string;
+  keys: OptionKeys;
+  /** The definition: "profile 'api'", "'post_merge_smoke'", "the ```post-merge-smoke block". */
+  where: string;
+  /** One of its keys: "'shell' of profile 'api'", "'post_merge_smoke.shell'", "'shell'". */
+  field(key: string): string;
+}
+
+export function optionKeys(keys: OptionKeys): string[] {
+  return [keys.timeoutSeconds, keys.shell, keys.workingDirectory];
+}
+
 /** `over` wins field by field; `under` fills the nulls (registry defaults under a profile). */
 export function mergeOptions(over: CommandOptions, under: CommandOptions): CommandOptions {
   return {
@@ -23,21 +60,27 @@ export function mergeOptions(over: CommandOptions, under: CommandOptions): Comma
   };
 }
 
-/** Refuses keys outside `allowed`, naming the key, its line and the accepted keys. */
-export function checkKeys(map: YMap, allowed: readonly string[], file: string, where: string): void {
-  for (const e of map.entries) {
-    if (!allowed.includes(e.key)) {
-      throw errorAt(file, e, `unknown key '${e.key}' in ${where}; accepted keys: ${allowed.join(', ')}.`);
-    }
-  }
+/** `{ command, <options> }`: the command is required, the options are not. */
+export function readDefinition(v: YValue, at: DefinitionPlace): { command: string; options: CommandOptions } {
+  const accepted = ['command', ...optionKeys(at.keys)];
+  const map = expectMap(v, at.file, at.where, ` { ${accepted.join(', ')} }`);
+  checkKeys(map, accepted, at.file, at.where);
+  const command = findEntry(map, 'command');
+  if (!command || isNull(command.value)) throw errorAt(at.file, map, `${at.where} has no 'command'.`);
+  return { command: readCommand(command.value, at.file, at.field('command')), options: readOptions(map, at) };
 }
 
-export function findEntry(map: YMap, key: string): YEntry | undefined {
-  return map.entries.find((e) => e.key === key);
-}
-
-export function isNull(v: YValue): boolean {
-  return v.kind === 'scalar' && v.value === null;
+/** The option keys of `map` (its other keys are the caller's to check). */
+export function readOptions(map: YMap, at: DefinitionPlace): CommandOptions {
+  const get = (key: string) => findEntry(map, key)?.value;
+  const timeout = get(at.keys.timeoutSeconds);
+  const shell = get(at.keys.shell);
+  const dir = get(at.keys.workingDirectory);
+  return {
+    timeoutSeconds: timeout ? readTimeout(timeout, at.file, at.field(at.keys.timeoutSeconds)) : null,
+    shell: shell ? readShell(shell, at.file, at.field(at.keys.shell)) : null,
+    workingDirectory: dir ? readWorkingDirectory(dir, at.file, at.field(at.keys.workingDirectory)) : null,
+  };
 }
 
 /** A command: a non-empty string (a block scalar keeps its lines: it becomes a script). */
@@ -52,7 +95,7 @@ export function readCommand(v: YValue, file: string, what: string): string {
 }
 
 /** A positive number of seconds, at most MAX_TIMEOUT_SECONDS; null stays null. */
-export function readTimeout(v: YValue, file: string, what: string): number | null {
+function readTimeout(v: YValue, file: string, what: string): number | null {
   if (isNull(v)) return null;
   if (
     v.kind !== 'scalar' ||
@@ -71,7 +114,7 @@ export function readTimeout(v: YValue, file: string, what: string): number | nul
 }
 
 /** bash, sh, pwsh, python, cmd, or a command template containing {0}; null stays null. */
-export function readShell(v: YValue, file: string, what: string): string | null {
+function readShell(v: YValue, file: string, what: string): string | null {
   if (isNull(v)) return null;
   const ok =
     v.kind === 'scalar' &&
@@ -87,24 +130,13 @@ export function readShell(v: YValue, file: string, what: string): string | null 
   return (v.value as string).trim();
 }
 
-/** A directory inside the repository: relative, without '..'; null stays null. */
-export function readWorkingDirectory(v: YValue, file: string, what: string): string | null {
+/** A directory inside the repository (the domain's rule); null stays null. */
+function readWorkingDirectory(v: YValue, file: string, what: string): RepoDir | null {
   if (isNull(v)) return null;
-  if (v.kind !== 'scalar' || typeof v.value !== 'string' || v.value.trim() === '') {
+  if (v.kind !== 'scalar' || typeof v.value !== 'string') {
     throw errorAt(file, v, `${what} must be a relative directory path, not ${describeYaml(v)}.`);
   }
-  const dir = v.value.trim();
-  const problem = repoRelativeProblem(dir);
-  if (problem) throw errorAt(file, v, `${what} '${dir}' ${problem}.`);
-  return dir;
-}
-
-/** Why `path` is not a safe repository-relative path, or null when it is. */
-export function repoRelativeProblem(path: string): string | null {
-  if (path.includes('\0')) return 'contains a NUL character';
-  if (path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path) || path.startsWith('~')) {
-    return 'must be relative to the repository root';
-  }
-  if (path.split(/[\\/]+/).includes('..')) return "must stay inside the repository (no '..')";
-  return null;
+  const dir = parseRepoDir(v.value);
+  if (!dir.ok) throw errorAt(file, v, `${what} is '${v.value}': it ${dir.problem}.`);
+  return dir.value;
 }

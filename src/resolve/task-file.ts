@@ -12,30 +12,22 @@
 //     and a profile) are a ConfigError naming both lines.
 // Only ```yaml / ```yml fences count (not ```json or bare ``` fences). Line numbers in errors are lines of
 // the Markdown file.
+import { parseProfileName, type ProfileName } from '../domain/index.js';
 import { ConfigError } from './config-error.js';
 import { frontMatter, fencedBlocks, type MarkdownBlock } from './markdown-blocks.js';
-import { PROFILE_NAME } from './registry.js';
 import type { CommandOptions } from './types.js';
-import {
-  checkKeys,
-  findEntry,
-  isNull,
-  readCommand,
-  readShell,
-  readTimeout,
-  readWorkingDirectory,
-} from './run-options.js';
+import { NO_OPTIONS, readCommand, readDefinition, SNAKE_KEYS } from './run-options.js';
+import { isNull, stringValue } from './yaml-map.js';
 import {
   DEFAULT_YAML_LIMITS,
   describeYaml,
   errorAt,
   parseYamlSafe,
   type YamlLimits,
+  type YEntry,
   type YValue,
 } from './yaml-safe.js';
 
-export const TASK_FILE_KEYS = ['smoke_command', 'smoke_profile', 'post_merge_smoke'] as const;
-const POST_MERGE_SMOKE_KEYS = ['command', 'timeout_seconds', 'shell', 'working_directory'] as const;
 const MENTIONS_SMOKE_KEY = /\b(?:smoke_command|smoke_profile|post_merge_smoke)\b/;
 const YAML_LANGUAGES = new Set(['yaml', 'yml']);
 
@@ -49,7 +41,35 @@ export type TaskFileSpec =
       /** Line of the key in the Markdown file. */
       line: number;
     }
-  | { kind: 'profile'; profile: string; key: 'smoke_profile'; line: number };
+  | { kind: 'profile'; profile: ProfileName; key: 'smoke_profile'; line: number };
+
+/** The keys that define a task's smoke, each with its reader. */
+const SPEC_READERS: Record<TaskFileSpec['key'], (v: YValue, line: number, file: string) => TaskFileSpec> = {
+  smoke_command: (v, line, file) => ({
+    kind: 'command',
+    key: 'smoke_command',
+    command: readCommand(v, file, "'smoke_command'"),
+    options: NO_OPTIONS,
+    line,
+  }),
+  smoke_profile: (v, line, file) => ({
+    kind: 'profile',
+    key: 'smoke_profile',
+    profile: readProfileName(v, file),
+    line,
+  }),
+  post_merge_smoke: (v, line, file) => ({
+    kind: 'command',
+    key: 'post_merge_smoke',
+    ...readDefinition(v, {
+      file,
+      keys: SNAKE_KEYS,
+      where: "'post_merge_smoke'",
+      field: (key) => `'post_merge_smoke.${key}'`,
+    }),
+    line,
+  }),
+};
 
 /**
  * The smoke definition of a task file, or null when it has none. Throws ConfigError for an oversized file,
@@ -65,100 +85,64 @@ export function parseTaskFile(
   if (bytes > maxBytes) {
     throw new ConfigError(file, null, `file too large: ${bytes} bytes, the limit is ${maxBytes}.`);
   }
-  const fm = frontMatter(markdown);
-  const blocks: MarkdownBlock[] = [
-    ...(fm ? [fm] : []),
-    ...fencedBlocks(markdown).filter((b) => YAML_LANGUAGES.has(b.language)),
-  ];
-
-  const specs: TaskFileSpec[] = [];
-  for (const block of blocks) {
-    let root: YValue | null;
-    try {
-      root = parseYamlSafe(
-        block.text,
-        { file, lineOffset: block.lineOffset, columnOffset: block.columnOffset },
-        limits,
-      );
-    } catch (e) {
-      if (e instanceof ConfigError && !MENTIONS_SMOKE_KEY.test(block.text)) continue;
-      throw e;
-    }
-    if (root === null || root.kind !== 'map') continue;
-    for (const entry of root.entries) {
-      const spec = readSpec(entry.key, entry.value, entry.line, file);
-      if (spec) specs.push(spec);
-    }
-  }
-
+  const specs = yamlBlocks(markdown).flatMap((block) => blockSpecs(block, file, limits));
   const [first, ...rest] = specs;
   if (!first) return null;
-  for (const other of rest) {
-    if (!sameSpec(first, other)) {
-      throw new ConfigError(
-        file,
-        other.line,
-        `conflicting smoke definitions: line ${first.line} has ${describeSpec(first)}, line ${other.line} has ${describeSpec(other)}. Keep one.`,
-      );
-    }
+  const other = rest.find((s) => !sameSpec(first, s));
+  if (other) {
+    throw new ConfigError(
+      file,
+      other.line,
+      `conflicting smoke definitions: line ${first.line} has ${describeSpec(first)}, line ${other.line} has ${describeSpec(other)}. Keep one.`,
+    );
   }
   return first;
 }
 
-function readSpec(key: string, v: YValue, line: number, file: string): TaskFileSpec | null {
-  if (isNull(v)) return null;
-  switch (key) {
-    case 'smoke_command':
-      return {
-        kind: 'command',
-        key,
-        command: readCommand(v, file, "'smoke_command'"),
-        options: { timeoutSeconds: null, shell: null, workingDirectory: null },
-        line,
-      };
-    case 'smoke_profile': {
-      if (v.kind !== 'scalar' || typeof v.value !== 'string' || !PROFILE_NAME.test(v.value.trim())) {
-        throw errorAt(file, v, `'smoke_profile' must be a registry profile name, not ${describeYaml(v)}.`);
-      }
-      return { kind: 'profile', key, profile: v.value.trim(), line };
-    }
-    case 'post_merge_smoke': {
-      if (v.kind !== 'map') {
-        throw errorAt(
-          file,
-          v,
-          `'post_merge_smoke' must be a mapping { command, timeout_seconds, shell, working_directory }, not ${describeYaml(v)}.`,
-        );
-      }
-      checkKeys(v, POST_MERGE_SMOKE_KEYS, file, "'post_merge_smoke'");
-      const command = findEntry(v, 'command');
-      if (!command || isNull(command.value)) throw errorAt(file, v, "'post_merge_smoke' has no 'command'.");
-      const get = (k: string) => findEntry(v, k)?.value;
-      const timeout = get('timeout_seconds');
-      const shell = get('shell');
-      const dir = get('working_directory');
-      return {
-        kind: 'command',
-        key,
-        command: readCommand(command.value, file, "'post_merge_smoke.command'"),
-        options: {
-          timeoutSeconds: timeout ? readTimeout(timeout, file, "'post_merge_smoke.timeout_seconds'") : null,
-          shell: shell ? readShell(shell, file, "'post_merge_smoke.shell'") : null,
-          workingDirectory: dir
-            ? readWorkingDirectory(dir, file, "'post_merge_smoke.working_directory'")
-            : null,
-        },
-        line,
-      };
-    }
-    default:
-      return null;
+/** The front matter and the ```yaml / ```yml blocks, in file order. */
+function yamlBlocks(markdown: string): MarkdownBlock[] {
+  const fm = frontMatter(markdown);
+  return [...(fm ? [fm] : []), ...fencedBlocks(markdown).filter((b) => YAML_LANGUAGES.has(b.language))];
+}
+
+/** The definitions among a block's top-level keys. */
+function blockSpecs(block: MarkdownBlock, file: string, limits?: Partial<YamlLimits>): TaskFileSpec[] {
+  let root: YValue | null;
+  try {
+    root = parseYamlSafe(
+      block.text,
+      { file, lineOffset: block.lineOffset, columnOffset: block.columnOffset },
+      limits,
+    );
+  } catch (e) {
+    if (e instanceof ConfigError && !MENTIONS_SMOKE_KEY.test(block.text)) return [];
+    throw e;
   }
+  if (root === null || root.kind !== 'map') return [];
+  return root.entries.flatMap((entry) => {
+    const spec = readSpec(entry, file);
+    return spec ? [spec] : [];
+  });
+}
+
+function readSpec(entry: YEntry, file: string): TaskFileSpec | null {
+  if (!Object.hasOwn(SPEC_READERS, entry.key) || isNull(entry.value)) return null;
+  return SPEC_READERS[entry.key as TaskFileSpec['key']](entry.value, entry.line, file);
+}
+
+function readProfileName(v: YValue, file: string): ProfileName {
+  const text = stringValue(v);
+  if (text === null) {
+    throw errorAt(file, v, `'smoke_profile' must be a registry profile name, not ${describeYaml(v)}.`);
+  }
+  const name = parseProfileName(text);
+  if (!name.ok) throw errorAt(file, v, `'smoke_profile' is '${text}', which ${name.problem}.`);
+  return name.value;
 }
 
 function sameSpec(a: TaskFileSpec, b: TaskFileSpec): boolean {
   if (a.kind === 'profile' || b.kind === 'profile') {
-    return a.kind === b.kind && a.kind === 'profile' && b.kind === 'profile' && a.profile === b.profile;
+    return a.kind === 'profile' && b.kind === 'profile' && a.profile === b.profile;
   }
   return (
     a.command === b.command &&
