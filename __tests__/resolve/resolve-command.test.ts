@@ -533,6 +533,71 @@ describe('resolveCommand: PR-body command trust', () => {
   });
 });
 
+describe('resolveCommand: a PR-body Smoke-Profile line obeys the edited-after-merge rule', () => {
+  // Without the rule, a line added to the description after the merge picks a cheaper profile than the
+  // task's mapping (p-task) and the run passes on it.
+  const setup = (times: PullEditTimes, prBodyCommand = true) => {
+    const made = makeInput({
+      files: { [REGISTRY]: FULL_REGISTRY },
+      commitMessage: 'Add runner (#12)\n\nTask-Id: task-7\n',
+      pr: pr('Smoke-Profile: p-body\n'),
+      prBodyCommand,
+    });
+    made.loadTimes.mockImplementation(async () => times);
+    return made;
+  };
+
+  it('edited after the merge: BLOCKED untrusted_source, not the cheaper profile', async () => {
+    const { input, loadTimes } = setup({ lastEditedAt: '2026-05-09T11:30:00Z', mergedAt: MERGED_AT });
+    const out = expectBlocked(await resolveCommand(input));
+    expect(out.reason).toBe('untrusted_source');
+    expect(out.message).toMatch(
+      /^PR #12 body was edited at 2026-05-09T11:30:00Z, after the merge at 2026-05-09T10:00:00Z: the Smoke-Profile line may not be what was reviewed\. Choose the profile with the 'profile' input/,
+    );
+    expect(out).toMatchObject({ profile: 'p-body', taskId: 'task-7' });
+    expect(loadTimes).toHaveBeenCalledTimes(1);
+  });
+
+  it('from an unmerged PR: BLOCKED untrusted_source', async () => {
+    const { input } = setup({ lastEditedAt: null, mergedAt: null });
+    input.pr = { ...input.pr!, mergedAt: null, state: 'open' };
+    const out = expectBlocked(await resolveCommand(input));
+    expect(out.message).toMatch(/PR #12 is not merged: a PR-body Smoke-Profile line is trusted only/);
+  });
+
+  it('not edited after the merge: used, whatever pr-body-command says (it only picks a reviewed profile)', async () => {
+    for (const prBodyCommand of [true, false]) {
+      const { input } = setup({ lastEditedAt: '2026-05-09T09:00:00Z', mergedAt: MERGED_AT }, prBodyCommand);
+      const out = expectCommand(await resolveCommand(input));
+      expect(out).toMatchObject({ command: 'from pr body profile', source: 'registry', profile: 'p-body' });
+      expect(out.notes).toContain(
+        'PR #12 body last edited at 2026-05-09T09:00:00Z, not after the merge at 2026-05-09T10:00:00Z',
+      );
+    }
+  });
+
+  it('edit times are loaded only when the line is about to be used', async () => {
+    const byTrailer = setup({ lastEditedAt: '2026-05-09T11:30:00Z', mergedAt: MERGED_AT });
+    byTrailer.input.commitMessage = 'Add runner (#12)\n\nSmoke-Profile: p-trailer\n';
+    expect(expectCommand(await resolveCommand(byTrailer.input)).profile).toBe('p-trailer');
+    const byInput = setup({ lastEditedAt: '2026-05-09T11:30:00Z', mergedAt: MERGED_AT });
+    byInput.input.smokeCommand = 'make smoke';
+    expect(expectCommand(await resolveCommand(byInput.input)).source).toBe('input');
+    expect(byTrailer.loadTimes).not.toHaveBeenCalled();
+    expect(byInput.loadTimes).not.toHaveBeenCalled();
+  });
+
+  it('an API failure loading the edit times rejects with ResolveInfraError api_failed', async () => {
+    const { input, loadTimes } = setup({ lastEditedAt: null, mergedAt: MERGED_AT });
+    loadTimes.mockImplementation(async () => {
+      throw new Error('HTTP 502');
+    });
+    const err = await resolveCommand(input).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ResolveInfraError);
+    expect(err).toMatchObject({ reason: 'api_failed', context: { profile: 'p-body' } });
+  });
+});
+
 describe('resolveCommand: infrastructure failures', () => {
   it('a git failure reading the tree rejects with ResolveInfraError git_failed, carrying the selectors', async () => {
     const tree = new FailingTree(new TreeReadError('git ls-tree failed: fatal: not a tree object', REGISTRY));

@@ -171,6 +171,14 @@ describe('findSelectors', () => {
     expect(findSelectors(input({ pr: pr() })).profile).toBeNull();
   });
 
+  it('marks a profile from a PR-body line (it is trusted only if the body was not edited after the merge)', () => {
+    const body = pr({ body: 'Smoke-Profile: from-body' });
+    expect(findSelectors(input({ pr: body })).profileFromPrBody).toBe(true);
+    const trailer = findSelectors(input({ commitMessage: 'S\n\nSmoke-Profile: t\n', pr: body }));
+    expect(trailer.profileFromPrBody).toBe(false);
+    expect(findSelectors(input({ pr: pr({ body: 'Smoke-Profile: a b' }) })).profileFromPrBody).toBe(false);
+  });
+
   it('reports unusable or conflicting profile selectors', () => {
     expect(findSelectors(input({ commitMessage: 'S\n\nSmoke-Profile: a b\n' })).profileProblem).toMatch(
       /Profile 'a b' from the Smoke-Profile trailer is not a profile name/,

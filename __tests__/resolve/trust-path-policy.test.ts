@@ -3,6 +3,7 @@ import { mustParse, parseTaskId, type TaskId } from '../../src/domain/index.js';
 import {
   applyPolicy,
   buildTaskPath,
+  judgeBodyEdits,
   judgePrBodyTrust,
   type ResolveOutcome,
 } from '../../src/resolve/index.js';
@@ -42,6 +43,18 @@ describe('judgePrBodyTrust', () => {
   it('refuses an unmerged PR', () => {
     const v = judgePrBodyTrust(true, 12, { lastEditedAt: null, mergedAt: null });
     expect(!v.trusted && v.message).toMatch(/PR #12 is not merged/);
+  });
+
+  it('applies the same edit rule to a Smoke-Profile line, which no input gates', () => {
+    const late = { lastEditedAt: '2026-05-09T10:00:01Z', mergedAt: merged };
+    expect(judgeBodyEdits(12, late, 'Smoke-Profile line')).toEqual({
+      trusted: false,
+      message:
+        'PR #12 body was edited at 2026-05-09T10:00:01Z, after the merge at 2026-05-09T10:00:00Z: the Smoke-Profile line may not be what was reviewed.',
+    });
+    expect(judgeBodyEdits(12, { lastEditedAt: merged, mergedAt: merged }, 'Smoke-Profile line').trusted).toBe(
+      true,
+    );
   });
 
   it('refuses unknown or unreadable times', () => {

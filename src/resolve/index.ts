@@ -22,4 +22,4 @@ export { parseTaskFile } from './task-file.js';
 export { findSelectors, findTaskIdInText, prBodyProfiles, type SelectorInput } from './selectors.js';
 export { parseTrailers } from './trailers.js';
 export { buildTaskPath } from './task-path.js';
-export { judgePrBodyTrust } from './trust.js';
+export { judgeBodyEdits, judgePrBodyTrust } from './trust.js';

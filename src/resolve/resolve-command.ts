@@ -22,6 +22,10 @@
 //     something consumes it (task-path is set or the registry has `tasks:` entries);
 //   - a PR-body block while `pr-body-command` is false, or edited after the merge, or from an unmerged PR →
 //     BLOCKED `untrusted_source` (the block is there, it just may not run);
+//   - a PR-body `Smoke-Profile:` line obeys the same edited-after-the-merge rule (not `pr-body-command`: it
+//     can only pick a reviewed profile): edited after the merge, or from an unmerged PR → BLOCKED
+//     `untrusted_source`, not a fall-through — it names the profile meant, and running a lower step's
+//     command instead would hide that; the edit times are loaded only when that line is about to be used;
 //   - the inputs (`registry-path`, `task-id`, `profile`) come parsed from settings and are not checked
 //     again; a task file path built from `task-path` and a task id is (it is new);
 //   - git failing to read the tree, or the API failing to give the PR's edit times → rejects with

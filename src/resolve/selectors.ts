@@ -35,6 +35,8 @@ export interface SelectorResult {
   profile: Selected<ProfileName> | null;
   /** Why the profile selector is unusable (BLOCKED invalid_input when the profile step is reached). */
   profileProblem: string | null;
+  /** The profile is a PR-body line: trusted only if the body was not edited after the merge (trust.ts). */
+  profileFromPrBody: boolean;
   notes: string[];
 }
 
@@ -47,7 +49,7 @@ export type SelectorInput = Pick<
 };
 
 /** A selector's answer: found, unusable, or nothing there. */
-type Found<T extends string> = { selected: Selected<T> } | { problem: string } | null;
+type Found<T extends string> = { selected: Selected<T>; fromPrBody?: boolean } | { problem: string } | null;
 
 const WORD_CHAR = /[A-Za-z0-9_]/;
 
@@ -71,6 +73,7 @@ export function findSelectors(input: SelectorInput): SelectorResult {
     taskIdProblem: task && 'problem' in task ? task.problem : null,
     profile: profile && 'selected' in profile ? profile.selected : null,
     profileProblem: profile && 'problem' in profile ? profile.problem : null,
+    profileFromPrBody: profile !== null && 'selected' in profile && profile.fromPrBody === true,
     notes,
   };
 }
@@ -132,7 +135,10 @@ function findProfile(input: SelectorInput, trailers: readonly Trailer[], prName:
   if (fromBody.length > 1) {
     return { problem: `The ${prName} body has conflicting Smoke-Profile lines: ${fromBody.join(', ')}.` };
   }
-  if (fromBody.length === 1) return checkProfile(fromBody[0]!, `a Smoke-Profile line in the ${prName} body`);
+  if (fromBody.length === 1) {
+    const found = checkProfile(fromBody[0]!, `a Smoke-Profile line in the ${prName} body`);
+    return found && 'selected' in found ? { ...found, fromPrBody: true } : found;
+  }
   return null;
 }
 

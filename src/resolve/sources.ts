@@ -19,7 +19,7 @@ import {
 import { NO_OPTIONS } from './run-options.js';
 import { parseTaskFile } from './task-file.js';
 import { buildTaskPath } from './task-path.js';
-import { judgePrBodyTrust } from './trust.js';
+import { judgeBodyEdits, judgePrBodyTrust } from './trust.js';
 
 type Need = 'profile selector' | 'task id';
 
@@ -64,9 +64,18 @@ function smokeCommandInput(r: Resolution): Answer {
   };
 }
 
-function profileSelector(r: Resolution): Answer {
+/** A PR-body line obeys the PR-body trust rule: an edit after the merge could swap in a cheaper profile. */
+async function profileSelector(r: Resolution): Promise<Answer> {
   const selected = r.selectors.profile;
   if (selected === null) return miss();
+  if (r.selectors.profileFromPrBody && r.input.pr !== null) {
+    const verdict = judgeBodyEdits(r.input.pr.number, await loadEditTimes(r), 'Smoke-Profile line');
+    if (!verdict.trusted) {
+      const way = "Choose the profile with the 'profile' input, a Smoke-Profile trailer or the registry.";
+      return block('untrusted_source', `${verdict.message} ${way}`);
+    }
+    r.ctx.notes.push(verdict.note);
+  }
   return fromProfile(r, selected.value, 'registry', `selected by ${selected.source}`);
 }
 

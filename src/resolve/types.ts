@@ -39,7 +39,7 @@ export interface ResolveInput {
   prBodyCommand: boolean;
   commitMessage: string;
   pr: PullRequestInfo | null;
-  /** Only called when a PR-body command is about to be used. */
+  /** Only called when something from the PR body is about to be used (a command, a Smoke-Profile line). */
   loadPrEditTimes: () => Promise<PullEditTimes>;
   tree: TreeReader;
   /**
