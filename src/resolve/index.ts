@@ -12,7 +12,8 @@ export { resolveCommand } from './resolve-command.js';
 export { ResolveInfraError } from './resolve-error.js';
 export { applyPolicy, type PolicyDecision } from './policy.js';
 export { GitTreeReader, type GitTreeReaderOptions } from './tree-reader.js';
-export { discoverPullRequest, prNumberFromCommitMessage, type PrDiscovery } from './pr-discovery.js';
+export { discoverPullRequest, type PrDiscovery } from './pr-discovery.js';
+export { prNumberFromCommitMessage, type PrReference, type PrReferenceVia } from './pr-message.js';
 
 // Internals, exported for their tests in __tests__/resolve only.
 export { parseYamlSafe, type YMap, type YValue } from './yaml-safe.js';

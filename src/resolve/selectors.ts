@@ -60,11 +60,7 @@ export function findSelectors(input: SelectorInput): SelectorResult {
   const profile = findProfile(input, trailers, prName);
   const notes: string[] = [];
   if (task && 'selected' in task) notes.push(`task id ${task.selected.value} from ${task.selected.source}`);
-  if (task === null) {
-    notes.push(
-      `no task id: task-id-pattern '${input.taskIdPattern.source}' found nothing in the commit message${input.pr ? `, ${prName} title, head branch or body` : ' (no PR found)'}`,
-    );
-  }
+  if (task === null) notes.push(noTaskIdNote(input, prName));
   if (profile && 'selected' in profile) {
     notes.push(`profile ${profile.selected.value} from ${profile.selected.source}`);
   }
@@ -76,6 +72,14 @@ export function findSelectors(input: SelectorInput): SelectorResult {
     profileFromPrBody: profile !== null && 'selected' in profile && profile.fromPrBody === true,
     notes,
   };
+}
+
+/** Says it is the task id that was not found (the same message may well name the PR). */
+function noTaskIdNote(input: SelectorInput, prName: string): string {
+  const places = input.pr
+    ? `the commit message, the ${prName} title, head branch or body`
+    : 'the commit message (no PR details to look in)';
+  return `no task id: no Task-Id trailer, and no match of task-id-pattern '${input.taskIdPattern.source}' in ${places}`;
 }
 
 function findTaskId(input: SelectorInput, trailers: readonly Trailer[], prName: string): Found<TaskId> {

@@ -140,7 +140,7 @@ function tasksEntry(r: Resolution): Answer {
 /** Under the trust rules (trust.ts): allowed by the workflow, merged, not edited after the merge. */
 async function prBodyCommand(r: Resolution): Promise<Answer> {
   const pr = r.input.pr;
-  if (pr === null) return miss('no PR found, so no PR-body command');
+  if (pr === null) return miss('no PR details, so no PR-body command');
   if (prBodyBlocks(pr.body).length === 0)
     return miss(`no post-merge-smoke block in the PR #${pr.number} body`);
   const times = r.input.prBodyCommand ? await loadEditTimes(r) : null;
