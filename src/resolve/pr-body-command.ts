@@ -9,11 +9,12 @@
 //
 // Whether it may be used at all is trust.ts's decision; this file only finds and validates it. More than
 // one such block is a ConfigError (which one would be meant?).
-import { ConfigError } from './config-error.js';
+import { ConfigError, Problems } from './config-error.js';
 import { fencedBlocks, type MarkdownBlock } from './markdown-blocks.js';
 import { DASHED_KEYS, readDefinition } from './run-options.js';
 import type { CommandOptions } from './types.js';
-import { describeYaml, parseYamlSafe, type YamlLimits } from './yaml-safe.js';
+import { readYaml } from './yaml-map.js';
+import { describeYaml, type YamlLimits } from './yaml-safe.js';
 
 export const PR_BODY_LANGUAGE = 'post-merge-smoke';
 const BLOCK = `the \`\`\`${PR_BODY_LANGUAGE} block`;
@@ -33,7 +34,7 @@ export function prBodyBlocks(body: string | null): MarkdownBlock[] {
 
 /**
  * The PR body's command, or null when the body has no ```post-merge-smoke block. `label` names the body in
- * messages, e.g. "PR #12 body". Throws ConfigError.
+ * messages, e.g. "PR #12 body". Throws ConfigError (the first problem).
  */
 export function parsePrBodyCommand(
   body: string | null,
@@ -50,15 +51,19 @@ export function parsePrBodyCommand(
       `several \`\`\`${PR_BODY_LANGUAGE} blocks (lines ${blocks.map((b) => b.openLine).join(', ')}); keep one.`,
     );
   }
-  const root = parseYamlSafe(
+  const p = new Problems(label);
+  const root = readYaml(
     block.text,
-    { file: label, lineOffset: block.lineOffset, columnOffset: block.columnOffset },
+    { lineOffset: block.lineOffset, columnOffset: block.columnOffset },
+    p,
     limits,
   );
-  if (root === null || root.kind !== 'map') {
-    const what = root === null ? 'is empty' : `holds ${describeYaml(root)}`;
+  p.throwFirst();
+  if (!root || root.kind !== 'map') {
+    const what = root ? `holds ${describeYaml(root)}` : 'is empty';
     throw new ConfigError(label, block.openLine, `${BLOCK} ${what}; expected 'command: <shell command>'.`);
   }
-  const place = { file: label, keys: DASHED_KEYS, where: BLOCK, field: (key: string) => `'${key}'` };
-  return { ...readDefinition(root, place), line: block.openLine };
+  const definition = readDefinition(root, { keys: DASHED_KEYS, where: BLOCK, field: (key) => `'${key}'` }, p);
+  p.throwFirst();
+  return { ...definition!, line: block.openLine };
 }

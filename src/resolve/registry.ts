@@ -9,12 +9,12 @@
 //     task-2511: { command: pytest tests/smoke }  # task id → inline command (+ options)
 //   default: full                                 # optional
 //
-// Validation is strict: an unknown key, a wrong type or an unsupported version is a ConfigError naming the
-// line. One thing is deliberately NOT checked here: whether the profile named by a `tasks:` entry or by
+// Validation is strict: an unknown key, a wrong type or an unsupported version is a problem naming the
+// line (checkRegistry collects them all; a run stops at the first). One thing is deliberately NOT checked here: whether the profile named by a `tasks:` entry or by
 // `default:` exists. That is reported as BLOCKED `unknown_profile` only when that mapping is the one a run
 // actually uses, so one stale mapping for an old task does not block every other merge.
 import { parseProfileName, parseTaskId, type ProfileName, type TaskId } from '../domain/index.js';
-import { ConfigError } from './config-error.js';
+import { ConfigError, Problems, type ConfigProblem } from './config-error.js';
 import type { CommandOptions } from './types.js';
 import {
   DASHED_KEYS,
@@ -24,15 +24,8 @@ import {
   readOptions,
   type DefinitionPlace,
 } from './run-options.js';
-import { checkKeys, expectMap, findEntry, givenEntry, stringValue } from './yaml-map.js';
-import {
-  describeYaml,
-  errorAt,
-  parseYamlSafe,
-  type YamlLimits,
-  type YEntry,
-  type YMap,
-} from './yaml-safe.js';
+import { checkKeys, expectMap, findEntry, givenEntry, readYaml, stringValue } from './yaml-map.js';
+import { describeYaml, type YamlLimits, type YEntry, type YMap } from './yaml-safe.js';
 
 export const REGISTRY_VERSION = 1;
 const TOP_KEYS = ['version', 'defaults', 'profiles', 'tasks', 'default'] as const;
@@ -76,34 +69,58 @@ export function knownProfiles(registry: Registry): string[] {
   return [...registry.profiles.keys()].sort();
 }
 
-/** Parses and validates registry text. Throws ConfigError. */
+/** What checking a registry file found: every problem, and what could be read despite them. */
+export interface CheckedRegistry {
+  /** Every valid part (whole when there are no problems). */
+  registry: Registry;
+  problems: ConfigProblem[];
+  /**
+   * Every name under `profiles:`, usable or not (a mapping to a profile with a broken command names a
+   * defined profile); null when `profiles:` itself could not be read.
+   */
+  declaredProfiles: ReadonlySet<string> | null;
+}
+
+/** Parses and validates registry text; the run stops at the first problem. Throws ConfigError. */
 export function parseRegistry(text: string, file: string, limits?: Partial<YamlLimits>): Registry {
-  const root = parseYamlSafe(text, { file }, limits);
+  const checked = checkRegistry(text, file, limits);
+  if (checked.problems[0]) throw ConfigError.of(checked.problems[0]);
+  return checked.registry;
+}
+
+/** Every problem of a registry file, in the order a reader meets them. */
+export function checkRegistry(text: string, file: string, limits?: Partial<YamlLimits>): CheckedRegistry {
+  const p = new Problems(file);
+  const registry: Registry = { ...emptyRegistry(file), present: true };
+  const root = readYaml(text, {}, p, limits);
   if (root === null) {
-    throw new ConfigError(file, null, `is empty; a registry starts with 'version: ${REGISTRY_VERSION}'.`);
+    p.add(null, `is empty; a registry starts with 'version: ${REGISTRY_VERSION}'.`);
   }
-  const top = expectMap(root, file, 'the registry');
-  checkKeys(top, TOP_KEYS, file, 'the registry');
-  checkVersion(top, file);
+  const top = root ? expectMap(root, p, 'the registry') : null;
+  if (!top) return { registry, problems: p.list, declaredProfiles: null };
+  checkKeys(top, TOP_KEYS, p, 'the registry');
+  checkVersion(top, p);
   const section = (key: (typeof TOP_KEYS)[number]) => givenEntry(top, key);
+  const profiles = readProfiles(section('profiles'), p);
   return {
-    file,
-    present: true,
-    defaults: readDefaults(section('defaults'), file),
-    profiles: readProfiles(section('profiles'), file),
-    tasks: readTasks(section('tasks'), file),
-    defaultProfile: readDefaultProfile(section('default'), file),
+    registry: {
+      ...registry,
+      defaults: readDefaults(section('defaults'), p),
+      profiles: profiles.usable,
+      tasks: readTasks(section('tasks'), p),
+      defaultProfile: readDefaultProfile(section('default'), p),
+    },
+    problems: p.list,
+    declaredProfiles: profiles.declared,
   };
 }
 
-function checkVersion(top: YMap, file: string): void {
+function checkVersion(top: YMap, p: Problems): void {
   const version = findEntry(top, 'version');
   if (!version) {
-    throw errorAt(file, top, `'version: ${REGISTRY_VERSION}' is missing (it is required).`);
-  }
-  if (version.value.kind !== 'scalar' || version.value.value !== REGISTRY_VERSION) {
-    throw errorAt(
-      file,
+    p.add(top, `'version: ${REGISTRY_VERSION}' is missing (it is required).`);
+  } else if (version.value.kind !== 'scalar' || version.value.value !== REGISTRY_VERSION) {
+    p.add(
       version.value,
       `unsupported registry version ${describeYaml(version.value)}; this action reads version ${REGISTRY_VERSION}.`,
     );
@@ -111,60 +128,69 @@ function checkVersion(top: YMap, file: string): void {
 }
 
 /** How a registry entry is named in messages. */
-function place(file: string, where: string): DefinitionPlace {
-  return { file, keys: DASHED_KEYS, where, field: (key) => `'${key}' of ${where}` };
+function place(where: string): DefinitionPlace {
+  return { keys: DASHED_KEYS, where, field: (key) => `'${key}' of ${where}` };
 }
 
-function readDefaults(entry: YEntry | undefined, file: string): CommandOptions {
-  if (!entry) return NO_OPTIONS;
-  const map = expectMap(entry.value, file, "'defaults'");
-  checkKeys(map, optionKeys(DASHED_KEYS), file, "'defaults'");
-  return readOptions(map, place(file, "'defaults'"));
+function readDefaults(entry: YEntry | undefined, p: Problems): CommandOptions {
+  const map = entry ? expectMap(entry.value, p, "'defaults'") : null;
+  if (!map) return NO_OPTIONS;
+  checkKeys(map, optionKeys(DASHED_KEYS), p, "'defaults'");
+  return readOptions(map, place("'defaults'"), p);
 }
 
-function readProfiles(entry: YEntry | undefined, file: string): Map<ProfileName, RegistryCommand> {
-  const profiles = new Map<ProfileName, RegistryCommand>();
-  if (!entry) return profiles;
-  for (const e of expectMap(entry.value, file, "'profiles'").entries) {
+function readProfiles(
+  entry: YEntry | undefined,
+  p: Problems,
+): { usable: Map<ProfileName, RegistryCommand>; declared: Set<string> | null } {
+  const usable = new Map<ProfileName, RegistryCommand>();
+  const map = entry ? expectMap(entry.value, p, "'profiles'") : null;
+  if (entry && !map) return { usable, declared: null };
+  for (const e of map?.entries ?? []) {
     const name = parseProfileName(e.key);
-    if (!name.ok) throw errorAt(file, e, `profile '${e.key}' ${name.problem}.`);
-    profiles.set(name.value, { ...readDefinition(e.value, place(file, `profile '${e.key}'`)), line: e.line });
+    if (!name.ok) p.add(e, `profile '${e.key}' ${name.problem}.`);
+    const definition = readDefinition(e.value, place(`profile '${e.key}'`), p);
+    if (name.ok && definition) usable.set(name.value, { ...definition, line: e.line });
   }
-  return profiles;
+  return { usable, declared: new Set(map?.entries.map((e) => e.key)) };
 }
 
-function readTasks(entry: YEntry | undefined, file: string): Map<TaskId, TaskMapping> {
+function readTasks(entry: YEntry | undefined, p: Problems): Map<TaskId, TaskMapping> {
   const tasks = new Map<TaskId, TaskMapping>();
-  if (!entry) return tasks;
-  for (const e of expectMap(entry.value, file, "'tasks'").entries) {
+  const map = entry ? expectMap(entry.value, p, "'tasks'") : null;
+  for (const e of map?.entries ?? []) {
     const id = parseTaskId(e.key);
-    if (!id.ok) throw errorAt(file, e, `task id '${e.key}' ${id.problem}.`);
-    tasks.set(id.value, readTaskMapping(e, file));
+    if (!id.ok) p.add(e, `task id '${e.key}' ${id.problem}.`);
+    const mapping = readTaskMapping(e, p);
+    if (id.ok && mapping) tasks.set(id.value, mapping);
   }
   return tasks;
 }
 
 /** `task-1: api` (a profile) or `task-1: { command: … }` (inline). */
-function readTaskMapping(e: YEntry, file: string): TaskMapping {
+function readTaskMapping(e: YEntry, p: Problems): TaskMapping | null {
   const v = e.value;
   const what = `task '${e.key}'`;
   const text = stringValue(v);
   if (text !== null) {
     const profile = parseProfileName(text);
-    if (!profile.ok) throw errorAt(file, v, `${what} maps to '${text}', which ${profile.problem}.`);
+    if (!profile.ok) return p.add(v, `${what} maps to '${text}', which ${profile.problem}.`);
     return { kind: 'profile', profile: profile.value, line: e.line };
   }
-  if (v.kind === 'map') return { kind: 'command', ...readDefinition(v, place(file, what)), line: e.line };
-  throw errorAt(file, v, `${what} must map to a profile name or to { command: … }, not ${describeYaml(v)}.`);
+  if (v.kind === 'map') {
+    const definition = readDefinition(v, place(what), p);
+    return definition && { kind: 'command', ...definition, line: e.line };
+  }
+  return p.add(v, `${what} must map to a profile name or to { command: … }, not ${describeYaml(v)}.`);
 }
 
-function readDefaultProfile(entry: YEntry | undefined, file: string): Registry['defaultProfile'] {
+function readDefaultProfile(entry: YEntry | undefined, p: Problems): Registry['defaultProfile'] {
   if (!entry) return null;
   const text = stringValue(entry.value);
   if (text === null) {
-    throw errorAt(file, entry.value, `'default' must be a profile name, not ${describeYaml(entry.value)}.`);
+    return p.add(entry.value, `'default' must be a profile name, not ${describeYaml(entry.value)}.`);
   }
   const profile = parseProfileName(text);
-  if (!profile.ok) throw errorAt(file, entry.value, `'default' is '${text}', which ${profile.problem}.`);
+  if (!profile.ok) return p.add(entry.value, `'default' is '${text}', which ${profile.problem}.`);
   return { profile: profile.value, line: entry.line };
 }

@@ -1,12 +1,14 @@
 // A command definition and its run settings, as the registry (`timeout-seconds`), the task file
 // (`post_merge_smoke.timeout_seconds`) and the PR-body block spell them: command, timeout, shell, working
 // directory. One reader for all three; each file only says how it spells the keys and names the place.
-// Every check throws ConfigError at the offending value's line.
+// Every problem is recorded at the offending value's line; the value then reads as absent (null).
 import { parseRepoDir, type RepoDir } from '../domain/index.js';
 import { SHELL_NAMES } from '../settings.js';
 import type { CommandOptions } from './types.js';
-import { checkKeys, expectMap, findEntry, isNull } from './yaml-map.js';
-import { describeYaml, errorAt, type YMap, type YValue } from './yaml-safe.js';
+import type { Problems } from './config-error.js';
+import { nearMiss } from './did-you-mean.js';
+import { checkKeys, expectMap, findEntry, isNull, stringValue } from './yaml-map.js';
+import { describeYaml, type YMap, type YValue } from './yaml-safe.js';
 
 /** setTimeout's ceiling (2^31-1 ms), as for the `timeout-seconds` input. */
 export const MAX_TIMEOUT_SECONDS = 2_147_483;
@@ -39,7 +41,6 @@ export const SNAKE_KEYS: OptionKeys = {
 
 /** Where a definition sits, for messages. */
 export interface DefinitionPlace {
-  file: string;
   keys: OptionKeys;
   /** The definition: "profile 'api'", "'post_merge_smoke'", "the ```post-merge-smoke block". */
   where: string;
@@ -60,83 +61,78 @@ export function mergeOptions(over: CommandOptions, under: CommandOptions): Comma
   };
 }
 
-/** `{ command, <options> }`: the command is required, the options are not. */
-export function readDefinition(v: YValue, at: DefinitionPlace): { command: string; options: CommandOptions } {
+/** `{ command, <options> }`: the command is required, the options are not. Null when unusable. */
+export function readDefinition(
+  v: YValue,
+  at: DefinitionPlace,
+  p: Problems,
+): { command: string; options: CommandOptions } | null {
   const accepted = ['command', ...optionKeys(at.keys)];
-  const map = expectMap(v, at.file, at.where, ` { ${accepted.join(', ')} }`);
-  checkKeys(map, accepted, at.file, at.where);
-  const command = findEntry(map, 'command');
-  if (!command || isNull(command.value)) throw errorAt(at.file, map, `${at.where} has no 'command'.`);
-  return { command: readCommand(command.value, at.file, at.field('command')), options: readOptions(map, at) };
+  const map = expectMap(v, p, at.where, ` { ${accepted.join(', ')} }`);
+  if (!map) return null;
+  checkKeys(map, accepted, p, at.where);
+  const entry = findEntry(map, 'command');
+  if (!entry || isNull(entry.value)) {
+    // A misspelt `command:` is already reported as an unknown key with a "did you mean": one mistake, one problem.
+    const misspelt = !entry && map.entries.some((e) => nearMiss(e.key, ['command']) !== null);
+    return misspelt ? null : p.add(map, `${at.where} has no 'command'.`);
+  }
+  const command = readCommand(entry.value, p, at.field('command'));
+  const options = readOptions(map, at, p);
+  return command === null ? null : { command, options };
 }
 
-/** The option keys of `map` (its other keys are the caller's to check). */
-export function readOptions(map: YMap, at: DefinitionPlace): CommandOptions {
-  const get = (key: string) => findEntry(map, key)?.value;
-  const timeout = get(at.keys.timeoutSeconds);
-  const shell = get(at.keys.shell);
-  const dir = get(at.keys.workingDirectory);
+/** The option keys of `map` (its other keys are the caller's to check); a bad value reads as null. */
+export function readOptions(map: YMap, at: DefinitionPlace, p: Problems): CommandOptions {
+  const read = <T>(key: string, reader: (v: YValue, p: Problems, what: string) => T | null): T | null => {
+    const v = findEntry(map, key)?.value;
+    return v && !isNull(v) ? reader(v, p, at.field(key)) : null;
+  };
   return {
-    timeoutSeconds: timeout ? readTimeout(timeout, at.file, at.field(at.keys.timeoutSeconds)) : null,
-    shell: shell ? readShell(shell, at.file, at.field(at.keys.shell)) : null,
-    workingDirectory: dir ? readWorkingDirectory(dir, at.file, at.field(at.keys.workingDirectory)) : null,
+    timeoutSeconds: read(at.keys.timeoutSeconds, readTimeout),
+    shell: read(at.keys.shell, readShell),
+    workingDirectory: read(at.keys.workingDirectory, readWorkingDirectory),
   };
 }
 
 /** A command: a non-empty string (a block scalar keeps its lines: it becomes a script). */
-export function readCommand(v: YValue, file: string, what: string): string {
+export function readCommand(v: YValue, p: Problems, what: string): string | null {
   if (v.kind !== 'scalar' || typeof v.value !== 'string') {
-    throw errorAt(file, v, `${what} must be a string (a shell command), not ${describeYaml(v)}.`);
+    return p.add(v, `${what} must be a string (a shell command), not ${describeYaml(v)}.`);
   }
   const command = v.value.replace(/^\s*\n/, '').replace(/\s+$/, '');
-  if (command.trim() === '') throw errorAt(file, v, `${what} is empty.`);
-  if (command.includes('\0')) throw errorAt(file, v, `${what} contains a NUL character.`);
+  if (command.trim() === '') return p.add(v, `${what} is empty.`);
+  if (command.includes('\0')) return p.add(v, `${what} contains a NUL character.`);
   return command;
 }
 
-/** A positive number of seconds, at most MAX_TIMEOUT_SECONDS; null stays null. */
-function readTimeout(v: YValue, file: string, what: string): number | null {
-  if (isNull(v)) return null;
-  if (
-    v.kind !== 'scalar' ||
-    typeof v.value !== 'number' ||
-    !Number.isFinite(v.value) ||
-    v.value <= 0 ||
-    v.value > MAX_TIMEOUT_SECONDS
-  ) {
-    throw errorAt(
-      file,
-      v,
-      `${what} must be a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}, not ${describeYaml(v)}.`,
-    );
-  }
-  return v.value;
+/** A positive number of seconds, at most MAX_TIMEOUT_SECONDS. */
+function readTimeout(v: YValue, p: Problems, what: string): number | null {
+  const n = v.kind === 'scalar' && typeof v.value === 'number' ? v.value : NaN;
+  if (Number.isFinite(n) && n > 0 && n <= MAX_TIMEOUT_SECONDS) return n;
+  return p.add(
+    v,
+    `${what} must be a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}, not ${describeYaml(v)}.`,
+  );
 }
 
-/** bash, sh, pwsh, python, cmd, or a command template containing {0}; null stays null. */
-function readShell(v: YValue, file: string, what: string): string | null {
-  if (isNull(v)) return null;
-  const ok =
-    v.kind === 'scalar' &&
-    typeof v.value === 'string' &&
-    ((SHELL_NAMES as readonly string[]).includes(v.value.trim()) || v.value.includes('{0}'));
-  if (!ok) {
-    throw errorAt(
-      file,
-      v,
-      `${what} must be one of ${SHELL_NAMES.join(', ')} or a command template containing {0}, not ${describeYaml(v)}.`,
-    );
+/** bash, sh, pwsh, python, cmd, or a command template containing {0}. */
+function readShell(v: YValue, p: Problems, what: string): string | null {
+  const shell = stringValue(v);
+  if (shell !== null && ((SHELL_NAMES as readonly string[]).includes(shell) || shell.includes('{0}'))) {
+    return shell;
   }
-  return (v.value as string).trim();
+  return p.add(
+    v,
+    `${what} must be one of ${SHELL_NAMES.join(', ')} or a command template containing {0}, not ${describeYaml(v)}.`,
+  );
 }
 
-/** A directory inside the repository (the domain's rule); null stays null. */
-function readWorkingDirectory(v: YValue, file: string, what: string): RepoDir | null {
-  if (isNull(v)) return null;
+/** A directory inside the repository (the domain's rule). */
+function readWorkingDirectory(v: YValue, p: Problems, what: string): RepoDir | null {
   if (v.kind !== 'scalar' || typeof v.value !== 'string') {
-    throw errorAt(file, v, `${what} must be a relative directory path, not ${describeYaml(v)}.`);
+    return p.add(v, `${what} must be a relative directory path, not ${describeYaml(v)}.`);
   }
   const dir = parseRepoDir(v.value);
-  if (!dir.ok) throw errorAt(file, v, `${what} is '${v.value}': it ${dir.problem}.`);
-  return dir.value;
+  return dir.ok ? dir.value : p.add(v, `${what} is '${v.value}': it ${dir.problem}.`);
 }

@@ -1,11 +1,43 @@
 // Reading a configuration mapping out of the YAML tree: the key checks every configuration file shares.
-import { describeYaml, errorAt, type YEntry, type YMap, type YValue } from './yaml-safe.js';
+import { ConfigError, Problems } from './config-error.js';
+import { didYouMean } from './did-you-mean.js';
+import {
+  describeYaml,
+  parseYamlSafe,
+  type YamlLimits,
+  type YamlOrigin,
+  type YEntry,
+  type YMap,
+  type YValue,
+} from './yaml-safe.js';
 
-/** Refuses keys outside `allowed`, naming the key, its line and the accepted keys. */
-export function checkKeys(map: YMap, allowed: readonly string[], file: string, where: string): void {
+/**
+ * The YAML tree of `text` (null: an empty document), or undefined when it is malformed (recorded in `p`).
+ */
+export function readYaml(
+  text: string,
+  origin: Omit<YamlOrigin, 'file'>,
+  p: Problems,
+  limits?: Partial<YamlLimits>,
+): YValue | null | undefined {
+  try {
+    return parseYamlSafe(text, { ...origin, file: p.file }, limits);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    p.addError(e);
+    return undefined;
+  }
+}
+
+/** Records every key outside `allowed`, naming the key, its line, the accepted keys and a near miss. */
+export function checkKeys(map: YMap, allowed: readonly string[], p: Problems, where: string): void {
   for (const e of map.entries) {
     if (!allowed.includes(e.key)) {
-      throw errorAt(file, e, `unknown key '${e.key}' in ${where}; accepted keys: ${allowed.join(', ')}.`);
+      p.add(
+        e,
+        `unknown key '${e.key}' in ${where}; accepted keys: ${allowed.join(', ')}.`,
+        didYouMean(e.key, allowed),
+      );
     }
   }
 }
@@ -24,10 +56,9 @@ export function isNull(v: YValue): boolean {
   return v.kind === 'scalar' && v.value === null;
 }
 
-/** `v` as a mapping; `what` names it in the message ("'profiles'", "the registry"). */
-export function expectMap(v: YValue, file: string, what: string, shape = ''): YMap {
-  if (v.kind !== 'map') throw errorAt(file, v, `${what} must be a mapping${shape}, not ${describeYaml(v)}.`);
-  return v;
+/** `v` as a mapping, or null (recorded); `what` names it in the message ("'profiles'", "the registry"). */
+export function expectMap(v: YValue, p: Problems, what: string, shape = ''): YMap | null {
+  return v.kind === 'map' ? v : p.add(v, `${what} must be a mapping${shape}, not ${describeYaml(v)}.`);
 }
 
 /** A string scalar, trimmed; null when the value is not a string. */

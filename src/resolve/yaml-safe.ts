@@ -264,11 +264,6 @@ export function describeYaml(v: YValue): string {
   return String(v.value);
 }
 
-/** A ConfigError pointing at a value. */
-export function errorAt(file: string, at: YPos, detail: string): ConfigError {
-  return new ConfigError(file, at.line, detail, at.column);
-}
-
 function truncate(s: string, n: number): string {
   const flat = s.replace(/\s+/g, ' ');
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
