@@ -2,7 +2,7 @@
 // FakeGitHub (eventually consistent: empty right after the merge).
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { GitHubRestApi } from '../../src/adapters/github-rest.js';
-import { discoverPullRequest, prNumberFromCommitMessage } from '../../src/resolve/pr-discovery.js';
+import { discoverPullRequest, prNumberFromCommitMessage } from '../../src/resolve/index.js';
 import { FakeGitHub, pullPayload } from '../support/fake-github.js';
 
 const SHA = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
@@ -20,7 +20,7 @@ describe('prNumberFromCommitMessage', () => {
     ['Direct push\n\npr:   #7  ', 7],
     ['Title (#12)\r\n\r\nPR: #13', 12],
   ])('%j → %i', (message, expected) => {
-    expect(prNumberFromCommitMessage(message)).toBe(expected);
+    expect(prNumberFromCommitMessage(message)?.number).toBe(expected);
   });
 
   it.each([

@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { knownProfiles, parseRegistry } from '../../src/resolve/registry.js';
-import { ConfigError } from '../../src/resolve/config-error.js';
+import { mustParse, parseProfileName, parseTaskId } from '../../src/domain/index.js';
+import { ConfigError, knownProfiles, parseRegistry } from '../../src/resolve/index.js';
+
+const profile = (name: string) => mustParse(parseProfileName, name);
+const task = (id: string) => mustParse(parseTaskId, id);
 
 const FILE = '.github/post-merge-smoke.yml';
 
@@ -31,14 +34,14 @@ describe('parseRegistry', () => {
     const r = parseRegistry(SPEC_EXAMPLE, FILE);
     expect(r.present).toBe(true);
     expect(r.defaults).toEqual({ timeoutSeconds: 600, shell: 'bash', workingDirectory: null });
-    expect(r.profiles.get('api')).toEqual({
+    expect(r.profiles.get(profile('api'))).toEqual({
       command: 'npm run smoke:api',
       options: { timeoutSeconds: 300, shell: null, workingDirectory: 'services/api' },
       line: 4,
     });
-    expect(r.profiles.get('full')?.command).toBe('make smoke');
-    expect(r.tasks.get('task-2512')).toEqual({ kind: 'profile', profile: 'api', line: 7 });
-    expect(r.tasks.get('task-2511')).toMatchObject({
+    expect(r.profiles.get(profile('full'))?.command).toBe('make smoke');
+    expect(r.tasks.get(task('task-2512'))).toEqual({ kind: 'profile', profile: 'api', line: 7 });
+    expect(r.tasks.get(task('task-2511'))).toMatchObject({
       kind: 'command',
       command: 'pytest tests/smoke -q',
       line: 8,
@@ -52,7 +55,7 @@ describe('parseRegistry', () => {
       'version: 1\nprofiles:\n  s:\n    command: |\n      make a\n      make b\n',
       FILE,
     );
-    expect(r.profiles.get('s')?.command).toBe('make a\nmake b');
+    expect(r.profiles.get(profile('s'))?.command).toBe('make a\nmake b');
     expect(r.defaultProfile).toBeNull();
     expect(r.tasks.size).toBe(0);
   });
@@ -134,7 +137,7 @@ describe('parseRegistry', () => {
 
   it('does not check at parse time that mapped profiles exist (reported when used)', () => {
     const r = parseRegistry('version: 1\ntasks:\n  task-1: ghost\ndefault: phantom\n', FILE);
-    expect(r.tasks.get('task-1')).toMatchObject({ kind: 'profile', profile: 'ghost' });
+    expect(r.tasks.get(task('task-1'))).toMatchObject({ kind: 'profile', profile: 'ghost' });
     expect(r.defaultProfile?.profile).toBe('phantom');
   });
 
@@ -146,7 +149,7 @@ describe('parseRegistry', () => {
 
   it('keeps __proto__ and friends as plain names', () => {
     const r = parseRegistry('version: 1\nprofiles:\n  constructor: { command: x }\n', FILE);
-    expect(r.profiles.get('constructor')?.command).toBe('x');
-    expect(r.profiles.get('toString')).toBeUndefined();
+    expect(r.profiles.get(profile('constructor'))?.command).toBe('x');
+    expect(r.profiles.get(profile('toString'))).toBeUndefined();
   });
 });

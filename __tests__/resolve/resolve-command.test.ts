@@ -1,14 +1,21 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { PullEditTimes, PullRequestInfo } from '../../src/adapters/github.js';
-import { ConfigError } from '../../src/resolve/config-error.js';
-import { ResolveInfraError } from '../../src/resolve/resolve-error.js';
-import { resolveCommand } from '../../src/resolve/resolve-command.js';
 import {
+  mustParse,
+  parseProfileName,
+  parseRepoPath,
+  parseTaskId,
+  type TaskId,
+} from '../../src/domain/index.js';
+import {
+  ConfigError,
+  ResolveInfraError,
+  resolveCommand,
   TreeReadError,
   type ResolveInput,
   type ResolveOutcome,
   type TreeReader,
-} from '../../src/resolve/types.js';
+} from '../../src/resolve/index.js';
 import { DEFAULT_REGISTRY_PATH, DEFAULT_TASK_ID_PATTERN } from '../../src/settings/index.js';
 import { FailingTree, MemoryTree } from './support/memory-tree.js';
 import { pattern } from '../support/pattern.js';
@@ -52,12 +59,20 @@ function pr(body: string | null, over: Partial<PullRequestInfo> = {}): PullReque
 
 const PR_BODY_BLOCK = '```post-merge-smoke\ncommand: from pr body\ntimeout-seconds: 30\n```';
 
-function makeInput(over: Partial<ResolveInput> & { files?: Record<string, string> } = {}): {
+/** The inputs settings parse, as plain strings: makeInput parses them the way settings do. */
+type Over = Omit<Partial<ResolveInput>, 'taskId' | 'profile' | 'registryPath'> & {
+  taskId?: string | null;
+  profile?: string | null;
+  registryPath?: string;
+  files?: Record<string, string>;
+};
+
+function makeInput(over: Over = {}): {
   input: ResolveInput;
   tree: MemoryTree;
   loadTimes: jest.Mock<() => Promise<PullEditTimes>>;
 } {
-  const { files, ...rest } = over;
+  const { files, taskId, profile, registryPath, ...rest } = over;
   const tree = new MemoryTree(files ?? { [REGISTRY]: FULL_REGISTRY });
   const loadTimes = jest.fn(async (): Promise<PullEditTimes> => ({
     lastEditedAt: null,
@@ -65,10 +80,10 @@ function makeInput(over: Partial<ResolveInput> & { files?: Record<string, string
   }));
   const input: ResolveInput = {
     smokeCommand: null,
-    profile: null,
-    taskId: null,
+    profile: profile == null ? null : mustParse(parseProfileName, profile),
+    taskId: taskId == null ? null : mustParse(parseTaskId, taskId),
     taskIdPattern: pattern(DEFAULT_TASK_ID_PATTERN),
-    registryPath: REGISTRY,
+    registryPath: mustParse(parseRepoPath, registryPath ?? REGISTRY),
     taskPath: TASK_PATH,
     prBodyCommand: true,
     commitMessage: 'Add runner (#12)',
@@ -355,10 +370,16 @@ describe('resolveCommand: registry handling', () => {
     expect(tree.reads).toEqual([REGISTRY]);
   });
 
-  it('refuses a registry path outside the repository', async () => {
-    const { input, tree } = makeInput({ registryPath: '../elsewhere.yml', smokeCommand: 'x' });
-    expect(expectBlocked(await resolveCommand(input)).reason).toBe('invalid_input');
-    expect(tree.reads).toEqual([]);
+  it('takes the registry path as settings parsed it: one outside the repository cannot be passed', () => {
+    // Settings refuse it (BLOCKED invalid_input) with the domain's rule; resolution only takes a RepoPath.
+    expect(parseRepoPath('../elsewhere.yml')).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/inside the repository/),
+    });
+    const { input } = makeInput();
+    // @ts-expect-error a plain string is not a RepoPath
+    const unparsed: ResolveInput = { ...input, registryPath: '../elsewhere.yml' };
+    expect(unparsed.registryPath).toBe('../elsewhere.yml');
   });
 });
 
@@ -372,7 +393,8 @@ describe('resolveCommand: task ids and task files', () => {
   });
 
   it('a task id input with ../ (bypassing settings) is refused before any task file read', async () => {
-    const { input, tree } = makeInput({ taskId: '../secrets', taskIdPattern: pattern('.+') });
+    const { input, tree } = makeInput({ taskIdPattern: pattern('.+') });
+    input.taskId = '../secrets' as TaskId;
     const out = expectBlocked(await resolveCommand(input));
     expect(out.reason).toBe('invalid_input');
     expect(tree.reads).toEqual([REGISTRY]);
@@ -385,7 +407,7 @@ describe('resolveCommand: task ids and task files', () => {
       files: { [REGISTRY]: 'version: 1\n' },
     });
     const out = expectBlocked(await resolveCommand(input));
-    expect(out.message).toMatch(/leaves the repository|contains '\.\.'/);
+    expect(out.message).toMatch(/must be a path inside the repository/);
     expect(tree.reads).toEqual([REGISTRY]);
   });
 
@@ -508,6 +530,71 @@ describe('resolveCommand: PR-body command trust', () => {
     const err = await resolveCommand(input).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ResolveInfraError);
     expect(err).toMatchObject({ reason: 'api_failed', message: expect.stringMatching(/HTTP 502/) });
+  });
+});
+
+describe('resolveCommand: a PR-body Smoke-Profile line obeys the edited-after-merge rule', () => {
+  // Without the rule, a line added to the description after the merge picks a cheaper profile than the
+  // task's mapping (p-task) and the run passes on it.
+  const setup = (times: PullEditTimes, prBodyCommand = true) => {
+    const made = makeInput({
+      files: { [REGISTRY]: FULL_REGISTRY },
+      commitMessage: 'Add runner (#12)\n\nTask-Id: task-7\n',
+      pr: pr('Smoke-Profile: p-body\n'),
+      prBodyCommand,
+    });
+    made.loadTimes.mockImplementation(async () => times);
+    return made;
+  };
+
+  it('edited after the merge: BLOCKED untrusted_source, not the cheaper profile', async () => {
+    const { input, loadTimes } = setup({ lastEditedAt: '2026-05-09T11:30:00Z', mergedAt: MERGED_AT });
+    const out = expectBlocked(await resolveCommand(input));
+    expect(out.reason).toBe('untrusted_source');
+    expect(out.message).toMatch(
+      /^PR #12 body was edited at 2026-05-09T11:30:00Z, after the merge at 2026-05-09T10:00:00Z: the Smoke-Profile line may not be what was reviewed\. Choose the profile with the 'profile' input/,
+    );
+    expect(out).toMatchObject({ profile: 'p-body', taskId: 'task-7' });
+    expect(loadTimes).toHaveBeenCalledTimes(1);
+  });
+
+  it('from an unmerged PR: BLOCKED untrusted_source', async () => {
+    const { input } = setup({ lastEditedAt: null, mergedAt: null });
+    input.pr = { ...input.pr!, mergedAt: null, state: 'open' };
+    const out = expectBlocked(await resolveCommand(input));
+    expect(out.message).toMatch(/PR #12 is not merged: a PR-body Smoke-Profile line is trusted only/);
+  });
+
+  it('not edited after the merge: used, whatever pr-body-command says (it only picks a reviewed profile)', async () => {
+    for (const prBodyCommand of [true, false]) {
+      const { input } = setup({ lastEditedAt: '2026-05-09T09:00:00Z', mergedAt: MERGED_AT }, prBodyCommand);
+      const out = expectCommand(await resolveCommand(input));
+      expect(out).toMatchObject({ command: 'from pr body profile', source: 'registry', profile: 'p-body' });
+      expect(out.notes).toContain(
+        'PR #12 body last edited at 2026-05-09T09:00:00Z, not after the merge at 2026-05-09T10:00:00Z',
+      );
+    }
+  });
+
+  it('edit times are loaded only when the line is about to be used', async () => {
+    const byTrailer = setup({ lastEditedAt: '2026-05-09T11:30:00Z', mergedAt: MERGED_AT });
+    byTrailer.input.commitMessage = 'Add runner (#12)\n\nSmoke-Profile: p-trailer\n';
+    expect(expectCommand(await resolveCommand(byTrailer.input)).profile).toBe('p-trailer');
+    const byInput = setup({ lastEditedAt: '2026-05-09T11:30:00Z', mergedAt: MERGED_AT });
+    byInput.input.smokeCommand = 'make smoke';
+    expect(expectCommand(await resolveCommand(byInput.input)).source).toBe('input');
+    expect(byTrailer.loadTimes).not.toHaveBeenCalled();
+    expect(byInput.loadTimes).not.toHaveBeenCalled();
+  });
+
+  it('an API failure loading the edit times rejects with ResolveInfraError api_failed', async () => {
+    const { input, loadTimes } = setup({ lastEditedAt: null, mergedAt: MERGED_AT });
+    loadTimes.mockImplementation(async () => {
+      throw new Error('HTTP 502');
+    });
+    const err = await resolveCommand(input).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ResolveInfraError);
+    expect(err).toMatchObject({ reason: 'api_failed', context: { profile: 'p-body' } });
   });
 });
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PullRequestInfo } from '../../src/adapters/github.js';
+import { mustParse, parseProfileName, parseTaskId } from '../../src/domain/index.js';
 import {
   findSelectors,
   findTaskIdInText,
   parseTrailers,
   prBodyProfiles,
   type SelectorInput,
-} from '../../src/resolve/selectors.js';
+} from '../../src/resolve/index.js';
 import { DEFAULT_TASK_ID_PATTERN } from '../../src/settings/index.js';
 import { pattern } from '../support/pattern.js';
 
@@ -80,7 +81,11 @@ describe('prBodyProfiles', () => {
 describe('findSelectors', () => {
   it('takes the task id from the input first', () => {
     const r = findSelectors(
-      input({ taskId: 'task-1', commitMessage: 'S\n\nTask-Id: task-2\n', pr: pr({ title: 'task-3' }) }),
+      input({
+        taskId: mustParse(parseTaskId, 'task-1'),
+        commitMessage: 'S\n\nTask-Id: task-2\n',
+        pr: pr({ title: 'task-3' }),
+      }),
     );
     expect(r.taskId).toEqual({ value: 'task-1', source: "the input 'task-id'" });
     expect(r.notes).toContain("task id task-1 from the input 'task-id'");
@@ -151,7 +156,10 @@ describe('findSelectors', () => {
   it('takes the profile from the input, then the trailer, then the PR body', () => {
     const body = pr({ body: 'Smoke-Profile: from-body' });
     const msg = 'S\n\nSmoke-Profile: from-trailer\n';
-    expect(findSelectors(input({ profile: 'in', commitMessage: msg, pr: body })).profile).toEqual({
+    expect(
+      findSelectors(input({ profile: mustParse(parseProfileName, 'in'), commitMessage: msg, pr: body }))
+        .profile,
+    ).toEqual({
       value: 'in',
       source: "the input 'profile'",
     });
@@ -161,6 +169,14 @@ describe('findSelectors', () => {
       source: 'a Smoke-Profile line in the PR #63 body',
     });
     expect(findSelectors(input({ pr: pr() })).profile).toBeNull();
+  });
+
+  it('marks a profile from a PR-body line (it is trusted only if the body was not edited after the merge)', () => {
+    const body = pr({ body: 'Smoke-Profile: from-body' });
+    expect(findSelectors(input({ pr: body })).profileFromPrBody).toBe(true);
+    const trailer = findSelectors(input({ commitMessage: 'S\n\nSmoke-Profile: t\n', pr: body }));
+    expect(trailer.profileFromPrBody).toBe(false);
+    expect(findSelectors(input({ pr: pr({ body: 'Smoke-Profile: a b' }) })).profileFromPrBody).toBe(false);
   });
 
   it('reports unusable or conflicting profile selectors', () => {

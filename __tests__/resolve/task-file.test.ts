@@ -1,9 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../src/resolve/config-error.js';
-import { fencedBlocks, frontMatter } from '../../src/resolve/markdown-blocks.js';
-import { parseTaskFile } from '../../src/resolve/task-file.js';
+import { ConfigError, fencedBlocks, frontMatter, parseTaskFile } from '../../src/resolve/index.js';
 
 const FILE = 'memory/tasks/task-2512.md';
 const SEED_STYLE = readFileSync(join(process.cwd(), '__tests__/resolve/fixtures/task-2512.md'), 'utf8');

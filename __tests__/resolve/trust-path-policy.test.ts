@@ -1,8 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { applyPolicy } from '../../src/resolve/policy.js';
-import { buildTaskPath, normaliseRepoPath } from '../../src/resolve/task-path.js';
-import { judgePrBodyTrust } from '../../src/resolve/trust.js';
-import type { ResolveOutcome } from '../../src/resolve/types.js';
+import { mustParse, parseTaskId, type TaskId } from '../../src/domain/index.js';
+import {
+  applyPolicy,
+  buildTaskPath,
+  judgeBodyEdits,
+  judgePrBodyTrust,
+  type ResolveOutcome,
+} from '../../src/resolve/index.js';
+
+const id = (text: string) => mustParse(parseTaskId, text);
 
 describe('judgePrBodyTrust', () => {
   const merged = '2026-05-09T10:00:00Z';
@@ -39,6 +45,18 @@ describe('judgePrBodyTrust', () => {
     expect(!v.trusted && v.message).toMatch(/PR #12 is not merged/);
   });
 
+  it('applies the same edit rule to a Smoke-Profile line, which no input gates', () => {
+    const late = { lastEditedAt: '2026-05-09T10:00:01Z', mergedAt: merged };
+    expect(judgeBodyEdits(12, late, 'Smoke-Profile line')).toEqual({
+      trusted: false,
+      message:
+        'PR #12 body was edited at 2026-05-09T10:00:01Z, after the merge at 2026-05-09T10:00:00Z: the Smoke-Profile line may not be what was reviewed.',
+    });
+    expect(judgeBodyEdits(12, { lastEditedAt: merged, mergedAt: merged }, 'Smoke-Profile line').trusted).toBe(
+      true,
+    );
+  });
+
   it('refuses unknown or unreadable times', () => {
     expect(judgePrBodyTrust(true, 12, null).trusted).toBe(false);
     expect(judgePrBodyTrust(true, 12, { lastEditedAt: 'yesterday', mergedAt: merged }).trusted).toBe(false);
@@ -48,21 +66,26 @@ describe('judgePrBodyTrust', () => {
 
 describe('buildTaskPath', () => {
   it('substitutes and normalises', () => {
-    expect(buildTaskPath('memory/tasks/{task_id}.md', 'task-2512')).toEqual({
+    expect(buildTaskPath('memory/tasks/{task_id}.md', id('task-2512'))).toEqual({
       ok: true,
       path: 'memory/tasks/task-2512.md',
     });
-    expect(buildTaskPath('./docs//{task_id}/{task_id}.md', 'task-1+2')).toEqual({
+    expect(buildTaskPath('./docs//{task_id}/{task_id}.md', id('task-1+2'))).toEqual({
       ok: true,
       path: 'docs/task-1+2/task-1+2.md',
     });
   });
 
   it('refuses task ids that could move the path', () => {
-    for (const id of ['../x', '..', '.', '.hidden', 'a/b', 'a\\b', '', 'x y']) {
-      const r = buildTaskPath('memory/tasks/{task_id}.md', id);
-      expect(r.ok).toBe(false);
+    // A TaskId only comes from parseTaskId, which refuses all of these …
+    for (const raw of ['../x', '..', '.', '.hidden', 'a/b', 'a\\b', '', 'x y']) {
+      expect(parseTaskId(raw).ok).toBe(false);
     }
+    // … and should one get through, the path built from it still may not leave the repository.
+    for (const raw of ['../x', '../../etc/passwd']) {
+      expect(buildTaskPath('memory/tasks/{task_id}.md', raw as TaskId).ok).toBe(false);
+    }
+    expect(buildTaskPath('{task_id}/smoke.md', '..' as TaskId).ok).toBe(false);
   });
 
   it('refuses templates that leave the repository', () => {
@@ -73,22 +96,15 @@ describe('buildTaskPath', () => {
       'C:/x/{task_id}',
       'a\\{task_id}',
     ]) {
-      const r = buildTaskPath(t, 'task-1');
+      const r = buildTaskPath(t, id('task-1'));
       expect(r).toEqual({ ok: false, message: expect.stringMatching(/the task file is not read/) });
     }
-    expect(buildTaskPath('tasks/', 'task-1').ok).toBe(false);
-  });
-
-  it('normalises repository paths', () => {
-    expect(normaliseRepoPath('./.github//post-merge-smoke.yml')).toBe('.github/post-merge-smoke.yml');
-    expect(normaliseRepoPath('a/../b.yml')).toBe('b.yml');
-    for (const bad of ['', '/x', '../x', 'a/../../x', 'a\\b', '.', 'dir/'])
-      expect(normaliseRepoPath(bad)).toBeNull();
+    expect(buildTaskPath('tasks/', id('task-1')).ok).toBe(false);
   });
 });
 
 describe('applyPolicy (SPEC §2 / §10)', () => {
-  const ctx = { taskId: 'task-1', profile: null, notes: [] };
+  const ctx = { taskId: id('task-1'), profile: null, notes: [] };
   const command: ResolveOutcome = {
     kind: 'command',
     command: 'make smoke',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, parseYamlSafe, type YMap, type YValue } from '../../src/resolve/yaml-safe.js';
+import { ConfigError, parseYamlSafe, type YMap, type YValue } from '../../src/resolve/index.js';
 
 function parseError(text: string, lineOffset = 0, limits = {}): ConfigError {
   try {

@@ -845,1536 +845,6 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 3251:
-/***/ (function(module) {
-
-/**
-  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
-  * https://github.com/SGrondin/bottleneck
-  */
-(function (global, factory) {
-	 true ? module.exports = factory() :
-	0;
-}(this, (function () { 'use strict';
-
-	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-	function getCjsExportFromNamespace (n) {
-		return n && n['default'] || n;
-	}
-
-	var load = function(received, defaults, onto = {}) {
-	  var k, ref, v;
-	  for (k in defaults) {
-	    v = defaults[k];
-	    onto[k] = (ref = received[k]) != null ? ref : v;
-	  }
-	  return onto;
-	};
-
-	var overwrite = function(received, defaults, onto = {}) {
-	  var k, v;
-	  for (k in received) {
-	    v = received[k];
-	    if (defaults[k] !== void 0) {
-	      onto[k] = v;
-	    }
-	  }
-	  return onto;
-	};
-
-	var parser = {
-		load: load,
-		overwrite: overwrite
-	};
-
-	var DLList;
-
-	DLList = class DLList {
-	  constructor(incr, decr) {
-	    this.incr = incr;
-	    this.decr = decr;
-	    this._first = null;
-	    this._last = null;
-	    this.length = 0;
-	  }
-
-	  push(value) {
-	    var node;
-	    this.length++;
-	    if (typeof this.incr === "function") {
-	      this.incr();
-	    }
-	    node = {
-	      value,
-	      prev: this._last,
-	      next: null
-	    };
-	    if (this._last != null) {
-	      this._last.next = node;
-	      this._last = node;
-	    } else {
-	      this._first = this._last = node;
-	    }
-	    return void 0;
-	  }
-
-	  shift() {
-	    var value;
-	    if (this._first == null) {
-	      return;
-	    } else {
-	      this.length--;
-	      if (typeof this.decr === "function") {
-	        this.decr();
-	      }
-	    }
-	    value = this._first.value;
-	    if ((this._first = this._first.next) != null) {
-	      this._first.prev = null;
-	    } else {
-	      this._last = null;
-	    }
-	    return value;
-	  }
-
-	  first() {
-	    if (this._first != null) {
-	      return this._first.value;
-	    }
-	  }
-
-	  getArray() {
-	    var node, ref, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, ref.value));
-	    }
-	    return results;
-	  }
-
-	  forEachShift(cb) {
-	    var node;
-	    node = this.shift();
-	    while (node != null) {
-	      (cb(node), node = this.shift());
-	    }
-	    return void 0;
-	  }
-
-	  debug() {
-	    var node, ref, ref1, ref2, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, {
-	        value: ref.value,
-	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-	        next: (ref2 = ref.next) != null ? ref2.value : void 0
-	      }));
-	    }
-	    return results;
-	  }
-
-	};
-
-	var DLList_1 = DLList;
-
-	var Events;
-
-	Events = class Events {
-	  constructor(instance) {
-	    this.instance = instance;
-	    this._events = {};
-	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
-	      throw new Error("An Emitter already exists for this object");
-	    }
-	    this.instance.on = (name, cb) => {
-	      return this._addListener(name, "many", cb);
-	    };
-	    this.instance.once = (name, cb) => {
-	      return this._addListener(name, "once", cb);
-	    };
-	    this.instance.removeAllListeners = (name = null) => {
-	      if (name != null) {
-	        return delete this._events[name];
-	      } else {
-	        return this._events = {};
-	      }
-	    };
-	  }
-
-	  _addListener(name, status, cb) {
-	    var base;
-	    if ((base = this._events)[name] == null) {
-	      base[name] = [];
-	    }
-	    this._events[name].push({cb, status});
-	    return this.instance;
-	  }
-
-	  listenerCount(name) {
-	    if (this._events[name] != null) {
-	      return this._events[name].length;
-	    } else {
-	      return 0;
-	    }
-	  }
-
-	  async trigger(name, ...args) {
-	    var e, promises;
-	    try {
-	      if (name !== "debug") {
-	        this.trigger("debug", `Event triggered: ${name}`, args);
-	      }
-	      if (this._events[name] == null) {
-	        return;
-	      }
-	      this._events[name] = this._events[name].filter(function(listener) {
-	        return listener.status !== "none";
-	      });
-	      promises = this._events[name].map(async(listener) => {
-	        var e, returned;
-	        if (listener.status === "none") {
-	          return;
-	        }
-	        if (listener.status === "once") {
-	          listener.status = "none";
-	        }
-	        try {
-	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-	          if (typeof (returned != null ? returned.then : void 0) === "function") {
-	            return (await returned);
-	          } else {
-	            return returned;
-	          }
-	        } catch (error) {
-	          e = error;
-	          {
-	            this.trigger("error", e);
-	          }
-	          return null;
-	        }
-	      });
-	      return ((await Promise.all(promises))).find(function(x) {
-	        return x != null;
-	      });
-	    } catch (error) {
-	      e = error;
-	      {
-	        this.trigger("error", e);
-	      }
-	      return null;
-	    }
-	  }
-
-	};
-
-	var Events_1 = Events;
-
-	var DLList$1, Events$1, Queues;
-
-	DLList$1 = DLList_1;
-
-	Events$1 = Events_1;
-
-	Queues = class Queues {
-	  constructor(num_priorities) {
-	    var i;
-	    this.Events = new Events$1(this);
-	    this._length = 0;
-	    this._lists = (function() {
-	      var j, ref, results;
-	      results = [];
-	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
-	        results.push(new DLList$1((() => {
-	          return this.incr();
-	        }), (() => {
-	          return this.decr();
-	        })));
-	      }
-	      return results;
-	    }).call(this);
-	  }
-
-	  incr() {
-	    if (this._length++ === 0) {
-	      return this.Events.trigger("leftzero");
-	    }
-	  }
-
-	  decr() {
-	    if (--this._length === 0) {
-	      return this.Events.trigger("zero");
-	    }
-	  }
-
-	  push(job) {
-	    return this._lists[job.options.priority].push(job);
-	  }
-
-	  queued(priority) {
-	    if (priority != null) {
-	      return this._lists[priority].length;
-	    } else {
-	      return this._length;
-	    }
-	  }
-
-	  shiftAll(fn) {
-	    return this._lists.forEach(function(list) {
-	      return list.forEachShift(fn);
-	    });
-	  }
-
-	  getFirst(arr = this._lists) {
-	    var j, len, list;
-	    for (j = 0, len = arr.length; j < len; j++) {
-	      list = arr[j];
-	      if (list.length > 0) {
-	        return list;
-	      }
-	    }
-	    return [];
-	  }
-
-	  shiftLastFrom(priority) {
-	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
-	  }
-
-	};
-
-	var Queues_1 = Queues;
-
-	var BottleneckError;
-
-	BottleneckError = class BottleneckError extends Error {};
-
-	var BottleneckError_1 = BottleneckError;
-
-	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-
-	NUM_PRIORITIES = 10;
-
-	DEFAULT_PRIORITY = 5;
-
-	parser$1 = parser;
-
-	BottleneckError$1 = BottleneckError_1;
-
-	Job = class Job {
-	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
-	    this.task = task;
-	    this.args = args;
-	    this.rejectOnDrop = rejectOnDrop;
-	    this.Events = Events;
-	    this._states = _states;
-	    this.Promise = Promise;
-	    this.options = parser$1.load(options, jobDefaults);
-	    this.options.priority = this._sanitizePriority(this.options.priority);
-	    if (this.options.id === jobDefaults.id) {
-	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
-	    }
-	    this.promise = new this.Promise((_resolve, _reject) => {
-	      this._resolve = _resolve;
-	      this._reject = _reject;
-	    });
-	    this.retryCount = 0;
-	  }
-
-	  _sanitizePriority(priority) {
-	    var sProperty;
-	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-	    if (sProperty < 0) {
-	      return 0;
-	    } else if (sProperty > NUM_PRIORITIES - 1) {
-	      return NUM_PRIORITIES - 1;
-	    } else {
-	      return sProperty;
-	    }
-	  }
-
-	  _randomIndex() {
-	    return Math.random().toString(36).slice(2);
-	  }
-
-	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
-	    if (this._states.remove(this.options.id)) {
-	      if (this.rejectOnDrop) {
-	        this._reject(error != null ? error : new BottleneckError$1(message));
-	      }
-	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
-	      return true;
-	    } else {
-	      return false;
-	    }
-	  }
-
-	  _assertStatus(expected) {
-	    var status;
-	    status = this._states.jobStatus(this.options.id);
-	    if (!(status === expected || (expected === "DONE" && status === null))) {
-	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-	    }
-	  }
-
-	  doReceive() {
-	    this._states.start(this.options.id);
-	    return this.Events.trigger("received", {args: this.args, options: this.options});
-	  }
-
-	  doQueue(reachedHWM, blocked) {
-	    this._assertStatus("RECEIVED");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
-	  }
-
-	  doRun() {
-	    if (this.retryCount === 0) {
-	      this._assertStatus("QUEUED");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
-	  }
-
-	  async doExecute(chained, clearGlobalState, run, free) {
-	    var error, eventInfo, passed;
-	    if (this.retryCount === 0) {
-	      this._assertStatus("RUNNING");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    this.Events.trigger("executing", eventInfo);
-	    try {
-	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
-	      if (clearGlobalState()) {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._resolve(passed);
-	      }
-	    } catch (error1) {
-	      error = error1;
-	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	    }
-	  }
-
-	  doExpire(clearGlobalState, run, free) {
-	    var error, eventInfo;
-	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
-	      this._states.next(this.options.id);
-	    }
-	    this._assertStatus("EXECUTING");
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	  }
-
-	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
-	    var retry, retryAfter;
-	    if (clearGlobalState()) {
-	      retry = (await this.Events.trigger("failed", error, eventInfo));
-	      if (retry != null) {
-	        retryAfter = ~~retry;
-	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-	        this.retryCount++;
-	        return run(retryAfter);
-	      } else {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._reject(error);
-	      }
-	    }
-	  }
-
-	  doDone(eventInfo) {
-	    this._assertStatus("EXECUTING");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("done", eventInfo);
-	  }
-
-	};
-
-	var Job_1 = Job;
-
-	var BottleneckError$2, LocalDatastore, parser$2;
-
-	parser$2 = parser;
-
-	BottleneckError$2 = BottleneckError_1;
-
-	LocalDatastore = class LocalDatastore {
-	  constructor(instance, storeOptions, storeInstanceOptions) {
-	    this.instance = instance;
-	    this.storeOptions = storeOptions;
-	    this.clientId = this.instance._randomIndex();
-	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-	    this._running = 0;
-	    this._done = 0;
-	    this._unblockTime = 0;
-	    this.ready = this.Promise.resolve();
-	    this.clients = {};
-	    this._startHeartbeat();
-	  }
-
-	  _startHeartbeat() {
-	    var base;
-	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
-	      return typeof (base = (this.heartbeat = setInterval(() => {
-	        var amount, incr, maximum, now, reservoir;
-	        now = Date.now();
-	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-	          this._lastReservoirRefresh = now;
-	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-	          this.instance._drainAll(this.computeCapacity());
-	        }
-	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-	          ({
-	            reservoirIncreaseAmount: amount,
-	            reservoirIncreaseMaximum: maximum,
-	            reservoir
-	          } = this.storeOptions);
-	          this._lastReservoirIncrease = now;
-	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-	          if (incr > 0) {
-	            this.storeOptions.reservoir += incr;
-	            return this.instance._drainAll(this.computeCapacity());
-	          }
-	        }
-	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
-	    } else {
-	      return clearInterval(this.heartbeat);
-	    }
-	  }
-
-	  async __publish__(message) {
-	    await this.yieldLoop();
-	    return this.instance.Events.trigger("message", message.toString());
-	  }
-
-	  async __disconnect__(flush) {
-	    await this.yieldLoop();
-	    clearInterval(this.heartbeat);
-	    return this.Promise.resolve();
-	  }
-
-	  yieldLoop(t = 0) {
-	    return new this.Promise(function(resolve, reject) {
-	      return setTimeout(resolve, t);
-	    });
-	  }
-
-	  computePenalty() {
-	    var ref;
-	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
-	  }
-
-	  async __updateSettings__(options) {
-	    await this.yieldLoop();
-	    parser$2.overwrite(options, options, this.storeOptions);
-	    this._startHeartbeat();
-	    this.instance._drainAll(this.computeCapacity());
-	    return true;
-	  }
-
-	  async __running__() {
-	    await this.yieldLoop();
-	    return this._running;
-	  }
-
-	  async __queued__() {
-	    await this.yieldLoop();
-	    return this.instance.queued();
-	  }
-
-	  async __done__() {
-	    await this.yieldLoop();
-	    return this._done;
-	  }
-
-	  async __groupCheck__(time) {
-	    await this.yieldLoop();
-	    return (this._nextRequest + this.timeout) < time;
-	  }
-
-	  computeCapacity() {
-	    var maxConcurrent, reservoir;
-	    ({maxConcurrent, reservoir} = this.storeOptions);
-	    if ((maxConcurrent != null) && (reservoir != null)) {
-	      return Math.min(maxConcurrent - this._running, reservoir);
-	    } else if (maxConcurrent != null) {
-	      return maxConcurrent - this._running;
-	    } else if (reservoir != null) {
-	      return reservoir;
-	    } else {
-	      return null;
-	    }
-	  }
-
-	  conditionsCheck(weight) {
-	    var capacity;
-	    capacity = this.computeCapacity();
-	    return (capacity == null) || weight <= capacity;
-	  }
-
-	  async __incrementReservoir__(incr) {
-	    var reservoir;
-	    await this.yieldLoop();
-	    reservoir = this.storeOptions.reservoir += incr;
-	    this.instance._drainAll(this.computeCapacity());
-	    return reservoir;
-	  }
-
-	  async __currentReservoir__() {
-	    await this.yieldLoop();
-	    return this.storeOptions.reservoir;
-	  }
-
-	  isBlocked(now) {
-	    return this._unblockTime >= now;
-	  }
-
-	  check(weight, now) {
-	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
-	  }
-
-	  async __check__(weight) {
-	    var now;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    return this.check(weight, now);
-	  }
-
-	  async __register__(index, weight, expiration) {
-	    var now, wait;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    if (this.conditionsCheck(weight)) {
-	      this._running += weight;
-	      if (this.storeOptions.reservoir != null) {
-	        this.storeOptions.reservoir -= weight;
-	      }
-	      wait = Math.max(this._nextRequest - now, 0);
-	      this._nextRequest = now + wait + this.storeOptions.minTime;
-	      return {
-	        success: true,
-	        wait,
-	        reservoir: this.storeOptions.reservoir
-	      };
-	    } else {
-	      return {
-	        success: false
-	      };
-	    }
-	  }
-
-	  strategyIsBlock() {
-	    return this.storeOptions.strategy === 3;
-	  }
-
-	  async __submit__(queueLength, weight) {
-	    var blocked, now, reachedHWM;
-	    await this.yieldLoop();
-	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
-	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-	    }
-	    now = Date.now();
-	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-	    if (blocked) {
-	      this._unblockTime = now + this.computePenalty();
-	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-	      this.instance._dropAllQueued();
-	    }
-	    return {
-	      reachedHWM,
-	      blocked,
-	      strategy: this.storeOptions.strategy
-	    };
-	  }
-
-	  async __free__(index, weight) {
-	    await this.yieldLoop();
-	    this._running -= weight;
-	    this._done += weight;
-	    this.instance._drainAll(this.computeCapacity());
-	    return {
-	      running: this._running
-	    };
-	  }
-
-	};
-
-	var LocalDatastore_1 = LocalDatastore;
-
-	var BottleneckError$3, States;
-
-	BottleneckError$3 = BottleneckError_1;
-
-	States = class States {
-	  constructor(status1) {
-	    this.status = status1;
-	    this._jobs = {};
-	    this.counts = this.status.map(function() {
-	      return 0;
-	    });
-	  }
-
-	  next(id) {
-	    var current, next;
-	    current = this._jobs[id];
-	    next = current + 1;
-	    if ((current != null) && next < this.status.length) {
-	      this.counts[current]--;
-	      this.counts[next]++;
-	      return this._jobs[id]++;
-	    } else if (current != null) {
-	      this.counts[current]--;
-	      return delete this._jobs[id];
-	    }
-	  }
-
-	  start(id) {
-	    var initial;
-	    initial = 0;
-	    this._jobs[id] = initial;
-	    return this.counts[initial]++;
-	  }
-
-	  remove(id) {
-	    var current;
-	    current = this._jobs[id];
-	    if (current != null) {
-	      this.counts[current]--;
-	      delete this._jobs[id];
-	    }
-	    return current != null;
-	  }
-
-	  jobStatus(id) {
-	    var ref;
-	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-	  }
-
-	  statusJobs(status) {
-	    var k, pos, ref, results, v;
-	    if (status != null) {
-	      pos = this.status.indexOf(status);
-	      if (pos < 0) {
-	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
-	      }
-	      ref = this._jobs;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        if (v === pos) {
-	          results.push(k);
-	        }
-	      }
-	      return results;
-	    } else {
-	      return Object.keys(this._jobs);
-	    }
-	  }
-
-	  statusCounts() {
-	    return this.counts.reduce(((acc, v, i) => {
-	      acc[this.status[i]] = v;
-	      return acc;
-	    }), {});
-	  }
-
-	};
-
-	var States_1 = States;
-
-	var DLList$2, Sync;
-
-	DLList$2 = DLList_1;
-
-	Sync = class Sync {
-	  constructor(name, Promise) {
-	    this.schedule = this.schedule.bind(this);
-	    this.name = name;
-	    this.Promise = Promise;
-	    this._running = 0;
-	    this._queue = new DLList$2();
-	  }
-
-	  isEmpty() {
-	    return this._queue.length === 0;
-	  }
-
-	  async _tryToRun() {
-	    var args, cb, error, reject, resolve, returned, task;
-	    if ((this._running < 1) && this._queue.length > 0) {
-	      this._running++;
-	      ({task, args, resolve, reject} = this._queue.shift());
-	      cb = (await (async function() {
-	        try {
-	          returned = (await task(...args));
-	          return function() {
-	            return resolve(returned);
-	          };
-	        } catch (error1) {
-	          error = error1;
-	          return function() {
-	            return reject(error);
-	          };
-	        }
-	      })());
-	      this._running--;
-	      this._tryToRun();
-	      return cb();
-	    }
-	  }
-
-	  schedule(task, ...args) {
-	    var promise, reject, resolve;
-	    resolve = reject = null;
-	    promise = new this.Promise(function(_resolve, _reject) {
-	      resolve = _resolve;
-	      return reject = _reject;
-	    });
-	    this._queue.push({task, args, resolve, reject});
-	    this._tryToRun();
-	    return promise;
-	  }
-
-	};
-
-	var Sync_1 = Sync;
-
-	var version = "2.19.5";
-	var version$1 = {
-		version: version
-	};
-
-	var version$2 = /*#__PURE__*/Object.freeze({
-		version: version,
-		default: version$1
-	});
-
-	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-
-	parser$3 = parser;
-
-	Events$2 = Events_1;
-
-	RedisConnection$1 = require$$2;
-
-	IORedisConnection$1 = require$$3;
-
-	Scripts$1 = require$$4;
-
-	Group = (function() {
-	  class Group {
-	    constructor(limiterOptions = {}) {
-	      this.deleteKey = this.deleteKey.bind(this);
-	      this.limiterOptions = limiterOptions;
-	      parser$3.load(this.limiterOptions, this.defaults, this);
-	      this.Events = new Events$2(this);
-	      this.instances = {};
-	      this.Bottleneck = Bottleneck_1;
-	      this._startAutoCleanup();
-	      this.sharedConnection = this.connection != null;
-	      if (this.connection == null) {
-	        if (this.limiterOptions.datastore === "redis") {
-	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        } else if (this.limiterOptions.datastore === "ioredis") {
-	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        }
-	      }
-	    }
-
-	    key(key = "") {
-	      var ref;
-	      return (ref = this.instances[key]) != null ? ref : (() => {
-	        var limiter;
-	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-	          id: `${this.id}-${key}`,
-	          timeout: this.timeout,
-	          connection: this.connection
-	        }));
-	        this.Events.trigger("created", limiter, key);
-	        return limiter;
-	      })();
-	    }
-
-	    async deleteKey(key = "") {
-	      var deleted, instance;
-	      instance = this.instances[key];
-	      if (this.connection) {
-	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
-	      }
-	      if (instance != null) {
-	        delete this.instances[key];
-	        await instance.disconnect();
-	      }
-	      return (instance != null) || deleted > 0;
-	    }
-
-	    limiters() {
-	      var k, ref, results, v;
-	      ref = this.instances;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        results.push({
-	          key: k,
-	          limiter: v
-	        });
-	      }
-	      return results;
-	    }
-
-	    keys() {
-	      return Object.keys(this.instances);
-	    }
-
-	    async clusterKeys() {
-	      var cursor, end, found, i, k, keys, len, next, start;
-	      if (this.connection == null) {
-	        return this.Promise.resolve(this.keys());
-	      }
-	      keys = [];
-	      cursor = null;
-	      start = `b_${this.id}-`.length;
-	      end = "_settings".length;
-	      while (cursor !== 0) {
-	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
-	        cursor = ~~next;
-	        for (i = 0, len = found.length; i < len; i++) {
-	          k = found[i];
-	          keys.push(k.slice(start, -end));
-	        }
-	      }
-	      return keys;
-	    }
-
-	    _startAutoCleanup() {
-	      var base;
-	      clearInterval(this.interval);
-	      return typeof (base = (this.interval = setInterval(async() => {
-	        var e, k, ref, results, time, v;
-	        time = Date.now();
-	        ref = this.instances;
-	        results = [];
-	        for (k in ref) {
-	          v = ref[k];
-	          try {
-	            if ((await v._store.__groupCheck__(time))) {
-	              results.push(this.deleteKey(k));
-	            } else {
-	              results.push(void 0);
-	            }
-	          } catch (error) {
-	            e = error;
-	            results.push(v.Events.trigger("error", e));
-	          }
-	        }
-	        return results;
-	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
-	    }
-
-	    updateSettings(options = {}) {
-	      parser$3.overwrite(options, this.defaults, this);
-	      parser$3.overwrite(options, options, this.limiterOptions);
-	      if (options.timeout != null) {
-	        return this._startAutoCleanup();
-	      }
-	    }
-
-	    disconnect(flush = true) {
-	      var ref;
-	      if (!this.sharedConnection) {
-	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-	      }
-	    }
-
-	  }
-	  Group.prototype.defaults = {
-	    timeout: 1000 * 60 * 5,
-	    connection: null,
-	    Promise: Promise,
-	    id: "group-key"
-	  };
-
-	  return Group;
-
-	}).call(commonjsGlobal);
-
-	var Group_1 = Group;
-
-	var Batcher, Events$3, parser$4;
-
-	parser$4 = parser;
-
-	Events$3 = Events_1;
-
-	Batcher = (function() {
-	  class Batcher {
-	    constructor(options = {}) {
-	      this.options = options;
-	      parser$4.load(this.options, this.defaults, this);
-	      this.Events = new Events$3(this);
-	      this._arr = [];
-	      this._resetPromise();
-	      this._lastFlush = Date.now();
-	    }
-
-	    _resetPromise() {
-	      return this._promise = new this.Promise((res, rej) => {
-	        return this._resolve = res;
-	      });
-	    }
-
-	    _flush() {
-	      clearTimeout(this._timeout);
-	      this._lastFlush = Date.now();
-	      this._resolve();
-	      this.Events.trigger("batch", this._arr);
-	      this._arr = [];
-	      return this._resetPromise();
-	    }
-
-	    add(data) {
-	      var ret;
-	      this._arr.push(data);
-	      ret = this._promise;
-	      if (this._arr.length === this.maxSize) {
-	        this._flush();
-	      } else if ((this.maxTime != null) && this._arr.length === 1) {
-	        this._timeout = setTimeout(() => {
-	          return this._flush();
-	        }, this.maxTime);
-	      }
-	      return ret;
-	    }
-
-	  }
-	  Batcher.prototype.defaults = {
-	    maxTime: null,
-	    maxSize: null,
-	    Promise: Promise
-	  };
-
-	  return Batcher;
-
-	}).call(commonjsGlobal);
-
-	var Batcher_1 = Batcher;
-
-	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$8 = getCjsExportFromNamespace(version$2);
-
-	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
-	  splice = [].splice;
-
-	NUM_PRIORITIES$1 = 10;
-
-	DEFAULT_PRIORITY$1 = 5;
-
-	parser$5 = parser;
-
-	Queues$1 = Queues_1;
-
-	Job$1 = Job_1;
-
-	LocalDatastore$1 = LocalDatastore_1;
-
-	RedisDatastore$1 = require$$4$1;
-
-	Events$4 = Events_1;
-
-	States$1 = States_1;
-
-	Sync$1 = Sync_1;
-
-	Bottleneck = (function() {
-	  class Bottleneck {
-	    constructor(options = {}, ...invalid) {
-	      var storeInstanceOptions, storeOptions;
-	      this._addToQueue = this._addToQueue.bind(this);
-	      this._validateOptions(options, invalid);
-	      parser$5.load(options, this.instanceDefaults, this);
-	      this._queues = new Queues$1(NUM_PRIORITIES$1);
-	      this._scheduled = {};
-	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-	      this._limiter = null;
-	      this.Events = new Events$4(this);
-	      this._submitLock = new Sync$1("submit", this.Promise);
-	      this._registerLock = new Sync$1("register", this.Promise);
-	      storeOptions = parser$5.load(options, this.storeDefaults, {});
-	      this._store = (function() {
-	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
-	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else if (this.datastore === "local") {
-	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else {
-	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-	        }
-	      }).call(this);
-	      this._queues.on("leftzero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-	      });
-	      this._queues.on("zero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-	      });
-	    }
-
-	    _validateOptions(options, invalid) {
-	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
-	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-	      }
-	    }
-
-	    ready() {
-	      return this._store.ready;
-	    }
-
-	    clients() {
-	      return this._store.clients;
-	    }
-
-	    channel() {
-	      return `b_${this.id}`;
-	    }
-
-	    channel_client() {
-	      return `b_${this.id}_${this._store.clientId}`;
-	    }
-
-	    publish(message) {
-	      return this._store.__publish__(message);
-	    }
-
-	    disconnect(flush = true) {
-	      return this._store.__disconnect__(flush);
-	    }
-
-	    chain(_limiter) {
-	      this._limiter = _limiter;
-	      return this;
-	    }
-
-	    queued(priority) {
-	      return this._queues.queued(priority);
-	    }
-
-	    clusterQueued() {
-	      return this._store.__queued__();
-	    }
-
-	    empty() {
-	      return this.queued() === 0 && this._submitLock.isEmpty();
-	    }
-
-	    running() {
-	      return this._store.__running__();
-	    }
-
-	    done() {
-	      return this._store.__done__();
-	    }
-
-	    jobStatus(id) {
-	      return this._states.jobStatus(id);
-	    }
-
-	    jobs(status) {
-	      return this._states.statusJobs(status);
-	    }
-
-	    counts() {
-	      return this._states.statusCounts();
-	    }
-
-	    _randomIndex() {
-	      return Math.random().toString(36).slice(2);
-	    }
-
-	    check(weight = 1) {
-	      return this._store.__check__(weight);
-	    }
-
-	    _clearGlobalState(index) {
-	      if (this._scheduled[index] != null) {
-	        clearTimeout(this._scheduled[index].expiration);
-	        delete this._scheduled[index];
-	        return true;
-	      } else {
-	        return false;
-	      }
-	    }
-
-	    async _free(index, job, options, eventInfo) {
-	      var e, running;
-	      try {
-	        ({running} = (await this._store.__free__(index, options.weight)));
-	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-	        if (running === 0 && this.empty()) {
-	          return this.Events.trigger("idle");
-	        }
-	      } catch (error1) {
-	        e = error1;
-	        return this.Events.trigger("error", e);
-	      }
-	    }
-
-	    _run(index, job, wait) {
-	      var clearGlobalState, free, run;
-	      job.doRun();
-	      clearGlobalState = this._clearGlobalState.bind(this, index);
-	      run = this._run.bind(this, index, job);
-	      free = this._free.bind(this, index, job);
-	      return this._scheduled[index] = {
-	        timeout: setTimeout(() => {
-	          return job.doExecute(this._limiter, clearGlobalState, run, free);
-	        }, wait),
-	        expiration: job.options.expiration != null ? setTimeout(function() {
-	          return job.doExpire(clearGlobalState, run, free);
-	        }, wait + job.options.expiration) : void 0,
-	        job: job
-	      };
-	    }
-
-	    _drainOne(capacity) {
-	      return this._registerLock.schedule(() => {
-	        var args, index, next, options, queue;
-	        if (this.queued() === 0) {
-	          return this.Promise.resolve(null);
-	        }
-	        queue = this._queues.getFirst();
-	        ({options, args} = next = queue.first());
-	        if ((capacity != null) && options.weight > capacity) {
-	          return this.Promise.resolve(null);
-	        }
-	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
-	        index = this._randomIndex();
-	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
-	          var empty;
-	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
-	          if (success) {
-	            queue.shift();
-	            empty = this.empty();
-	            if (empty) {
-	              this.Events.trigger("empty");
-	            }
-	            if (reservoir === 0) {
-	              this.Events.trigger("depleted", empty);
-	            }
-	            this._run(index, next, wait);
-	            return this.Promise.resolve(options.weight);
-	          } else {
-	            return this.Promise.resolve(null);
-	          }
-	        });
-	      });
-	    }
-
-	    _drainAll(capacity, total = 0) {
-	      return this._drainOne(capacity).then((drained) => {
-	        var newCapacity;
-	        if (drained != null) {
-	          newCapacity = capacity != null ? capacity - drained : capacity;
-	          return this._drainAll(newCapacity, total + drained);
-	        } else {
-	          return this.Promise.resolve(total);
-	        }
-	      }).catch((e) => {
-	        return this.Events.trigger("error", e);
-	      });
-	    }
-
-	    _dropAllQueued(message) {
-	      return this._queues.shiftAll(function(job) {
-	        return job.doDrop({message});
-	      });
-	    }
-
-	    stop(options = {}) {
-	      var done, waitForExecuting;
-	      options = parser$5.load(options, this.stopDefaults);
-	      waitForExecuting = (at) => {
-	        var finished;
-	        finished = () => {
-	          var counts;
-	          counts = this._states.counts;
-	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
-	        };
-	        return new this.Promise((resolve, reject) => {
-	          if (finished()) {
-	            return resolve();
-	          } else {
-	            return this.on("done", () => {
-	              if (finished()) {
-	                this.removeAllListeners("done");
-	                return resolve();
-	              }
-	            });
-	          }
-	        });
-	      };
-	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
-	        return next.doDrop({
-	          message: options.dropErrorMessage
-	        });
-	      }, this._drainOne = () => {
-	        return this.Promise.resolve(null);
-	      }, this._registerLock.schedule(() => {
-	        return this._submitLock.schedule(() => {
-	          var k, ref, v;
-	          ref = this._scheduled;
-	          for (k in ref) {
-	            v = ref[k];
-	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
-	              clearTimeout(v.timeout);
-	              clearTimeout(v.expiration);
-	              v.job.doDrop({
-	                message: options.dropErrorMessage
-	              });
-	            }
-	          }
-	          this._dropAllQueued(options.dropErrorMessage);
-	          return waitForExecuting(0);
-	        });
-	      })) : this.schedule({
-	        priority: NUM_PRIORITIES$1 - 1,
-	        weight: 0
-	      }, () => {
-	        return waitForExecuting(1);
-	      });
-	      this._receive = function(job) {
-	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
-	      };
-	      this.stop = () => {
-	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
-	      };
-	      return done;
-	    }
-
-	    async _addToQueue(job) {
-	      var args, blocked, error, options, reachedHWM, shifted, strategy;
-	      ({args, options} = job);
-	      try {
-	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
-	      } catch (error1) {
-	        error = error1;
-	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
-	        job.doDrop({error});
-	        return false;
-	      }
-	      if (blocked) {
-	        job.doDrop();
-	        return true;
-	      } else if (reachedHWM) {
-	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
-	        if (shifted != null) {
-	          shifted.doDrop();
-	        }
-	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
-	          if (shifted == null) {
-	            job.doDrop();
-	          }
-	          return reachedHWM;
-	        }
-	      }
-	      job.doQueue(reachedHWM, blocked);
-	      this._queues.push(job);
-	      await this._drainAll();
-	      return reachedHWM;
-	    }
-
-	    _receive(job) {
-	      if (this._states.jobStatus(job.options.id) != null) {
-	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-	        return false;
-	      } else {
-	        job.doReceive();
-	        return this._submitLock.schedule(this._addToQueue, job);
-	      }
-	    }
-
-	    submit(...args) {
-	      var cb, fn, job, options, ref, ref1, task;
-	      if (typeof args[0] === "function") {
-	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-	        options = parser$5.load({}, this.jobDefaults);
-	      } else {
-	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-	        options = parser$5.load(options, this.jobDefaults);
-	      }
-	      task = (...args) => {
-	        return new this.Promise(function(resolve, reject) {
-	          return fn(...args, function(...args) {
-	            return (args[0] != null ? reject : resolve)(args);
-	          });
-	        });
-	      };
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      job.promise.then(function(args) {
-	        return typeof cb === "function" ? cb(...args) : void 0;
-	      }).catch(function(args) {
-	        if (Array.isArray(args)) {
-	          return typeof cb === "function" ? cb(...args) : void 0;
-	        } else {
-	          return typeof cb === "function" ? cb(args) : void 0;
-	        }
-	      });
-	      return this._receive(job);
-	    }
-
-	    schedule(...args) {
-	      var job, options, task;
-	      if (typeof args[0] === "function") {
-	        [task, ...args] = args;
-	        options = {};
-	      } else {
-	        [options, task, ...args] = args;
-	      }
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      this._receive(job);
-	      return job.promise;
-	    }
-
-	    wrap(fn) {
-	      var schedule, wrapped;
-	      schedule = this.schedule.bind(this);
-	      wrapped = function(...args) {
-	        return schedule(fn.bind(this), ...args);
-	      };
-	      wrapped.withOptions = function(options, ...args) {
-	        return schedule(options, fn, ...args);
-	      };
-	      return wrapped;
-	    }
-
-	    async updateSettings(options = {}) {
-	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-	      parser$5.overwrite(options, this.instanceDefaults, this);
-	      return this;
-	    }
-
-	    currentReservoir() {
-	      return this._store.__currentReservoir__();
-	    }
-
-	    incrementReservoir(incr = 0) {
-	      return this._store.__incrementReservoir__(incr);
-	    }
-
-	  }
-	  Bottleneck.default = Bottleneck;
-
-	  Bottleneck.Events = Events$4;
-
-	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
-
-	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
-	    LEAK: 1,
-	    OVERFLOW: 2,
-	    OVERFLOW_PRIORITY: 4,
-	    BLOCK: 3
-	  };
-
-	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
-
-	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
-
-	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
-
-	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
-
-	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
-
-	  Bottleneck.prototype.jobDefaults = {
-	    priority: DEFAULT_PRIORITY$1,
-	    weight: 1,
-	    expiration: null,
-	    id: "<no-id>"
-	  };
-
-	  Bottleneck.prototype.storeDefaults = {
-	    maxConcurrent: null,
-	    minTime: 0,
-	    highWater: null,
-	    strategy: Bottleneck.prototype.strategy.LEAK,
-	    penalty: null,
-	    reservoir: null,
-	    reservoirRefreshInterval: null,
-	    reservoirRefreshAmount: null,
-	    reservoirIncreaseInterval: null,
-	    reservoirIncreaseAmount: null,
-	    reservoirIncreaseMaximum: null
-	  };
-
-	  Bottleneck.prototype.localStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 250
-	  };
-
-	  Bottleneck.prototype.redisStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 5000,
-	    clientTimeout: 10000,
-	    Redis: null,
-	    clientOptions: {},
-	    clusterNodes: null,
-	    clearDatastore: false,
-	    connection: null
-	  };
-
-	  Bottleneck.prototype.instanceDefaults = {
-	    datastore: "local",
-	    connection: null,
-	    id: "<no-id>",
-	    rejectOnDrop: true,
-	    trackDoneStatus: false,
-	    Promise: Promise
-	  };
-
-	  Bottleneck.prototype.stopDefaults = {
-	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-	    dropWaitingJobs: true,
-	    dropErrorMessage: "This limiter has been stopped."
-	  };
-
-	  return Bottleneck;
-
-	}).call(commonjsGlobal);
-
-	var Bottleneck_1 = Bottleneck;
-
-	var lib = Bottleneck_1;
-
-	return lib;
-
-})));
-
-
-/***/ }),
-
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -31037,9 +29507,11 @@ function jsonSchemas() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $S: () => (/* binding */ parsePrNumber),
 /* harmony export */   Fu: () => (/* binding */ shortSha),
 /* harmony export */   HH: () => (/* binding */ isSha),
 /* harmony export */   NP: () => (/* binding */ parseRepoPath),
+/* harmony export */   V9: () => (/* binding */ parseRepoDir),
 /* harmony export */   ik: () => (/* binding */ parseTaskId),
 /* harmony export */   j$: () => (/* binding */ parseRemoteName),
 /* harmony export */   oq: () => (/* binding */ parseRefName),
@@ -31048,7 +29520,7 @@ function jsonSchemas() {
 /* harmony export */   so: () => (/* binding */ parseProfileName),
 /* harmony export */   yw: () => (/* binding */ SHA_PATTERN)
 /* harmony export */ });
-/* unused harmony exports mustParse, parsePrNumber, parseRepository, parseRepoDir */
+/* unused harmony exports mustParse, parseRepository */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 // The domain's values, each with its one rule and its one message. Everything that comes from outside (an
@@ -57248,15 +55720,25 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 class GitHubApiError extends Error {
     status;
     endpoint;
-    constructor(message, status, endpoint) {
+    rateLimit;
+    kind;
+    constructor(message, status, endpoint, 
+    /** Set when the answer announced a rate limit: how long until it resets. */
+    rateLimit = null, 
+    /** `rate_limited`: the limit resets too late for this run; nothing may try again. */
+    kind = 'failed') {
         super(message);
         this.status = status;
         this.endpoint = endpoint;
+        this.rateLimit = rateLimit;
+        this.kind = kind;
         this.name = 'GitHubApiError';
     }
-    /** Worth another try later: no answer, a server error, or rate limiting. */
+    /** Worth another try later: no answer, a server error, or a rate limit that resets in time. */
     get transient() {
-        return this.status === null || this.status >= 500 || this.status === 429;
+        if (this.kind === 'rate_limited')
+            return false;
+        return this.status === null || this.status >= 500 || this.rateLimit !== null;
     }
 }
 
@@ -58810,8 +57292,10 @@ class TreeReadError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/config-error.ts
-// A problem in a trusted configuration file (registry, task file, PR-body block): the run is BLOCKED
-// `invalid_config` and the message points at the file and, where known, the 1-based line and column.
+// Problems in a trusted configuration file (registry, task file, PR-body block). Readers collect every
+// problem of a file (ConfigProblem), so that validation can report them all; a run stops at the first
+// one: it is BLOCKED `invalid_config` and the message points at the file and, where known, the 1-based
+// line and column.
 class ConfigError extends Error {
     file;
     line;
@@ -58833,12 +57317,110 @@ class ConfigError extends Error {
         this.column = column;
         this.name = 'ConfigError';
     }
+    static of(problem) {
+        const detail = problem.hint ? `${problem.message} ${problem.hint}` : problem.message;
+        return new ConfigError(problem.file, problem.line, detail, problem.column);
+    }
 }
 /** "path", "path line 3" or "path line 3, column 7". */
 function configLocation(file, line, column = null) {
     if (line === null)
         return file;
     return column === null ? `${file} line ${line}` : `${file} line ${line}, column ${column}`;
+}
+/** The problems of one file, in the order they were found. */
+class Problems {
+    file;
+    list = [];
+    constructor(file) {
+        this.file = file;
+    }
+    /** Records a problem at `at` (null: the file as a whole). Returns null, for `return p.add(…)` in readers. */
+    add(at, message, hint) {
+        const problem = {
+            file: this.file,
+            line: at?.line ?? null,
+            column: at?.column ?? null,
+            message,
+        };
+        if (hint)
+            problem.hint = hint;
+        this.list.push(problem);
+        return null;
+    }
+    /** A ConfigError thrown by the YAML parser or a tree reader, as a problem. */
+    addError(e) {
+        this.list.push({ file: e.file, line: e.line, column: e.column, message: e.detail });
+        return null;
+    }
+    /** For a run: the first problem stops it. */
+    throwFirst() {
+        const [first] = this.list;
+        if (first)
+            throw ConfigError.of(first);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+// Kept while other folders move to src/settings/index.ts; removed once nothing imports it.
+
+
+;// CONCATENATED MODULE: ./src/resolve/did-you-mean.ts
+// "Did you mean …?" for configuration keys: a key compared with the keys accepted at its place, after
+// normalising what people mix up (case, '-' / '_' / ' '), then by edit distance.
+/** Lower case, without '-', '_' and spaces: `Smoke-Command` and `smoke_command` are the same key. */
+function normalise(key) {
+    return key.toLowerCase().replace(/[-_\s]/g, '');
+}
+/**
+ * The accepted key `key` most likely meant, or null. `strict` (for a key that would otherwise be ignored,
+ * so a match turns it into an error) accepts only a normalised match or one or two typos in a long key;
+ * otherwise (a hint for what is already an error) a typo in a short name (`fulll` → `full`) and a leading
+ * part (`timeout` → `timeout-seconds`) count too.
+ */
+function nearMiss(key, accepted, strict = false) {
+    const wanted = normalise(key);
+    let best = null;
+    for (const candidate of accepted) {
+        if (candidate === key)
+            continue;
+        const norm = normalise(candidate);
+        if (norm === wanted)
+            return candidate;
+        const distance = editDistance(wanted, norm);
+        const allowed = strict ? (norm.length >= 10 ? 2 : norm.length >= 5 ? 1 : 0) : norm.length >= 8 ? 2 : 1;
+        const prefix = !strict && wanted.length >= 4 && norm.startsWith(wanted);
+        if ((distance <= allowed || prefix) && (best === null || distance < best.distance)) {
+            best = { key: candidate, distance };
+        }
+    }
+    return best?.key ?? null;
+}
+/** "Did you mean 'x'?" or undefined. */
+function did_you_mean_didYouMean(key, accepted) {
+    const meant = nearMiss(key, accepted);
+    return meant === null ? undefined : `Did you mean '${meant}'?`;
+}
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 3)
+        return Math.abs(a.length - b.length);
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [
+        i,
+        ...Array(b.length).fill(0),
+    ]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, d[i - 2][j - 2] + 1);
+            d[i][j] = v;
+        }
+    }
+    return d[a.length][b.length];
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -58857,7 +57439,6 @@ var dist = __nccwpck_require__(8815);
 // block inside Markdown reports the line in the Markdown file).
 
 
-
 const DEFAULT_YAML_LIMITS = {
     maxBytes: 256 * 1024,
     maxAliasCount: 100,
@@ -58872,19 +57453,57 @@ const ALLOWED_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq
  */
 function parseYamlSafe(text, origin, limits = {}) {
     const lim = { ...DEFAULT_YAML_LIMITS, ...limits };
-    const { file } = origin;
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > lim.maxBytes) {
-        throw new ConfigError(file, null, `file too large: ${bytes} bytes of YAML, the limit is ${lim.maxBytes}.`);
+        throw new ConfigError(origin.file, null, `file too large: ${bytes} bytes of YAML, the limit is ${lim.maxBytes}.`);
     }
-    const locate = locator(text, origin);
-    const fail = (offset, detail) => {
-        const pos = locate(offset ?? 0);
-        throw new ConfigError(file, pos.line, detail, pos.column);
-    };
+    const at = new Locator(text, origin);
     const tooDeep = deepestOffset(text, lim.maxDepth);
     if (tooDeep !== null)
-        fail(tooDeep, `YAML nested more than ${lim.maxDepth} levels deep.`);
+        at.fail(tooDeep, `YAML nested more than ${lim.maxDepth} levels deep.`);
+    const doc = compose(text, at);
+    const firstAlias = refuseTagsFindAlias(doc, at);
+    if (firstAlias !== undefined)
+        refuseAliasBomb(doc, lim.maxAliasCount, firstAlias, at);
+    if (doc.contents === null)
+        return null;
+    return new TreeBuilder(doc, lim, at, firstAlias).value(doc.contents, null, 0);
+}
+/** Offsets in the YAML text → 1-based lines and columns in the origin file, and errors placed there. */
+class Locator {
+    origin;
+    starts = [0];
+    constructor(text, origin) {
+        this.origin = origin;
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+            this.starts.push(i + 1);
+    }
+    get file() {
+        return this.origin.file;
+    }
+    pos(offset) {
+        const { starts } = this;
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return {
+            line: lo + 1 + (this.origin.lineOffset ?? 0),
+            column: offset - starts[lo] + 1 + (this.origin.columnOffset ?? 0),
+        };
+    }
+    fail(offset, detail) {
+        const pos = this.pos(offset ?? 0);
+        throw new ConfigError(this.origin.file, pos.line, detail, pos.column);
+    }
+}
+/** The yaml package's document, strict: one document, unique keys, YAML 1.2 core schema, no merge keys. */
+function compose(text, at) {
     let doc;
     try {
         doc = (0,dist/* parseDocument */.Tp)(text, {
@@ -58898,11 +57517,15 @@ function parseYamlSafe(text, origin, limits = {}) {
     }
     catch (e) {
         // The composer is not expected to throw; if it does, the file is still just invalid.
-        throw new ConfigError(file, null, `invalid YAML: ${e.message}`);
+        throw new ConfigError(at.file, null, `invalid YAML: ${e.message}`);
     }
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem)
-        fail(problem.pos[0], `invalid YAML: ${firstLine(problem.message)}`);
+        at.fail(problem.pos[0], `invalid YAML: ${firstLine(problem.message)}`);
+    return doc;
+}
+/** Refuses tags outside the core schema; returns the offset of the first alias, if any. */
+function refuseTagsFindAlias(doc, at) {
     let firstAlias;
     (0,dist/* visit */.YR)(doc, {
         Alias(_, node) {
@@ -58910,65 +57533,82 @@ function parseYamlSafe(text, origin, limits = {}) {
         },
         Node(_, node) {
             if (node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) {
-                fail(node.range?.[0], `YAML tag ${node.tag} is not allowed (only plain core-schema values).`);
+                at.fail(node.range?.[0], `YAML tag ${node.tag} is not allowed (only plain core-schema values).`);
             }
         },
     });
-    if (firstAlias !== undefined) {
-        try {
-            doc.toJS({ maxAliasCount: lim.maxAliasCount });
-        }
-        catch (e) {
-            fail(firstAlias, `YAML aliases expand too much (more than ${lim.maxAliasCount} alias uses; ${firstLine(e.message)}).`);
-        }
+    return firstAlias;
+}
+/** The yaml package's own "billion laughs" guard, run before our tree expands any alias. */
+function refuseAliasBomb(doc, maxAliasCount, firstAlias, at) {
+    try {
+        doc.toJS({ maxAliasCount });
     }
-    if (doc.contents === null)
-        return null;
-    let budget = lim.maxNodes;
-    const convert = (node, at, depth) => {
-        if (--budget < 0)
-            fail(firstAlias, `YAML has more than ${lim.maxNodes} values (aliases expanded).`);
-        if (depth > lim.maxDepth)
-            fail(rangeStart(node), `YAML nested more than ${lim.maxDepth} levels deep.`);
+    catch (e) {
+        at.fail(firstAlias, `YAML aliases expand too much (more than ${maxAliasCount} alias uses; ${firstLine(e.message)}).`);
+    }
+}
+/** The yaml package's nodes → our position-carrying tree, within the node budget and the depth limit. */
+class TreeBuilder {
+    doc;
+    lim;
+    at;
+    firstAlias;
+    budget;
+    constructor(doc, lim, at, firstAlias) {
+        this.doc = doc;
+        this.lim = lim;
+        this.at = at;
+        this.firstAlias = firstAlias;
+        this.budget = lim.maxNodes;
+    }
+    /** `pos`: where an alias was used (an expanded alias reports the place of use, not of the anchor). */
+    value(node, pos, depth) {
+        if (--this.budget < 0) {
+            this.at.fail(this.firstAlias, `YAML has more than ${this.lim.maxNodes} values (aliases expanded).`);
+        }
+        if (depth > this.lim.maxDepth) {
+            this.at.fail(rangeStart(node), `YAML nested more than ${this.lim.maxDepth} levels deep.`);
+        }
         if ((0,dist/* isAlias */.Vj)(node)) {
-            const target = node.resolve(doc);
+            const target = node.resolve(this.doc);
             if (!target)
-                fail(rangeStart(node), `YAML alias *${node.source} has no anchor.`);
-            return convert(target, at ?? locate(rangeStart(node) ?? 0), depth);
+                this.at.fail(rangeStart(node), `YAML alias *${node.source} has no anchor.`);
+            return this.value(target, pos ?? this.at.pos(rangeStart(node) ?? 0), depth);
         }
-        const pos = at ?? locate(rangeStart(node) ?? 0);
-        if ((0,dist/* isScalar */.jn)(node)) {
-            const v = node.value;
-            if (v === null || typeof v === 'string' || typeof v === 'boolean') {
-                return { kind: 'scalar', value: v, ...pos };
-            }
-            if (typeof v === 'number')
-                return { kind: 'scalar', value: v, ...pos };
-            return fail(rangeStart(node), 'unsupported YAML value.');
-        }
-        if ((0,dist/* isMap */.jh)(node)) {
-            const entries = [];
-            for (const pair of node.items) {
-                let key = pair.key;
-                if ((0,dist/* isAlias */.Vj)(key))
-                    key = key.resolve(doc);
-                const keyPos = locate(rangeStart(key) ?? rangeStart(node) ?? 0);
-                if (!(0,dist/* isScalar */.jn)(key) || key.value === null || typeof key.value === 'object') {
-                    return fail(rangeStart(key) ?? rangeStart(node), 'mapping keys must be plain strings.');
-                }
-                const value = pair.value === null || pair.value === undefined
-                    ? { kind: 'scalar', value: null, ...keyPos }
-                    : convert(pair.value, null, depth + 1);
-                entries.push({ key: String(key.value), value, ...keyPos });
-            }
-            return { kind: 'map', entries, ...pos };
-        }
+        const here = pos ?? this.at.pos(rangeStart(node) ?? 0);
+        if ((0,dist/* isScalar */.jn)(node))
+            return this.scalar(node.value, here, node);
+        if ((0,dist/* isMap */.jh)(node))
+            return this.map(node, here, depth);
         if ((0,dist/* isSeq */.oP)(node)) {
-            return { kind: 'seq', items: node.items.map((item) => convert(item, null, depth + 1)), ...pos };
+            return { kind: 'seq', items: node.items.map((item) => this.value(item, null, depth + 1)), ...here };
         }
-        return fail(rangeStart(node), 'unsupported YAML node.');
-    };
-    return convert(doc.contents, null, 0);
+        return this.at.fail(rangeStart(node), 'unsupported YAML node.');
+    }
+    scalar(v, pos, node) {
+        if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') {
+            return { kind: 'scalar', value: v, ...pos };
+        }
+        return this.at.fail(rangeStart(node), 'unsupported YAML value.');
+    }
+    map(node, pos, depth) {
+        const entries = [];
+        for (const pair of node.items) {
+            let key = pair.key;
+            if ((0,dist/* isAlias */.Vj)(key))
+                key = key.resolve(this.doc);
+            const keyPos = this.at.pos(rangeStart(key) ?? rangeStart(node) ?? 0);
+            if (!(0,dist/* isScalar */.jn)(key) || key.value === null || typeof key.value === 'object') {
+                return this.at.fail(rangeStart(key) ?? rangeStart(node), 'mapping keys must be plain strings.');
+            }
+            const value = pair.value === null || pair.value === undefined
+                ? { kind: 'scalar', value: null, ...keyPos }
+                : this.value(pair.value, null, depth + 1);
+            entries.push({ key: String(key.value), value, ...keyPos });
+        }
+        return { kind: 'map', entries, ...pos };
+    }
 }
 /** "a mapping", "a list", "the string 'x'", "the number 3", "true", "null": for messages. */
 function describeYaml(v) {
@@ -58984,10 +57624,6 @@ function describeYaml(v) {
         return `the number ${v.value}`;
     return String(v.value);
 }
-/** A ConfigError pointing at a value. */
-function errorAt(file, at, detail) {
-    return new ConfigError(file, at.line, detail, at.column);
-}
 function truncate(s, n) {
     const flat = s.replace(/\s+/g, ' ');
     return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
@@ -58998,27 +57634,6 @@ function firstLine(message) {
 function rangeStart(node) {
     const range = node?.range;
     return range?.[0];
-}
-/** Offset → 1-based line/column in the origin file. */
-function locator(text, origin) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-        starts.push(i + 1);
-    return (offset) => {
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return {
-            line: lo + 1 + (origin.lineOffset ?? 0),
-            column: offset - starts[lo] + 1 + (origin.columnOffset ?? 0),
-        };
-    };
 }
 /**
  * Offset of the first collection nested deeper than `maxDepth`, or null. Runs the CST parser, which is a
@@ -59053,14 +57668,61 @@ function deepestOffset(text, maxDepth) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
-// Kept while other folders move to src/settings/index.ts; removed once nothing imports it.
+;// CONCATENATED MODULE: ./src/resolve/yaml-map.ts
+// Reading a configuration mapping out of the YAML tree: the key checks every configuration file shares.
 
+
+
+/**
+ * The YAML tree of `text` (null: an empty document), or undefined when it is malformed (recorded in `p`).
+ */
+function readYaml(text, origin, p, limits) {
+    try {
+        return parseYamlSafe(text, { ...origin, file: p.file }, limits);
+    }
+    catch (e) {
+        if (!(e instanceof ConfigError))
+            throw e;
+        p.addError(e);
+        return undefined;
+    }
+}
+/** Records every key outside `allowed`, naming the key, its line, the accepted keys and a near miss. */
+function checkKeys(map, allowed, p, where) {
+    for (const e of map.entries) {
+        if (!allowed.includes(e.key)) {
+            p.add(e, `unknown key '${e.key}' in ${where}; accepted keys: ${allowed.join(', ')}.`, did_you_mean_didYouMean(e.key, allowed));
+        }
+    }
+}
+function findEntry(map, key) {
+    return map.entries.find((e) => e.key === key);
+}
+/** The entry `key` of `map` when it says something (`key:`, `key: ~` and `key: null` say nothing). */
+function givenEntry(map, key) {
+    const entry = findEntry(map, key);
+    return entry && !isNull(entry.value) ? entry : undefined;
+}
+function isNull(v) {
+    return v.kind === 'scalar' && v.value === null;
+}
+/** `v` as a mapping, or null (recorded); `what` names it in the message ("'profiles'", "the registry"). */
+function expectMap(v, p, what, shape = '') {
+    return v.kind === 'map' ? v : p.add(v, `${what} must be a mapping${shape}, not ${describeYaml(v)}.`);
+}
+/** A string scalar, trimmed; null when the value is not a string. */
+function stringValue(v) {
+    return v.kind === 'scalar' && typeof v.value === 'string' ? v.value.trim() : null;
+}
 
 ;// CONCATENATED MODULE: ./src/resolve/run-options.ts
-// Validation of the fields a command definition carries, shared by the registry (`timeout-seconds`), the
-// task file (`timeout_seconds`) and the PR-body block: command, timeout, shell, working directory.
-// Every check throws ConfigError at the offending value's line.
+// A command definition and its run settings, as the registry (`timeout-seconds`), the task file
+// (`post_merge_smoke.timeout_seconds`) and the PR-body block spell them: command, timeout, shell, working
+// directory. One reader for all three; each file only says how it spells the keys and names the place.
+// Every problem is recorded at the offending value's line; the value then reads as absent (null).
+
+
+
 
 
 /** setTimeout's ceiling (2^31-1 ms), as for the `timeout-seconds` input. */
@@ -59070,6 +57732,21 @@ const NO_OPTIONS = Object.freeze({
     shell: null,
     workingDirectory: null,
 });
+/** The registry and the PR-body block. */
+const DASHED_KEYS = {
+    timeoutSeconds: 'timeout-seconds',
+    shell: 'shell',
+    workingDirectory: 'working-directory',
+};
+/** The task file's post_merge_smoke. */
+const SNAKE_KEYS = {
+    timeoutSeconds: 'timeout_seconds',
+    shell: 'shell',
+    workingDirectory: 'working_directory',
+};
+function optionKeys(keys) {
+    return [keys.timeoutSeconds, keys.shell, keys.workingDirectory];
+}
 /** `over` wins field by field; `under` fills the nulls (registry defaults under a profile). */
 function mergeOptions(over, under) {
     return {
@@ -59078,96 +57755,96 @@ function mergeOptions(over, under) {
         workingDirectory: over.workingDirectory ?? under.workingDirectory,
     };
 }
-/** Refuses keys outside `allowed`, naming the key, its line and the accepted keys. */
-function checkKeys(map, allowed, file, where) {
-    for (const e of map.entries) {
-        if (!allowed.includes(e.key)) {
-            throw errorAt(file, e, `unknown key '${e.key}' in ${where}; accepted keys: ${allowed.join(', ')}.`);
-        }
+/** `{ command, <options> }`: the command is required, the options are not. Null when unusable. */
+function readDefinition(v, at, p) {
+    const accepted = ['command', ...optionKeys(at.keys)];
+    const map = expectMap(v, p, at.where, ` { ${accepted.join(', ')} }`);
+    if (!map)
+        return null;
+    checkKeys(map, accepted, p, at.where);
+    const entry = findEntry(map, 'command');
+    if (!entry || isNull(entry.value)) {
+        // A misspelt `command:` is already reported as an unknown key with a "did you mean": one mistake, one problem.
+        const misspelt = !entry && map.entries.some((e) => nearMiss(e.key, ['command']) !== null);
+        return misspelt ? null : p.add(map, `${at.where} has no 'command'.`);
     }
+    const command = readCommand(entry.value, p, at.field('command'));
+    const options = readOptions(map, at, p);
+    return command === null ? null : { command, options };
 }
-function findEntry(map, key) {
-    return map.entries.find((e) => e.key === key);
-}
-function isNull(v) {
-    return v.kind === 'scalar' && v.value === null;
+/** The option keys of `map` (its other keys are the caller's to check); a bad value reads as null. */
+function readOptions(map, at, p) {
+    const read = (key, reader) => {
+        const v = findEntry(map, key)?.value;
+        return v && !isNull(v) ? reader(v, p, at.field(key)) : null;
+    };
+    return {
+        timeoutSeconds: read(at.keys.timeoutSeconds, readTimeout),
+        shell: read(at.keys.shell, readShell),
+        workingDirectory: read(at.keys.workingDirectory, readWorkingDirectory),
+    };
 }
 /** A command: a non-empty string (a block scalar keeps its lines: it becomes a script). */
-function readCommand(v, file, what) {
+function readCommand(v, p, what) {
     if (v.kind !== 'scalar' || typeof v.value !== 'string') {
-        throw errorAt(file, v, `${what} must be a string (a shell command), not ${describeYaml(v)}.`);
+        return p.add(v, `${what} must be a string (a shell command), not ${describeYaml(v)}.`);
     }
     const command = v.value.replace(/^\s*\n/, '').replace(/\s+$/, '');
     if (command.trim() === '')
-        throw errorAt(file, v, `${what} is empty.`);
+        return p.add(v, `${what} is empty.`);
     if (command.includes('\0'))
-        throw errorAt(file, v, `${what} contains a NUL character.`);
+        return p.add(v, `${what} contains a NUL character.`);
     return command;
 }
-/** A positive number of seconds, at most MAX_TIMEOUT_SECONDS; null stays null. */
-function readTimeout(v, file, what) {
-    if (isNull(v))
-        return null;
-    if (v.kind !== 'scalar' ||
-        typeof v.value !== 'number' ||
-        !Number.isFinite(v.value) ||
-        v.value <= 0 ||
-        v.value > MAX_TIMEOUT_SECONDS) {
-        throw errorAt(file, v, `${what} must be a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}, not ${describeYaml(v)}.`);
-    }
-    return v.value;
+/** A positive number of seconds, at most MAX_TIMEOUT_SECONDS. */
+function readTimeout(v, p, what) {
+    const n = v.kind === 'scalar' && typeof v.value === 'number' ? v.value : NaN;
+    if (Number.isFinite(n) && n > 0 && n <= MAX_TIMEOUT_SECONDS)
+        return n;
+    return p.add(v, `${what} must be a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}, not ${describeYaml(v)}.`);
 }
-/** bash, sh, pwsh, python, cmd, or a command template containing {0}; null stays null. */
-function readShell(v, file, what) {
-    if (isNull(v))
-        return null;
-    const ok = v.kind === 'scalar' &&
-        typeof v.value === 'string' &&
-        (SHELL_NAMES.includes(v.value.trim()) || v.value.includes('{0}'));
-    if (!ok) {
-        throw errorAt(file, v, `${what} must be one of ${SHELL_NAMES.join(', ')} or a command template containing {0}, not ${describeYaml(v)}.`);
+/** bash, sh, pwsh, python, cmd, or a command template containing {0}. */
+function readShell(v, p, what) {
+    const shell = stringValue(v);
+    if (shell !== null && (SHELL_NAMES.includes(shell) || shell.includes('{0}'))) {
+        return shell;
     }
-    return v.value.trim();
+    return p.add(v, `${what} must be one of ${SHELL_NAMES.join(', ')} or a command template containing {0}, not ${describeYaml(v)}.`);
 }
-/** A directory inside the repository: relative, without '..'; null stays null. */
-function readWorkingDirectory(v, file, what) {
-    if (isNull(v))
-        return null;
-    if (v.kind !== 'scalar' || typeof v.value !== 'string' || v.value.trim() === '') {
-        throw errorAt(file, v, `${what} must be a relative directory path, not ${describeYaml(v)}.`);
+/** A directory inside the repository (the domain's rule). */
+function readWorkingDirectory(v, p, what) {
+    if (v.kind !== 'scalar' || typeof v.value !== 'string') {
+        return p.add(v, `${what} must be a relative directory path, not ${describeYaml(v)}.`);
     }
-    const dir = v.value.trim();
-    const problem = repoRelativeProblem(dir);
-    if (problem)
-        throw errorAt(file, v, `${what} '${dir}' ${problem}.`);
-    return dir;
-}
-/** Why `path` is not a safe repository-relative path, or null when it is. */
-function repoRelativeProblem(path) {
-    if (path.includes('\0'))
-        return 'contains a NUL character';
-    if (path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path) || path.startsWith('~')) {
-        return 'must be relative to the repository root';
-    }
-    if (path.split(/[\\/]+/).includes('..'))
-        return "must stay inside the repository (no '..')";
-    return null;
+    const dir = (0,values/* parseRepoDir */.V9)(v.value);
+    return dir.ok ? dir.value : p.add(v, `${what} is '${v.value}': it ${dir.problem}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/registry.ts
+// The registry file (SPEC §6), read from the merge commit's tree:
+//
+//   version: 1
+//   defaults: { timeout-seconds: 600, shell: bash, working-directory: . }
+//   profiles:
+//     api: { command: npm run smoke:api, timeout-seconds: 300, working-directory: services/api }
+//   tasks:
+//     task-2512: api                              # task id → profile name
+//     task-2511: { command: pytest tests/smoke }  # task id → inline command (+ options)
+//   default: full                                 # optional
+//
+// Validation is strict: an unknown key, a wrong type or an unsupported version is a problem naming the
+// line (checkRegistry collects them all; a run stops at the first). One thing is deliberately NOT checked here: whether the profile named by a `tasks:` entry or by
+// `default:` exists. That is reported as BLOCKED `unknown_profile` only when that mapping is the one a run
+// actually uses, so one stale mapping for an old task does not block every other merge.
+
+
 
 
 
 const REGISTRY_VERSION = 1;
-/** Profile names: the same characters the `profile` input accepts. */
-const PROFILE_NAME = /^[A-Za-z0-9._-]+$/;
-/** Task ids as registry keys: the characters a task id may have. */
-const TASK_ID_KEY = /^[A-Za-z0-9._+-]+$/;
 const TOP_KEYS = ['version', 'defaults', 'profiles', 'tasks', 'default'];
-const OPTION_KEYS = ['timeout-seconds', 'shell', 'working-directory'];
-const COMMAND_KEYS = ['command', ...OPTION_KEYS];
 /** The registry of a repository that has no registry file. */
-function emptyRegistry(file) {
+function registry_emptyRegistry(file) {
     return {
         file,
         present: false,
@@ -59181,101 +57858,334 @@ function emptyRegistry(file) {
 function knownProfiles(registry) {
     return [...registry.profiles.keys()].sort();
 }
-/** Parses and validates registry text. Throws ConfigError. */
+/** Parses and validates registry text; the run stops at the first problem. Throws ConfigError. */
 function parseRegistry(text, file, limits) {
-    const root = parseYamlSafe(text, { file }, limits);
+    const checked = registry_checkRegistry(text, file, limits);
+    if (checked.problems[0])
+        throw ConfigError.of(checked.problems[0]);
+    return checked.registry;
+}
+/** Every problem of a registry file, in the order a reader meets them. */
+function registry_checkRegistry(text, file, limits) {
+    const p = new Problems(file);
+    const registry = { ...registry_emptyRegistry(file), present: true };
+    const root = readYaml(text, {}, p, limits);
     if (root === null) {
-        throw new ConfigError(file, null, `is empty; a registry starts with 'version: ${REGISTRY_VERSION}'.`);
+        p.add(null, `is empty; a registry starts with 'version: ${REGISTRY_VERSION}'.`);
     }
-    const top = expectMap(root, file, 'the registry');
-    checkKeys(top, TOP_KEYS, file, 'the registry');
+    const top = root ? expectMap(root, p, 'the registry') : null;
+    if (!top)
+        return { registry, problems: p.list, declaredProfiles: null };
+    checkKeys(top, TOP_KEYS, p, 'the registry');
+    checkVersion(top, p);
+    const section = (key) => givenEntry(top, key);
+    const profiles = readProfiles(section('profiles'), p);
+    return {
+        registry: {
+            ...registry,
+            defaults: readDefaults(section('defaults'), p),
+            profiles: profiles.usable,
+            tasks: readTasks(section('tasks'), p),
+            defaultProfile: readDefaultProfile(section('default'), p),
+        },
+        problems: p.list,
+        declaredProfiles: profiles.declared,
+    };
+}
+function checkVersion(top, p) {
     const version = findEntry(top, 'version');
     if (!version) {
-        throw errorAt(file, top, `'version: ${REGISTRY_VERSION}' is missing (it is required).`);
+        p.add(top, `'version: ${REGISTRY_VERSION}' is missing (it is required).`);
     }
-    if (version.value.kind !== 'scalar' || version.value.value !== REGISTRY_VERSION) {
-        throw errorAt(file, version.value, `unsupported registry version ${describeYaml(version.value)}; this action reads version ${REGISTRY_VERSION}.`);
+    else if (version.value.kind !== 'scalar' || version.value.value !== REGISTRY_VERSION) {
+        p.add(version.value, `unsupported registry version ${describeYaml(version.value)}; this action reads version ${REGISTRY_VERSION}.`);
     }
-    const defaultsEntry = findEntry(top, 'defaults');
-    let defaults = NO_OPTIONS;
-    if (defaultsEntry && !isNull(defaultsEntry.value)) {
-        const map = expectMap(defaultsEntry.value, file, "'defaults'");
-        checkKeys(map, OPTION_KEYS, file, "'defaults'");
-        defaults = readOptions(map, file, "'defaults'");
+}
+/** How a registry entry is named in messages. */
+function place(where) {
+    return { keys: DASHED_KEYS, where, field: (key) => `'${key}' of ${where}` };
+}
+function readDefaults(entry, p) {
+    const map = entry ? expectMap(entry.value, p, "'defaults'") : null;
+    if (!map)
+        return NO_OPTIONS;
+    checkKeys(map, optionKeys(DASHED_KEYS), p, "'defaults'");
+    return readOptions(map, place("'defaults'"), p);
+}
+function readProfiles(entry, p) {
+    const usable = new Map();
+    const map = entry ? expectMap(entry.value, p, "'profiles'") : null;
+    if (entry && !map)
+        return { usable, declared: null };
+    for (const e of map?.entries ?? []) {
+        const name = (0,values/* parseProfileName */.so)(e.key);
+        if (!name.ok)
+            p.add(e, `profile '${e.key}' ${name.problem}.`);
+        const definition = readDefinition(e.value, place(`profile '${e.key}'`), p);
+        if (name.ok && definition)
+            usable.set(name.value, { ...definition, line: e.line });
     }
-    const profiles = new Map();
-    const profilesEntry = findEntry(top, 'profiles');
-    if (profilesEntry && !isNull(profilesEntry.value)) {
-        const map = expectMap(profilesEntry.value, file, "'profiles'");
-        for (const e of map.entries) {
-            if (!PROFILE_NAME.test(e.key)) {
-                throw errorAt(file, e, `profile name '${e.key}' may only use letters, digits, '.', '_' and '-'.`);
-            }
-            profiles.set(e.key, readCommandEntry(e.value, file, `profile '${e.key}'`, e.line));
-        }
-    }
+    return { usable, declared: new Set(map?.entries.map((e) => e.key)) };
+}
+function readTasks(entry, p) {
     const tasks = new Map();
-    const tasksEntry = findEntry(top, 'tasks');
-    if (tasksEntry && !isNull(tasksEntry.value)) {
-        const map = expectMap(tasksEntry.value, file, "'tasks'");
-        for (const e of map.entries) {
-            if (!TASK_ID_KEY.test(e.key)) {
-                throw errorAt(file, e, `task id '${e.key}' may only use letters, digits, '.', '_', '+' and '-'.`);
-            }
-            const v = e.value;
-            if (v.kind === 'scalar' && typeof v.value === 'string') {
-                const profile = v.value.trim();
-                if (!PROFILE_NAME.test(profile)) {
-                    throw errorAt(file, v, `task '${e.key}' maps to '${profile}', which is not a profile name.`);
-                }
-                tasks.set(e.key, { kind: 'profile', profile, line: e.line });
-            }
-            else if (v.kind === 'map') {
-                tasks.set(e.key, { kind: 'command', ...readCommandEntry(v, file, `task '${e.key}'`, e.line) });
-            }
-            else {
-                throw errorAt(file, v, `task '${e.key}' must map to a profile name or to { command: … }, not ${describeYaml(v)}.`);
-            }
-        }
+    const map = entry ? expectMap(entry.value, p, "'tasks'") : null;
+    for (const e of map?.entries ?? []) {
+        const id = (0,values/* parseTaskId */.ik)(e.key);
+        if (!id.ok)
+            p.add(e, `task id '${e.key}' ${id.problem}.`);
+        const mapping = readTaskMapping(e, p);
+        if (id.ok && mapping)
+            tasks.set(id.value, mapping);
     }
-    const defaultEntry = findEntry(top, 'default');
-    let defaultProfile = null;
-    if (defaultEntry && !isNull(defaultEntry.value)) {
-        const v = defaultEntry.value;
-        if (v.kind !== 'scalar' || typeof v.value !== 'string' || !PROFILE_NAME.test(v.value.trim())) {
-            throw errorAt(file, v, `'default' must be a profile name, not ${describeYaml(v)}.`);
-        }
-        defaultProfile = { profile: v.value.trim(), line: defaultEntry.line };
+    return tasks;
+}
+/** `task-1: api` (a profile) or `task-1: { command: … }` (inline). */
+function readTaskMapping(e, p) {
+    const v = e.value;
+    const what = `task '${e.key}'`;
+    const text = stringValue(v);
+    if (text !== null) {
+        const profile = (0,values/* parseProfileName */.so)(text);
+        if (!profile.ok)
+            return p.add(v, `${what} maps to '${text}', which ${profile.problem}.`);
+        return { kind: 'profile', profile: profile.value, line: e.line };
     }
-    return { file, present: true, defaults, profiles, tasks, defaultProfile };
+    if (v.kind === 'map') {
+        const definition = readDefinition(v, place(what), p);
+        return definition && { kind: 'command', ...definition, line: e.line };
+    }
+    return p.add(v, `${what} must map to a profile name or to { command: … }, not ${describeYaml(v)}.`);
 }
-function expectMap(v, file, what) {
-    if (v.kind !== 'map')
-        throw errorAt(file, v, `${what} must be a mapping, not ${describeYaml(v)}.`);
-    return v;
+function readDefaultProfile(entry, p) {
+    if (!entry)
+        return null;
+    const text = stringValue(entry.value);
+    if (text === null) {
+        return p.add(entry.value, `'default' must be a profile name, not ${describeYaml(entry.value)}.`);
+    }
+    const profile = (0,values/* parseProfileName */.so)(text);
+    if (!profile.ok)
+        return p.add(entry.value, `'default' is '${text}', which ${profile.problem}.`);
+    return { profile: profile.value, line: entry.line };
 }
-function readOptions(map, file, where) {
-    const get = (key) => findEntry(map, key)?.value;
-    const timeout = get('timeout-seconds');
-    const shell = get('shell');
-    const dir = get('working-directory');
+
+;// CONCATENATED MODULE: ./src/resolve/resolve-error.ts
+class ResolveInfraError extends Error {
+    reason;
+    context;
+    constructor(reason, message, context, cause) {
+        super(message, cause === undefined ? undefined : { cause });
+        this.reason = reason;
+        this.context = context;
+        this.name = 'ResolveInfraError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/resolve/resolution.ts
+
+
+
+const miss = (note = null) => ({ kind: 'miss', note });
+const block = (reason, message) => ({ kind: 'block', reason, message });
+/** `what` names the file kind: "registry", "task file", "post-merge-smoke block in the". */
+const invalidConfig = (what, e) => block('invalid_config', `Invalid ${what} ${e.message}`);
+/**
+ * TreeReader.read, with git failures turned into ResolveInfraError (ERROR git_failed, carrying the
+ * selectors found); a ConfigError (a directory, a file too large) passes through.
+ */
+async function readTree(r, path) {
+    try {
+        return await r.input.tree.read(path);
+    }
+    catch (e) {
+        if (e instanceof ConfigError)
+            throw e;
+        const detail = e instanceof TreeReadError ? e.message : `cannot read ${path}: ${e.message}`;
+        throw new ResolveInfraError('git_failed', detail, r.ctx, e);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/resolve/trailers.ts
+// Git trailers of a commit message (`Task-Id: task-2512`, `PR-URL: https://…`): read the way git reads
+// them, from the last paragraph only.
+const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/;
+/**
+ * The last paragraph of the message, when it is not the subject paragraph and every line in it is
+ * `Key: value` (a line starting with whitespace continues the previous value; git's
+ * "(cherry picked from commit …)" line is skipped). Otherwise none.
+ */
+function parseTrailers(message) {
+    const lines = message.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    let end = lines.length;
+    while (end > 0 && lines[end - 1].trim() === '')
+        end--;
+    let start = end;
+    while (start > 0 && lines[start - 1].trim() !== '')
+        start--;
+    const firstText = lines.findIndex((l) => l.trim() !== '');
+    if (end === 0 || start <= firstText)
+        return []; // no body paragraph after the subject
+    const trailers = [];
+    for (let i = start; i < end; i++) {
+        const line = lines[i];
+        if (/^[ \t]/.test(line) && trailers.length > 0) {
+            trailers[trailers.length - 1].value += ` ${line.trim()}`;
+            continue;
+        }
+        if (line.startsWith('(cherry picked from commit'))
+            continue;
+        const m = TRAILER_LINE.exec(line);
+        if (!m)
+            return [];
+        trailers.push({ key: m[1], value: m[2].trim(), line: i + 1 });
+    }
+    return trailers;
+}
+/** Distinct values of the trailers named `key` (case-insensitive), in order. */
+function trailerValues(trailers, key) {
+    const wanted = key.toLowerCase();
+    return [...new Set(trailers.filter((t) => t.key.toLowerCase() === wanted).map((t) => t.value))];
+}
+
+;// CONCATENATED MODULE: ./src/resolve/selectors.ts
+// Selectors: which task and which registry profile a merge belongs to (SPEC §6).
+//
+// Task id, first hit wins: input `task-id` → `Task-Id:` trailer → `task-id-pattern` found in the commit
+// message → the PR title → the PR head branch → the PR body.
+// Profile, first hit wins: input `profile` → `Smoke-Profile:` trailer → a `Smoke-Profile: x` line in the
+// PR body.
+//
+// An explicit selector that is unusable (a trailer value that does not fully match the pattern, two
+// different `Task-Id:` trailers, an id with characters a path must not see) is not skipped: it is
+// reported as a problem, and the resolver BLOCKs `invalid_input` when it gets to a step that needs that
+// selector. After those places, the CLI's --task-file name (stem, e.g. task-2512.md) may give the task id.
+// A pattern match in free text must be a whole word (not preceded or followed by a letter, digit
+// or '_': "subtask-12" does not yield "task-12") and must fully match the pattern.
+// The inputs come parsed from settings (typed) and are taken as they are.
+
+
+const WORD_CHAR = /[A-Za-z0-9_]/;
+function findSelectors(input) {
+    const trailers = parseTrailers(input.commitMessage);
+    const prName = input.pr ? `PR #${input.pr.number}` : 'the PR';
+    const task = findTaskId(input, trailers, prName);
+    const profile = findProfile(input, trailers, prName);
+    const notes = [];
+    if (task && 'selected' in task)
+        notes.push(`task id ${task.selected.value} from ${task.selected.source}`);
+    if (task === null)
+        notes.push(noTaskIdNote(input, prName));
+    if (profile && 'selected' in profile) {
+        notes.push(`profile ${profile.selected.value} from ${profile.selected.source}`);
+    }
     return {
-        timeoutSeconds: timeout ? readTimeout(timeout, file, `'timeout-seconds' of ${where}`) : null,
-        shell: shell ? readShell(shell, file, `'shell' of ${where}`) : null,
-        workingDirectory: dir ? readWorkingDirectory(dir, file, `'working-directory' of ${where}`) : null,
+        taskId: task && 'selected' in task ? task.selected : null,
+        taskIdProblem: task && 'problem' in task ? task.problem : null,
+        profile: profile && 'selected' in profile ? profile.selected : null,
+        profileProblem: profile && 'problem' in profile ? profile.problem : null,
+        profileFromPrBody: profile !== null && 'selected' in profile && profile.fromPrBody === true,
+        notes,
     };
 }
-function readCommandEntry(v, file, what, line) {
-    const map = expectMap(v, file, what);
-    checkKeys(map, COMMAND_KEYS, file, what);
-    const command = findEntry(map, 'command');
-    if (!command || isNull(command.value))
-        throw errorAt(file, map, `${what} has no 'command'.`);
-    return {
-        command: readCommand(command.value, file, `'command' of ${what}`),
-        options: readOptions(map, file, what),
-        line,
-    };
+/** Says it is the task id that was not found (the same message may well name the PR). */
+function noTaskIdNote(input, prName) {
+    const places = input.pr
+        ? `the commit message, the ${prName} title, head branch or body`
+        : 'the commit message (no PR details to look in)';
+    return `no task id: no Task-Id trailer, and no match of task-id-pattern '${input.taskIdPattern.source}' in ${places}`;
+}
+function findTaskId(input, trailers, prName) {
+    if (input.taskId !== null)
+        return { selected: { value: input.taskId, source: "the input 'task-id'" } };
+    const fromTrailers = trailerValues(trailers, 'Task-Id');
+    if (fromTrailers.length > 1) {
+        return { problem: `The commit message has conflicting Task-Id trailers: ${fromTrailers.join(', ')}.` };
+    }
+    if (fromTrailers.length === 1)
+        return checkTaskId(fromTrailers[0], 'the Task-Id trailer', input.taskIdPattern);
+    const places = [
+        [input.commitMessage, 'the commit message'],
+        [input.pr?.title, `the ${prName} title`],
+        [input.pr?.headRef, `the ${prName} head branch`],
+        [input.pr?.body, `the ${prName} body`],
+    ];
+    for (const [text, source] of places) {
+        const found = text ? findTaskIdInText(text, input.taskIdPattern) : null;
+        if (found !== null)
+            return checkTaskId(found, source, input.taskIdPattern);
+    }
+    return taskIdFromFileName(input);
+}
+/** A task id found in metadata: a valid task id that fully matches the pattern, or the problem. */
+function checkTaskId(value, source, pattern) {
+    const id = (0,values/* parseTaskId */.ik)(value);
+    if (!id.ok)
+        return { problem: `Task id '${value}' from ${source} ${id.problem}.` };
+    if (!pattern.fullMatch(value)) {
+        return {
+            problem: `Task id '${value}' from ${source} does not match task-id-pattern '${pattern.source}'.`,
+        };
+    }
+    return { selected: { value: id.value, source } };
+}
+/** The CLI's --task-file name, when its stem is a task id (the last resort, so never a problem). */
+function taskIdFromFileName(input) {
+    const path = input.taskFileOverride?.path;
+    if (!path)
+        return null;
+    const name = path.split(/[\\/]/).pop() ?? '';
+    const stem = name.replace(/\.[^.]*$/, '');
+    const id = (0,values/* parseTaskId */.ik)(stem);
+    if (!id.ok || !input.taskIdPattern.fullMatch(stem))
+        return null;
+    return { selected: { value: id.value, source: `the task file name ${name}` } };
+}
+function findProfile(input, trailers, prName) {
+    if (input.profile !== null)
+        return { selected: { value: input.profile, source: "the input 'profile'" } };
+    const fromTrailers = trailerValues(trailers, 'Smoke-Profile');
+    if (fromTrailers.length > 1) {
+        return {
+            problem: `The commit message has conflicting Smoke-Profile trailers: ${fromTrailers.join(', ')}.`,
+        };
+    }
+    if (fromTrailers.length === 1)
+        return checkProfile(fromTrailers[0], 'the Smoke-Profile trailer');
+    const fromBody = prBodyProfiles(input.pr?.body ?? null);
+    if (fromBody.length > 1) {
+        return { problem: `The ${prName} body has conflicting Smoke-Profile lines: ${fromBody.join(', ')}.` };
+    }
+    if (fromBody.length === 1) {
+        const found = checkProfile(fromBody[0], `a Smoke-Profile line in the ${prName} body`);
+        return found && 'selected' in found ? { ...found, fromPrBody: true } : found;
+    }
+    return null;
+}
+function checkProfile(value, source) {
+    const name = (0,values/* parseProfileName */.so)(value);
+    return name.ok
+        ? { selected: { value: name.value, source } }
+        : { problem: `Profile '${value}' from ${source} ${name.problem}.` };
+}
+/** The first whole-word match of `pattern` in `text` that fully matches it, or null. */
+function findTaskIdInText(text, pattern) {
+    for (const m of pattern.matches(text)) {
+        const before = m.index > 0 ? text[m.index - 1] : '';
+        const after = text[m.index + m.text.length] ?? '';
+        if (WORD_CHAR.test(before) || WORD_CHAR.test(after))
+            continue;
+        if (pattern.fullMatch(m.text))
+            return m.text;
+    }
+    return null;
+}
+/** Distinct `Smoke-Profile: x` values on their own lines of a PR body. */
+function prBodyProfiles(body) {
+    if (!body)
+        return [];
+    const values = [...body.matchAll(/^[ \t]*Smoke-Profile[ \t]*:[ \t]*(.*?)[ \t]*\r?$/gim)].map((m) => m[1]);
+    return [...new Set(values.filter((v) => v !== ''))];
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/markdown-blocks.ts
@@ -59359,138 +58269,6 @@ function stripIndent(line, indent) {
     return line.slice(k);
 }
 
-;// CONCATENATED MODULE: ./src/resolve/task-file.ts
-// The task file (SPEC §6): Markdown whose YAML front matter or any fenced ```yaml / ```yml block carries
-//   smoke_command: <string>
-//   smoke_profile: <registry profile name>
-//   post_merge_smoke: { command, timeout_seconds, shell, working_directory }
-// (top-level keys of the block). Task files carry a lot of unrelated YAML (expected_files, allowed_resources,
-// …), so:
-//   - a block without any of these keys is ignored;
-//   - a block that fails to parse is an error only when its raw text mentions one of the keys — otherwise it
-//     is ignored (it says nothing about smoke, and a typo in an unrelated list must not block a merge);
-//   - `smoke_command: null` (or `~`, or an empty value) says "no command here" and defines nothing;
-//   - several definitions are fine when they are identical; two different ones (two commands, or a command
-//     and a profile) are a ConfigError naming both lines.
-// Only ```yaml / ```yml fences count (not ```json or bare ``` fences). Line numbers in errors are lines of
-// the Markdown file.
-
-
-
-
-
-const TASK_FILE_KEYS = (/* unused pure expression or super */ null && (['smoke_command', 'smoke_profile', 'post_merge_smoke']));
-const POST_MERGE_SMOKE_KEYS = ['command', 'timeout_seconds', 'shell', 'working_directory'];
-const MENTIONS_SMOKE_KEY = /\b(?:smoke_command|smoke_profile|post_merge_smoke)\b/;
-const YAML_LANGUAGES = new Set(['yaml', 'yml']);
-/**
- * The smoke definition of a task file, or null when it has none. Throws ConfigError for an oversized file,
- * a malformed relevant block, a wrong value type or conflicting definitions.
- */
-function parseTaskFile(markdown, file, limits) {
-    const maxBytes = limits?.maxBytes ?? DEFAULT_YAML_LIMITS.maxBytes;
-    const bytes = Buffer.byteLength(markdown, 'utf8');
-    if (bytes > maxBytes) {
-        throw new ConfigError(file, null, `file too large: ${bytes} bytes, the limit is ${maxBytes}.`);
-    }
-    const fm = frontMatter(markdown);
-    const blocks = [
-        ...(fm ? [fm] : []),
-        ...fencedBlocks(markdown).filter((b) => YAML_LANGUAGES.has(b.language)),
-    ];
-    const specs = [];
-    for (const block of blocks) {
-        let root;
-        try {
-            root = parseYamlSafe(block.text, { file, lineOffset: block.lineOffset, columnOffset: block.columnOffset }, limits);
-        }
-        catch (e) {
-            if (e instanceof ConfigError && !MENTIONS_SMOKE_KEY.test(block.text))
-                continue;
-            throw e;
-        }
-        if (root === null || root.kind !== 'map')
-            continue;
-        for (const entry of root.entries) {
-            const spec = readSpec(entry.key, entry.value, entry.line, file);
-            if (spec)
-                specs.push(spec);
-        }
-    }
-    const [first, ...rest] = specs;
-    if (!first)
-        return null;
-    for (const other of rest) {
-        if (!sameSpec(first, other)) {
-            throw new ConfigError(file, other.line, `conflicting smoke definitions: line ${first.line} has ${describeSpec(first)}, line ${other.line} has ${describeSpec(other)}. Keep one.`);
-        }
-    }
-    return first;
-}
-function readSpec(key, v, line, file) {
-    if (isNull(v))
-        return null;
-    switch (key) {
-        case 'smoke_command':
-            return {
-                kind: 'command',
-                key,
-                command: readCommand(v, file, "'smoke_command'"),
-                options: { timeoutSeconds: null, shell: null, workingDirectory: null },
-                line,
-            };
-        case 'smoke_profile': {
-            if (v.kind !== 'scalar' || typeof v.value !== 'string' || !PROFILE_NAME.test(v.value.trim())) {
-                throw errorAt(file, v, `'smoke_profile' must be a registry profile name, not ${describeYaml(v)}.`);
-            }
-            return { kind: 'profile', key, profile: v.value.trim(), line };
-        }
-        case 'post_merge_smoke': {
-            if (v.kind !== 'map') {
-                throw errorAt(file, v, `'post_merge_smoke' must be a mapping { command, timeout_seconds, shell, working_directory }, not ${describeYaml(v)}.`);
-            }
-            checkKeys(v, POST_MERGE_SMOKE_KEYS, file, "'post_merge_smoke'");
-            const command = findEntry(v, 'command');
-            if (!command || isNull(command.value))
-                throw errorAt(file, v, "'post_merge_smoke' has no 'command'.");
-            const get = (k) => findEntry(v, k)?.value;
-            const timeout = get('timeout_seconds');
-            const shell = get('shell');
-            const dir = get('working_directory');
-            return {
-                kind: 'command',
-                key,
-                command: readCommand(command.value, file, "'post_merge_smoke.command'"),
-                options: {
-                    timeoutSeconds: timeout ? readTimeout(timeout, file, "'post_merge_smoke.timeout_seconds'") : null,
-                    shell: shell ? readShell(shell, file, "'post_merge_smoke.shell'") : null,
-                    workingDirectory: dir
-                        ? readWorkingDirectory(dir, file, "'post_merge_smoke.working_directory'")
-                        : null,
-                },
-                line,
-            };
-        }
-        default:
-            return null;
-    }
-}
-function sameSpec(a, b) {
-    if (a.kind === 'profile' || b.kind === 'profile') {
-        return a.kind === b.kind && a.kind === 'profile' && b.kind === 'profile' && a.profile === b.profile;
-    }
-    return (a.command === b.command &&
-        a.options.timeoutSeconds === b.options.timeoutSeconds &&
-        a.options.shell === b.options.shell &&
-        a.options.workingDirectory === b.options.workingDirectory);
-}
-function describeSpec(s) {
-    if (s.kind === 'profile')
-        return `smoke_profile '${s.profile}'`;
-    const flat = s.command.replace(/\s+/g, ' ');
-    return `${s.key === 'smoke_command' ? 'smoke_command' : 'post_merge_smoke.command'} '${flat.length > 60 ? `${flat.slice(0, 59)}…` : flat}'`;
-}
-
 ;// CONCATENATED MODULE: ./src/resolve/pr-body-command.ts
 // The raw command a PR body may carry (SPEC §6), in a fenced block whose language is `post-merge-smoke`:
 //
@@ -59507,8 +58285,9 @@ function describeSpec(s) {
 
 
 
+
 const PR_BODY_LANGUAGE = 'post-merge-smoke';
-const KEYS = ['command', 'timeout-seconds', 'shell', 'working-directory'];
+const BLOCK = `the \`\`\`${PR_BODY_LANGUAGE} block`;
 /** The ```post-merge-smoke blocks of a PR body. */
 function prBodyBlocks(body) {
     if (!body)
@@ -59517,7 +58296,7 @@ function prBodyBlocks(body) {
 }
 /**
  * The PR body's command, or null when the body has no ```post-merge-smoke block. `label` names the body in
- * messages, e.g. "PR #12 body". Throws ConfigError.
+ * messages, e.g. "PR #12 body". Throws ConfigError (the first problem).
  */
 function parsePrBodyCommand(body, label, limits) {
     const blocks = prBodyBlocks(body);
@@ -59527,240 +58306,529 @@ function parsePrBodyCommand(body, label, limits) {
     if (second) {
         throw new ConfigError(label, second.openLine, `several \`\`\`${PR_BODY_LANGUAGE} blocks (lines ${blocks.map((b) => b.openLine).join(', ')}); keep one.`);
     }
-    const root = parseYamlSafe(block.text, { file: label, lineOffset: block.lineOffset, columnOffset: block.columnOffset }, limits);
-    if (root === null || root.kind !== 'map') {
-        const what = root === null ? 'is empty' : `holds ${describeYaml(root)}`;
-        throw new ConfigError(label, block.openLine, `the \`\`\`${PR_BODY_LANGUAGE} block ${what}; expected 'command: <shell command>'.`);
+    const p = new Problems(label);
+    const root = readYaml(block.text, { lineOffset: block.lineOffset, columnOffset: block.columnOffset }, p, limits);
+    p.throwFirst();
+    if (!root || root.kind !== 'map') {
+        const what = root ? `holds ${describeYaml(root)}` : 'is empty';
+        throw new ConfigError(label, block.openLine, `${BLOCK} ${what}; expected 'command: <shell command>'.`);
     }
-    checkKeys(root, KEYS, label, `the \`\`\`${PR_BODY_LANGUAGE} block`);
-    const command = findEntry(root, 'command');
-    if (!command || isNull(command.value)) {
-        throw errorAt(label, root, `the \`\`\`${PR_BODY_LANGUAGE} block has no 'command'.`);
+    const definition = readDefinition(root, { keys: DASHED_KEYS, where: BLOCK, field: (key) => `'${key}'` }, p);
+    p.throwFirst();
+    return { ...definition, line: block.openLine };
+}
+
+;// CONCATENATED MODULE: ./src/resolve/task-file.ts
+// The task file (SPEC §6): Markdown whose YAML front matter or any fenced ```yaml / ```yml block carries
+//   smoke_command: <string>
+//   smoke_profile: <registry profile name>
+//   post_merge_smoke: { command, timeout_seconds, shell, working_directory }
+// (top-level keys of the block). Task files carry a lot of unrelated YAML (expected_files, allowed_resources,
+// …), so:
+//   - a block without any of these keys is ignored;
+//   - a block that fails to parse is an error only when its raw text mentions one of the keys — otherwise it
+//     is ignored (it says nothing about smoke, and a typo in an unrelated list must not block a merge);
+//   - `smoke_command: null` (or `~`, or an empty value) says "no command here" and defines nothing;
+//   - several definitions are fine when they are identical; two different ones (two commands, or a command
+//     and a profile) are a problem naming both lines;
+//   - a top-level key that is a near miss of a smoke key (`smoke-command`, `Smoke_Profile`,
+//     `smoke_commands`) is a problem with a "did you mean": silently ignoring it would run the registry's
+//     default instead of the command the author wrote.
+// Only ```yaml / ```yml fences count (not ```json or bare ``` fences). Line numbers in errors are lines of
+// the Markdown file.
+
+
+
+
+
+
+
+const MENTIONS_SMOKE_KEY = /\b(?:smoke_command|smoke_profile|post_merge_smoke)\b/;
+const YAML_LANGUAGES = new Set(['yaml', 'yml']);
+/** The keys that define a task's smoke, each with its reader. */
+const SPEC_READERS = {
+    smoke_command: (v, line, p) => {
+        const command = readCommand(v, p, "'smoke_command'");
+        return command === null
+            ? null
+            : { kind: 'command', key: 'smoke_command', command, options: NO_OPTIONS, line };
+    },
+    smoke_profile: (v, line, p) => {
+        const profile = readProfileName(v, p);
+        return profile === null ? null : { kind: 'profile', key: 'smoke_profile', profile, line };
+    },
+    post_merge_smoke: (v, line, p) => {
+        const definition = readDefinition(v, POST_MERGE_SMOKE, p);
+        return definition && { kind: 'command', key: 'post_merge_smoke', ...definition, line };
+    },
+};
+const SPEC_KEYS = Object.keys(SPEC_READERS);
+const POST_MERGE_SMOKE = {
+    keys: SNAKE_KEYS,
+    where: "'post_merge_smoke'",
+    field: (key) => `'post_merge_smoke.${key}'`,
+};
+/**
+ * The smoke definition of a task file, or null when it has none. Throws ConfigError (the first problem)
+ * for an oversized file, a malformed relevant block, a wrong value type, a near miss of a smoke key or
+ * conflicting definitions.
+ */
+function parseTaskFile(markdown, file, limits) {
+    const checked = task_file_checkTaskFile(markdown, file, limits);
+    if (checked.problems[0])
+        throw ConfigError.of(checked.problems[0]);
+    return checked.spec;
+}
+/** Every problem of a task file, in file order. */
+function task_file_checkTaskFile(markdown, file, limits) {
+    const p = new Problems(file);
+    const maxBytes = limits?.maxBytes ?? DEFAULT_YAML_LIMITS.maxBytes;
+    const bytes = Buffer.byteLength(markdown, 'utf8');
+    if (bytes > maxBytes) {
+        p.add(null, `file too large: ${bytes} bytes, the limit is ${maxBytes}.`);
+        return { spec: null, specs: [], problems: p.list };
     }
-    const get = (k) => findEntry(root, k)?.value;
-    const timeout = get('timeout-seconds');
-    const shell = get('shell');
-    const dir = get('working-directory');
-    return {
-        command: readCommand(command.value, label, "'command'"),
-        options: {
-            timeoutSeconds: timeout ? readTimeout(timeout, label, "'timeout-seconds'") : null,
-            shell: shell ? readShell(shell, label, "'shell'") : null,
-            workingDirectory: dir ? readWorkingDirectory(dir, label, "'working-directory'") : null,
-        },
-        line: block.openLine,
-    };
+    const specs = yamlBlocks(markdown).flatMap((block) => blockSpecs(block, p, limits));
+    const [first, ...rest] = specs;
+    for (const other of first ? rest : []) {
+        if (sameSpec(first, other))
+            continue;
+        p.add({ line: other.line, column: null }, `conflicting smoke definitions: line ${first.line} has ${describeSpec(first)}, line ${other.line} has ${describeSpec(other)}. Keep one.`);
+    }
+    return { spec: p.list.length === 0 ? (first ?? null) : null, specs, problems: p.list };
+}
+/** The front matter and the ```yaml / ```yml blocks, in file order. */
+function yamlBlocks(markdown) {
+    const fm = frontMatter(markdown);
+    return [...(fm ? [fm] : []), ...fencedBlocks(markdown).filter((b) => YAML_LANGUAGES.has(b.language))];
+}
+/** The definitions among a block's top-level keys; a malformed block counts only if it mentions one. */
+function blockSpecs(block, p, limits) {
+    const relevant = MENTIONS_SMOKE_KEY.test(block.text);
+    const origin = { lineOffset: block.lineOffset, columnOffset: block.columnOffset };
+    const root = readYaml(block.text, origin, relevant ? p : new Problems(p.file), limits);
+    if (!root || root.kind !== 'map')
+        return [];
+    return root.entries.flatMap((entry) => {
+        const spec = readSpec(entry, p);
+        return spec ? [spec] : [];
+    });
+}
+/**
+ * A smoke key's definition; null for any other key — but a near miss of a smoke key (`smoke-command`) is
+ * a problem: ignoring it would run a lower step's command instead of the one the author meant.
+ */
+function readSpec(entry, p) {
+    if (!Object.hasOwn(SPEC_READERS, entry.key)) {
+        const meant = nearMiss(entry.key, SPEC_KEYS, true);
+        if (meant === null)
+            return null;
+        return p.add(entry, `'${entry.key}' is not a smoke key (${SPEC_KEYS.join(', ')}), so it would be ignored.`, `Did you mean '${meant}'?`);
+    }
+    if (isNull(entry.value))
+        return null;
+    return SPEC_READERS[entry.key](entry.value, entry.line, p);
+}
+function readProfileName(v, p) {
+    const text = stringValue(v);
+    if (text === null) {
+        return p.add(v, `'smoke_profile' must be a registry profile name, not ${describeYaml(v)}.`);
+    }
+    const name = (0,values/* parseProfileName */.so)(text);
+    return name.ok ? name.value : p.add(v, `'smoke_profile' is '${text}', which ${name.problem}.`);
+}
+function sameSpec(a, b) {
+    if (a.kind === 'profile' || b.kind === 'profile') {
+        return a.kind === 'profile' && b.kind === 'profile' && a.profile === b.profile;
+    }
+    return (a.command === b.command &&
+        a.options.timeoutSeconds === b.options.timeoutSeconds &&
+        a.options.shell === b.options.shell &&
+        a.options.workingDirectory === b.options.workingDirectory);
+}
+function describeSpec(s) {
+    if (s.kind === 'profile')
+        return `smoke_profile '${s.profile}'`;
+    const flat = s.command.replace(/\s+/g, ' ');
+    return `${s.key === 'smoke_command' ? 'smoke_command' : 'post_merge_smoke.command'} '${flat.length > 60 ? `${flat.slice(0, 59)}…` : flat}'`;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/task-path.ts
-// The task file path: `task-path` with `{task_id}` substituted, normalised with POSIX rules, and refused
-// (BLOCKED invalid_input, never read) when it could leave the repository: absolute paths, drive letters,
-// backslashes, NUL, `..` escapes. The task id itself is checked again here (defence in depth: the selector
-// code checks it too), so a task id like `../x` can never reach the tree reader.
+// The task file path: `task-path` with `{task_id}` substituted. The template and the task id are each
+// valid on their own (settings checked the template, the selectors the id), but the path they make
+// together is new: it is held to the domain's repository-path rule, so it cannot leave the repository
+// (absolute paths, drive letters, backslashes, NUL, `..`) and is read in normal form.
 
-/** The characters a task id may have (SPEC §6). */
-const SAFE_TASK_ID = /^[A-Za-z0-9._+-]+$/;
-/** Why `id` cannot be a task id, or null when it can. */
-function taskIdProblem(id) {
-    if (!SAFE_TASK_ID.test(id))
-        return "may only use letters, digits, '.', '_', '+' and '-'";
-    if (id.startsWith('.'))
-        return "must not start with '.'";
-    return null;
-}
 function buildTaskPath(template, taskId) {
-    const idProblem = taskIdProblem(taskId);
-    if (idProblem) {
-        return { ok: false, message: `Task id '${taskId}' ${idProblem}; the task file is not read.` };
-    }
-    if (!template.includes('{task_id}')) {
-        return { ok: false, message: `Input 'task-path' ('${template}') has no {task_id} placeholder.` };
-    }
     const raw = template.split('{task_id}').join(taskId);
-    const refuse = (why) => ({
+    const path = (0,values/* parseRepoPath */.NP)(raw);
+    if (path.ok)
+        return { ok: true, path: path.value };
+    return {
         ok: false,
-        message: `Task file path '${raw}' (from task-path '${template}') ${why}; the task file is not read.`,
-    });
-    if (raw.includes('\0'))
-        return refuse('contains a NUL character');
-    if (raw.includes('\\'))
-        return refuse('contains a backslash');
-    if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw))
-        return refuse('is absolute');
-    if (raw.split('/').includes('..'))
-        return refuse("contains '..'");
-    const path = external_node_path_.posix.normalize(raw).replace(/^(\.\/)+/, '');
-    if (path === '.' || path === '' || path.endsWith('/'))
-        return refuse('does not name a file');
-    if (path === '..' || path.startsWith('../') || external_node_path_.posix.isAbsolute(path)) {
-        return refuse('leaves the repository');
-    }
-    return { ok: true, path };
-}
-/**
- * A repository-relative file path in normal form ('./a//b' → 'a/b'), or null when it is absolute, uses
- * backslashes or NUL, or leaves the repository.
- */
-function normaliseRepoPath(path) {
-    if (path === '' || path.includes('\0') || path.includes('\\'))
-        return null;
-    if (path.startsWith('/') || /^[A-Za-z]:/.test(path))
-        return null;
-    const normal = external_node_path_.posix.normalize(path).replace(/^(\.\/)+/, '');
-    if (normal === '.' || normal === '' || normal.endsWith('/'))
-        return null;
-    if (normal === '..' || normal.startsWith('../'))
-        return null;
-    return normal;
-}
-
-;// CONCATENATED MODULE: ./src/resolve/selectors.ts
-
-
-const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/;
-const WORD_CHAR = /[A-Za-z0-9_]/;
-/**
- * Git trailers: the last paragraph of the message, when it is not the subject paragraph and every line in
- * it is `Key: value` (a line starting with whitespace continues the previous value; git's
- * "(cherry picked from commit …)" line is skipped). Otherwise none.
- */
-function parseTrailers(message) {
-    const lines = message.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-    let end = lines.length;
-    while (end > 0 && lines[end - 1].trim() === '')
-        end--;
-    let start = end;
-    while (start > 0 && lines[start - 1].trim() !== '')
-        start--;
-    const firstText = lines.findIndex((l) => l.trim() !== '');
-    if (end === 0 || start <= firstText)
-        return []; // no body paragraph after the subject
-    const trailers = [];
-    for (let i = start; i < end; i++) {
-        const line = lines[i];
-        if (/^[ \t]/.test(line) && trailers.length > 0) {
-            trailers[trailers.length - 1].value += ` ${line.trim()}`;
-            continue;
-        }
-        if (line.startsWith('(cherry picked from commit'))
-            continue;
-        const m = TRAILER_LINE.exec(line);
-        if (!m)
-            return [];
-        trailers.push({ key: m[1], value: m[2].trim(), line: i + 1 });
-    }
-    return trailers;
-}
-/** Distinct values of the trailers named `key` (case-insensitive), in order. */
-function trailerValues(trailers, key) {
-    const wanted = key.toLowerCase();
-    return [...new Set(trailers.filter((t) => t.key.toLowerCase() === wanted).map((t) => t.value))];
-}
-/** The first whole-word match of `pattern` in `text` that fully matches it, or null. */
-function findTaskIdInText(text, pattern) {
-    for (const m of pattern.matches(text)) {
-        const before = m.index > 0 ? text[m.index - 1] : '';
-        const after = text[m.index + m.text.length] ?? '';
-        if (WORD_CHAR.test(before) || WORD_CHAR.test(after))
-            continue;
-        if (pattern.fullMatch(m.text))
-            return m.text;
-    }
-    return null;
-}
-/** Distinct `Smoke-Profile: x` values on their own lines of a PR body. */
-function prBodyProfiles(body) {
-    if (!body)
-        return [];
-    const values = [...body.matchAll(/^[ \t]*Smoke-Profile[ \t]*:[ \t]*(.*?)[ \t]*\r?$/gim)].map((m) => m[1]);
-    return [...new Set(values.filter((v) => v !== ''))];
-}
-function findSelectors(input) {
-    const notes = [];
-    const trailers = parseTrailers(input.commitMessage);
-    const prName = input.pr ? `PR #${input.pr.number}` : 'the PR';
-    // --- task id
-    let taskId = null;
-    let taskIdProblemText = null;
-    const checkTaskId = (value, source) => {
-        const charProblem = taskIdProblem(value);
-        if (charProblem) {
-            taskIdProblemText = `Task id '${value}' from ${source} ${charProblem}.`;
-        }
-        else if (!input.taskIdPattern.fullMatch(value)) {
-            taskIdProblemText = `Task id '${value}' from ${source} does not match task-id-pattern '${input.taskIdPattern.source}'.`;
-        }
-        else {
-            taskId = { value, source };
-            notes.push(`task id ${value} from ${source}`);
-        }
+        message: `Task file path '${raw}' (task-path '${template}' with task id '${taskId}') ${path.problem}; the task file is not read.`,
     };
-    const taskTrailers = trailerValues(trailers, 'Task-Id');
-    if (input.taskId !== null) {
-        checkTaskId(input.taskId, "the input 'task-id'");
+}
+
+;// CONCATENATED MODULE: ./src/resolve/trust.ts
+/**
+ * A raw command: allowed by the workflow and not edited after the merge. `times` is only looked at when
+ * `allowed` is true (the caller need not load them otherwise).
+ */
+function judgePrBodyTrust(allowed, prNumber, times) {
+    if (!allowed) {
+        return {
+            trusted: false,
+            message: `PR #${prNumber} body carries a post-merge-smoke command, but input 'pr-body-command' is false: a command from a PR body is used only when the workflow sets pr-body-command: true.`,
+        };
     }
-    else if (taskTrailers.length > 1) {
-        taskIdProblemText = `The commit message has conflicting Task-Id trailers: ${taskTrailers.join(', ')}.`;
+    return judgeBodyEdits(prNumber, times, 'command');
+}
+/** The edited-after-the-merge rule, for whatever the body carries. */
+function judgeBodyEdits(prNumber, times, content) {
+    const pr = `PR #${prNumber}`;
+    const refuse = (message) => ({ trusted: false, message });
+    if (times === null)
+        return refuse(`${pr}'s merge and edit times are unknown, so its body ${content} is not trusted.`);
+    if (times.mergedAt === null) {
+        return refuse(`${pr} is not merged: a PR-body ${content} is trusted only from a merged PR whose body was not edited after the merge.`);
     }
-    else if (taskTrailers.length === 1) {
-        checkTaskId(taskTrailers[0], 'the Task-Id trailer');
+    const merged = Date.parse(times.mergedAt);
+    if (Number.isNaN(merged)) {
+        return refuse(`${pr}'s merge time '${times.mergedAt}' is not a timestamp; its body ${content} is not trusted.`);
     }
-    else {
-        const places = [
-            [input.commitMessage, 'the commit message'],
-            [input.pr?.title, `the ${prName} title`],
-            [input.pr?.headRef, `the ${prName} head branch`],
-            [input.pr?.body, `the ${prName} body`],
-        ];
-        for (const [text, source] of places) {
-            const found = text ? findTaskIdInText(text, input.taskIdPattern) : null;
-            if (found !== null) {
-                checkTaskId(found, source);
-                break;
-            }
-        }
-        const overridePath = input.taskFileOverride?.path;
-        if (taskId === null && taskIdProblemText === null && overridePath) {
-            const name = overridePath.split(/[\\/]/).pop() ?? '';
-            const stem = name.replace(/\.[^.]*$/, '');
-            if (taskIdProblem(stem) === null && input.taskIdPattern.fullMatch(stem)) {
-                checkTaskId(stem, `the task file name ${name}`);
-            }
-        }
-        if (taskId === null && taskIdProblemText === null) {
-            notes.push(`no task id: task-id-pattern '${input.taskIdPattern.source}' found nothing in the commit message${input.pr ? `, ${prName} title, head branch or body` : ' (no PR found)'}`);
-        }
+    if (times.lastEditedAt === null) {
+        return { trusted: true, note: `${pr} body was never edited (merged at ${times.mergedAt})` };
     }
-    // --- profile
-    let profile = null;
-    let profileProblem = null;
-    const checkProfile = (value, source) => {
-        if (!PROFILE_NAME.test(value)) {
-            profileProblem = `Profile '${value}' from ${source} is not a profile name (letters, digits, '.', '_', '-').`;
-        }
-        else {
-            profile = { value, source };
-            notes.push(`profile ${value} from ${source}`);
-        }
+    const edited = Date.parse(times.lastEditedAt);
+    if (Number.isNaN(edited)) {
+        return refuse(`${pr}'s edit time '${times.lastEditedAt}' is not a timestamp; its body ${content} is not trusted.`);
+    }
+    if (edited > merged) {
+        return refuse(`${pr} body was edited at ${times.lastEditedAt}, after the merge at ${times.mergedAt}: the ${content} may not be what was reviewed.`);
+    }
+    return {
+        trusted: true,
+        note: `${pr} body last edited at ${times.lastEditedAt}, not after the merge at ${times.mergedAt}`,
     };
-    const profileTrailers = trailerValues(trailers, 'Smoke-Profile');
-    const bodyProfiles = prBodyProfiles(input.pr?.body ?? null);
-    if (input.profile !== null) {
-        checkProfile(input.profile, "the input 'profile'");
+}
+
+;// CONCATENATED MODULE: ./src/resolve/sources.ts
+
+
+
+
+
+
+
+
+
+const SOURCES = [
+    { name: "the 'smoke-command' input", answer: smokeCommandInput },
+    { name: 'a profile selector', needs: 'profile selector', answer: profileSelector },
+    { name: 'the task file', needs: 'task id', answer: taskFile },
+    { name: "the registry's tasks: entry", needs: 'task id', answer: tasksEntry },
+    { name: 'a PR-body command', answer: prBodyCommand },
+    { name: "the registry's default", answer: registryDefault },
+];
+/** A need's check: BLOCKED when the selector is unusable and something needs it, else null. */
+const NEEDS = {
+    'profile selector': (r) => r.selectors.profileProblem === null ? null : block('invalid_input', r.selectors.profileProblem),
+    'task id': (r) => {
+        const problem = r.selectors.taskIdProblem;
+        if (problem === null)
+            return null;
+        const consumed = (r.input.taskPath !== null && !r.input.taskFileOverride) || r.registry.tasks.size > 0;
+        if (consumed)
+            return block('invalid_input', problem);
+        r.ctx.notes.push(`${problem} Ignored: no task file or tasks: mapping uses the task id.`);
+        return null;
+    },
+};
+function smokeCommandInput(r) {
+    const command = r.input.smokeCommand;
+    if (command === null)
+        return miss();
+    return {
+        kind: 'hit',
+        command,
+        source: 'input',
+        options: NO_OPTIONS,
+        note: "command from the input 'smoke-command'",
+    };
+}
+/** A PR-body line obeys the PR-body trust rule: an edit after the merge could swap in a cheaper profile. */
+async function profileSelector(r) {
+    const selected = r.selectors.profile;
+    if (selected === null)
+        return miss();
+    if (r.selectors.profileFromPrBody && r.input.pr !== null) {
+        const verdict = judgeBodyEdits(r.input.pr.number, await loadEditTimes(r), 'Smoke-Profile line');
+        if (!verdict.trusted) {
+            const way = "Choose the profile with the 'profile' input, a Smoke-Profile trailer or the registry.";
+            return block('untrusted_source', `${verdict.message} ${way}`);
+        }
+        r.ctx.notes.push(verdict.note);
     }
-    else if (profileTrailers.length > 1) {
-        profileProblem = `The commit message has conflicting Smoke-Profile trailers: ${profileTrailers.join(', ')}.`;
+    return fromProfile(r, selected.value, 'registry', `selected by ${selected.source}`);
+}
+/** The CLI's --task-file stands in for the task file of the tree. */
+async function taskFile(r) {
+    const found = await findTaskFile(r);
+    if ('kind' in found)
+        return found;
+    const { path, text } = found;
+    if (text === null)
+        return miss(`task file ${path} is not in the merge commit`);
+    let spec;
+    try {
+        spec = parseTaskFile(text, path);
     }
-    else if (profileTrailers.length === 1) {
-        checkProfile(profileTrailers[0], 'the Smoke-Profile trailer');
+    catch (e) {
+        if (e instanceof ConfigError)
+            return invalidConfig('task file', e);
+        throw e;
     }
-    else if (bodyProfiles.length > 1) {
-        profileProblem = `The ${prName} body has conflicting Smoke-Profile lines: ${bodyProfiles.join(', ')}.`;
+    if (spec === null)
+        return miss(`task file ${path} defines no smoke_command, smoke_profile or post_merge_smoke`);
+    if (spec.kind === 'profile') {
+        return fromProfile(r, spec.profile, 'task-file', `named by smoke_profile in ${path} line ${spec.line}`);
     }
-    else if (bodyProfiles.length === 1) {
-        checkProfile(bodyProfiles[0], `a Smoke-Profile line in the ${prName} body`);
+    const note = `command from ${spec.key} in ${path} line ${spec.line}`;
+    return { kind: 'hit', command: spec.command, source: 'task-file', options: spec.options, note };
+}
+async function findTaskFile(r) {
+    const override = r.input.taskFileOverride;
+    if (override)
+        return { path: override.path, text: override.content };
+    const taskId = r.selectors.taskId?.value ?? null;
+    if (r.input.taskPath === null)
+        return miss("task files are off (no 'task-path' input)");
+    if (taskId === null)
+        return miss('no task id, so no task file');
+    const built = buildTaskPath(r.input.taskPath, taskId);
+    if (!built.ok)
+        return block('invalid_input', built.message);
+    try {
+        return { path: built.path, text: await readTree(r, built.path) };
     }
-    return { taskId, taskIdProblem: taskIdProblemText, profile, profileProblem, notes };
+    catch (e) {
+        if (e instanceof ConfigError)
+            return invalidConfig('task file', e);
+        throw e;
+    }
+}
+function tasksEntry(r) {
+    const taskId = r.selectors.taskId?.value ?? null;
+    if (taskId === null)
+        return miss();
+    const { registry } = r;
+    const mapping = registry.tasks.get(taskId);
+    if (mapping?.kind === 'profile') {
+        return fromProfile(r, mapping.profile, 'registry', `mapped from task ${taskId} by ${registry.file} line ${mapping.line}`);
+    }
+    if (mapping?.kind === 'command') {
+        const note = `command from the tasks entry for ${taskId} (${registry.file} line ${mapping.line})`;
+        return { kind: 'hit', command: mapping.command, source: 'registry', options: mapping.options, note };
+    }
+    return miss(registry.present ? `${registry.file} has no tasks entry for ${taskId}` : null);
+}
+/** Under the trust rules (trust.ts): allowed by the workflow, merged, not edited after the merge. */
+async function prBodyCommand(r) {
+    const pr = r.input.pr;
+    if (pr === null)
+        return miss('no PR details, so no PR-body command');
+    if (prBodyBlocks(pr.body).length === 0)
+        return miss(`no post-merge-smoke block in the PR #${pr.number} body`);
+    const times = r.input.prBodyCommand ? await loadEditTimes(r) : null;
+    const verdict = judgePrBodyTrust(r.input.prBodyCommand, pr.number, times);
+    if (!verdict.trusted)
+        return block('untrusted_source', verdict.message);
+    const label = `PR #${pr.number} body`;
+    try {
+        const body = parsePrBodyCommand(pr.body, label);
+        const note = `command from the post-merge-smoke block in the ${label} (line ${body.line}); ${verdict.note}`;
+        return { kind: 'hit', command: body.command, source: 'pr-body', options: body.options, note };
+    }
+    catch (e) {
+        if (e instanceof ConfigError)
+            return invalidConfig('post-merge-smoke block in the', e);
+        throw e;
+    }
+}
+/** The PR's edit and merge times from the API; failing to get them is ERROR api_failed, not a verdict. */
+async function loadEditTimes(r) {
+    const pr = r.input.pr;
+    try {
+        const loaded = await r.input.loadPrEditTimes();
+        return { lastEditedAt: loaded.lastEditedAt, mergedAt: loaded.mergedAt ?? pr.mergedAt };
+    }
+    catch (e) {
+        throw new ResolveInfraError('api_failed', `Cannot tell whether PR #${pr.number}'s body was edited after the merge: ${e.message}`, r.ctx, e);
+    }
+}
+function registryDefault(r) {
+    const { registry } = r;
+    if (registry.defaultProfile !== null) {
+        const { profile, line } = registry.defaultProfile;
+        return fromProfile(r, profile, 'registry', `the registry default at ${registry.file} line ${line}`);
+    }
+    return miss(registry.present ? `${registry.file} has no default profile` : `no registry ${registry.file}`);
+}
+/** A named profile: its command, or BLOCKED unknown_profile (never a fall-through to a lower step). */
+function fromProfile(r, name, source, via) {
+    const profile = r.registry.profiles.get(name);
+    if (!profile)
+        return { ...block('unknown_profile', unknownProfileMessage(name, via, r.registry)), profile: name };
+    const note = `command from profile ${name} (${r.registry.file} line ${profile.line}), ${via}`;
+    return { kind: 'hit', command: profile.command, source, options: profile.options, note, profile: name };
+}
+function unknownProfileMessage(name, via, registry) {
+    const known = knownProfiles(registry);
+    const where = registry.present
+        ? `is not defined in ${registry.file}; known profiles: ${known.length > 0 ? known.join(', ') : '(none)'}`
+        : `cannot be found: the registry ${registry.file} is not in the merge commit, so no profiles are defined`;
+    return `Profile '${name}' (${via}) ${where}.`;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/resolve-command.ts
+// Command resolution (SPEC §6): which command runs for this merge, from trusted places only.
+//
+// Precedence, first hit wins (the list SOURCES in sources.ts):
+//   1. the `smoke-command` input                                           source "input"
+//   2. a profile selector (input `profile`, `Smoke-Profile:` trailer, PR-body `Smoke-Profile:` line)
+//                                                                           source "registry"
+//   3. the task file (`task-path` with the task id): smoke_command, post_merge_smoke.command, or
+//      smoke_profile → a registry profile                                  source "task-file"
+//   4. the registry's `tasks:` entry for the task id (profile or inline)   source "registry"
+//   5. a ```post-merge-smoke block in the PR body, under the trust rules    source "pr-body"
+//   6. the registry's `default:` profile                                    source "registry"
+//   7. none → the §2 policy decides (policy.ts)
+//
+// Rules around it:
+//   - a named profile that does not exist (selector, smoke_profile, tasks: entry, default:) is BLOCKED
+//     `unknown_profile` — never a fall-through to a lower step;
+//   - the registry is always read (its `defaults` apply to every command, the input's included) and must be
+//     valid; a registry file that does not exist is an empty registry;
+//   - malformed registry / task file / PR-body block → BLOCKED `invalid_config` with file and line;
+//   - an unusable explicit selector (bad `Task-Id:` trailer, conflicting trailers) → BLOCKED `invalid_input`
+//     once a step needs it: the profile selector from step 2 on; the task id from step 3 on, and only when
+//     something consumes it (task-path is set or the registry has `tasks:` entries);
+//   - a PR-body block while `pr-body-command` is false, or edited after the merge, or from an unmerged PR →
+//     BLOCKED `untrusted_source` (the block is there, it just may not run);
+//   - a PR-body `Smoke-Profile:` line obeys the same edited-after-the-merge rule (not `pr-body-command`: it
+//     can only pick a reviewed profile): edited after the merge, or from an unmerged PR → BLOCKED
+//     `untrusted_source`, not a fall-through — it names the profile meant, and running a lower step's
+//     command instead would hide that; the edit times are loaded only when that line is about to be used;
+//   - the inputs (`registry-path`, `task-id`, `profile`) come parsed from settings and are not checked
+//     again; a task file path built from `task-path` and a task id is (it is new);
+//   - git failing to read the tree, or the API failing to give the PR's edit times → rejects with
+//     ResolveInfraError (ERROR git_failed / api_failed), carrying the selectors found.
+
+
+
+
+
+
+async function resolveCommand(input) {
+    const selectors = findSelectors(input);
+    const ctx = {
+        taskId: selectors.taskId?.value ?? null,
+        profile: selectors.profile?.value ?? null,
+        notes: [...selectors.notes],
+    };
+    const registry = await loadRegistry(input, ctx);
+    if ('kind' in registry)
+        return blocked(registry, ctx);
+    const r = { input, selectors, registry, ctx };
+    const misses = [];
+    const met = new Set();
+    for (const source of SOURCES) {
+        if (source.needs && !met.has(source.needs)) {
+            const unmet = NEEDS[source.needs](r);
+            if (unmet)
+                return blocked(unmet, ctx);
+            met.add(source.needs);
+        }
+        const answer = await source.answer(r);
+        if (answer.kind === 'hit')
+            return found(answer, ctx, registry.defaults);
+        if (answer.kind === 'block')
+            return blocked(answer, ctx);
+        if (answer.note !== null) {
+            misses.push(answer.note);
+            ctx.notes.push(answer.note);
+        }
+    }
+    return {
+        kind: 'none',
+        message: `No smoke command resolved: no 'smoke-command' or 'profile' input, no Smoke-Profile selector; ${misses.join('; ')}.`,
+        ...ctx,
+    };
+}
+/** The command, with the registry's defaults under its own options. */
+function found(hit, ctx, defaults) {
+    if (hit.profile)
+        ctx.profile = hit.profile;
+    ctx.notes.push(hit.note);
+    const { command, source } = hit;
+    return { kind: 'command', command, source, options: mergeOptions(hit.options, defaults), ...ctx };
+}
+function blocked(b, ctx) {
+    if (b.profile)
+        ctx.profile = b.profile;
+    return { kind: 'blocked', reason: b.reason, message: b.message, ...ctx };
+}
+/** The registry of the merge commit; a file that is not there is an empty registry. */
+async function loadRegistry(input, ctx) {
+    const path = input.registryPath;
+    try {
+        const text = await readTree({ input, ctx }, path);
+        if (text === null) {
+            ctx.notes.push(`registry ${path} is not in the merge commit: no profiles`);
+            return registry_emptyRegistry(path);
+        }
+        const registry = parseRegistry(text, path);
+        ctx.notes.push(`registry ${path}: ${registry.profiles.size} profile(s), ${registry.tasks.size} task mapping(s)${registry.defaultProfile ? `, default ${registry.defaultProfile.profile}` : ''}`);
+        return registry;
+    }
+    catch (e) {
+        if (e instanceof ConfigError)
+            return invalidConfig('registry', e);
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/resolve/policy.ts
+function applyPolicy(dryRun, outcome) {
+    switch (outcome.kind) {
+        case 'command':
+            return {
+                kind: 'run',
+                command: outcome.command,
+                source: outcome.source,
+                options: outcome.options,
+                message: dryRun
+                    ? `Running the smoke command from ${outcome.source} (dry-run does not skip a resolved command).`
+                    : `Running the smoke command from ${outcome.source}; PASS is required for the merge queue to continue.`,
+            };
+        case 'none':
+            return dryRun
+                ? {
+                    kind: 'skip',
+                    status: 'SKIPPED',
+                    reason: 'no_command',
+                    message: `Skipped: no smoke command is defined for this merge and dry-run is true. ${outcome.message}`,
+                }
+                : {
+                    kind: 'block',
+                    status: 'BLOCKED',
+                    reason: 'no_command',
+                    message: `Blocked: no smoke command is defined for this merge and dry-run is false, so the merge cannot be verified. ${outcome.message}`,
+                };
+        case 'blocked':
+            return { kind: 'block', status: 'BLOCKED', reason: outcome.reason, message: outcome.message };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/tree-reader.ts
@@ -59860,327 +58928,364 @@ function pathProblem(path) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/resolve/resolve-error.ts
-class ResolveInfraError extends Error {
-    reason;
-    context;
-    constructor(reason, message, context, cause) {
-        super(message, cause === undefined ? undefined : { cause });
-        this.reason = reason;
-        this.context = context;
-        this.name = 'ResolveInfraError';
+;// CONCATENATED MODULE: ./src/resolve/validate-config.ts
+// `validate` (SPEC-v2 §1): every problem of the configuration a commit carries, without running anything.
+// Pure: the caller reads the registry and the task files the `task-path` template reaches (from git or
+// disk) and reports the problems (annotations, CLI output).
+//
+// What is reported, each problem once, with file and line where there is one:
+//   - the registry: malformed YAML, unknown keys (with a "did you mean"), invalid values, empty commands,
+//     an unsupported version; an explicitly named registry that does not exist;
+//   - its references: a `tasks:` mapping or the `default:` naming a profile that `profiles:` does not
+//     define; a `tasks:` key that task-id-pattern can never select;
+//   - each task file: everything a run would block on (malformed relevant YAML, wrong values, near misses
+//     of the smoke keys, conflicting definitions), a `smoke_profile` the registry does not define, and a
+//     file name whose task id is not a valid task id or does not fully match task-id-pattern (such a file
+//     is never read).
+// A reference is only checked against profiles that could be read: a broken `profiles:` section is
+// reported once, not once more for every mapping.
+
+
+
+
+function validateConfig(input) {
+    const registry = readRegistry(input);
+    const known = {
+        file: input.registry.path,
+        present: input.registry.text !== null,
+        names: registry.declaredProfiles,
+    };
+    const problems = [...registry.problems, ...registryReferences(registry, known, input.taskIdPattern)];
+    let withSmoke = 0;
+    for (const file of input.taskFiles) {
+        const checked = checkTaskFile(file.text, file.path);
+        if (checked.specs.length > 0)
+            withSmoke++;
+        problems.push(...taskIdOfFile(file.path, input), ...checked.problems);
+        for (const spec of checked.specs) {
+            if (spec.kind !== 'profile')
+                continue;
+            const problem = undefinedProfile(spec.profile, `smoke_profile '${spec.profile}'`, known);
+            if (problem)
+                problems.push({ file: file.path, line: spec.line, column: null, ...problem });
+        }
     }
+    const checked = {
+        registry: known.present,
+        profiles: registry.registry.profiles.size,
+        taskMappings: registry.registry.tasks.size,
+        defaultProfile: registry.registry.defaultProfile?.profile ?? null,
+        taskFiles: input.taskFiles.length,
+        taskFilesWithSmoke: withSmoke,
+    };
+    const order = [input.registry.path, ...input.taskFiles.map((f) => f.path)];
+    const sorted = sortProblems(problems, order);
+    return { problems: sorted, checked, summary: summarise(checked, input.registry.path, sorted.length) };
 }
-
-;// CONCATENATED MODULE: ./src/resolve/trust.ts
-/**
- * `times` is only looked at when `allowed` is true (the caller need not load them otherwise).
- */
-function judgePrBodyTrust(allowed, prNumber, times) {
-    const pr = `PR #${prNumber}`;
-    if (!allowed) {
-        return {
-            trusted: false,
-            message: `${pr} body carries a post-merge-smoke command, but input 'pr-body-command' is false: a command from a PR body is used only when the workflow sets pr-body-command: true.`,
-        };
-    }
-    if (times === null) {
-        return {
-            trusted: false,
-            message: `${pr}'s merge and edit times are unknown, so its body command is not trusted.`,
-        };
-    }
-    if (times.mergedAt === null) {
-        return {
-            trusted: false,
-            message: `${pr} is not merged: a PR-body command is trusted only from a merged PR whose body was not edited after the merge.`,
-        };
-    }
-    const merged = Date.parse(times.mergedAt);
-    if (Number.isNaN(merged)) {
-        return {
-            trusted: false,
-            message: `${pr}'s merge time '${times.mergedAt}' is not a timestamp; its body command is not trusted.`,
-        };
-    }
-    if (times.lastEditedAt === null) {
-        return { trusted: true, note: `${pr} body was never edited (merged at ${times.mergedAt})` };
-    }
-    const edited = Date.parse(times.lastEditedAt);
-    if (Number.isNaN(edited)) {
-        return {
-            trusted: false,
-            message: `${pr}'s edit time '${times.lastEditedAt}' is not a timestamp; its body command is not trusted.`,
-        };
-    }
-    if (edited > merged) {
-        return {
-            trusted: false,
-            message: `${pr} body was edited at ${times.lastEditedAt}, after the merge at ${times.mergedAt}: the command may not be what was reviewed.`,
-        };
-    }
-    return {
-        trusted: true,
-        note: `${pr} body last edited at ${times.lastEditedAt}, not after the merge at ${times.mergedAt}`,
-    };
+function readRegistry(input) {
+    const { path, text } = input.registry;
+    if (text !== null)
+        return checkRegistry(text, path);
+    const problems = input.registryNamed
+        ? [
+            {
+                file: path,
+                line: null,
+                column: null,
+                message: "does not exist in this commit, but input 'registry-path' names it.",
+            },
+        ]
+        : [];
+    return { registry: emptyRegistry(path), problems, declaredProfiles: new Set() };
 }
-
-;// CONCATENATED MODULE: ./src/resolve/resolve-command.ts
-
-
-
-
-
-
-
-
-
-
-async function resolveCommand(input) {
-    const selectors = findSelectors(input);
-    const ctx = {
-        taskId: selectors.taskId?.value ?? null,
-        profile: selectors.profile?.value ?? null,
-        notes: [...selectors.notes],
-    };
-    const misses = [];
-    const miss = (why) => {
-        misses.push(why);
-        ctx.notes.push(why);
-    };
-    const blocked = (reason, message) => ({
-        kind: 'blocked',
-        reason,
-        message,
-        ...ctx,
+/** `tasks:` and `default:` naming undefined profiles; `tasks:` keys the pattern never selects. */
+function registryReferences(checked, known, pattern) {
+    const { registry } = checked;
+    const at = (line, problem) => ({
+        file: registry.file,
+        line,
+        column: null,
+        ...problem,
     });
-    const invalid = (what, e) => blocked('invalid_config', `Invalid ${what} ${e.message}`);
-    // --- the registry: always read, its defaults apply to every command
-    const registryPath = normaliseRepoPath(input.registryPath.trim());
-    if (registryPath === null) {
-        return blocked('invalid_input', `Input 'registry-path' is '${input.registryPath}'; expected a file path inside the repository.`);
-    }
-    let registry;
-    try {
-        const text = await readTree(input.tree, registryPath, ctx);
-        if (text === null) {
-            registry = emptyRegistry(registryPath);
-            ctx.notes.push(`registry ${registryPath} is not in the merge commit: no profiles`);
+    const problems = [];
+    for (const [id, mapping] of registry.tasks) {
+        if (!pattern.fullMatch(id)) {
+            problems.push(at(mapping.line, {
+                message: `task id '${id}' does not match task-id-pattern '${pattern.source}', so this mapping is never used.`,
+            }));
         }
-        else {
-            registry = parseRegistry(text, registryPath);
-            ctx.notes.push(`registry ${registryPath}: ${registry.profiles.size} profile(s), ${registry.tasks.size} task mapping(s)${registry.defaultProfile ? `, default ${registry.defaultProfile.profile}` : ''}`);
-        }
+        const problem = mapping.kind === 'profile' && undefinedProfile(mapping.profile, `task '${id}'`, known);
+        if (problem)
+            problems.push(at(mapping.line, problem));
     }
-    catch (e) {
-        if (e instanceof ConfigError)
-            return invalid('registry', e);
-        throw e;
-    }
-    const found = (command, source, options, note) => {
-        ctx.notes.push(note);
+    const fallback = registry.defaultProfile;
+    const problem = fallback && undefinedProfile(fallback.profile, "'default'", known);
+    if (problem)
+        problems.push(at(fallback.line, problem));
+    return problems;
+}
+/** The problem of a reference to profile `name`, or null when it is defined (or cannot be checked). */
+function undefinedProfile(name, by, known) {
+    if (known.names === null || known.names.has(name))
+        return null;
+    if (!known.present) {
         return {
-            kind: 'command',
-            command,
-            source,
-            options: mergeOptions(options, registry.defaults),
-            ...ctx,
+            message: `${by} names profile '${name}', but there is no registry ${known.file} in this commit, so no profiles are defined.`,
         };
+    }
+    const names = [...known.names].sort();
+    const list = names.length > 0 ? names.join(', ') : '(none)';
+    const problem = {
+        message: `${by} names profile '${name}', which ${known.file} does not define; known profiles: ${list}.`,
     };
-    /** A named profile: its command, or BLOCKED unknown_profile. */
-    const fromProfile = (name, source, via) => {
-        ctx.profile = name;
-        const profile = registry.profiles.get(name);
-        if (!profile)
-            return blocked('unknown_profile', unknownProfileMessage(name, via, registry));
-        return found(profile.command, source, profile.options, `command from profile ${name} (${registryPath} line ${profile.line}), ${via}`);
-    };
-    // 1. the smoke-command input
-    if (input.smokeCommand !== null) {
-        return found(input.smokeCommand, 'input', NO_OPTIONS, "command from the input 'smoke-command'");
-    }
-    // 2. a profile selector
-    if (selectors.profileProblem !== null)
-        return blocked('invalid_input', selectors.profileProblem);
-    if (selectors.profile !== null) {
-        return fromProfile(selectors.profile.value, 'registry', `selected by ${selectors.profile.source}`);
-    }
-    // 3. and 4. need the task id
-    const override = input.taskFileOverride ?? null;
-    const taskIdNeeded = (input.taskPath !== null && override === null) || registry.tasks.size > 0;
-    if (selectors.taskIdProblem !== null && taskIdNeeded) {
-        return blocked('invalid_input', selectors.taskIdProblem);
-    }
-    if (selectors.taskIdProblem !== null) {
-        ctx.notes.push(`${selectors.taskIdProblem} Ignored: no task file or tasks: mapping uses the task id.`);
-    }
-    const taskId = selectors.taskId?.value ?? null;
-    // 3. the task file (the CLI's --task-file stands in for the one in the tree)
-    let taskFile = null;
-    if (override !== null) {
-        taskFile = { path: override.path, text: override.content };
-    }
-    else if (input.taskPath === null) {
-        miss("task files are off (no 'task-path' input)");
-    }
-    else if (taskId === null) {
-        miss('no task id, so no task file');
-    }
-    else {
-        const built = buildTaskPath(input.taskPath, taskId);
-        if (!built.ok)
-            return blocked('invalid_input', built.message);
-        try {
-            taskFile = { path: built.path, text: await readTree(input.tree, built.path, ctx) };
-        }
-        catch (e) {
-            if (e instanceof ConfigError)
-                return invalid('task file', e);
-            throw e;
-        }
-    }
-    if (taskFile !== null) {
-        const { path, text } = taskFile;
-        let spec;
-        try {
-            spec = text === null ? null : parseTaskFile(text, path);
-        }
-        catch (e) {
-            if (e instanceof ConfigError)
-                return invalid('task file', e);
-            throw e;
-        }
-        if (text === null) {
-            miss(`task file ${path} is not in the merge commit`);
-        }
-        else if (spec === null) {
-            miss(`task file ${path} defines no smoke_command, smoke_profile or post_merge_smoke`);
-        }
-        else if (spec.kind === 'profile') {
-            return fromProfile(spec.profile, 'task-file', `named by smoke_profile in ${path} line ${spec.line}`);
-        }
-        else {
-            return found(spec.command, 'task-file', spec.options, `command from ${spec.key} in ${path} line ${spec.line}`);
-        }
-    }
-    // 4. the registry's tasks: entry
-    if (taskId !== null) {
-        const mapping = registry.tasks.get(taskId);
-        if (mapping?.kind === 'profile') {
-            return fromProfile(mapping.profile, 'registry', `mapped from task ${taskId} by ${registryPath} line ${mapping.line}`);
-        }
-        if (mapping?.kind === 'command') {
-            return found(mapping.command, 'registry', mapping.options, `command from the tasks entry for ${taskId} (${registryPath} line ${mapping.line})`);
-        }
-        if (registry.present)
-            miss(`${registryPath} has no tasks entry for ${taskId}`);
-    }
-    // 5. a PR-body command, under the trust rules
-    const pr = input.pr;
-    if (pr !== null && prBodyBlocks(pr.body).length > 0) {
-        const label = `PR #${pr.number} body`;
-        let times = null;
-        if (input.prBodyCommand) {
-            try {
-                const loaded = await input.loadPrEditTimes();
-                times = { lastEditedAt: loaded.lastEditedAt, mergedAt: loaded.mergedAt ?? pr.mergedAt };
-            }
-            catch (e) {
-                throw new ResolveInfraError('api_failed', `Cannot tell whether PR #${pr.number}'s body was edited after the merge: ${e.message}`, ctx, e);
-            }
-        }
-        const verdict = judgePrBodyTrust(input.prBodyCommand, pr.number, times);
-        if (!verdict.trusted)
-            return blocked('untrusted_source', verdict.message);
-        try {
-            const body = parsePrBodyCommand(pr.body, label);
-            if (body !== null) {
-                return found(body.command, 'pr-body', body.options, `command from the post-merge-smoke block in the ${label} (line ${body.line}); ${verdict.note}`);
-            }
-        }
-        catch (e) {
-            if (e instanceof ConfigError)
-                return invalid('post-merge-smoke block in the', e);
-            throw e;
-        }
-    }
-    else {
-        miss(pr === null
-            ? 'no PR found, so no PR-body command'
-            : `no post-merge-smoke block in the PR #${pr.number} body`);
-    }
-    // 6. the registry default
-    if (registry.defaultProfile !== null) {
-        return fromProfile(registry.defaultProfile.profile, 'registry', `the registry default at ${registryPath} line ${registry.defaultProfile.line}`);
-    }
-    miss(registry.present ? `${registryPath} has no default profile` : `no registry ${registryPath}`);
-    // 7. none
-    return {
-        kind: 'none',
-        message: `No smoke command resolved: no 'smoke-command' or 'profile' input, no Smoke-Profile selector; ${misses.join('; ')}.`,
-        ...ctx,
-    };
+    const hint = didYouMean(name, names);
+    return hint ? { ...problem, hint } : problem;
 }
-function unknownProfileMessage(name, via, registry) {
-    const known = knownProfiles(registry);
-    const where = registry.present
-        ? `is not defined in ${registry.file}; known profiles: ${known.length > 0 ? known.join(', ') : '(none)'}`
-        : `cannot be found: the registry ${registry.file} is not in the merge commit, so no profiles are defined`;
-    return `Profile '${name}' (${via}) ${where}.`;
+/** The task id a task file's path gives through the template: a problem when no run would ever read it. */
+function taskIdOfFile(path, input) {
+    if (input.taskPath === null)
+        return [];
+    const problem = (message) => [{ file: path, line: null, column: null, message }];
+    const parts = input.taskPath.split('{task_id}');
+    const shape = new RegExp(`^${parts.map(escapeRegExp).join('(.+?)')}$`).exec(path);
+    const id = shape?.[1];
+    if (id === undefined || shape.slice(1).some((other) => other !== id)) {
+        return problem(`is not a path task-path '${input.taskPath}' gives for a task id.`);
+    }
+    const parsed = parseTaskId(id);
+    if (!parsed.ok)
+        return problem(`its task id '${id}' ${parsed.problem}, so no run reads this file.`);
+    if (!input.taskIdPattern.fullMatch(id)) {
+        return problem(`its task id '${id}' does not match task-id-pattern '${input.taskIdPattern.source}', so no run reads this file.`);
+    }
+    return [];
 }
-/** TreeReader.read, with git failures turned into ResolveInfraError; ConfigError passes through. */
-async function readTree(tree, path, ctx) {
-    try {
-        return await tree.read(path);
-    }
-    catch (e) {
-        if (e instanceof ConfigError)
-            throw e;
-        const detail = e instanceof TreeReadError ? e.message : `cannot read ${path}: ${e.message}`;
-        throw new ResolveInfraError('git_failed', detail, ctx, e);
-    }
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function sortProblems(problems, fileOrder) {
+    const rank = (p) => {
+        const i = fileOrder.indexOf(p.file);
+        return i === -1 ? fileOrder.length : i;
+    };
+    return [...problems].sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+function summarise(c, registryPath, problems) {
+    const registry = c.registry
+        ? `registry ${registryPath}: ${c.profiles} profile(s), ${c.taskMappings} task mapping(s), ${c.defaultProfile ? `default ${c.defaultProfile}` : 'no default'}`
+        : `no registry ${registryPath}`;
+    const files = `${c.taskFiles} task file(s), ${c.taskFilesWithSmoke} with a smoke definition`;
+    return `${registry}; ${files}; ${problems === 0 ? 'no problems' : `${problems} problem(s)`}.`;
 }
 
-;// CONCATENATED MODULE: ./src/resolve/policy.ts
-function applyPolicy(dryRun, outcome) {
-    switch (outcome.kind) {
-        case 'command':
-            return {
-                kind: 'run',
-                command: outcome.command,
-                source: outcome.source,
-                options: outcome.options,
-                message: dryRun
-                    ? `Running the smoke command from ${outcome.source} (dry-run does not skip a resolved command).`
-                    : `Running the smoke command from ${outcome.source}; PASS is required for the merge queue to continue.`,
-            };
-        case 'none':
-            return dryRun
-                ? {
-                    kind: 'skip',
-                    status: 'SKIPPED',
-                    reason: 'no_command',
-                    message: `Skipped: no smoke command is defined for this merge and dry-run is true. ${outcome.message}`,
-                }
-                : {
-                    kind: 'block',
-                    status: 'BLOCKED',
-                    reason: 'no_command',
-                    message: `Blocked: no smoke command is defined for this merge and dry-run is false, so the merge cannot be verified. ${outcome.message}`,
-                };
-        case 'blocked':
-            return { kind: 'block', status: 'BLOCKED', reason: outcome.reason, message: outcome.message };
+;// CONCATENATED MODULE: ./src/freshness/retry.ts
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function tryCount(policy) {
+    return policy.delaysMs.length + 1;
+}
+/** Waits before try `attempt` (0-based); the first try starts at once. */
+async function waitBeforeTry(policy, attempt) {
+    if (attempt <= 0)
+        return;
+    const ms = policy.delaysMs[attempt - 1] ?? 0;
+    if (ms > 0)
+        await (policy.sleep ?? realSleep)(ms);
+}
+
+;// CONCATENATED MODULE: ./src/resolve/pr-message.ts
+// The pull request a merge commit's message names (SPEC §6 "PR discovery", first step), and how it names
+// it, so that every note about it says the same thing:
+//   - the merge-commit subject   `Merge pull request #123 from owner/branch` (anywhere in the subject);
+//   - the squash subject         `Title (#123)` (the last `(#n)` of the subject);
+//   - a trailer line             `PR: #123`, `PR-URL: https://<host>/<owner>/<repo>/pull/123` (npm/cli,
+//     Node.js), `Pull-Request: …` / `Pull-Request-URL: …`, `Reviewed-on: https://…/pull/123`, or
+//     `GitHub-Pull-Request: owner/repo#123` (Go's Gerrit bridge).
+// The subject wins over the trailers. A revert's subject quotes the reverted commit's subject
+// (`Revert "Title (#12)" (#13)`): a number inside the quotes is the reverted PR's, never this commit's.
+// A trailer that names another repository (a commit cherry-picked from upstream) is not this repository's PR.
+
+/** The trailer keys that name a PR, and the value forms each accepts. */
+const TRAILERS = [
+    { key: 'PR', forms: ['#n', 'url', 'repo#n'] },
+    { key: 'PR-URL', forms: ['url'] },
+    { key: 'Pull-Request', forms: ['#n', 'url', 'repo#n'] },
+    { key: 'Pull-Request-URL', forms: ['url'] },
+    { key: 'Reviewed-on', forms: ['url'] },
+    { key: 'GitHub-Pull-Request', forms: ['repo#n'] },
+];
+const pr_message_TRAILER_LINE = /^[ \t]*([A-Za-z][A-Za-z-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
+const VALUE_FORMS = {
+    '#n': /^#(\d+)$/,
+    url: /^<?[a-z][a-z0-9+.-]*:\/\/[^/\s]+\/([^/\s]+\/[^/\s]+)\/pull\/(\d+)(?:[/?#][^\s>]*)?>?$/i,
+    'repo#n': /^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)#(\d+)$/,
+};
+/**
+ * The PR the message names and how, or null. `repository` ('owner/name'): trailers naming another
+ * repository are skipped; null when unknown (then any repository counts).
+ */
+function prNumberFromCommitMessage(message, repository = null) {
+    const [subject = '', ...body] = message.replace(/\r\n?/g, '\n').split('\n');
+    return fromSubject(ownSubject(subject.trim())) ?? fromTrailers(body, repository);
+}
+/** "PR #123 is named in the commit message of <sha> (squash subject)." */
+function prReferenceNote(ref, sha) {
+    return `PR #${ref.number} is named in the commit message of ${sha} (${ref.via}).`;
+}
+/** The part of the subject that is this commit's own: a revert's quoted subject is left out. */
+function ownSubject(subject) {
+    const revert = /^(?:Revert|Reapply) "(.*)"(.*)$/.exec(subject);
+    return revert ? revert[2] : subject;
+}
+function fromSubject(subject) {
+    const merge = /\bMerge pull request #(\d+)\b/.exec(subject);
+    const fromMerge = merge ? reference(merge[1], 'merge subject') : null;
+    if (fromMerge)
+        return fromMerge;
+    const squash = [...subject.matchAll(/\(#(\d+)\)/g)].pop();
+    return squash ? reference(squash[1], 'squash subject') : null;
+}
+/** The first trailer line of the body that names a PR of `repository`. */
+function fromTrailers(body, repository) {
+    for (const line of body) {
+        const m = pr_message_TRAILER_LINE.exec(line);
+        const trailer = m && TRAILERS.find((t) => t.key.toLowerCase() === m[1].toLowerCase());
+        if (!trailer)
+            continue;
+        for (const form of trailer.forms) {
+            const v = VALUE_FORMS[form].exec(m[2]);
+            if (!v)
+                continue;
+            const [named, digits] = form === '#n' ? [null, v[1]] : [v[1], v[2]];
+            if (named !== null && repository !== null && named.toLowerCase() !== repository.toLowerCase())
+                continue;
+            const found = reference(digits, `${trailer.key} trailer`);
+            if (found)
+                return found;
+        }
     }
+    return null;
+}
+function reference(digits, via) {
+    const n = (0,values/* parsePrNumber */.$S)(digits);
+    return n.ok ? { number: n.value, via } : null;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/pr-discovery.ts
+// Which pull request produced the merge commit (SPEC §6 "PR discovery"): the commit message first, then
+// `GET commits/{sha}/pulls` — eventually consistent, so retried while it has no merged PR into the base.
+
+
+
+function asApiError(e, endpoint) {
+    return e instanceof GitHubApiError
+        ? e
+        : new GitHubApiError(e instanceof Error ? e.message : String(e), null, endpoint);
+}
+function pr_discovery_transient(e) {
+    return e.transient || (e.status === 403 && /rate limit/i.test(e.message));
+}
+/** Calls `fn` until it succeeds or fails for good; transient errors are retried with the policy. */
+async function withTransientRetry(retry, endpoint, fn) {
+    const tries = tryCount(retry);
+    for (let attempt = 0;; attempt++) {
+        await waitBeforeTry(retry, attempt);
+        try {
+            return await fn();
+        }
+        catch (e) {
+            const err = asApiError(e, endpoint);
+            if (!pr_discovery_transient(err) || attempt + 1 >= tries)
+                throw err;
+        }
+    }
+}
+function pr_discovery_describe(pr) {
+    if (!pr.mergedAt)
+        return `#${pr.number} (not merged)`;
+    return `#${pr.number} (merged into ${pr.baseRef})`;
+}
+async function discoverPullRequest(input) {
+    const notes = [];
+    const { api, sha, baseBranch } = input;
+    const named = prNumberFromCommitMessage(input.commitMessage, api?.repository ?? null);
+    const fromMessage = named?.number ?? null;
+    if (named !== null && fromMessage !== null) {
+        notes.push(prReferenceNote(named, sha));
+        if (!api) {
+            return { number: fromMessage, pr: null, via: 'commit-message', error: null, notes };
+        }
+        let pr;
+        try {
+            pr = await withTransientRetry(input.retry, `GET pulls/${fromMessage}`, () => api.getPull(fromMessage));
+        }
+        catch (e) {
+            return {
+                number: fromMessage,
+                pr: null,
+                via: 'commit-message',
+                error: asApiError(e, `GET pulls/${fromMessage}`),
+                notes,
+            };
+        }
+        if (pr) {
+            if (!pr.mergedAt || pr.baseRef !== baseBranch) {
+                notes.push(`PR #${pr.number} named in the commit message is ${pr.mergedAt ? `merged into '${pr.baseRef}'` : 'not merged'}, not into '${baseBranch}'; using it anyway (the commit message names it).`);
+            }
+            return { number: fromMessage, pr, via: 'commit-message', error: null, notes };
+        }
+        notes.push(`PR #${fromMessage} named in the commit message does not exist in ${api.repository}; asking the API which PR the commit belongs to.`);
+    }
+    if (!api) {
+        notes.push('No pull request number in the commit message, and no GitHub API to ask (no token).');
+        return { number: null, pr: null, via: null, error: null, notes };
+    }
+    // commits/{sha}/pulls is eventually consistent: often empty right after the merge. Ask again while it
+    // names no PR merged into the base branch.
+    const endpoint = `GET commits/${sha}/pulls`;
+    const tries = tryCount(input.retry);
+    let ignored = new Set();
+    for (let attempt = 0; attempt < tries; attempt++) {
+        await waitBeforeTry(input.retry, attempt);
+        let pulls;
+        try {
+            pulls = await api.listPullsForCommit(sha);
+        }
+        catch (e) {
+            const err = asApiError(e, endpoint);
+            if (pr_discovery_transient(err) && attempt + 1 < tries)
+                continue;
+            return { number: null, pr: null, via: null, error: err, notes };
+        }
+        const merged = pulls.filter((p) => p.mergedAt !== null && p.baseRef === baseBranch);
+        ignored = new Set(pulls.filter((p) => !merged.includes(p)).map(pr_discovery_describe));
+        if (merged.length > 0) {
+            const pr = merged.find((p) => p.mergeCommitSha?.toLowerCase() === sha.toLowerCase()) ?? merged[0];
+            if (ignored.size > 0)
+                notes.push(`Ignored PRs not merged into '${baseBranch}': ${[...ignored].join(', ')}.`);
+            if (merged.length > 1) {
+                notes.push(`Several PRs merged into '${baseBranch}' contain ${sha} (${merged.map((p) => `#${p.number}`).join(', ')}); using #${pr.number}.`);
+            }
+            notes.push(`PR #${pr.number} found via the GitHub API (commits/${sha}/pulls, ${attempt + 1} ${attempt === 0 ? 'call' : 'calls'}).`);
+            return { number: pr.number, pr, via: 'api', error: null, notes };
+        }
+    }
+    notes.push(`No PR merged into '${baseBranch}' is associated with ${sha} (asked the GitHub API ${tries} ${tries === 1 ? 'time' : 'times'})` +
+        (ignored.size > 0 ? `; ignored ${[...ignored].join(', ')}.` : '.'));
+    return { number: null, pr: null, via: null, error: null, notes };
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/index.ts
-// Command resolution (SPEC §6) and the §2 policy: the public API of src/resolve.
+// Command resolution (SPEC §6), PR discovery and the §2 policy: what the other folders use of src/resolve.
 
 
 
 
 
 
+
+
+
+// Internals, exported for their tests in __tests__/resolve only.
 
 
 
@@ -60426,20 +59531,6 @@ async function observeViaGit(git, t) {
     if (!relation.ok)
         return { kind: 'fatal', reason: 'git_failed', message: `${relation.error}.`, head };
     return { kind: 'head', head, relation: relation.value };
-}
-
-;// CONCATENATED MODULE: ./src/freshness/retry.ts
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function tryCount(policy) {
-    return policy.delaysMs.length + 1;
-}
-/** Waits before try `attempt` (0-based); the first try starts at once. */
-async function waitBeforeTry(policy, attempt) {
-    if (attempt <= 0)
-        return;
-    const ms = policy.delaysMs[attempt - 1] ?? 0;
-    if (ms > 0)
-        await (policy.sleep ?? realSleep)(ms);
 }
 
 ;// CONCATENATED MODULE: ./src/freshness/check.ts
@@ -62000,138 +61091,6 @@ function smokeSpec(c, subject, command, live) {
                 live.note(`::: attempt ${n} of ${of} :::\n`);
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/resolve/pr-discovery.ts
-// Which pull request produced the merge commit (SPEC §6 "PR discovery"): the commit message first, then
-// `GET commits/{sha}/pulls` — eventually consistent, so retried while it has no merged PR into the base.
-
-
-const MAX_PR_NUMBER = 999_999_999;
-function prNumber(digits) {
-    if (!digits)
-        return null;
-    const n = Number(digits);
-    return Number.isSafeInteger(n) && n > 0 && n <= MAX_PR_NUMBER ? n : null;
-}
-/**
- * The PR number a merge commit's message names: the merge-commit subject `Merge pull request #123 from …`,
- * the squash subject `Title (#123)` (the last `(#n)` on the subject line), or a trailer line `PR: #123`.
- */
-function prNumberFromCommitMessage(message) {
-    const lines = message.replace(/\r\n?/g, '\n').split('\n');
-    const subject = (lines[0] ?? '').trim();
-    const merge = /^Merge pull request #(\d+)\b/.exec(subject);
-    const fromMerge = prNumber(merge?.[1]);
-    if (fromMerge !== null)
-        return fromMerge;
-    const squash = [...subject.matchAll(/\(#(\d+)\)/g)].pop();
-    const fromSquash = prNumber(squash?.[1]);
-    if (fromSquash !== null)
-        return fromSquash;
-    for (const line of lines.slice(1)) {
-        const trailer = /^\s*PR:\s*#(\d+)\s*$/i.exec(line);
-        const fromTrailer = prNumber(trailer?.[1]);
-        if (fromTrailer !== null)
-            return fromTrailer;
-    }
-    return null;
-}
-function asApiError(e, endpoint) {
-    return e instanceof GitHubApiError
-        ? e
-        : new GitHubApiError(e instanceof Error ? e.message : String(e), null, endpoint);
-}
-function pr_discovery_transient(e) {
-    return e.transient || (e.status === 403 && /rate limit/i.test(e.message));
-}
-/** Calls `fn` until it succeeds or fails for good; transient errors are retried with the policy. */
-async function withTransientRetry(retry, endpoint, fn) {
-    const tries = tryCount(retry);
-    for (let attempt = 0;; attempt++) {
-        await waitBeforeTry(retry, attempt);
-        try {
-            return await fn();
-        }
-        catch (e) {
-            const err = asApiError(e, endpoint);
-            if (!pr_discovery_transient(err) || attempt + 1 >= tries)
-                throw err;
-        }
-    }
-}
-function pr_discovery_describe(pr) {
-    if (!pr.mergedAt)
-        return `#${pr.number} (not merged)`;
-    return `#${pr.number} (merged into ${pr.baseRef})`;
-}
-async function discoverPullRequest(input) {
-    const notes = [];
-    const { api, sha, baseBranch } = input;
-    const fromMessage = prNumberFromCommitMessage(input.commitMessage);
-    if (fromMessage !== null) {
-        notes.push(`PR #${fromMessage} is named in the commit message of ${sha}.`);
-        if (!api) {
-            return { number: fromMessage, pr: null, via: 'commit-message', error: null, notes };
-        }
-        let pr;
-        try {
-            pr = await withTransientRetry(input.retry, `GET pulls/${fromMessage}`, () => api.getPull(fromMessage));
-        }
-        catch (e) {
-            return {
-                number: fromMessage,
-                pr: null,
-                via: 'commit-message',
-                error: asApiError(e, `GET pulls/${fromMessage}`),
-                notes,
-            };
-        }
-        if (pr) {
-            if (!pr.mergedAt || pr.baseRef !== baseBranch) {
-                notes.push(`PR #${pr.number} named in the commit message is ${pr.mergedAt ? `merged into '${pr.baseRef}'` : 'not merged'}, not into '${baseBranch}'; using it anyway (the commit message names it).`);
-            }
-            return { number: fromMessage, pr, via: 'commit-message', error: null, notes };
-        }
-        notes.push(`PR #${fromMessage} named in the commit message does not exist in ${api.repository}; asking the API which PR the commit belongs to.`);
-    }
-    if (!api) {
-        notes.push('No pull request number in the commit message, and no GitHub API to ask (no token).');
-        return { number: null, pr: null, via: null, error: null, notes };
-    }
-    // commits/{sha}/pulls is eventually consistent: often empty right after the merge. Ask again while it
-    // names no PR merged into the base branch.
-    const endpoint = `GET commits/${sha}/pulls`;
-    const tries = tryCount(input.retry);
-    let ignored = new Set();
-    for (let attempt = 0; attempt < tries; attempt++) {
-        await waitBeforeTry(input.retry, attempt);
-        let pulls;
-        try {
-            pulls = await api.listPullsForCommit(sha);
-        }
-        catch (e) {
-            const err = asApiError(e, endpoint);
-            if (pr_discovery_transient(err) && attempt + 1 < tries)
-                continue;
-            return { number: null, pr: null, via: null, error: err, notes };
-        }
-        const merged = pulls.filter((p) => p.mergedAt !== null && p.baseRef === baseBranch);
-        ignored = new Set(pulls.filter((p) => !merged.includes(p)).map(pr_discovery_describe));
-        if (merged.length > 0) {
-            const pr = merged.find((p) => p.mergeCommitSha?.toLowerCase() === sha.toLowerCase()) ?? merged[0];
-            if (ignored.size > 0)
-                notes.push(`Ignored PRs not merged into '${baseBranch}': ${[...ignored].join(', ')}.`);
-            if (merged.length > 1) {
-                notes.push(`Several PRs merged into '${baseBranch}' contain ${sha} (${merged.map((p) => `#${p.number}`).join(', ')}); using #${pr.number}.`);
-            }
-            notes.push(`PR #${pr.number} found via the GitHub API (commits/${sha}/pulls, ${attempt + 1} ${attempt === 0 ? 'call' : 'calls'}).`);
-            return { number: pr.number, pr, via: 'api', error: null, notes };
-        }
-    }
-    notes.push(`No PR merged into '${baseBranch}' is associated with ${sha} (asked the GitHub API ${tries} ${tries === 1 ? 'time' : 'times'})` +
-        (ignored.size > 0 ? `; ignored ${[...ignored].join(', ')}.` : '.'));
-    return { number: null, pr: null, via: null, error: null, notes };
 }
 
 ;// CONCATENATED MODULE: ./src/modes/stages/metadata.ts
@@ -67365,95 +66324,132 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+;// CONCATENATED MODULE: ./src/adapters/github-http.ts
+// Time for the GitHub API, in one place: one deadline per request that covers connecting, the headers and
+// the whole body; one retry layer with one notion of "transient"; rate limits that are waited out only when
+// the wait fits; and a budget that bounds every call a run phase makes. Nothing else retries HTTP.
 
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
+/** A deadline shared by every call of a run phase (the verdict, the reporting). */
+class ApiBudget {
+    totalMs;
+    now;
+    until;
+    constructor(totalMs, now = Date.now) {
+        this.totalMs = totalMs;
+        this.now = now;
+        this.until = now() + totalMs;
     }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
+    /** "300 ms", "25 s": for messages. */
+    describe() {
+        return this.totalMs < 1000 ? `${this.totalMs} ms` : `${Math.round(this.totalMs / 1000)} s`;
     }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
+    remainingMs() {
+        return Math.max(0, this.until - this.now());
+    }
+    static unlimited() {
+        return new ApiBudget(Number.MAX_SAFE_INTEGER / 2);
+    }
 }
-retry.VERSION = plugin_retry_dist_bundle_VERSION;
-
+const DEFAULT_RETRY_POLICY = {
+    requestTimeoutMs: 10_000,
+    retries: 2,
+    backoffMs: 1000,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: Date.now,
+};
+/** A request that got no complete answer in time; the message says which part never came. */
+class NoCompleteAnswer extends Error {
+    name = 'NoCompleteAnswer';
+}
+/**
+ * `base` with a deadline over the whole exchange: the body is read here, inside the deadline, and handed on
+ * buffered, so a server that sends headers and then stalls cannot hold a caller that reads the body later.
+ */
+function fetchWithDeadline(base, timeoutMs) {
+    return async (url, init = {}) => {
+        const ms = timeoutMs();
+        const deadline = AbortSignal.timeout(Math.max(1, ms));
+        const outer = init.signal;
+        const signal = outer ? AbortSignal.any([outer, deadline]) : deadline;
+        let response;
+        try {
+            response = await base(url, { ...init, signal });
+        }
+        catch (e) {
+            if (deadline.aborted)
+                throw new NoCompleteAnswer(`no answer within ${ms} ms`, { cause: e });
+            throw e;
+        }
+        try {
+            const body = await response.arrayBuffer();
+            const empty = body.byteLength === 0 || [204, 205, 304].includes(response.status);
+            return new Response(empty ? null : body, response);
+        }
+        catch (e) {
+            throw new NoCompleteAnswer(`the API stopped answering: HTTP ${response.status} headers came, but not the whole body within ${ms} ms`, { cause: e });
+        }
+    };
+}
+/** How long to wait before trying again, or null when the failure is final. */
+function retryDelay(e, attempt, policy) {
+    if (e.rateLimit)
+        return e.rateLimit.waitMs;
+    if (!e.transient)
+        return null;
+    return policy.backoffMs * 2 ** attempt;
+}
+/**
+ * `call` until it succeeds or fails for good. Transient failures are tried again after a backoff; a rate
+ * limit after its reset — unless the wait would outlast the budget, which ends the call at once with a
+ * message that says when the limit resets. No attempt starts past the budget.
+ */
+async function withRetries(endpoint, call, policy, budget) {
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (e) {
+            if (!(e instanceof GitHubApiError))
+                throw e;
+            const wait = retryDelay(e, attempt, policy);
+            if (wait === null)
+                throw e;
+            if (e.rateLimit && wait > budget.remainingMs())
+                throw rateLimitedError(e, endpoint, budget, policy);
+            if (attempt >= policy.retries || wait >= budget.remainingMs())
+                throw e;
+            await policy.sleep(wait);
+        }
+    }
+}
+function rateLimitedError(e, endpoint, budget, policy) {
+    const resetAt = new Date(policy.now() + e.rateLimit.waitMs).toISOString().replace(/\.\d+Z$/, 'Z');
+    const minutes = Math.ceil(e.rateLimit.waitMs / 60_000);
+    const message = `${endpoint} failed: GitHub's API rate limit is exhausted (HTTP ${e.status}); it resets at ${resetAt} ` +
+        `(in about ${minutes} min), beyond the ${budget.describe()} this run allows the API, ` +
+        'so it was not tried again. Re-run the job after the reset.';
+    return new GitHubApiError(message, e.status, endpoint, null, 'rate_limited');
+}
+/** A rate limit the answer announces: 429, or 403 with no requests left or a secondary-limit message. */
+function rateLimitOf(status, headers, message, now) {
+    const limited = status === 429 ||
+        (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message)));
+    if (!limited)
+        return null;
+    const retryAfter = Number(headers['retry-after']);
+    if (Number.isFinite(retryAfter) && retryAfter >= 0)
+        return { waitMs: retryAfter * 1000 };
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (Number.isFinite(reset) && reset > 0)
+        return { waitMs: Math.max(0, reset * 1000 - now) };
+    // A secondary limit without headers: GitHub asks for at least a minute.
+    return { waitMs: 60_000 };
+}
 
 ;// CONCATENATED MODULE: ./src/adapters/github-rest.ts
-// The real GitHubApi: REST + GraphQL through @actions/github's Octokit with @octokit/plugin-retry. Every
-// failure comes back as a GitHubApiError whose message never carries the token; every HTTP attempt has its
-// own deadline so a hung server cannot hang the action.
+// The real GitHubApi: REST + GraphQL through @actions/github's Octokit (which keeps the runner's proxy
+// settings), with time handled by github-http.ts: a deadline over each whole request, one retry layer, a
+// budget per run phase. Every failure comes back as a GitHubApiError whose message never carries the token.
 
 
 
@@ -67473,26 +66469,6 @@ function truncateDescription(text, max = github_rest_MAX_STATUS_DESCRIPTION) {
         return text;
     return chars.slice(0, max - 1).join('') + '…';
 }
-/** Wraps a fetch so that each HTTP attempt is aborted after `timeoutMs`; the abort surfaces as a network
- * error (which plugin-retry retries and which carries no HTTP status). */
-function fetchWithDeadline(base, timeoutMs) {
-    return async (url, init = {}) => {
-        const deadline = AbortSignal.timeout(timeoutMs);
-        const outer = init.signal;
-        const signal = outer ? AbortSignal.any([outer, deadline]) : deadline;
-        try {
-            return await base(url, { ...init, signal });
-        }
-        catch (e) {
-            if (deadline.aborted && !outer?.aborted) {
-                throw new TypeError('fetch failed', {
-                    cause: new Error(`no answer within ${timeoutMs} ms`),
-                });
-            }
-            throw e;
-        }
-    };
-}
 function apiMessageOf(data) {
     if (data && typeof data === 'object' && 'message' in data) {
         const m = data.message;
@@ -67504,13 +66480,17 @@ function apiMessageOf(data) {
     return null;
 }
 class GitHubRestApi {
+    options;
     repository;
     owner;
     name;
     token;
     graphqlUrl;
     octokit;
+    policy;
+    budget;
     constructor(options) {
+        this.options = options;
         const parts = options.repository.split('/');
         if (parts.length !== 2 || !parts[0] || !parts[1]) {
             throw new Error(`repository must be "owner/name", got "${options.repository}"`);
@@ -67518,22 +66498,31 @@ class GitHubRestApi {
         if (!options.token)
             throw new Error('a GitHub token is required');
         this.repository = options.repository;
-        this.owner = parts[0];
-        this.name = parts[1];
+        [this.owner, this.name] = parts;
         this.token = options.token;
         this.graphqlUrl = options.graphqlUrl;
+        this.policy = {
+            ...DEFAULT_RETRY_POLICY,
+            retries: options.retries ?? DEFAULT_RETRY_POLICY.retries,
+            backoffMs: options.retryBaseMs ?? DEFAULT_RETRY_POLICY.backoffMs,
+            requestTimeoutMs: options.timeoutMs ?? DEFAULT_RETRY_POLICY.requestTimeoutMs,
+        };
+        this.budget = options.budgetMs === undefined ? ApiBudget.unlimited() : new ApiBudget(options.budgetMs);
+        this.octokit = this.createOctokit();
+    }
+    withBudget(ms) {
+        return new GitHubRestApi({ ...this.options, budgetMs: ms });
+    }
+    createOctokit() {
         const defaultRequest = (defaults.request ?? {});
         const baseFetch = defaultRequest.fetch ?? fetch;
-        this.octokit = getOctokit(options.token, {
-            baseUrl: options.apiUrl.replace(/\/+$/, ''),
-            userAgent: options.userAgent ?? 'post-merge-smoke',
-            retry: { retries: options.retries ?? 2, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
-            request: {
-                ...defaults.request,
-                fetch: fetchWithDeadline(baseFetch, options.timeoutMs ?? 30_000),
-            },
+        const deadline = () => Math.min(this.policy.requestTimeoutMs, Math.max(1, this.budget.remainingMs()));
+        return getOctokit(this.token, {
+            baseUrl: this.options.apiUrl.replace(/\/+$/, ''),
+            userAgent: this.options.userAgent ?? 'post-merge-smoke',
+            request: { ...defaults.request, fetch: fetchWithDeadline(baseFetch, deadline) },
             log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-        }, retry);
+        });
     }
     async getBranchHead(branch) {
         const path = `/repos/${this.repoPath()}/git/ref/heads/${encodePath(branch)}`;
@@ -67596,22 +66585,40 @@ class GitHubRestApi {
         }
     }
     async getPullEditTimes(number) {
-        const endpoint = `POST ${this.graphqlUrl} (pullRequest ${number})`;
-        const data = (await this.call('POST', this.graphqlUrl, { query: EDIT_TIMES_QUERY, variables: { owner: this.owner, name: this.name, number } }, endpoint));
-        const errors = data?.errors ?? [];
-        if (errors.length > 0) {
-            const first = errors[0] ?? {};
-            const status = first.type === 'NOT_FOUND' ? 404 : first.type === 'FORBIDDEN' ? 403 : 200;
-            throw new GitHubApiError(this.scrub(`${endpoint} failed: GraphQL ${first.type ?? 'error'}: ${first.message ?? 'unknown'}`), status, endpoint);
-        }
-        const pr = data?.data?.repository?.pullRequest;
+        const data = (await this.graphql(EDIT_TIMES_QUERY, { owner: this.owner, name: this.name, number }, `pullRequest ${number}`));
+        const pr = data?.repository?.pullRequest;
         if (!pr) {
+            const endpoint = `POST ${this.graphqlUrl} (pullRequest ${number})`;
             throw new GitHubApiError(`${endpoint} failed: pull request not found`, 404, endpoint);
         }
         return {
             lastEditedAt: typeof pr.lastEditedAt === 'string' ? pr.lastEditedAt : null,
             mergedAt: typeof pr.mergedAt === 'string' ? pr.mergedAt : null,
         };
+    }
+    /**
+     * One GraphQL query through the retry layer; its `data`. GraphQL answers errors with HTTP 200: NOT_FOUND
+     * and FORBIDDEN become 404 and 403, and GitHub's "Something went wrong" (an internal timeout) is
+     * transient like a 502.
+     */
+    graphql(query, variables, what) {
+        const endpoint = `POST ${this.graphqlUrl} (${what})`;
+        const attempt = async () => {
+            const body = (await this.once('POST', this.graphqlUrl, { query, variables }, endpoint));
+            const first = body?.errors?.[0];
+            if (!first)
+                return body?.data ?? null;
+            const status = first.type === 'NOT_FOUND'
+                ? 404
+                : first.type === 'FORBIDDEN'
+                    ? 403
+                    : /went wrong|timeout/i.test(first.message ?? '')
+                        ? 502
+                        : 200;
+            const detail = github_rest_oneLine(`GraphQL ${first.type ?? 'error'}: ${first.message ?? 'unknown'}`);
+            throw new GitHubApiError(this.scrub(`${endpoint} failed: ${detail}`), status, endpoint);
+        };
+        return withRetries(endpoint, attempt, this.policy, this.budget);
     }
     async createCommitStatus(sha, status) {
         const path = `/repos/${this.repoPath()}/statuses/${encodePath(sha)}`;
@@ -67625,8 +66632,14 @@ class GitHubRestApi {
     repoPath() {
         return `${encodeURIComponent(this.owner)}/${encodeURIComponent(this.name)}`;
     }
-    /** One request; the body's data on 2xx, a GitHubApiError on anything else. `url` has no `{}` templates. */
-    async call(method, url, params = {}, endpoint = `${method} ${url}`) {
+    /** The body's data on 2xx (after the retry layer), a GitHubApiError on anything else. */
+    call(method, url, params = {}, endpoint = `${method} ${url}`) {
+        return withRetries(endpoint, () => this.once(method, url, params, endpoint), this.policy, this.budget);
+    }
+    async once(method, url, params, endpoint) {
+        if (this.budget.remainingMs() <= 0) {
+            throw new GitHubApiError(`${endpoint} failed: no time left of the ${this.budget.describe()} this run allows the API`, null, endpoint);
+        }
         try {
             const response = await this.octokit.request({ method, url, ...params });
             return response.data;
@@ -67642,7 +66655,8 @@ class GitHubRestApi {
         const response = err.response;
         if (response && typeof response.status === 'number') {
             const detail = apiMessageOf(response.data);
-            return new GitHubApiError(this.scrub(`${endpoint} failed: HTTP ${response.status}${detail ? ` (${detail})` : ''}`), response.status, endpoint);
+            const limit = rateLimitOf(response.status, response.headers ?? {}, detail ?? '', this.policy.now());
+            return new GitHubApiError(this.scrub(`${endpoint} failed: HTTP ${response.status}${detail ? ` (${github_rest_oneLine(detail)})` : ''}`), response.status, endpoint, limit);
         }
         // No HTTP answer: connection refused, DNS, TLS, our per-attempt deadline.
         const cause = err.cause;
@@ -67661,6 +66675,10 @@ class GitHubRestApi {
     scrub(text) {
         return this.token ? text.split(this.token).join('***') : text;
     }
+}
+/** API error bodies may be whole HTML pages: one line of them, never a line that could start anything. */
+function github_rest_oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
 }
 function encodePath(value) {
     return value.split('/').map(encodeURIComponent).join('/');

@@ -9,22 +9,15 @@
 //
 // Whether it may be used at all is trust.ts's decision; this file only finds and validates it. More than
 // one such block is a ConfigError (which one would be meant?).
-import { ConfigError } from './config-error.js';
+import { ConfigError, Problems } from './config-error.js';
 import { fencedBlocks, type MarkdownBlock } from './markdown-blocks.js';
+import { DASHED_KEYS, readDefinition } from './run-options.js';
 import type { CommandOptions } from './types.js';
-import {
-  checkKeys,
-  findEntry,
-  isNull,
-  readCommand,
-  readShell,
-  readTimeout,
-  readWorkingDirectory,
-} from './run-options.js';
-import { describeYaml, errorAt, parseYamlSafe, type YamlLimits } from './yaml-safe.js';
+import { readYaml } from './yaml-map.js';
+import { describeYaml, type YamlLimits } from './yaml-safe.js';
 
 export const PR_BODY_LANGUAGE = 'post-merge-smoke';
-const KEYS = ['command', 'timeout-seconds', 'shell', 'working-directory'] as const;
+const BLOCK = `the \`\`\`${PR_BODY_LANGUAGE} block`;
 
 export interface PrBodyCommand {
   command: string;
@@ -41,7 +34,7 @@ export function prBodyBlocks(body: string | null): MarkdownBlock[] {
 
 /**
  * The PR body's command, or null when the body has no ```post-merge-smoke block. `label` names the body in
- * messages, e.g. "PR #12 body". Throws ConfigError.
+ * messages, e.g. "PR #12 body". Throws ConfigError (the first problem).
  */
 export function parsePrBodyCommand(
   body: string | null,
@@ -58,35 +51,19 @@ export function parsePrBodyCommand(
       `several \`\`\`${PR_BODY_LANGUAGE} blocks (lines ${blocks.map((b) => b.openLine).join(', ')}); keep one.`,
     );
   }
-  const root = parseYamlSafe(
+  const p = new Problems(label);
+  const root = readYaml(
     block.text,
-    { file: label, lineOffset: block.lineOffset, columnOffset: block.columnOffset },
+    { lineOffset: block.lineOffset, columnOffset: block.columnOffset },
+    p,
     limits,
   );
-  if (root === null || root.kind !== 'map') {
-    const what = root === null ? 'is empty' : `holds ${describeYaml(root)}`;
-    throw new ConfigError(
-      label,
-      block.openLine,
-      `the \`\`\`${PR_BODY_LANGUAGE} block ${what}; expected 'command: <shell command>'.`,
-    );
+  p.throwFirst();
+  if (!root || root.kind !== 'map') {
+    const what = root ? `holds ${describeYaml(root)}` : 'is empty';
+    throw new ConfigError(label, block.openLine, `${BLOCK} ${what}; expected 'command: <shell command>'.`);
   }
-  checkKeys(root, KEYS, label, `the \`\`\`${PR_BODY_LANGUAGE} block`);
-  const command = findEntry(root, 'command');
-  if (!command || isNull(command.value)) {
-    throw errorAt(label, root, `the \`\`\`${PR_BODY_LANGUAGE} block has no 'command'.`);
-  }
-  const get = (k: string) => findEntry(root, k)?.value;
-  const timeout = get('timeout-seconds');
-  const shell = get('shell');
-  const dir = get('working-directory');
-  return {
-    command: readCommand(command.value, label, "'command'"),
-    options: {
-      timeoutSeconds: timeout ? readTimeout(timeout, label, "'timeout-seconds'") : null,
-      shell: shell ? readShell(shell, label, "'shell'") : null,
-      workingDirectory: dir ? readWorkingDirectory(dir, label, "'working-directory'") : null,
-    },
-    line: block.openLine,
-  };
+  const definition = readDefinition(root, { keys: DASHED_KEYS, where: BLOCK, field: (key) => `'${key}'` }, p);
+  p.throwFirst();
+  return { ...definition!, line: block.openLine };
 }

@@ -3,6 +3,7 @@
 import { GitHubApiError, type GitHubApi, type PullRequestInfo } from '../adapters/github.js';
 import { tryCount, waitBeforeTry } from '../freshness/retry.js';
 import type { RetryPolicy } from '../freshness/types.js';
+import { prNumberFromCommitMessage, prReferenceNote } from './pr-message.js';
 
 export interface PrDiscoveryInput {
   commitMessage: string;
@@ -22,38 +23,6 @@ export interface PrDiscovery {
   error: GitHubApiError | null;
   /** What was found where, for the log. */
   notes: string[];
-}
-
-const MAX_PR_NUMBER = 999_999_999;
-
-function prNumber(digits: string | undefined): number | null {
-  if (!digits) return null;
-  const n = Number(digits);
-  return Number.isSafeInteger(n) && n > 0 && n <= MAX_PR_NUMBER ? n : null;
-}
-
-/**
- * The PR number a merge commit's message names: the merge-commit subject `Merge pull request #123 from …`,
- * the squash subject `Title (#123)` (the last `(#n)` on the subject line), or a trailer line `PR: #123`.
- */
-export function prNumberFromCommitMessage(message: string): number | null {
-  const lines = message.replace(/\r\n?/g, '\n').split('\n');
-  const subject = (lines[0] ?? '').trim();
-
-  const merge = /^Merge pull request #(\d+)\b/.exec(subject);
-  const fromMerge = prNumber(merge?.[1]);
-  if (fromMerge !== null) return fromMerge;
-
-  const squash = [...subject.matchAll(/\(#(\d+)\)/g)].pop();
-  const fromSquash = prNumber(squash?.[1]);
-  if (fromSquash !== null) return fromSquash;
-
-  for (const line of lines.slice(1)) {
-    const trailer = /^\s*PR:\s*#(\d+)\s*$/i.exec(line);
-    const fromTrailer = prNumber(trailer?.[1]);
-    if (fromTrailer !== null) return fromTrailer;
-  }
-  return null;
 }
 
 function asApiError(e: unknown, endpoint: string): GitHubApiError {
@@ -88,10 +57,11 @@ function describe(pr: PullRequestInfo): string {
 export async function discoverPullRequest(input: PrDiscoveryInput): Promise<PrDiscovery> {
   const notes: string[] = [];
   const { api, sha, baseBranch } = input;
-  const fromMessage = prNumberFromCommitMessage(input.commitMessage);
+  const named = prNumberFromCommitMessage(input.commitMessage, api?.repository ?? null);
+  const fromMessage = named?.number ?? null;
 
-  if (fromMessage !== null) {
-    notes.push(`PR #${fromMessage} is named in the commit message of ${sha}.`);
+  if (named !== null && fromMessage !== null) {
+    notes.push(prReferenceNote(named, sha));
     if (!api) {
       return { number: fromMessage, pr: null, via: 'commit-message', error: null, notes };
     }

@@ -9,41 +9,26 @@
 //     task-2511: { command: pytest tests/smoke }  # task id → inline command (+ options)
 //   default: full                                 # optional
 //
-// Validation is strict: an unknown key, a wrong type or an unsupported version is a ConfigError naming the
-// line. One thing is deliberately NOT checked here: whether the profile named by a `tasks:` entry or by
+// Validation is strict: an unknown key, a wrong type or an unsupported version is a problem naming the
+// line (checkRegistry collects them all; a run stops at the first). One thing is deliberately NOT checked here: whether the profile named by a `tasks:` entry or by
 // `default:` exists. That is reported as BLOCKED `unknown_profile` only when that mapping is the one a run
 // actually uses, so one stale mapping for an old task does not block every other merge.
+import { parseProfileName, parseTaskId, type ProfileName, type TaskId } from '../domain/index.js';
+import { ConfigError, Problems, type ConfigProblem } from './config-error.js';
 import type { CommandOptions } from './types.js';
 import {
-  checkKeys,
-  findEntry,
-  isNull,
+  DASHED_KEYS,
   NO_OPTIONS,
-  readCommand,
-  readShell,
-  readTimeout,
-  readWorkingDirectory,
+  optionKeys,
+  readDefinition,
+  readOptions,
+  type DefinitionPlace,
 } from './run-options.js';
-import { ConfigError } from './config-error.js';
-import {
-  describeYaml,
-  errorAt,
-  parseYamlSafe,
-  type YamlLimits,
-  type YMap,
-  type YValue,
-} from './yaml-safe.js';
+import { checkKeys, expectMap, findEntry, givenEntry, readYaml, stringValue } from './yaml-map.js';
+import { describeYaml, type YamlLimits, type YEntry, type YMap } from './yaml-safe.js';
 
 export const REGISTRY_VERSION = 1;
-
-/** Profile names: the same characters the `profile` input accepts. */
-export const PROFILE_NAME = /^[A-Za-z0-9._-]+$/;
-/** Task ids as registry keys: the characters a task id may have. */
-const TASK_ID_KEY = /^[A-Za-z0-9._+-]+$/;
-
 const TOP_KEYS = ['version', 'defaults', 'profiles', 'tasks', 'default'] as const;
-const OPTION_KEYS = ['timeout-seconds', 'shell', 'working-directory'] as const;
-const COMMAND_KEYS = ['command', ...OPTION_KEYS] as const;
 
 export interface RegistryCommand {
   command: string;
@@ -54,17 +39,17 @@ export interface RegistryCommand {
 }
 
 export type TaskMapping =
-  { kind: 'profile'; profile: string; line: number } | ({ kind: 'command' } & RegistryCommand);
+  { kind: 'profile'; profile: ProfileName; line: number } | ({ kind: 'command' } & RegistryCommand);
 
 export interface Registry {
   file: string;
   /** false when the file does not exist in the merge commit (an empty registry). */
   present: boolean;
   defaults: CommandOptions;
-  profiles: ReadonlyMap<string, RegistryCommand>;
-  tasks: ReadonlyMap<string, TaskMapping>;
+  profiles: ReadonlyMap<ProfileName, RegistryCommand>;
+  tasks: ReadonlyMap<TaskId, TaskMapping>;
   /** `default:` profile name, or null. */
-  defaultProfile: { profile: string; line: number } | null;
+  defaultProfile: { profile: ProfileName; line: number } | null;
 }
 
 /** The registry of a repository that has no registry file. */
@@ -84,112 +69,128 @@ export function knownProfiles(registry: Registry): string[] {
   return [...registry.profiles.keys()].sort();
 }
 
-/** Parses and validates registry text. Throws ConfigError. */
-export function parseRegistry(text: string, file: string, limits?: Partial<YamlLimits>): Registry {
-  const root = parseYamlSafe(text, { file }, limits);
-  if (root === null) {
-    throw new ConfigError(file, null, `is empty; a registry starts with 'version: ${REGISTRY_VERSION}'.`);
-  }
-  const top = expectMap(root, file, 'the registry');
-  checkKeys(top, TOP_KEYS, file, 'the registry');
+/** What checking a registry file found: every problem, and what could be read despite them. */
+export interface CheckedRegistry {
+  /** Every valid part (whole when there are no problems). */
+  registry: Registry;
+  problems: ConfigProblem[];
+  /**
+   * Every name under `profiles:`, usable or not (a mapping to a profile with a broken command names a
+   * defined profile); null when `profiles:` itself could not be read.
+   */
+  declaredProfiles: ReadonlySet<string> | null;
+}
 
+/** Parses and validates registry text; the run stops at the first problem. Throws ConfigError. */
+export function parseRegistry(text: string, file: string, limits?: Partial<YamlLimits>): Registry {
+  const checked = checkRegistry(text, file, limits);
+  if (checked.problems[0]) throw ConfigError.of(checked.problems[0]);
+  return checked.registry;
+}
+
+/** Every problem of a registry file, in the order a reader meets them. */
+export function checkRegistry(text: string, file: string, limits?: Partial<YamlLimits>): CheckedRegistry {
+  const p = new Problems(file);
+  const registry: Registry = { ...emptyRegistry(file), present: true };
+  const root = readYaml(text, {}, p, limits);
+  if (root === null) {
+    p.add(null, `is empty; a registry starts with 'version: ${REGISTRY_VERSION}'.`);
+  }
+  const top = root ? expectMap(root, p, 'the registry') : null;
+  if (!top) return { registry, problems: p.list, declaredProfiles: null };
+  checkKeys(top, TOP_KEYS, p, 'the registry');
+  checkVersion(top, p);
+  const section = (key: (typeof TOP_KEYS)[number]) => givenEntry(top, key);
+  const profiles = readProfiles(section('profiles'), p);
+  return {
+    registry: {
+      ...registry,
+      defaults: readDefaults(section('defaults'), p),
+      profiles: profiles.usable,
+      tasks: readTasks(section('tasks'), p),
+      defaultProfile: readDefaultProfile(section('default'), p),
+    },
+    problems: p.list,
+    declaredProfiles: profiles.declared,
+  };
+}
+
+function checkVersion(top: YMap, p: Problems): void {
   const version = findEntry(top, 'version');
   if (!version) {
-    throw errorAt(file, top, `'version: ${REGISTRY_VERSION}' is missing (it is required).`);
-  }
-  if (version.value.kind !== 'scalar' || version.value.value !== REGISTRY_VERSION) {
-    throw errorAt(
-      file,
+    p.add(top, `'version: ${REGISTRY_VERSION}' is missing (it is required).`);
+  } else if (version.value.kind !== 'scalar' || version.value.value !== REGISTRY_VERSION) {
+    p.add(
       version.value,
       `unsupported registry version ${describeYaml(version.value)}; this action reads version ${REGISTRY_VERSION}.`,
     );
   }
-
-  const defaultsEntry = findEntry(top, 'defaults');
-  let defaults = NO_OPTIONS;
-  if (defaultsEntry && !isNull(defaultsEntry.value)) {
-    const map = expectMap(defaultsEntry.value, file, "'defaults'");
-    checkKeys(map, OPTION_KEYS, file, "'defaults'");
-    defaults = readOptions(map, file, "'defaults'");
-  }
-
-  const profiles = new Map<string, RegistryCommand>();
-  const profilesEntry = findEntry(top, 'profiles');
-  if (profilesEntry && !isNull(profilesEntry.value)) {
-    const map = expectMap(profilesEntry.value, file, "'profiles'");
-    for (const e of map.entries) {
-      if (!PROFILE_NAME.test(e.key)) {
-        throw errorAt(file, e, `profile name '${e.key}' may only use letters, digits, '.', '_' and '-'.`);
-      }
-      profiles.set(e.key, readCommandEntry(e.value, file, `profile '${e.key}'`, e.line));
-    }
-  }
-
-  const tasks = new Map<string, TaskMapping>();
-  const tasksEntry = findEntry(top, 'tasks');
-  if (tasksEntry && !isNull(tasksEntry.value)) {
-    const map = expectMap(tasksEntry.value, file, "'tasks'");
-    for (const e of map.entries) {
-      if (!TASK_ID_KEY.test(e.key)) {
-        throw errorAt(file, e, `task id '${e.key}' may only use letters, digits, '.', '_', '+' and '-'.`);
-      }
-      const v = e.value;
-      if (v.kind === 'scalar' && typeof v.value === 'string') {
-        const profile = v.value.trim();
-        if (!PROFILE_NAME.test(profile)) {
-          throw errorAt(file, v, `task '${e.key}' maps to '${profile}', which is not a profile name.`);
-        }
-        tasks.set(e.key, { kind: 'profile', profile, line: e.line });
-      } else if (v.kind === 'map') {
-        tasks.set(e.key, { kind: 'command', ...readCommandEntry(v, file, `task '${e.key}'`, e.line) });
-      } else {
-        throw errorAt(
-          file,
-          v,
-          `task '${e.key}' must map to a profile name or to { command: … }, not ${describeYaml(v)}.`,
-        );
-      }
-    }
-  }
-
-  const defaultEntry = findEntry(top, 'default');
-  let defaultProfile: Registry['defaultProfile'] = null;
-  if (defaultEntry && !isNull(defaultEntry.value)) {
-    const v = defaultEntry.value;
-    if (v.kind !== 'scalar' || typeof v.value !== 'string' || !PROFILE_NAME.test(v.value.trim())) {
-      throw errorAt(file, v, `'default' must be a profile name, not ${describeYaml(v)}.`);
-    }
-    defaultProfile = { profile: v.value.trim(), line: defaultEntry.line };
-  }
-
-  return { file, present: true, defaults, profiles, tasks, defaultProfile };
 }
 
-function expectMap(v: YValue, file: string, what: string): YMap {
-  if (v.kind !== 'map') throw errorAt(file, v, `${what} must be a mapping, not ${describeYaml(v)}.`);
-  return v;
+/** How a registry entry is named in messages. */
+function place(where: string): DefinitionPlace {
+  return { keys: DASHED_KEYS, where, field: (key) => `'${key}' of ${where}` };
 }
 
-function readOptions(map: YMap, file: string, where: string): CommandOptions {
-  const get = (key: string) => findEntry(map, key)?.value;
-  const timeout = get('timeout-seconds');
-  const shell = get('shell');
-  const dir = get('working-directory');
-  return {
-    timeoutSeconds: timeout ? readTimeout(timeout, file, `'timeout-seconds' of ${where}`) : null,
-    shell: shell ? readShell(shell, file, `'shell' of ${where}`) : null,
-    workingDirectory: dir ? readWorkingDirectory(dir, file, `'working-directory' of ${where}`) : null,
-  };
+function readDefaults(entry: YEntry | undefined, p: Problems): CommandOptions {
+  const map = entry ? expectMap(entry.value, p, "'defaults'") : null;
+  if (!map) return NO_OPTIONS;
+  checkKeys(map, optionKeys(DASHED_KEYS), p, "'defaults'");
+  return readOptions(map, place("'defaults'"), p);
 }
 
-function readCommandEntry(v: YValue, file: string, what: string, line: number): RegistryCommand {
-  const map = expectMap(v, file, what);
-  checkKeys(map, COMMAND_KEYS, file, what);
-  const command = findEntry(map, 'command');
-  if (!command || isNull(command.value)) throw errorAt(file, map, `${what} has no 'command'.`);
-  return {
-    command: readCommand(command.value, file, `'command' of ${what}`),
-    options: readOptions(map, file, what),
-    line,
-  };
+function readProfiles(
+  entry: YEntry | undefined,
+  p: Problems,
+): { usable: Map<ProfileName, RegistryCommand>; declared: Set<string> | null } {
+  const usable = new Map<ProfileName, RegistryCommand>();
+  const map = entry ? expectMap(entry.value, p, "'profiles'") : null;
+  if (entry && !map) return { usable, declared: null };
+  for (const e of map?.entries ?? []) {
+    const name = parseProfileName(e.key);
+    if (!name.ok) p.add(e, `profile '${e.key}' ${name.problem}.`);
+    const definition = readDefinition(e.value, place(`profile '${e.key}'`), p);
+    if (name.ok && definition) usable.set(name.value, { ...definition, line: e.line });
+  }
+  return { usable, declared: new Set(map?.entries.map((e) => e.key)) };
+}
+
+function readTasks(entry: YEntry | undefined, p: Problems): Map<TaskId, TaskMapping> {
+  const tasks = new Map<TaskId, TaskMapping>();
+  const map = entry ? expectMap(entry.value, p, "'tasks'") : null;
+  for (const e of map?.entries ?? []) {
+    const id = parseTaskId(e.key);
+    if (!id.ok) p.add(e, `task id '${e.key}' ${id.problem}.`);
+    const mapping = readTaskMapping(e, p);
+    if (id.ok && mapping) tasks.set(id.value, mapping);
+  }
+  return tasks;
+}
+
+/** `task-1: api` (a profile) or `task-1: { command: … }` (inline). */
+function readTaskMapping(e: YEntry, p: Problems): TaskMapping | null {
+  const v = e.value;
+  const what = `task '${e.key}'`;
+  const text = stringValue(v);
+  if (text !== null) {
+    const profile = parseProfileName(text);
+    if (!profile.ok) return p.add(v, `${what} maps to '${text}', which ${profile.problem}.`);
+    return { kind: 'profile', profile: profile.value, line: e.line };
+  }
+  if (v.kind === 'map') {
+    const definition = readDefinition(v, place(what), p);
+    return definition && { kind: 'command', ...definition, line: e.line };
+  }
+  return p.add(v, `${what} must map to a profile name or to { command: … }, not ${describeYaml(v)}.`);
+}
+
+function readDefaultProfile(entry: YEntry | undefined, p: Problems): Registry['defaultProfile'] {
+  if (!entry) return null;
+  const text = stringValue(entry.value);
+  if (text === null) {
+    return p.add(entry.value, `'default' must be a profile name, not ${describeYaml(entry.value)}.`);
+  }
+  const profile = parseProfileName(text);
+  if (!profile.ok) return p.add(entry.value, `'default' is '${text}', which ${profile.problem}.`);
+  return { profile: profile.value, line: entry.line };
 }

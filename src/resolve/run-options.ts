@@ -1,9 +1,14 @@
-// Validation of the fields a command definition carries, shared by the registry (`timeout-seconds`), the
-// task file (`timeout_seconds`) and the PR-body block: command, timeout, shell, working directory.
-// Every check throws ConfigError at the offending value's line.
-import { SHELL_NAMES } from '../settings.js';
+// A command definition and its run settings, as the registry (`timeout-seconds`), the task file
+// (`post_merge_smoke.timeout_seconds`) and the PR-body block spell them: command, timeout, shell, working
+// directory. One reader for all three; each file only says how it spells the keys and names the place.
+// Every problem is recorded at the offending value's line; the value then reads as absent (null).
+import { parseRepoDir, type RepoDir } from '../domain/index.js';
+import { SHELL_NAMES } from '../settings/index.js';
 import type { CommandOptions } from './types.js';
-import { describeYaml, errorAt, type YEntry, type YMap, type YValue } from './yaml-safe.js';
+import type { Problems } from './config-error.js';
+import { nearMiss } from './did-you-mean.js';
+import { checkKeys, expectMap, findEntry, isNull, stringValue } from './yaml-map.js';
+import { describeYaml, type YMap, type YValue } from './yaml-safe.js';
 
 /** setTimeout's ceiling (2^31-1 ms), as for the `timeout-seconds` input. */
 export const MAX_TIMEOUT_SECONDS = 2_147_483;
@@ -14,6 +19,39 @@ export const NO_OPTIONS: CommandOptions = Object.freeze({
   workingDirectory: null,
 });
 
+/** How one kind of file spells the option keys. */
+export interface OptionKeys {
+  timeoutSeconds: string;
+  shell: string;
+  workingDirectory: string;
+}
+
+/** The registry and the PR-body block. */
+export const DASHED_KEYS: OptionKeys = {
+  timeoutSeconds: 'timeout-seconds',
+  shell: 'shell',
+  workingDirectory: 'working-directory',
+};
+/** The task file's post_merge_smoke. */
+export const SNAKE_KEYS: OptionKeys = {
+  timeoutSeconds: 'timeout_seconds',
+  shell: 'shell',
+  workingDirectory: 'working_directory',
+};
+
+/** Where a definition sits, for messages. */
+export interface DefinitionPlace {
+  keys: OptionKeys;
+  /** The definition: "profile 'api'", "'post_merge_smoke'", "the ```post-merge-smoke block". */
+  where: string;
+  /** One of its keys: "'shell' of profile 'api'", "'post_merge_smoke.shell'", "'shell'". */
+  field(key: string): string;
+}
+
+export function optionKeys(keys: OptionKeys): string[] {
+  return [keys.timeoutSeconds, keys.shell, keys.workingDirectory];
+}
+
 /** `over` wins field by field; `under` fills the nulls (registry defaults under a profile). */
 export function mergeOptions(over: CommandOptions, under: CommandOptions): CommandOptions {
   return {
@@ -23,88 +61,78 @@ export function mergeOptions(over: CommandOptions, under: CommandOptions): Comma
   };
 }
 
-/** Refuses keys outside `allowed`, naming the key, its line and the accepted keys. */
-export function checkKeys(map: YMap, allowed: readonly string[], file: string, where: string): void {
-  for (const e of map.entries) {
-    if (!allowed.includes(e.key)) {
-      throw errorAt(file, e, `unknown key '${e.key}' in ${where}; accepted keys: ${allowed.join(', ')}.`);
-    }
+/** `{ command, <options> }`: the command is required, the options are not. Null when unusable. */
+export function readDefinition(
+  v: YValue,
+  at: DefinitionPlace,
+  p: Problems,
+): { command: string; options: CommandOptions } | null {
+  const accepted = ['command', ...optionKeys(at.keys)];
+  const map = expectMap(v, p, at.where, ` { ${accepted.join(', ')} }`);
+  if (!map) return null;
+  checkKeys(map, accepted, p, at.where);
+  const entry = findEntry(map, 'command');
+  if (!entry || isNull(entry.value)) {
+    // A misspelt `command:` is already reported as an unknown key with a "did you mean": one mistake, one problem.
+    const misspelt = !entry && map.entries.some((e) => nearMiss(e.key, ['command']) !== null);
+    return misspelt ? null : p.add(map, `${at.where} has no 'command'.`);
   }
+  const command = readCommand(entry.value, p, at.field('command'));
+  const options = readOptions(map, at, p);
+  return command === null ? null : { command, options };
 }
 
-export function findEntry(map: YMap, key: string): YEntry | undefined {
-  return map.entries.find((e) => e.key === key);
-}
-
-export function isNull(v: YValue): boolean {
-  return v.kind === 'scalar' && v.value === null;
+/** The option keys of `map` (its other keys are the caller's to check); a bad value reads as null. */
+export function readOptions(map: YMap, at: DefinitionPlace, p: Problems): CommandOptions {
+  const read = <T>(key: string, reader: (v: YValue, p: Problems, what: string) => T | null): T | null => {
+    const v = findEntry(map, key)?.value;
+    return v && !isNull(v) ? reader(v, p, at.field(key)) : null;
+  };
+  return {
+    timeoutSeconds: read(at.keys.timeoutSeconds, readTimeout),
+    shell: read(at.keys.shell, readShell),
+    workingDirectory: read(at.keys.workingDirectory, readWorkingDirectory),
+  };
 }
 
 /** A command: a non-empty string (a block scalar keeps its lines: it becomes a script). */
-export function readCommand(v: YValue, file: string, what: string): string {
+export function readCommand(v: YValue, p: Problems, what: string): string | null {
   if (v.kind !== 'scalar' || typeof v.value !== 'string') {
-    throw errorAt(file, v, `${what} must be a string (a shell command), not ${describeYaml(v)}.`);
+    return p.add(v, `${what} must be a string (a shell command), not ${describeYaml(v)}.`);
   }
   const command = v.value.replace(/^\s*\n/, '').replace(/\s+$/, '');
-  if (command.trim() === '') throw errorAt(file, v, `${what} is empty.`);
-  if (command.includes('\0')) throw errorAt(file, v, `${what} contains a NUL character.`);
+  if (command.trim() === '') return p.add(v, `${what} is empty.`);
+  if (command.includes('\0')) return p.add(v, `${what} contains a NUL character.`);
   return command;
 }
 
-/** A positive number of seconds, at most MAX_TIMEOUT_SECONDS; null stays null. */
-export function readTimeout(v: YValue, file: string, what: string): number | null {
-  if (isNull(v)) return null;
-  if (
-    v.kind !== 'scalar' ||
-    typeof v.value !== 'number' ||
-    !Number.isFinite(v.value) ||
-    v.value <= 0 ||
-    v.value > MAX_TIMEOUT_SECONDS
-  ) {
-    throw errorAt(
-      file,
-      v,
-      `${what} must be a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}, not ${describeYaml(v)}.`,
-    );
-  }
-  return v.value;
+/** A positive number of seconds, at most MAX_TIMEOUT_SECONDS. */
+function readTimeout(v: YValue, p: Problems, what: string): number | null {
+  const n = v.kind === 'scalar' && typeof v.value === 'number' ? v.value : NaN;
+  if (Number.isFinite(n) && n > 0 && n <= MAX_TIMEOUT_SECONDS) return n;
+  return p.add(
+    v,
+    `${what} must be a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}, not ${describeYaml(v)}.`,
+  );
 }
 
-/** bash, sh, pwsh, python, cmd, or a command template containing {0}; null stays null. */
-export function readShell(v: YValue, file: string, what: string): string | null {
-  if (isNull(v)) return null;
-  const ok =
-    v.kind === 'scalar' &&
-    typeof v.value === 'string' &&
-    ((SHELL_NAMES as readonly string[]).includes(v.value.trim()) || v.value.includes('{0}'));
-  if (!ok) {
-    throw errorAt(
-      file,
-      v,
-      `${what} must be one of ${SHELL_NAMES.join(', ')} or a command template containing {0}, not ${describeYaml(v)}.`,
-    );
+/** bash, sh, pwsh, python, cmd, or a command template containing {0}. */
+function readShell(v: YValue, p: Problems, what: string): string | null {
+  const shell = stringValue(v);
+  if (shell !== null && ((SHELL_NAMES as readonly string[]).includes(shell) || shell.includes('{0}'))) {
+    return shell;
   }
-  return (v.value as string).trim();
+  return p.add(
+    v,
+    `${what} must be one of ${SHELL_NAMES.join(', ')} or a command template containing {0}, not ${describeYaml(v)}.`,
+  );
 }
 
-/** A directory inside the repository: relative, without '..'; null stays null. */
-export function readWorkingDirectory(v: YValue, file: string, what: string): string | null {
-  if (isNull(v)) return null;
-  if (v.kind !== 'scalar' || typeof v.value !== 'string' || v.value.trim() === '') {
-    throw errorAt(file, v, `${what} must be a relative directory path, not ${describeYaml(v)}.`);
+/** A directory inside the repository (the domain's rule). */
+function readWorkingDirectory(v: YValue, p: Problems, what: string): RepoDir | null {
+  if (v.kind !== 'scalar' || typeof v.value !== 'string') {
+    return p.add(v, `${what} must be a relative directory path, not ${describeYaml(v)}.`);
   }
-  const dir = v.value.trim();
-  const problem = repoRelativeProblem(dir);
-  if (problem) throw errorAt(file, v, `${what} '${dir}' ${problem}.`);
-  return dir;
-}
-
-/** Why `path` is not a safe repository-relative path, or null when it is. */
-export function repoRelativeProblem(path: string): string | null {
-  if (path.includes('\0')) return 'contains a NUL character';
-  if (path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path) || path.startsWith('~')) {
-    return 'must be relative to the repository root';
-  }
-  if (path.split(/[\\/]+/).includes('..')) return "must stay inside the repository (no '..')";
-  return null;
+  const dir = parseRepoDir(v.value);
+  return dir.ok ? dir.value : p.add(v, `${what} is '${v.value}': it ${dir.problem}.`);
 }

@@ -11,80 +11,146 @@
 // selector. After those places, the CLI's --task-file name (stem, e.g. task-2512.md) may give the task id.
 // A pattern match in free text must be a whole word (not preceded or followed by a letter, digit
 // or '_': "subtask-12" does not yield "task-12") and must fully match the pattern.
-import type { PullRequestInfo } from '../adapters/github.js';
-import type { Pattern } from '../domain/index.js';
-import { PROFILE_NAME } from './registry.js';
-import { taskIdProblem } from './task-path.js';
+// The inputs come parsed from settings (typed) and are taken as they are.
+import {
+  parseProfileName,
+  parseTaskId,
+  type Pattern,
+  type ProfileName,
+  type TaskId,
+} from '../domain/index.js';
+import { parseTrailers, trailerValues, type Trailer } from './trailers.js';
+import type { ResolveInput } from './types.js';
 
-export interface Trailer {
-  /** As written (compare case-insensitively). */
-  key: string;
-  value: string;
-  /** 1-based line in the commit message. */
-  line: number;
-}
-
-export interface Selected {
-  value: string;
+export interface Selected<T extends string = string> {
+  value: T;
   /** Where it came from, for notes: "the Task-Id trailer", "the PR title", … */
   source: string;
 }
 
 export interface SelectorResult {
-  taskId: Selected | null;
+  taskId: Selected<TaskId> | null;
   /** Why the task id selector is unusable (BLOCKED invalid_input when the task id is needed). */
   taskIdProblem: string | null;
-  profile: Selected | null;
+  profile: Selected<ProfileName> | null;
   /** Why the profile selector is unusable (BLOCKED invalid_input when the profile step is reached). */
   profileProblem: string | null;
+  /** The profile is a PR-body line: trusted only if the body was not edited after the merge (trust.ts). */
+  profileFromPrBody: boolean;
   notes: string[];
 }
 
-export interface SelectorInput {
-  taskId: string | null;
-  profile: string | null;
-  taskIdPattern: Pattern;
-  commitMessage: string;
-  pr: PullRequestInfo | null;
+export type SelectorInput = Pick<
+  ResolveInput,
+  'taskId' | 'profile' | 'taskIdPattern' | 'commitMessage' | 'pr'
+> & {
   /** The CLI's --task-file path: its file name is the last place a task id is looked for. */
   taskFileOverride?: { path: string } | null;
-}
+};
 
-const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/;
+/** A selector's answer: found, unusable, or nothing there. */
+type Found<T extends string> = { selected: Selected<T>; fromPrBody?: boolean } | { problem: string } | null;
+
 const WORD_CHAR = /[A-Za-z0-9_]/;
 
-/**
- * Git trailers: the last paragraph of the message, when it is not the subject paragraph and every line in
- * it is `Key: value` (a line starting with whitespace continues the previous value; git's
- * "(cherry picked from commit …)" line is skipped). Otherwise none.
- */
-export function parseTrailers(message: string): Trailer[] {
-  const lines = message.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  let end = lines.length;
-  while (end > 0 && lines[end - 1]!.trim() === '') end--;
-  let start = end;
-  while (start > 0 && lines[start - 1]!.trim() !== '') start--;
-  const firstText = lines.findIndex((l) => l.trim() !== '');
-  if (end === 0 || start <= firstText) return []; // no body paragraph after the subject
-  const trailers: Trailer[] = [];
-  for (let i = start; i < end; i++) {
-    const line = lines[i]!;
-    if (/^[ \t]/.test(line) && trailers.length > 0) {
-      trailers[trailers.length - 1]!.value += ` ${line.trim()}`;
-      continue;
-    }
-    if (line.startsWith('(cherry picked from commit')) continue;
-    const m = TRAILER_LINE.exec(line);
-    if (!m) return [];
-    trailers.push({ key: m[1]!, value: m[2]!.trim(), line: i + 1 });
+export function findSelectors(input: SelectorInput): SelectorResult {
+  const trailers = parseTrailers(input.commitMessage);
+  const prName = input.pr ? `PR #${input.pr.number}` : 'the PR';
+  const task = findTaskId(input, trailers, prName);
+  const profile = findProfile(input, trailers, prName);
+  const notes: string[] = [];
+  if (task && 'selected' in task) notes.push(`task id ${task.selected.value} from ${task.selected.source}`);
+  if (task === null) notes.push(noTaskIdNote(input, prName));
+  if (profile && 'selected' in profile) {
+    notes.push(`profile ${profile.selected.value} from ${profile.selected.source}`);
   }
-  return trailers;
+  return {
+    taskId: task && 'selected' in task ? task.selected : null,
+    taskIdProblem: task && 'problem' in task ? task.problem : null,
+    profile: profile && 'selected' in profile ? profile.selected : null,
+    profileProblem: profile && 'problem' in profile ? profile.problem : null,
+    profileFromPrBody: profile !== null && 'selected' in profile && profile.fromPrBody === true,
+    notes,
+  };
 }
 
-/** Distinct values of the trailers named `key` (case-insensitive), in order. */
-export function trailerValues(trailers: readonly Trailer[], key: string): string[] {
-  const wanted = key.toLowerCase();
-  return [...new Set(trailers.filter((t) => t.key.toLowerCase() === wanted).map((t) => t.value))];
+/** Says it is the task id that was not found (the same message may well name the PR). */
+function noTaskIdNote(input: SelectorInput, prName: string): string {
+  const places = input.pr
+    ? `the commit message, the ${prName} title, head branch or body`
+    : 'the commit message (no PR details to look in)';
+  return `no task id: no Task-Id trailer, and no match of task-id-pattern '${input.taskIdPattern.source}' in ${places}`;
+}
+
+function findTaskId(input: SelectorInput, trailers: readonly Trailer[], prName: string): Found<TaskId> {
+  if (input.taskId !== null) return { selected: { value: input.taskId, source: "the input 'task-id'" } };
+  const fromTrailers = trailerValues(trailers, 'Task-Id');
+  if (fromTrailers.length > 1) {
+    return { problem: `The commit message has conflicting Task-Id trailers: ${fromTrailers.join(', ')}.` };
+  }
+  if (fromTrailers.length === 1)
+    return checkTaskId(fromTrailers[0]!, 'the Task-Id trailer', input.taskIdPattern);
+  const places: Array<[string | null | undefined, string]> = [
+    [input.commitMessage, 'the commit message'],
+    [input.pr?.title, `the ${prName} title`],
+    [input.pr?.headRef, `the ${prName} head branch`],
+    [input.pr?.body, `the ${prName} body`],
+  ];
+  for (const [text, source] of places) {
+    const found = text ? findTaskIdInText(text, input.taskIdPattern) : null;
+    if (found !== null) return checkTaskId(found, source, input.taskIdPattern);
+  }
+  return taskIdFromFileName(input);
+}
+
+/** A task id found in metadata: a valid task id that fully matches the pattern, or the problem. */
+function checkTaskId(value: string, source: string, pattern: Pattern): Found<TaskId> {
+  const id = parseTaskId(value);
+  if (!id.ok) return { problem: `Task id '${value}' from ${source} ${id.problem}.` };
+  if (!pattern.fullMatch(value)) {
+    return {
+      problem: `Task id '${value}' from ${source} does not match task-id-pattern '${pattern.source}'.`,
+    };
+  }
+  return { selected: { value: id.value, source } };
+}
+
+/** The CLI's --task-file name, when its stem is a task id (the last resort, so never a problem). */
+function taskIdFromFileName(input: SelectorInput): Found<TaskId> {
+  const path = input.taskFileOverride?.path;
+  if (!path) return null;
+  const name = path.split(/[\\/]/).pop() ?? '';
+  const stem = name.replace(/\.[^.]*$/, '');
+  const id = parseTaskId(stem);
+  if (!id.ok || !input.taskIdPattern.fullMatch(stem)) return null;
+  return { selected: { value: id.value, source: `the task file name ${name}` } };
+}
+
+function findProfile(input: SelectorInput, trailers: readonly Trailer[], prName: string): Found<ProfileName> {
+  if (input.profile !== null) return { selected: { value: input.profile, source: "the input 'profile'" } };
+  const fromTrailers = trailerValues(trailers, 'Smoke-Profile');
+  if (fromTrailers.length > 1) {
+    return {
+      problem: `The commit message has conflicting Smoke-Profile trailers: ${fromTrailers.join(', ')}.`,
+    };
+  }
+  if (fromTrailers.length === 1) return checkProfile(fromTrailers[0]!, 'the Smoke-Profile trailer');
+  const fromBody = prBodyProfiles(input.pr?.body ?? null);
+  if (fromBody.length > 1) {
+    return { problem: `The ${prName} body has conflicting Smoke-Profile lines: ${fromBody.join(', ')}.` };
+  }
+  if (fromBody.length === 1) {
+    const found = checkProfile(fromBody[0]!, `a Smoke-Profile line in the ${prName} body`);
+    return found && 'selected' in found ? { ...found, fromPrBody: true } : found;
+  }
+  return null;
+}
+
+function checkProfile(value: string, source: string): Found<ProfileName> {
+  const name = parseProfileName(value);
+  return name.ok
+    ? { selected: { value: name.value, source } }
+    : { problem: `Profile '${value}' from ${source} ${name.problem}.` };
 }
 
 /** The first whole-word match of `pattern` in `text` that fully matches it, or null. */
@@ -103,87 +169,4 @@ export function prBodyProfiles(body: string | null): string[] {
   if (!body) return [];
   const values = [...body.matchAll(/^[ \t]*Smoke-Profile[ \t]*:[ \t]*(.*?)[ \t]*\r?$/gim)].map((m) => m[1]!);
   return [...new Set(values.filter((v) => v !== ''))];
-}
-
-export function findSelectors(input: SelectorInput): SelectorResult {
-  const notes: string[] = [];
-  const trailers = parseTrailers(input.commitMessage);
-  const prName = input.pr ? `PR #${input.pr.number}` : 'the PR';
-
-  // --- task id
-  let taskId: Selected | null = null;
-  let taskIdProblemText: string | null = null;
-  const checkTaskId = (value: string, source: string): void => {
-    const charProblem = taskIdProblem(value);
-    if (charProblem) {
-      taskIdProblemText = `Task id '${value}' from ${source} ${charProblem}.`;
-    } else if (!input.taskIdPattern.fullMatch(value)) {
-      taskIdProblemText = `Task id '${value}' from ${source} does not match task-id-pattern '${input.taskIdPattern.source}'.`;
-    } else {
-      taskId = { value, source };
-      notes.push(`task id ${value} from ${source}`);
-    }
-  };
-  const taskTrailers = trailerValues(trailers, 'Task-Id');
-  if (input.taskId !== null) {
-    checkTaskId(input.taskId, "the input 'task-id'");
-  } else if (taskTrailers.length > 1) {
-    taskIdProblemText = `The commit message has conflicting Task-Id trailers: ${taskTrailers.join(', ')}.`;
-  } else if (taskTrailers.length === 1) {
-    checkTaskId(taskTrailers[0]!, 'the Task-Id trailer');
-  } else {
-    const places: Array<[string | null | undefined, string]> = [
-      [input.commitMessage, 'the commit message'],
-      [input.pr?.title, `the ${prName} title`],
-      [input.pr?.headRef, `the ${prName} head branch`],
-      [input.pr?.body, `the ${prName} body`],
-    ];
-    for (const [text, source] of places) {
-      const found = text ? findTaskIdInText(text, input.taskIdPattern) : null;
-      if (found !== null) {
-        checkTaskId(found, source);
-        break;
-      }
-    }
-    const overridePath = input.taskFileOverride?.path;
-    if (taskId === null && taskIdProblemText === null && overridePath) {
-      const name = overridePath.split(/[\\/]/).pop() ?? '';
-      const stem = name.replace(/\.[^.]*$/, '');
-      if (taskIdProblem(stem) === null && input.taskIdPattern.fullMatch(stem)) {
-        checkTaskId(stem, `the task file name ${name}`);
-      }
-    }
-    if (taskId === null && taskIdProblemText === null) {
-      notes.push(
-        `no task id: task-id-pattern '${input.taskIdPattern.source}' found nothing in the commit message${input.pr ? `, ${prName} title, head branch or body` : ' (no PR found)'}`,
-      );
-    }
-  }
-
-  // --- profile
-  let profile: Selected | null = null;
-  let profileProblem: string | null = null;
-  const checkProfile = (value: string, source: string): void => {
-    if (!PROFILE_NAME.test(value)) {
-      profileProblem = `Profile '${value}' from ${source} is not a profile name (letters, digits, '.', '_', '-').`;
-    } else {
-      profile = { value, source };
-      notes.push(`profile ${value} from ${source}`);
-    }
-  };
-  const profileTrailers = trailerValues(trailers, 'Smoke-Profile');
-  const bodyProfiles = prBodyProfiles(input.pr?.body ?? null);
-  if (input.profile !== null) {
-    checkProfile(input.profile, "the input 'profile'");
-  } else if (profileTrailers.length > 1) {
-    profileProblem = `The commit message has conflicting Smoke-Profile trailers: ${profileTrailers.join(', ')}.`;
-  } else if (profileTrailers.length === 1) {
-    checkProfile(profileTrailers[0]!, 'the Smoke-Profile trailer');
-  } else if (bodyProfiles.length > 1) {
-    profileProblem = `The ${prName} body has conflicting Smoke-Profile lines: ${bodyProfiles.join(', ')}.`;
-  } else if (bodyProfiles.length === 1) {
-    checkProfile(bodyProfiles[0]!, `a Smoke-Profile line in the ${prName} body`);
-  }
-
-  return { taskId, taskIdProblem: taskIdProblemText, profile, profileProblem, notes };
 }

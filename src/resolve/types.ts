@@ -1,7 +1,7 @@
 // Command resolution's interface (SPEC §6).
 import type { CommandSource } from '../contracts.js';
 import type { PullEditTimes, PullRequestInfo } from '../adapters/github.js';
-import type { Pattern } from '../domain/index.js';
+import type { Pattern, ProfileName, RepoDir, RepoPath, TaskId } from '../domain/index.js';
 
 /** Reads files from the merge commit's tree (never the working copy). */
 export interface TreeReader {
@@ -23,20 +23,23 @@ export class TreeReadError extends Error {
 export interface CommandOptions {
   timeoutSeconds: number | null;
   shell: string | null;
-  workingDirectory: string | null;
+  workingDirectory: RepoDir | null;
 }
 
+/** What settings parsed (typed: resolution does not check them again) and the merge's metadata. */
 export interface ResolveInput {
   smokeCommand: string | null;
-  profile: string | null;
-  taskId: string | null;
+  profile: ProfileName | null;
+  /** Already known to match `taskIdPattern`. */
+  taskId: TaskId | null;
   taskIdPattern: Pattern;
-  registryPath: string;
+  registryPath: RepoPath;
+  /** Template containing `{task_id}`, or null when task files are off. */
   taskPath: string | null;
   prBodyCommand: boolean;
   commitMessage: string;
   pr: PullRequestInfo | null;
-  /** Only called when a PR-body command is about to be used. */
+  /** Only called when something from the PR body is about to be used (a command, a Smoke-Profile line). */
   loadPrEditTimes: () => Promise<PullEditTimes>;
   tree: TreeReader;
   /**
@@ -49,8 +52,8 @@ export interface ResolveInput {
 
 /** What is known whatever the outcome: the selectors found on the way. */
 export interface ResolveContext {
-  taskId: string | null;
-  profile: string | null;
+  taskId: TaskId | null;
+  profile: ProfileName | null;
   /** Where each selector came from, e.g. "task id task-2512 from the PR title". For the log. */
   notes: string[];
 }

@@ -9,10 +9,19 @@
 // The result is a small position-carrying tree (YValue) so that validators can name the line of the key or
 // value they reject. Lines and columns are 1-based and already shifted into the enclosing file (a fenced
 // block inside Markdown reports the line in the Markdown file).
-import { isAlias, isMap, isScalar, isSeq, Parser, parseDocument, visit, type CST, type Document } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Parser,
+  parseDocument,
+  visit,
+  type CST,
+  type Document,
+  type YAMLMap,
+} from 'yaml';
 import { ConfigError } from './config-error.js';
-
-export { ConfigError, configLocation } from './config-error.js';
 
 export interface YamlLimits {
   /** UTF-8 bytes of YAML text accepted. */
@@ -81,24 +90,62 @@ export function parseYamlSafe(
   limits: Partial<YamlLimits> = {},
 ): YValue | null {
   const lim = { ...DEFAULT_YAML_LIMITS, ...limits };
-  const { file } = origin;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > lim.maxBytes) {
     throw new ConfigError(
-      file,
+      origin.file,
       null,
       `file too large: ${bytes} bytes of YAML, the limit is ${lim.maxBytes}.`,
     );
   }
-  const locate = locator(text, origin);
-  const fail: (offset: number | undefined, detail: string) => never = (offset, detail) => {
-    const pos = locate(offset ?? 0);
-    throw new ConfigError(file, pos.line, detail, pos.column);
-  };
-
+  const at = new Locator(text, origin);
   const tooDeep = deepestOffset(text, lim.maxDepth);
-  if (tooDeep !== null) fail(tooDeep, `YAML nested more than ${lim.maxDepth} levels deep.`);
+  if (tooDeep !== null) at.fail(tooDeep, `YAML nested more than ${lim.maxDepth} levels deep.`);
+  const doc = compose(text, at);
+  const firstAlias = refuseTagsFindAlias(doc, at);
+  if (firstAlias !== undefined) refuseAliasBomb(doc, lim.maxAliasCount, firstAlias, at);
+  if (doc.contents === null) return null;
+  return new TreeBuilder(doc, lim, at, firstAlias).value(doc.contents, null, 0);
+}
 
+/** Offsets in the YAML text → 1-based lines and columns in the origin file, and errors placed there. */
+class Locator {
+  private readonly starts = [0];
+
+  constructor(
+    text: string,
+    private readonly origin: YamlOrigin,
+  ) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  get file(): string {
+    return this.origin.file;
+  }
+
+  pos(offset: number): YPos {
+    const { starts } = this;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return {
+      line: lo + 1 + (this.origin.lineOffset ?? 0),
+      column: offset - starts[lo]! + 1 + (this.origin.columnOffset ?? 0),
+    };
+  }
+
+  fail(offset: number | undefined, detail: string): never {
+    const pos = this.pos(offset ?? 0);
+    throw new ConfigError(this.origin.file, pos.line, detail, pos.column);
+  }
+}
+
+/** The yaml package's document, strict: one document, unique keys, YAML 1.2 core schema, no merge keys. */
+function compose(text: string, at: Locator): Document.Parsed {
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, {
@@ -111,11 +158,15 @@ export function parseYamlSafe(
     });
   } catch (e) {
     // The composer is not expected to throw; if it does, the file is still just invalid.
-    throw new ConfigError(file, null, `invalid YAML: ${(e as Error).message}`);
+    throw new ConfigError(at.file, null, `invalid YAML: ${(e as Error).message}`);
   }
   const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) fail(problem.pos[0], `invalid YAML: ${firstLine(problem.message)}`);
+  if (problem) at.fail(problem.pos[0], `invalid YAML: ${firstLine(problem.message)}`);
+  return doc;
+}
 
+/** Refuses tags outside the core schema; returns the offset of the first alias, if any. */
+function refuseTagsFindAlias(doc: Document.Parsed, at: Locator): number | undefined {
   let firstAlias: number | undefined;
   visit(doc, {
     Alias(_, node) {
@@ -123,63 +174,84 @@ export function parseYamlSafe(
     },
     Node(_, node) {
       if (node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) {
-        fail(node.range?.[0], `YAML tag ${node.tag} is not allowed (only plain core-schema values).`);
+        at.fail(node.range?.[0], `YAML tag ${node.tag} is not allowed (only plain core-schema values).`);
       }
     },
   });
-  if (firstAlias !== undefined) {
-    try {
-      doc.toJS({ maxAliasCount: lim.maxAliasCount });
-    } catch (e) {
-      fail(
-        firstAlias,
-        `YAML aliases expand too much (more than ${lim.maxAliasCount} alias uses; ${firstLine((e as Error).message)}).`,
-      );
-    }
-  }
-  if (doc.contents === null) return null;
+  return firstAlias;
+}
 
-  let budget = lim.maxNodes;
-  const convert = (node: unknown, at: YPos | null, depth: number): YValue => {
-    if (--budget < 0) fail(firstAlias, `YAML has more than ${lim.maxNodes} values (aliases expanded).`);
-    if (depth > lim.maxDepth) fail(rangeStart(node), `YAML nested more than ${lim.maxDepth} levels deep.`);
+/** The yaml package's own "billion laughs" guard, run before our tree expands any alias. */
+function refuseAliasBomb(doc: Document.Parsed, maxAliasCount: number, firstAlias: number, at: Locator): void {
+  try {
+    doc.toJS({ maxAliasCount });
+  } catch (e) {
+    at.fail(
+      firstAlias,
+      `YAML aliases expand too much (more than ${maxAliasCount} alias uses; ${firstLine((e as Error).message)}).`,
+    );
+  }
+}
+
+/** The yaml package's nodes → our position-carrying tree, within the node budget and the depth limit. */
+class TreeBuilder {
+  private budget: number;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly lim: YamlLimits,
+    private readonly at: Locator,
+    private readonly firstAlias: number | undefined,
+  ) {
+    this.budget = lim.maxNodes;
+  }
+
+  /** `pos`: where an alias was used (an expanded alias reports the place of use, not of the anchor). */
+  value(node: unknown, pos: YPos | null, depth: number): YValue {
+    if (--this.budget < 0) {
+      this.at.fail(this.firstAlias, `YAML has more than ${this.lim.maxNodes} values (aliases expanded).`);
+    }
+    if (depth > this.lim.maxDepth) {
+      this.at.fail(rangeStart(node), `YAML nested more than ${this.lim.maxDepth} levels deep.`);
+    }
     if (isAlias(node)) {
-      const target = node.resolve(doc);
-      if (!target) fail(rangeStart(node), `YAML alias *${node.source} has no anchor.`);
-      return convert(target, at ?? locate(rangeStart(node) ?? 0), depth);
+      const target = node.resolve(this.doc);
+      if (!target) this.at.fail(rangeStart(node), `YAML alias *${node.source} has no anchor.`);
+      return this.value(target, pos ?? this.at.pos(rangeStart(node) ?? 0), depth);
     }
-    const pos = at ?? locate(rangeStart(node) ?? 0);
-    if (isScalar(node)) {
-      const v = node.value;
-      if (v === null || typeof v === 'string' || typeof v === 'boolean') {
-        return { kind: 'scalar', value: v, ...pos };
-      }
-      if (typeof v === 'number') return { kind: 'scalar', value: v, ...pos };
-      return fail(rangeStart(node), 'unsupported YAML value.');
-    }
-    if (isMap(node)) {
-      const entries: YEntry[] = [];
-      for (const pair of node.items) {
-        let key: unknown = pair.key;
-        if (isAlias(key)) key = key.resolve(doc);
-        const keyPos = locate(rangeStart(key) ?? rangeStart(node) ?? 0);
-        if (!isScalar(key) || key.value === null || typeof key.value === 'object') {
-          return fail(rangeStart(key) ?? rangeStart(node), 'mapping keys must be plain strings.');
-        }
-        const value: YValue =
-          pair.value === null || pair.value === undefined
-            ? { kind: 'scalar', value: null, ...keyPos }
-            : convert(pair.value, null, depth + 1);
-        entries.push({ key: String(key.value), value, ...keyPos });
-      }
-      return { kind: 'map', entries, ...pos };
-    }
+    const here = pos ?? this.at.pos(rangeStart(node) ?? 0);
+    if (isScalar(node)) return this.scalar(node.value, here, node);
+    if (isMap(node)) return this.map(node, here, depth);
     if (isSeq(node)) {
-      return { kind: 'seq', items: node.items.map((item) => convert(item, null, depth + 1)), ...pos };
+      return { kind: 'seq', items: node.items.map((item) => this.value(item, null, depth + 1)), ...here };
     }
-    return fail(rangeStart(node), 'unsupported YAML node.');
-  };
-  return convert(doc.contents, null, 0);
+    return this.at.fail(rangeStart(node), 'unsupported YAML node.');
+  }
+
+  private scalar(v: unknown, pos: YPos, node: unknown): YScalar {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') {
+      return { kind: 'scalar', value: v, ...pos };
+    }
+    return this.at.fail(rangeStart(node), 'unsupported YAML value.');
+  }
+
+  private map(node: YAMLMap, pos: YPos, depth: number): YMap {
+    const entries: YEntry[] = [];
+    for (const pair of node.items) {
+      let key: unknown = pair.key;
+      if (isAlias(key)) key = key.resolve(this.doc);
+      const keyPos = this.at.pos(rangeStart(key) ?? rangeStart(node) ?? 0);
+      if (!isScalar(key) || key.value === null || typeof key.value === 'object') {
+        return this.at.fail(rangeStart(key) ?? rangeStart(node), 'mapping keys must be plain strings.');
+      }
+      const value: YValue =
+        pair.value === null || pair.value === undefined
+          ? { kind: 'scalar', value: null, ...keyPos }
+          : this.value(pair.value, null, depth + 1);
+      entries.push({ key: String(key.value), value, ...keyPos });
+    }
+    return { kind: 'map', entries, ...pos };
+  }
 }
 
 /** "a mapping", "a list", "the string 'x'", "the number 3", "true", "null": for messages. */
@@ -190,11 +262,6 @@ export function describeYaml(v: YValue): string {
   if (typeof v.value === 'string') return `the string '${truncate(v.value, 60)}'`;
   if (typeof v.value === 'number') return `the number ${v.value}`;
   return String(v.value);
-}
-
-/** A ConfigError pointing at a value. */
-export function errorAt(file: string, at: YPos, detail: string): ConfigError {
-  return new ConfigError(file, at.line, detail, at.column);
 }
 
 function truncate(s: string, n: number): string {
@@ -209,25 +276,6 @@ function firstLine(message: string): string {
 function rangeStart(node: unknown): number | undefined {
   const range = (node as { range?: readonly number[] } | null | undefined)?.range;
   return range?.[0];
-}
-
-/** Offset → 1-based line/column in the origin file. */
-function locator(text: string, origin: YamlOrigin): (offset: number) => YPos {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return {
-      line: lo + 1 + (origin.lineOffset ?? 0),
-      column: offset - starts[lo]! + 1 + (origin.columnOffset ?? 0),
-    };
-  };
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   parseTaskId,
   type BranchName,
   type Parsed,
+  type RepoPath,
 } from '../domain/index.js';
 import type { RunnerContext } from './context.js';
 import {
@@ -64,7 +65,7 @@ export const FAN_OUT = ['none', 'paths'] as const;
 export type FanOut = (typeof FAN_OUT)[number];
 
 export const DEFAULT_TASK_ID_PATTERN = 'task-[0-9]+(?:\\+[0-9]+)?';
-export const DEFAULT_REGISTRY_PATH = '.github/post-merge-smoke.yml';
+export const DEFAULT_REGISTRY_PATH = '.github/post-merge-smoke.yml' as RepoPath;
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 /** setTimeout's ceiling (2^31-1 ms). */
 export const MAX_TIMER_SECONDS = 2_147_483;

@@ -1,5 +1,5 @@
 // An in-memory TreeReader for the pure-logic tests: a map of path → content that records every read.
-import type { TreeReader } from '../../../src/resolve/types.js';
+import type { TreeReader } from '../../../src/resolve/index.js';
 
 export class MemoryTree implements TreeReader {
   readonly reads: string[] = [];
