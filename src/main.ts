@@ -9,11 +9,10 @@ import { GitHubRestApi } from './adapters/github-rest.js';
 import { coreRunnerPort, maskSecret, readInput } from './adapters/runner.js';
 import { knownSecrets } from './domain/index.js';
 import type { ModeContext } from './modes/context.js';
-import { smokeAndPublish } from './modes/smoke.js';
+import { runSelectedMode, type ModeOutcome } from './modes/index.js';
 import { InternalFailure } from './pipeline/runner.js';
 import { uploadEscalationArtifact } from './report/artifact.js';
 import { emergencyPublish } from './report/emergency.js';
-import type { Publication } from './report/publish.js';
 import { preloadValidators } from './report/schema-check.js';
 import {
   parseSettings,
@@ -39,14 +38,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const outDir = join(runner.runnerTemp || tmpdir(), 'post-merge-smoke');
   const guards = installGuards(sinks.log, () => emergencyPublish(guards.crash, { parsed, outDir, sinks }));
   try {
-    const publication = await smokeAndPublish(actionContext(parsed, runner, sinks, outDir, env, secrets), {
+    const outcome = await runSelectedMode(actionContext(parsed, runner, sinks, outDir, env, secrets), {
       signal: guards.signal,
       inputErrors: parsed.errors,
       describeInputError: (e) => e.message,
       uploadArtifact: artifactUploader(env, runner),
     });
     guards.reported();
-    finish(publication, sinks.log);
+    finish(outcome, sinks.log);
   } catch (e) {
     // Only a bug in publishing itself lands here; report what we can and fail.
     if (guards.reportOnce()) await emergencyPublish(e, { parsed, outDir, sinks });
@@ -102,12 +101,11 @@ function artifactUploader(env: NodeJS.ProcessEnv, runner: RunnerContext) {
   return (upload: Parameters<typeof uploadEscalationArtifact>[0]) => uploadEscalationArtifact(upload, ctx);
 }
 
-function finish(publication: Publication, log: Log): void {
-  const { result } = publication;
-  log.info(`post-merge-smoke: ${result.status} (${result.reason}): ${result.message}`);
-  if (!publication.failed) return;
+function finish(outcome: ModeOutcome, log: Log): void {
+  log.info(`post-merge-smoke: ${outcome.status} (${outcome.reason}): ${outcome.message}`);
+  if (!outcome.failed) return;
   // The Critical #7 annotation is already out; a failing STALE still needs its own.
-  if (result.status === 'STALE') log.error(result.message, { title: 'post-merge-smoke STALE' });
+  if (outcome.status === 'STALE') log.error(outcome.message, { title: 'post-merge-smoke STALE' });
   process.exitCode = 1;
 }
 

@@ -1,0 +1,43 @@
+// The modes (SPEC-v2 §1), each a composition of stages with its own publication. An entry point picks one
+// by the `mode` input and only learns how it ended.
+import type { SmokeResult } from '../contracts.js';
+import { inputError, type Mode } from '../settings/index.js';
+import type { ModeContext } from './context.js';
+import { smokeAndPublish, type SmokeOptions } from './smoke.js';
+
+export type { ModeContext } from './context.js';
+export type { SmokeOptions } from './smoke.js';
+
+/** How a mode ended, for the job: its last log line, whether it fails the job, its result if it has one. */
+export interface ModeOutcome {
+  status: string;
+  reason: string;
+  message: string;
+  failed: boolean;
+  result: SmokeResult | null;
+}
+
+export type ModeRunner = (c: ModeContext, o: SmokeOptions) => Promise<ModeOutcome>;
+
+const runMode: ModeRunner = async (c, o) => {
+  const { result, failed } = await smokeAndPublish(c, o);
+  return { status: result.status, reason: result.reason, message: result.message, failed, result };
+};
+
+/** A mode this version does not offer yet: a run BLOCKED on the `mode` input, published like any other. */
+function unavailable(mode: Mode): ModeRunner {
+  const error = inputError('mode', mode, 'this mode is not available in this version yet');
+  return (c, o) => runMode(c, { ...o, inputErrors: [...o.inputErrors, error] });
+}
+
+export const MODE_RUNNERS: Record<Mode, ModeRunner> = {
+  run: runMode,
+  plan: unavailable('plan'),
+  report: unavailable('report'),
+  gate: unavailable('gate'),
+  validate: unavailable('validate'),
+};
+
+export function runSelectedMode(c: ModeContext, o: SmokeOptions): Promise<ModeOutcome> {
+  return MODE_RUNNERS[c.settings.mode](c, o);
+}
