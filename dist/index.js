@@ -54084,534 +54084,6 @@ function knownSecrets(env, extra = []) {
 
 
 
-// EXTERNAL MODULE: ./src/contract-constants.ts
-var contract_constants = __nccwpck_require__(38897);
-;// CONCATENATED MODULE: ./src/pipeline/policy.ts
-const stop = (reason) => ({ allow_continuation: false, reason });
-const attention = (status) => ({
-    failsJob: true,
-    commitState: status === 'FAIL' || status === 'TIMEOUT' ? 'failure' : 'error',
-    packet: true,
-    continuation: stop(`smoke ${status}: main needs attention (Critical #7)`),
-});
-const STATUS_POLICY = {
-    PASS: {
-        failsJob: false,
-        commitState: 'success',
-        packet: false,
-        continuation: { allow_continuation: true, reason: 'smoke passed on the merge commit' },
-    },
-    FAIL: attention('FAIL'),
-    TIMEOUT: attention('TIMEOUT'),
-    SKIPPED: {
-        failsJob: false,
-        commitState: 'success',
-        packet: false,
-        continuation: {
-            allow_continuation: true,
-            reason: 'no smoke command and dry-run allows skipping (policy §10)',
-        },
-    },
-    BLOCKED: attention('BLOCKED'),
-    STALE: {
-        failsJob: false,
-        commitState: null,
-        packet: false,
-        continuation: stop('the merge commit is no longer the head; the newer run decides'),
-    },
-    ERROR: attention('ERROR'),
-    CANCELLED: {
-        failsJob: true,
-        commitState: 'error',
-        packet: false,
-        continuation: stop('the run was cancelled before a verdict'),
-    },
-};
-function continuationFor(status) {
-    return { ...STATUS_POLICY[status].continuation };
-}
-function packetDue(status) {
-    return STATUS_POLICY[status].packet;
-}
-/** Does the job fail? STALE depends on `on-stale`; CANCELLED exits non-zero (the runner marks it cancelled). */
-function jobFails(status, onStale) {
-    return status === 'STALE' ? onStale === 'fail' : STATUS_POLICY[status].failsJob;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/facts.ts
-// What a run learned, assembled in one place: every stage returns a FactsPatch, the runner merges them in
-// order, and the SmokeResult is built from the facts and the verdict at the end.
-
-
-function emptyFacts(dryRun) {
-    return {
-        mergeCommit: null,
-        baseBranch: null,
-        originHead: null,
-        originHeadAfter: null,
-        stale: false,
-        taskId: null,
-        prNumber: null,
-        profile: null,
-        smokeCommand: null,
-        commandSource: null,
-        dryRun,
-        timeoutSeconds: null,
-        execution: null,
-        run: null,
-    };
-}
-/** `facts` with every field the patch defines replaced (a field set to null counts: it was learned). */
-function mergeFacts(facts, patch) {
-    if (!patch)
-        return facts;
-    const defined = Object.entries(patch).filter(([, v]) => v !== undefined);
-    return { ...facts, ...Object.fromEntries(defined) };
-}
-/** What the engine's run contributes to the result. */
-function executionFacts(run) {
-    const f = run.final;
-    return {
-        exitCode: f.exitCode,
-        signal: f.signal,
-        durationMs: run.durationMs,
-        startedAt: run.startedAt,
-        finishedAt: run.finishedAt,
-        stdout: f.stdout.text,
-        stderr: f.stderr.text,
-        stdoutBytes: f.stdout.totalBytes,
-        stderrBytes: f.stderr.totalBytes,
-        stdoutTruncated: f.stdout.truncated,
-        stderrTruncated: f.stderr.truncated,
-        attempts: run.attempts.map((a) => ({
-            exit_code: a.exitCode,
-            signal: a.signal,
-            status: a.status,
-            duration_ms: a.durationMs,
-        })),
-        flaky: run.flaky,
-        orphansKilled: run.orphansKilled,
-    };
-}
-const PENDING_REPORTING = {
-    commit_status: 'pending',
-    artifact: 'pending',
-    summary: 'pending',
-};
-function buildResult(facts, verdict) {
-    const x = facts.execution;
-    const continuation = continuationFor(verdict.status);
-    return {
-        schema: contract_constants/* SMOKE_RESULT_SCHEMA_ID */.uA,
-        status: verdict.status,
-        reason: verdict.reason,
-        message: verdict.message,
-        merge_commit: facts.mergeCommit,
-        base_branch: facts.baseBranch,
-        origin_head: facts.originHead,
-        origin_head_after: facts.originHeadAfter,
-        stale: facts.stale,
-        task_id: facts.taskId,
-        pr_number: facts.prNumber,
-        profile: facts.profile,
-        smoke_command: facts.smokeCommand,
-        command_source: facts.commandSource,
-        dry_run: facts.dryRun,
-        exit_code: x ? x.exitCode : null,
-        signal: x ? x.signal : null,
-        duration_ms: x ? x.durationMs : null,
-        started_at: x ? x.startedAt : null,
-        finished_at: x ? x.finishedAt : null,
-        timeout_seconds: facts.timeoutSeconds,
-        stdout: x ? x.stdout : null,
-        stderr: x ? x.stderr : null,
-        stdout_bytes: x ? x.stdoutBytes : null,
-        stderr_bytes: x ? x.stderrBytes : null,
-        stdout_truncated: x ? x.stdoutTruncated : false,
-        stderr_truncated: x ? x.stderrTruncated : false,
-        attempts: x ? x.attempts : [],
-        flaky: x ? x.flaky : false,
-        orphans_killed: x ? x.orphansKilled : 0,
-        continuation,
-        merge_queue_continuation_ready: continuation.allow_continuation,
-        run: facts.run,
-        reporting: { ...PENDING_REPORTING },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/stage.ts
-function next(value, learned = {}) {
-    return { kind: 'next', value, ...learned };
-}
-function stage_stop(status, reason, message, learned = {}) {
-    return { kind: 'stop', verdict: { status, reason, message }, ...learned };
-}
-const info = (text) => ({ level: 'info', text });
-const warning = (text) => ({ level: 'warning', text });
-const notice = (text) => ({ level: 'notice', text });
-/** A stage built from a name and a function. */
-function stage(name, run, options = {}) {
-    return { name, run, ...options };
-}
-/**
- * Both stages at once. Facts and notes of both are kept (in argument order), whichever stops; when both
- * stop, the first one's verdict wins: the order of the arguments is the order of precedence.
- */
-function parallel(a, b) {
-    return stage(`${a.name} ∥ ${b.name}`, async (signal) => {
-        const [sa, sb] = await Promise.all([a.run(signal), b.run(signal)]);
-        const learned = {
-            facts: { ...sa.facts, ...sb.facts },
-            notes: [...(sa.notes ?? []), ...(sb.notes ?? [])],
-        };
-        if (sa.kind === 'stop')
-            return { ...sa, ...learned };
-        if (sb.kind === 'stop')
-            return { ...sb, ...learned };
-        return next([sa.value, sb.value], learned);
-    });
-}
-function startInBackground(work, signal) {
-    const settled = work
-        .run(signal)
-        .catch((e) => stage_stop('ERROR', 'internal_error', `post-merge-smoke failed unexpectedly in '${work.name}': ${errorText(e)}`));
-    return { name: work.name, settled };
-}
-function join(pending) {
-    return stage(pending.name, () => pending.settled);
-}
-function errorText(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-async function* run(s) {
-    return (yield s);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/runner.ts
-
-
-/** Why the action aborted a run when something outside the pipeline broke (an uncaught exception). */
-class InternalFailure extends Error {
-    name = 'InternalFailure';
-}
-async function runScript(script, options) {
-    let facts = mergeFacts(emptyFacts(options.dryRun), options.initial);
-    let input = undefined;
-    for (;;) {
-        const turn = await advance(script, input);
-        if (turn.kind === 'done')
-            return { facts, kind: 'done', value: turn.value };
-        if (turn.kind === 'threw')
-            return { facts, kind: 'stopped', verdict: internalError(turn.error, options.log) };
-        const step = await runStage(turn.stage, options);
-        facts = mergeFacts(facts, step.facts);
-        if (step.kind === 'stop') {
-            await script.return(null).catch(() => undefined);
-            return { facts, kind: 'stopped', verdict: step.verdict };
-        }
-        input = step.value;
-    }
-}
-/** The script's next stage: a bug in the mode's own code is caught here, not by the caller. */
-async function advance(script, input) {
-    try {
-        const it = await script.next(input);
-        return it.done ? { kind: 'done', value: it.value } : { kind: 'stage', stage: it.value };
-    }
-    catch (error) {
-        return { kind: 'threw', error };
-    }
-}
-async function runStage(stage, options) {
-    const { signal, log } = options;
-    const work = async () => {
-        const step = await guarded(stage, signal, log);
-        logNotes(log, step.notes);
-        return step;
-    };
-    return stage.group ? log.group(stage.group, work) : work();
-}
-/** The stage's step; cancellation and throws become verdicts. */
-async function guarded(stage, signal, log) {
-    if (signal.aborted)
-        return cancelled(signal);
-    try {
-        const running = stage.run(signal);
-        return stage.ownsCancellation ? await running : await orCancelled(running, signal);
-    }
-    catch (e) {
-        return { kind: 'stop', verdict: internalError(e, log, stage.name) };
-    }
-}
-/** `work`, or the cancellation verdict as soon as the signal fires (the work is left to finish alone). */
-function orCancelled(work, signal) {
-    return new Promise((resolve, reject) => {
-        const onAbort = () => resolve(cancelled(signal));
-        signal.addEventListener('abort', onAbort, { once: true });
-        work.then((step) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(step);
-        }, (e) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(e instanceof Error ? e : new Error(String(e)));
-        });
-    });
-}
-/** The verdict of an aborted run: CANCELLED, or ERROR when the action aborted it because of a bug. */
-function cancelled(signal) {
-    if (signal.reason instanceof InternalFailure) {
-        return {
-            kind: 'stop',
-            verdict: {
-                status: 'ERROR',
-                reason: 'internal_error',
-                message: `post-merge-smoke failed unexpectedly: ${signal.reason.message}; the smoke was stopped and its process tree killed.`,
-            },
-        };
-    }
-    return {
-        kind: 'stop',
-        verdict: {
-            status: 'CANCELLED',
-            reason: 'cancelled',
-            message: 'The run was cancelled; the smoke process tree was killed.',
-        },
-    };
-}
-function internalError(e, log, where) {
-    log.debug(e instanceof Error && e.stack ? e.stack : String(e));
-    const place = where ? ` in '${where}'` : '';
-    return {
-        status: 'ERROR',
-        reason: 'internal_error',
-        message: `post-merge-smoke failed unexpectedly${place}: ${errorText(e)}`,
-    };
-}
-function logNotes(log, notes) {
-    for (const note of notes ?? [])
-        log[note.level](note.text);
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: ./src/report/text.ts
-// Small text helpers shared by the reporting steps: UTF-8-safe heads and tails, clipping, one-line forms.
-/** True for a UTF-8 continuation byte (10xxxxxx): a character does not start there. */
-function isContinuation(byte) {
-    return (byte & 0xc0) === 0x80;
-}
-/**
- * The last `maxBytes` bytes of `text` as UTF-8, cut on a character boundary (so possibly a few bytes less).
- * Returns `text` unchanged when it already fits.
- */
-function utf8Tail(text, maxBytes) {
-    if (maxBytes <= 0)
-        return '';
-    const buf = Buffer.from(text, 'utf8');
-    if (buf.length <= maxBytes)
-        return text;
-    let start = buf.length - maxBytes;
-    while (start < buf.length && isContinuation(buf[start]))
-        start++;
-    return buf.subarray(start).toString('utf8');
-}
-/** The first `maxBytes` bytes of `text` as UTF-8, cut on a character boundary. */
-function utf8Head(text, maxBytes) {
-    if (maxBytes <= 0)
-        return '';
-    const buf = Buffer.from(text, 'utf8');
-    if (buf.length <= maxBytes)
-        return text;
-    let end = maxBytes;
-    while (end > 0 && isContinuation(buf[end]))
-        end--;
-    return buf.subarray(0, end).toString('utf8');
-}
-/** Byte length of `text` as UTF-8. */
-function utf8Length(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/**
- * At most `maxChars` UTF-16 code units of `text` (what JavaScript and most APIs call its length); a clipped
- * text ends with '…' (counted in the limit). Never splits a surrogate pair.
- */
-function clip(text, maxChars) {
-    if (text.length <= maxChars)
-        return text;
-    if (maxChars <= 0)
-        return '';
-    let end = maxChars - 1;
-    const code = text.charCodeAt(end - 1);
-    if (end > 0 && code >= 0xd800 && code <= 0xdbff)
-        end--; // do not keep a lone high surrogate
-    return text.slice(0, end) + '…';
-}
-/** Collapses every run of whitespace (newlines included) into one space and trims. */
-function text_oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-/** First 7 characters of a SHA, or null. */
-function sha7(sha) {
-    return sha ? sha.slice(0, 7) : null;
-}
-/** "850 ms", "12.4 s", "3 min 05 s", "1 h 02 min". */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
-    const totalSeconds = Math.floor(ms / 1000);
-    if (totalSeconds < 3600) {
-        const m = Math.floor(totalSeconds / 60);
-        const s = totalSeconds % 60;
-        return `${m} min ${String(s).padStart(2, '0')} s`;
-    }
-    const h = Math.floor(totalSeconds / 3600);
-    const m = Math.floor((totalSeconds % 3600) / 60);
-    return `${h} h ${String(m).padStart(2, '0')} min`;
-}
-/** "600 s", "1.5 s" — a timeout given in seconds. */
-function formatSeconds(seconds) {
-    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
-}
-
-;// CONCATENATED MODULE: ./src/report/commit-status.ts
-// The commit status on the merge commit (SPEC §2, §8): `pending` when the command starts, the final state
-// when the verdict is known. Posting never throws: its outcome is recorded in `reporting.commit_status`.
-
-
-
-/** GitHub rejects longer descriptions. */
-const commit_status_MAX_STATUS_DESCRIPTION = 140;
-/** Commit status state per SPEC §2; null: STALE runs set no status (a newer run covers the newer head). */
-const STATUS_STATE = {
-    PASS: 'success',
-    FAIL: 'failure',
-    TIMEOUT: 'failure',
-    SKIPPED: 'success',
-    BLOCKED: 'error',
-    STALE: null,
-    ERROR: 'error',
-    CANCELLED: 'error',
-};
-/**
- * `head` on one line, followed by `suffix`, at most MAX_STATUS_DESCRIPTION characters: the head is clipped
- * with '…' so the suffix (the task or PR) survives; a suffix too long to leave room is dropped.
- */
-function fitDescription(head, suffix = '') {
-    const h = text_oneLine(head);
-    const s = suffix.length > 60 ? '' : suffix;
-    if (h.length + s.length <= commit_status_MAX_STATUS_DESCRIPTION)
-        return h + s;
-    return clip(h, commit_status_MAX_STATUS_DESCRIPTION - s.length) + s;
-}
-/** " (task-2512)", " (PR #12)" or "". */
-function subjectSuffix(taskId, prNumber) {
-    if (taskId)
-        return ` (${text_oneLine(taskId)})`;
-    if (prNumber !== null)
-        return ` (PR #${prNumber})`;
-    return '';
-}
-function headline(result) {
-    const after = result.duration_ms === null ? '' : ` after ${formatDuration(result.duration_ms)}`;
-    switch (result.status) {
-        case 'PASS': {
-            const d = result.duration_ms === null ? '' : ` in ${formatDuration(result.duration_ms)}`;
-            return result.flaky ? `PASS${d} (flaky: ${result.attempts.length} attempts)` : `PASS${d}`;
-        }
-        case 'FAIL':
-            if (result.signal !== null)
-                return `FAIL: killed by ${result.signal}${after}`;
-            return `FAIL: exit ${result.exit_code ?? '?'}${after}`;
-        case 'TIMEOUT':
-            return result.timeout_seconds === null
-                ? `TIMEOUT: deadline passed, process tree killed`
-                : `TIMEOUT: no result within ${formatSeconds(result.timeout_seconds)}, process tree killed`;
-        case 'SKIPPED':
-            return 'skipped: no smoke command resolved (dry run)';
-        case 'STALE':
-            return `STALE (${result.reason}): ${result.message}`;
-        case 'CANCELLED':
-            return 'CANCELLED: the run was cancelled';
-        case 'BLOCKED':
-        case 'ERROR':
-            return `${result.status} (${result.reason}): ${result.message}`;
-    }
-}
-/**
- * The final commit status for a result, or null for STALE (no status). The description is one line of at
- * most 140 characters, e.g. "FAIL: exit 3 after 12.4 s (task-2512)". Expects an already redacted result.
- */
-function commitStatusFor(result) {
-    const state = STATUS_STATE[result.status];
-    if (state === null)
-        return null;
-    return {
-        state,
-        description: fitDescription(headline(result), subjectSuffix(result.task_id, result.pr_number)),
-    };
-}
-/** The `pending` status posted when the command starts. */
-function pendingStatus(ctx) {
-    const timeout = ctx.timeoutSeconds === null ? '' : ` (timeout ${formatSeconds(ctx.timeoutSeconds)})`;
-    return {
-        state: 'pending',
-        description: fitDescription(`running the smoke command${timeout}`, subjectSuffix(ctx.taskId, ctx.prNumber)),
-    };
-}
-/**
- * A short, one-line reason: "HTTP 403 (Resource not accessible by integration)", "no answer (ECONNREFUSED)".
- * The endpoint prefix of a GitHubApiError message ("POST /repos/… failed: ") is dropped: the step says what
- * was attempted.
- */
-function describeApiError(e) {
-    let message = text_oneLine(e instanceof Error ? e.message : String(e)) || 'unknown error';
-    if (e instanceof GitHubApiError) {
-        const prefix = `${e.endpoint} failed: `;
-        if (message.startsWith(prefix) && message.length > prefix.length)
-            message = message.slice(prefix.length);
-        if (e.status !== null && !message.startsWith(`HTTP ${e.status}`))
-            message = `HTTP ${e.status} ${message}`;
-    }
-    return clip(message, 300);
-}
-/**
- * Posts a commit status. Never throws; returns the outcome for `reporting.commit_status`:
- * "posted", "skipped: status-context is empty", "skipped: no token", "skipped: no merge commit",
- * "failed: HTTP 403 …". The description is clipped to 140 characters again, to be safe.
- */
-async function postCommitStatus(api, sha, context, state, description, targetUrl) {
-    if (!context)
-        return 'skipped: status-context is empty';
-    if (api === null)
-        return 'skipped: no token';
-    if (!(0,values/* isSha */.HH)(sha))
-        return 'skipped: no merge commit';
-    try {
-        await api.createCommitStatus(sha, {
-            state,
-            context,
-            description: fitDescription(description),
-            targetUrl,
-        });
-        return 'posted';
-    }
-    catch (e) {
-        return `failed: ${describeApiError(e)}`;
-    }
-}
-/**
- * The final status for `result` (commitStatusFor + postCommitStatus); STALE gives
- * "skipped: no commit status for STALE".
- */
-async function postFinalStatus(api, context, result, targetUrl) {
-    const status = commitStatusFor(result);
-    if (status === null)
-        return `skipped: no commit status for ${result.status}`;
-    return postCommitStatus(api, result.merge_commit, context, status.state, status.description, targetUrl);
-}
-
 ;// CONCATENATED MODULE: ./src/settings/parsers.ts
 // The small parsers the inputs table is built from. Each turns the raw text of one input (already defaulted
 // by the table) into a typed value or a problem phrase; the table's reader adds who said it ("Input
@@ -55313,6 +54785,534 @@ const INPUT_NAMES = inputs_INPUTS.map((row) => row.name);
 /** Every output name, in table (and action.yml) order. */
 const OUTPUT_NAMES = OUTPUTS.map((row) => row.name);
 
+// EXTERNAL MODULE: ./src/contract-constants.ts
+var contract_constants = __nccwpck_require__(38897);
+;// CONCATENATED MODULE: ./src/pipeline/policy.ts
+const stop = (reason) => ({ allow_continuation: false, reason });
+const attention = (status) => ({
+    failsJob: true,
+    commitState: status === 'FAIL' || status === 'TIMEOUT' ? 'failure' : 'error',
+    packet: true,
+    continuation: stop(`smoke ${status}: main needs attention (Critical #7)`),
+});
+const STATUS_POLICY = {
+    PASS: {
+        failsJob: false,
+        commitState: 'success',
+        packet: false,
+        continuation: { allow_continuation: true, reason: 'smoke passed on the merge commit' },
+    },
+    FAIL: attention('FAIL'),
+    TIMEOUT: attention('TIMEOUT'),
+    SKIPPED: {
+        failsJob: false,
+        commitState: 'success',
+        packet: false,
+        continuation: {
+            allow_continuation: true,
+            reason: 'no smoke command and dry-run allows skipping (policy §10)',
+        },
+    },
+    BLOCKED: attention('BLOCKED'),
+    STALE: {
+        failsJob: false,
+        commitState: null,
+        packet: false,
+        continuation: stop('the merge commit is no longer the head; the newer run decides'),
+    },
+    ERROR: attention('ERROR'),
+    CANCELLED: {
+        failsJob: true,
+        commitState: 'error',
+        packet: false,
+        continuation: stop('the run was cancelled before a verdict'),
+    },
+};
+function continuationFor(status) {
+    return { ...STATUS_POLICY[status].continuation };
+}
+function packetDue(status) {
+    return STATUS_POLICY[status].packet;
+}
+/** Does the job fail? STALE depends on `on-stale`; CANCELLED exits non-zero (the runner marks it cancelled). */
+function jobFails(status, onStale) {
+    return status === 'STALE' ? onStale === 'fail' : STATUS_POLICY[status].failsJob;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/facts.ts
+// What a run learned, assembled in one place: every stage returns a FactsPatch, the runner merges them in
+// order, and the SmokeResult is built from the facts and the verdict at the end.
+
+
+function emptyFacts(dryRun) {
+    return {
+        mergeCommit: null,
+        baseBranch: null,
+        originHead: null,
+        originHeadAfter: null,
+        stale: false,
+        taskId: null,
+        prNumber: null,
+        profile: null,
+        smokeCommand: null,
+        commandSource: null,
+        dryRun,
+        timeoutSeconds: null,
+        execution: null,
+        run: null,
+    };
+}
+/** `facts` with every field the patch defines replaced (a field set to null counts: it was learned). */
+function mergeFacts(facts, patch) {
+    if (!patch)
+        return facts;
+    const defined = Object.entries(patch).filter(([, v]) => v !== undefined);
+    return { ...facts, ...Object.fromEntries(defined) };
+}
+/** What the engine's run contributes to the result. */
+function executionFacts(run) {
+    const f = run.final;
+    return {
+        exitCode: f.exitCode,
+        signal: f.signal,
+        durationMs: run.durationMs,
+        startedAt: run.startedAt,
+        finishedAt: run.finishedAt,
+        stdout: f.stdout.text,
+        stderr: f.stderr.text,
+        stdoutBytes: f.stdout.totalBytes,
+        stderrBytes: f.stderr.totalBytes,
+        stdoutTruncated: f.stdout.truncated,
+        stderrTruncated: f.stderr.truncated,
+        attempts: run.attempts.map((a) => ({
+            exit_code: a.exitCode,
+            signal: a.signal,
+            status: a.status,
+            duration_ms: a.durationMs,
+        })),
+        flaky: run.flaky,
+        orphansKilled: run.orphansKilled,
+    };
+}
+const PENDING_REPORTING = {
+    commit_status: 'pending',
+    artifact: 'pending',
+    summary: 'pending',
+};
+function buildResult(facts, verdict) {
+    const x = facts.execution;
+    const continuation = continuationFor(verdict.status);
+    return {
+        schema: contract_constants/* SMOKE_RESULT_SCHEMA_ID */.uA,
+        status: verdict.status,
+        reason: verdict.reason,
+        message: verdict.message,
+        merge_commit: facts.mergeCommit,
+        base_branch: facts.baseBranch,
+        origin_head: facts.originHead,
+        origin_head_after: facts.originHeadAfter,
+        stale: facts.stale,
+        task_id: facts.taskId,
+        pr_number: facts.prNumber,
+        profile: facts.profile,
+        smoke_command: facts.smokeCommand,
+        command_source: facts.commandSource,
+        dry_run: facts.dryRun,
+        exit_code: x ? x.exitCode : null,
+        signal: x ? x.signal : null,
+        duration_ms: x ? x.durationMs : null,
+        started_at: x ? x.startedAt : null,
+        finished_at: x ? x.finishedAt : null,
+        timeout_seconds: facts.timeoutSeconds,
+        stdout: x ? x.stdout : null,
+        stderr: x ? x.stderr : null,
+        stdout_bytes: x ? x.stdoutBytes : null,
+        stderr_bytes: x ? x.stderrBytes : null,
+        stdout_truncated: x ? x.stdoutTruncated : false,
+        stderr_truncated: x ? x.stderrTruncated : false,
+        attempts: x ? x.attempts : [],
+        flaky: x ? x.flaky : false,
+        orphans_killed: x ? x.orphansKilled : 0,
+        continuation,
+        merge_queue_continuation_ready: continuation.allow_continuation,
+        run: facts.run,
+        reporting: { ...PENDING_REPORTING },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stage.ts
+function next(value, learned = {}) {
+    return { kind: 'next', value, ...learned };
+}
+function stage_stop(status, reason, message, learned = {}) {
+    return { kind: 'stop', verdict: { status, reason, message }, ...learned };
+}
+const info = (text) => ({ level: 'info', text });
+const warning = (text) => ({ level: 'warning', text });
+const notice = (text) => ({ level: 'notice', text });
+/** A stage built from a name and a function. */
+function stage(name, run, options = {}) {
+    return { name, run, ...options };
+}
+/**
+ * Both stages at once. Facts and notes of both are kept (in argument order), whichever stops; when both
+ * stop, the first one's verdict wins: the order of the arguments is the order of precedence.
+ */
+function parallel(a, b) {
+    return stage(`${a.name} ∥ ${b.name}`, async (signal) => {
+        const [sa, sb] = await Promise.all([a.run(signal), b.run(signal)]);
+        const learned = {
+            facts: { ...sa.facts, ...sb.facts },
+            notes: [...(sa.notes ?? []), ...(sb.notes ?? [])],
+        };
+        if (sa.kind === 'stop')
+            return { ...sa, ...learned };
+        if (sb.kind === 'stop')
+            return { ...sb, ...learned };
+        return next([sa.value, sb.value], learned);
+    });
+}
+function startInBackground(work, signal) {
+    const settled = work
+        .run(signal)
+        .catch((e) => stage_stop('ERROR', 'internal_error', `post-merge-smoke failed unexpectedly in '${work.name}': ${errorText(e)}`));
+    return { name: work.name, settled };
+}
+function join(pending) {
+    return stage(pending.name, () => pending.settled);
+}
+function errorText(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+async function* run(s) {
+    return (yield s);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/runner.ts
+
+
+/** Why the action aborted a run when something outside the pipeline broke (an uncaught exception). */
+class InternalFailure extends Error {
+    name = 'InternalFailure';
+}
+async function runScript(script, options) {
+    let facts = mergeFacts(emptyFacts(options.dryRun), options.initial);
+    let input = undefined;
+    for (;;) {
+        const turn = await advance(script, input);
+        if (turn.kind === 'done')
+            return { facts, kind: 'done', value: turn.value };
+        if (turn.kind === 'threw')
+            return { facts, kind: 'stopped', verdict: internalError(turn.error, options.log) };
+        const step = await runStage(turn.stage, options);
+        facts = mergeFacts(facts, step.facts);
+        if (step.kind === 'stop') {
+            await script.return(null).catch(() => undefined);
+            return { facts, kind: 'stopped', verdict: step.verdict };
+        }
+        input = step.value;
+    }
+}
+/** The script's next stage: a bug in the mode's own code is caught here, not by the caller. */
+async function advance(script, input) {
+    try {
+        const it = await script.next(input);
+        return it.done ? { kind: 'done', value: it.value } : { kind: 'stage', stage: it.value };
+    }
+    catch (error) {
+        return { kind: 'threw', error };
+    }
+}
+async function runStage(stage, options) {
+    const { signal, log } = options;
+    const work = async () => {
+        const step = await guarded(stage, signal, log);
+        logNotes(log, step.notes);
+        return step;
+    };
+    return stage.group ? log.group(stage.group, work) : work();
+}
+/** The stage's step; cancellation and throws become verdicts. */
+async function guarded(stage, signal, log) {
+    if (signal.aborted)
+        return cancelled(signal);
+    try {
+        const running = stage.run(signal);
+        return stage.ownsCancellation ? await running : await orCancelled(running, signal);
+    }
+    catch (e) {
+        return { kind: 'stop', verdict: internalError(e, log, stage.name) };
+    }
+}
+/** `work`, or the cancellation verdict as soon as the signal fires (the work is left to finish alone). */
+function orCancelled(work, signal) {
+    return new Promise((resolve, reject) => {
+        const onAbort = () => resolve(cancelled(signal));
+        signal.addEventListener('abort', onAbort, { once: true });
+        work.then((step) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(step);
+        }, (e) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(e instanceof Error ? e : new Error(String(e)));
+        });
+    });
+}
+/** The verdict of an aborted run: CANCELLED, or ERROR when the action aborted it because of a bug. */
+function cancelled(signal) {
+    if (signal.reason instanceof InternalFailure) {
+        return {
+            kind: 'stop',
+            verdict: {
+                status: 'ERROR',
+                reason: 'internal_error',
+                message: `post-merge-smoke failed unexpectedly: ${signal.reason.message}; the smoke was stopped and its process tree killed.`,
+            },
+        };
+    }
+    return {
+        kind: 'stop',
+        verdict: {
+            status: 'CANCELLED',
+            reason: 'cancelled',
+            message: 'The run was cancelled; the smoke process tree was killed.',
+        },
+    };
+}
+function internalError(e, log, where) {
+    log.debug(e instanceof Error && e.stack ? e.stack : String(e));
+    const place = where ? ` in '${where}'` : '';
+    return {
+        status: 'ERROR',
+        reason: 'internal_error',
+        message: `post-merge-smoke failed unexpectedly${place}: ${errorText(e)}`,
+    };
+}
+function logNotes(log, notes) {
+    for (const note of notes ?? [])
+        log[note.level](note.text);
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/report/text.ts
+// Small text helpers shared by the reporting steps: UTF-8-safe heads and tails, clipping, one-line forms.
+/** True for a UTF-8 continuation byte (10xxxxxx): a character does not start there. */
+function isContinuation(byte) {
+    return (byte & 0xc0) === 0x80;
+}
+/**
+ * The last `maxBytes` bytes of `text` as UTF-8, cut on a character boundary (so possibly a few bytes less).
+ * Returns `text` unchanged when it already fits.
+ */
+function utf8Tail(text, maxBytes) {
+    if (maxBytes <= 0)
+        return '';
+    const buf = Buffer.from(text, 'utf8');
+    if (buf.length <= maxBytes)
+        return text;
+    let start = buf.length - maxBytes;
+    while (start < buf.length && isContinuation(buf[start]))
+        start++;
+    return buf.subarray(start).toString('utf8');
+}
+/** The first `maxBytes` bytes of `text` as UTF-8, cut on a character boundary. */
+function utf8Head(text, maxBytes) {
+    if (maxBytes <= 0)
+        return '';
+    const buf = Buffer.from(text, 'utf8');
+    if (buf.length <= maxBytes)
+        return text;
+    let end = maxBytes;
+    while (end > 0 && isContinuation(buf[end]))
+        end--;
+    return buf.subarray(0, end).toString('utf8');
+}
+/** Byte length of `text` as UTF-8. */
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/**
+ * At most `maxChars` UTF-16 code units of `text` (what JavaScript and most APIs call its length); a clipped
+ * text ends with '…' (counted in the limit). Never splits a surrogate pair.
+ */
+function clip(text, maxChars) {
+    if (text.length <= maxChars)
+        return text;
+    if (maxChars <= 0)
+        return '';
+    let end = maxChars - 1;
+    const code = text.charCodeAt(end - 1);
+    if (end > 0 && code >= 0xd800 && code <= 0xdbff)
+        end--; // do not keep a lone high surrogate
+    return text.slice(0, end) + '…';
+}
+/** Collapses every run of whitespace (newlines included) into one space and trims. */
+function text_oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** First 7 characters of a SHA, or null. */
+function sha7(sha) {
+    return sha ? sha.slice(0, 7) : null;
+}
+/** "850 ms", "12.4 s", "3 min 05 s", "1 h 02 min". */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
+    const totalSeconds = Math.floor(ms / 1000);
+    if (totalSeconds < 3600) {
+        const m = Math.floor(totalSeconds / 60);
+        const s = totalSeconds % 60;
+        return `${m} min ${String(s).padStart(2, '0')} s`;
+    }
+    const h = Math.floor(totalSeconds / 3600);
+    const m = Math.floor((totalSeconds % 3600) / 60);
+    return `${h} h ${String(m).padStart(2, '0')} min`;
+}
+/** "600 s", "1.5 s" — a timeout given in seconds. */
+function formatSeconds(seconds) {
+    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/report/commit-status.ts
+// The commit status on the merge commit (SPEC §2, §8): `pending` when the command starts, the final state
+// when the verdict is known. Posting never throws: its outcome is recorded in `reporting.commit_status`.
+
+
+
+/** GitHub rejects longer descriptions. */
+const commit_status_MAX_STATUS_DESCRIPTION = 140;
+/** Commit status state per SPEC §2; null: STALE runs set no status (a newer run covers the newer head). */
+const STATUS_STATE = {
+    PASS: 'success',
+    FAIL: 'failure',
+    TIMEOUT: 'failure',
+    SKIPPED: 'success',
+    BLOCKED: 'error',
+    STALE: null,
+    ERROR: 'error',
+    CANCELLED: 'error',
+};
+/**
+ * `head` on one line, followed by `suffix`, at most MAX_STATUS_DESCRIPTION characters: the head is clipped
+ * with '…' so the suffix (the task or PR) survives; a suffix too long to leave room is dropped.
+ */
+function fitDescription(head, suffix = '') {
+    const h = text_oneLine(head);
+    const s = suffix.length > 60 ? '' : suffix;
+    if (h.length + s.length <= commit_status_MAX_STATUS_DESCRIPTION)
+        return h + s;
+    return clip(h, commit_status_MAX_STATUS_DESCRIPTION - s.length) + s;
+}
+/** " (task-2512)", " (PR #12)" or "". */
+function subjectSuffix(taskId, prNumber) {
+    if (taskId)
+        return ` (${text_oneLine(taskId)})`;
+    if (prNumber !== null)
+        return ` (PR #${prNumber})`;
+    return '';
+}
+function headline(result) {
+    const after = result.duration_ms === null ? '' : ` after ${formatDuration(result.duration_ms)}`;
+    switch (result.status) {
+        case 'PASS': {
+            const d = result.duration_ms === null ? '' : ` in ${formatDuration(result.duration_ms)}`;
+            return result.flaky ? `PASS${d} (flaky: ${result.attempts.length} attempts)` : `PASS${d}`;
+        }
+        case 'FAIL':
+            if (result.signal !== null)
+                return `FAIL: killed by ${result.signal}${after}`;
+            return `FAIL: exit ${result.exit_code ?? '?'}${after}`;
+        case 'TIMEOUT':
+            return result.timeout_seconds === null
+                ? `TIMEOUT: deadline passed, process tree killed`
+                : `TIMEOUT: no result within ${formatSeconds(result.timeout_seconds)}, process tree killed`;
+        case 'SKIPPED':
+            return 'skipped: no smoke command resolved (dry run)';
+        case 'STALE':
+            return `STALE (${result.reason}): ${result.message}`;
+        case 'CANCELLED':
+            return 'CANCELLED: the run was cancelled';
+        case 'BLOCKED':
+        case 'ERROR':
+            return `${result.status} (${result.reason}): ${result.message}`;
+    }
+}
+/**
+ * The final commit status for a result, or null for STALE (no status). The description is one line of at
+ * most 140 characters, e.g. "FAIL: exit 3 after 12.4 s (task-2512)". Expects an already redacted result.
+ */
+function commitStatusFor(result) {
+    const state = STATUS_STATE[result.status];
+    if (state === null)
+        return null;
+    return {
+        state,
+        description: fitDescription(headline(result), subjectSuffix(result.task_id, result.pr_number)),
+    };
+}
+/** The `pending` status posted when the command starts. */
+function pendingStatus(ctx) {
+    const timeout = ctx.timeoutSeconds === null ? '' : ` (timeout ${formatSeconds(ctx.timeoutSeconds)})`;
+    return {
+        state: 'pending',
+        description: fitDescription(`running the smoke command${timeout}`, subjectSuffix(ctx.taskId, ctx.prNumber)),
+    };
+}
+/**
+ * A short, one-line reason: "HTTP 403 (Resource not accessible by integration)", "no answer (ECONNREFUSED)".
+ * The endpoint prefix of a GitHubApiError message ("POST /repos/… failed: ") is dropped: the step says what
+ * was attempted.
+ */
+function describeApiError(e) {
+    let message = text_oneLine(e instanceof Error ? e.message : String(e)) || 'unknown error';
+    if (e instanceof GitHubApiError) {
+        const prefix = `${e.endpoint} failed: `;
+        if (message.startsWith(prefix) && message.length > prefix.length)
+            message = message.slice(prefix.length);
+        if (e.status !== null && !message.startsWith(`HTTP ${e.status}`))
+            message = `HTTP ${e.status} ${message}`;
+    }
+    return clip(message, 300);
+}
+/**
+ * Posts a commit status. Never throws; returns the outcome for `reporting.commit_status`:
+ * "posted", "skipped: status-context is empty", "skipped: no token", "skipped: no merge commit",
+ * "failed: HTTP 403 …". The description is clipped to 140 characters again, to be safe.
+ */
+async function postCommitStatus(api, sha, context, state, description, targetUrl) {
+    if (!context)
+        return 'skipped: status-context is empty';
+    if (api === null)
+        return 'skipped: no token';
+    if (!(0,values/* isSha */.HH)(sha))
+        return 'skipped: no merge commit';
+    try {
+        await api.createCommitStatus(sha, {
+            state,
+            context,
+            description: fitDescription(description),
+            targetUrl,
+        });
+        return 'posted';
+    }
+    catch (e) {
+        return `failed: ${describeApiError(e)}`;
+    }
+}
+/**
+ * The final status for `result` (commitStatusFor + postCommitStatus); STALE gives
+ * "skipped: no commit status for STALE".
+ */
+async function postFinalStatus(api, context, result, targetUrl) {
+    const status = commitStatusFor(result);
+    if (status === null)
+        return `skipped: no commit status for ${result.status}`;
+    return postCommitStatus(api, result.merge_commit, context, status.state, status.description, targetUrl);
+}
+
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
 
@@ -55933,6 +55933,23 @@ function publish_errorText(e) {
     return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
+;// CONCATENATED MODULE: ./src/modes/context.ts
+/**
+ * How long each phase of a run may spend on the GitHub API, whatever the API does (a silent server, a
+ * stalled body, retries, rate limits): the worst case of a run is these numbers plus the smoke itself.
+ * The verdict phase covers the freshness check and PR discovery, which run side by side.
+ */
+const API_BUDGET_MS = {
+    verdict: 25_000,
+    pending: 10_000,
+    headAfter: 10_000,
+    reporting: 20_000,
+};
+/** `c` whose API calls share one budget of `ms`. */
+function withApiBudget(c, ms) {
+    return c.api ? { ...c, api: c.api.withBudget(ms) } : c;
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/types.ts
 class TreeReadError extends Error {
     path;
@@ -56012,10 +56029,6 @@ class Problems {
             throw ConfigError.of(first);
     }
 }
-
-;// CONCATENATED MODULE: ./src/settings.ts
-// Kept while other folders move to src/settings/index.ts; removed once nothing imports it.
-
 
 ;// CONCATENATED MODULE: ./src/resolve/did-you-mean.ts
 // "Did you mean …?" for configuration keys: a key compared with the keys accepted at its place, after
@@ -57730,20 +57743,6 @@ function summarise(c, registryPath, problems) {
     return `${registry}; ${files}; ${problems === 0 ? 'no problems' : `${problems} problem(s)`}.`;
 }
 
-;// CONCATENATED MODULE: ./src/freshness/retry.ts
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function tryCount(policy) {
-    return policy.delaysMs.length + 1;
-}
-/** Waits before try `attempt` (0-based); the first try starts at once. */
-async function waitBeforeTry(policy, attempt) {
-    if (attempt <= 0)
-        return;
-    const ms = policy.delaysMs[attempt - 1] ?? 0;
-    if (ms > 0)
-        await (policy.sleep ?? realSleep)(ms);
-}
-
 ;// CONCATENATED MODULE: ./src/resolve/pr-message.ts
 // The pull request a merge commit's message names (SPEC §6 "PR discovery", first step), and how it names
 // it, so that every note about it says the same thing:
@@ -57823,107 +57822,118 @@ function reference(digits, via) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/pr-discovery.ts
-// Which pull request produced the merge commit (SPEC §6 "PR discovery"): the commit message first, then
-// `GET commits/{sha}/pulls` — eventually consistent, so retried while it has no merged PR into the base.
+// Which pull request produced the merge commit (SPEC §6 "PR discovery"), without idle waiting:
+//   - the commit message names it → one `GET pulls/N` (for its title, body and branch);
+//   - else `GET commits/{sha}/pulls`. That list is eventually consistent (often empty right after a merge),
+//     so an empty answer is asked again — briefly — only when a PR is plausible: when GitHub itself made the
+//     commit (committer `noreply@github.com`: the merge button, the merge queue, a web rebase). A commit
+//     someone pushed is asked once; an empty answer then means there is no PR.
+// Transport failures are retried by the API client (the one retry layer); here an error is returned, never
+// thrown, for the caller to judge. `conclusion` records in one phrase how discovery ended.
 
 
-
+/** GitHub's own committer identity (web merges, the merge queue). */
+const GITHUB_COMMITTER_EMAIL = 'noreply@github.com';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function asApiError(e, endpoint) {
     return e instanceof GitHubApiError
         ? e
         : new GitHubApiError(e instanceof Error ? e.message : String(e), null, endpoint);
 }
-function pr_discovery_transient(e) {
-    return e.transient || (e.status === 403 && /rate limit/i.test(e.message));
-}
-/** Calls `fn` until it succeeds or fails for good; transient errors are retried with the policy. */
-async function withTransientRetry(retry, endpoint, fn) {
-    const tries = tryCount(retry);
-    for (let attempt = 0;; attempt++) {
-        await waitBeforeTry(retry, attempt);
-        try {
-            return await fn();
-        }
-        catch (e) {
-            const err = asApiError(e, endpoint);
-            if (!pr_discovery_transient(err) || attempt + 1 >= tries)
-                throw err;
-        }
-    }
-}
-function pr_discovery_describe(pr) {
-    if (!pr.mergedAt)
-        return `#${pr.number} (not merged)`;
-    return `#${pr.number} (merged into ${pr.baseRef})`;
-}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 async function discoverPullRequest(input) {
-    const notes = [];
-    const { api, sha, baseBranch } = input;
+    const { api, sha } = input;
     const named = prNumberFromCommitMessage(input.commitMessage, api?.repository ?? null);
-    const fromMessage = named?.number ?? null;
-    if (named !== null && fromMessage !== null) {
-        notes.push(prReferenceNote(named, sha));
-        if (!api) {
-            return { number: fromMessage, pr: null, via: 'commit-message', error: null, notes };
+    const notes = named ? [prReferenceNote(named, sha)] : [];
+    if (named && !api) {
+        return pr_discovery_found(named.number, null, 'commit-message', `named in the commit message (${named.via})`, notes);
+    }
+    if (named && api) {
+        const byNumber = await pullByNumber(api, named.number, input.baseBranch, notes);
+        if (byNumber.kind === 'failed')
+            return failed(named.number, 'commit-message', byNumber.error, notes);
+        if (byNumber.kind === 'found') {
+            return pr_discovery_found(named.number, byNumber.pr, 'commit-message', `named in the commit message (${named.via})`, notes);
         }
-        let pr;
-        try {
-            pr = await withTransientRetry(input.retry, `GET pulls/${fromMessage}`, () => api.getPull(fromMessage));
-        }
-        catch (e) {
-            return {
-                number: fromMessage,
-                pr: null,
-                via: 'commit-message',
-                error: asApiError(e, `GET pulls/${fromMessage}`),
-                notes,
-            };
-        }
-        if (pr) {
-            if (!pr.mergedAt || pr.baseRef !== baseBranch) {
-                notes.push(`PR #${pr.number} named in the commit message is ${pr.mergedAt ? `merged into '${pr.baseRef}'` : 'not merged'}, not into '${baseBranch}'; using it anyway (the commit message names it).`);
-            }
-            return { number: fromMessage, pr, via: 'commit-message', error: null, notes };
-        }
-        notes.push(`PR #${fromMessage} named in the commit message does not exist in ${api.repository}; asking the API which PR the commit belongs to.`);
     }
     if (!api) {
         notes.push('No pull request number in the commit message, and no GitHub API to ask (no token).');
-        return { number: null, pr: null, via: null, error: null, notes };
+        return {
+            number: null,
+            pr: null,
+            via: null,
+            error: null,
+            conclusion: 'none: no number in the commit message, no API',
+            notes,
+        };
     }
-    // commits/{sha}/pulls is eventually consistent: often empty right after the merge. Ask again while it
-    // names no PR merged into the base branch.
-    const endpoint = `GET commits/${sha}/pulls`;
-    const tries = tryCount(input.retry);
-    let ignored = new Set();
-    for (let attempt = 0; attempt < tries; attempt++) {
-        await waitBeforeTry(input.retry, attempt);
+    return pullsOfCommit(api, input, notes);
+}
+async function pullByNumber(api, n, base, notes) {
+    let pr;
+    try {
+        pr = await api.getPull(n);
+    }
+    catch (e) {
+        return { kind: 'failed', error: asApiError(e, `GET pulls/${n}`) };
+    }
+    if (!pr) {
+        notes.push(`PR #${n} named in the commit message does not exist in ${api.repository}; asking the API which PR the commit belongs to.`);
+        return { kind: 'absent' };
+    }
+    if (!pr.mergedAt || pr.baseRef !== base) {
+        const state = pr.mergedAt ? `merged into '${pr.baseRef}'` : 'not merged';
+        notes.push(`PR #${n} named in the commit message is ${state}, not into '${base}'; using it anyway (the commit message names it).`);
+    }
+    return { kind: 'found', pr };
+}
+/** commits/{sha}/pulls: once for a pushed commit, a few times for GitHub's own merge. */
+async function pullsOfCommit(api, input, notes) {
+    const plausible = input.committerEmail.toLowerCase() === GITHUB_COMMITTER_EMAIL;
+    const waits = plausible ? input.reasks.delaysMs : [];
+    let ignored = [];
+    for (let call = 1; call <= waits.length + 1; call++) {
+        if (call > 1)
+            await (input.reasks.sleep ?? sleep)(waits[call - 2]);
         let pulls;
         try {
-            pulls = await api.listPullsForCommit(sha);
+            pulls = await api.listPullsForCommit(input.sha);
         }
         catch (e) {
-            const err = asApiError(e, endpoint);
-            if (pr_discovery_transient(err) && attempt + 1 < tries)
-                continue;
-            return { number: null, pr: null, via: null, error: err, notes };
+            return failed(null, null, asApiError(e, `GET commits/${input.sha}/pulls`), notes);
         }
-        const merged = pulls.filter((p) => p.mergedAt !== null && p.baseRef === baseBranch);
-        ignored = new Set(pulls.filter((p) => !merged.includes(p)).map(pr_discovery_describe));
-        if (merged.length > 0) {
-            const pr = merged.find((p) => p.mergeCommitSha?.toLowerCase() === sha.toLowerCase()) ?? merged[0];
-            if (ignored.size > 0)
-                notes.push(`Ignored PRs not merged into '${baseBranch}': ${[...ignored].join(', ')}.`);
-            if (merged.length > 1) {
-                notes.push(`Several PRs merged into '${baseBranch}' contain ${sha} (${merged.map((p) => `#${p.number}`).join(', ')}); using #${pr.number}.`);
-            }
-            notes.push(`PR #${pr.number} found via the GitHub API (commits/${sha}/pulls, ${attempt + 1} ${attempt === 0 ? 'call' : 'calls'}).`);
-            return { number: pr.number, pr, via: 'api', error: null, notes };
-        }
+        const merged = pulls.filter((p) => p.mergedAt !== null && p.baseRef === input.baseBranch);
+        ignored = pulls.filter((p) => !merged.includes(p)).map(pr_discovery_describe);
+        if (merged.length > 0)
+            return foundThroughApi(merged, ignored, input, call, notes);
     }
-    notes.push(`No PR merged into '${baseBranch}' is associated with ${sha} (asked the GitHub API ${tries} ${tries === 1 ? 'time' : 'times'})` +
-        (ignored.size > 0 ? `; ignored ${[...ignored].join(', ')}.` : '.'));
-    return { number: null, pr: null, via: null, error: null, notes };
+    const calls = plural(waits.length + 1, 'call');
+    const why = plausible
+        ? `GitHub made the commit, but no PR merged into '${input.baseBranch}' came back after ${calls}`
+        : `not committed by GitHub's merge (committer ${input.committerEmail || 'unknown'}), and the API knows no PR merged into '${input.baseBranch}' (${calls})`;
+    notes.push(`No pull request for ${input.sha}: ${why}${ignored.length > 0 ? `; ignored ${ignored.join(', ')}` : ''}.`);
+    return { number: null, pr: null, via: null, error: null, conclusion: `none: ${why}`, notes };
+}
+function foundThroughApi(merged, ignored, input, calls, notes) {
+    const pr = merged.find((p) => p.mergeCommitSha?.toLowerCase() === input.sha.toLowerCase()) ?? merged[0];
+    if (ignored.length > 0)
+        notes.push(`Ignored PRs not merged into '${input.baseBranch}': ${ignored.join(', ')}.`);
+    if (merged.length > 1) {
+        const all = merged.map((p) => `#${p.number}`).join(', ');
+        notes.push(`Several PRs merged into '${input.baseBranch}' contain ${input.sha} (${all}); using #${pr.number}.`);
+    }
+    const how = `found through the API (commits/{sha}/pulls, ${plural(calls, 'call')})`;
+    notes.push(`PR #${pr.number} ${how}.`);
+    return pr_discovery_found(pr.number, pr, 'api', how, notes);
+}
+function pr_discovery_found(number, pr, via, conclusion, notes) {
+    return { number, pr, via, error: null, conclusion: `#${number} ${conclusion}`, notes };
+}
+function failed(number, via, error, notes) {
+    return { number, pr: null, via, error, conclusion: `failed: ${error.message}`, notes };
+}
+function pr_discovery_describe(pr) {
+    return pr.mergedAt ? `#${pr.number} (merged into ${pr.baseRef})` : `#${pr.number} (not merged)`;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/index.ts
@@ -58183,6 +58193,20 @@ async function observeViaGit(git, t) {
     if (!relation.ok)
         return { kind: 'fatal', reason: 'git_failed', message: `${relation.error}.`, head };
     return { kind: 'head', head, relation: relation.value };
+}
+
+;// CONCATENATED MODULE: ./src/freshness/retry.ts
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function tryCount(policy) {
+    return policy.delaysMs.length + 1;
+}
+/** Waits before try `attempt` (0-based); the first try starts at once. */
+async function waitBeforeTry(policy, attempt) {
+    if (attempt <= 0)
+        return;
+    const ms = policy.delaysMs[attempt - 1] ?? 0;
+    if (ms > 0)
+        await (policy.sleep ?? realSleep)(ms);
 }
 
 ;// CONCATENATED MODULE: ./src/freshness/check.ts
@@ -58906,7 +58930,7 @@ function writeAll(fd, buf, start, length, position) {
 
 const SWEEP_ROUNDS = 20;
 const POLL_MS = 50;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const process_tree_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 // One scratch buffer for /proc reads: readFileSync on /proc files (size 0 to fstat) is several times slower.
 const scratch = Buffer.allocUnsafe(64 * 1024);
 /** The start of a small /proc file (stat), as latin1 text; null when it cannot be read. */
@@ -59140,7 +59164,7 @@ class ProcessTree {
             this.signalGroup('SIGKILL');
             if (alive.length === 0)
                 return;
-            await sleep(round < 3 ? 10 : POLL_MS);
+            await process_tree_sleep(round < 3 ? 10 : POLL_MS);
         }
         const still = await this.findAlive();
         if (still.length > 0) {
@@ -59152,7 +59176,7 @@ class ProcessTree {
         while (Date.now() < until) {
             if (!mainAlive() && (await this.findAlive()).length === 0)
                 return;
-            await sleep(Math.min(POLL_MS, until - Date.now()));
+            await process_tree_sleep(Math.min(POLL_MS, until - Date.now()));
         }
     }
     send(target, signal, what) {
@@ -59636,11 +59660,11 @@ function errText(e) {
 function seconds(ms) {
     return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
-function plural(n, word) {
+function run_smoke_plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 function orphansParen(n) {
-    return n > 0 ? ` (${plural(n, 'orphan')})` : '';
+    return n > 0 ? ` (${run_smoke_plural(n, 'orphan')})` : '';
 }
 /** One human sentence for the whole run. */
 function describeRun(spec, attempts, total) {
@@ -59654,7 +59678,7 @@ function describeRun(spec, attempts, total) {
     switch (last.reason) {
         case 'exit_zero': {
             const failed = attempts.filter((a) => a.status !== 'PASS').length;
-            const flaky = failed > 0 ? `, after ${plural(failed, 'failed attempt')} (flaky)` : '';
+            const flaky = failed > 0 ? `, after ${run_smoke_plural(failed, 'failed attempt')} (flaky)` : '';
             return `The smoke command exited with code 0 after ${seconds(last.durationMs)}${ofTotal}${flaky}${orphanNote}.`;
         }
         case 'exit_nonzero':
@@ -59751,16 +59775,18 @@ function smokeSpec(c, subject, command, live) {
 
 function metadataStage(c, sha) {
     return stage('resolve the smoke command', async () => {
-        const log = await c.git.run(['log', '-1', '--format=%B', sha, '--']);
+        const log = await c.git.run(['log', '-1', '--format=%ce%x00%B', sha, '--']);
         if (log.exitCode !== 0) {
             return stage_stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${gitFailure(log)}.`);
         }
+        const [committerEmail = '', commitMessage = ''] = log.stdout.split('\0');
         const discovery = await discoverPullRequest({
-            commitMessage: log.stdout,
+            commitMessage,
+            committerEmail,
             sha,
             baseBranch: c.settings.baseBranch ?? 'main',
             api: c.api,
-            retry: c.retry,
+            reasks: { delaysMs: c.retry.delaysMs.slice(0, 2) },
         });
         const notes = discovery.notes.map(info);
         const facts = { prNumber: discovery.number };
@@ -59775,7 +59801,7 @@ function metadataStage(c, sha) {
             }
             notes.push(warning(`${why}; continuing with the smoke-command input.`));
         }
-        return resolve(c, sha, log.stdout, discovery, notes);
+        return resolve(c, sha, commitMessage, discovery, notes);
     }, { group: 'Resolution' });
 }
 async function resolve(c, sha, commitMessage, discovery, notes) {
@@ -59818,19 +59844,21 @@ async function resolve(c, sha, commitMessage, discovery, notes) {
 
 
 
+
 async function* runMode(c, inputErrors, describeInputError) {
     yield* run(inputsStage(inputErrors, describeInputError));
     const sha = yield* run(mergeCommitStage(c));
     // The gate and the resolution only read, so they run side by side; the gate's verdict comes first.
-    const [, meta] = yield* run(parallel(freshnessStage(c, sha), metadataStage(c, sha)));
+    const verdictPhase = withApiBudget(c, API_BUDGET_MS.verdict);
+    const [, meta] = yield* run(parallel(freshnessStage(verdictPhase, sha), metadataStage(verdictPhase, sha)));
     const command = yield* run(commandStage(c, meta.outcome));
     if (!c.apply)
         return { kind: 'planned', command };
     yield* run(workspaceStage(c, sha));
     const subject = { sha, taskId: meta.outcome.taskId, prNumber: meta.discovery.number };
-    const smoke = yield* run(executeStage(c, subject, command));
+    const smoke = yield* run(executeStage(withApiBudget(c, API_BUDGET_MS.pending), subject, command));
     if (smoke.status !== 'CANCELLED')
-        yield* run(headAfterStage(c, sha));
+        yield* run(headAfterStage(withApiBudget(c, API_BUDGET_MS.headAfter), sha));
     return { kind: 'ran', smoke };
 }
 /** The verdict of a run that got to the end: the smoke's own. */
@@ -59839,6 +59867,7 @@ function ranVerdict(smoke) {
 }
 
 ;// CONCATENATED MODULE: ./src/modes/smoke.ts
+
 
 
 
@@ -59870,12 +59899,35 @@ async function smokeAndPublish(c, o) {
         runner: c.runner,
         outDir: c.outDir,
         sinks: c.sinks,
-        api: c.api,
+        api: c.api?.withBudget(API_BUDGET_MS.reporting) ?? null,
         uploadArtifact: o.uploadArtifact,
         now: c.now,
         // After a cancellation the runner allows a few seconds: no reporting step may wait long.
         stepTimeoutMs: verdict.status === 'CANCELLED' ? 3000 : null,
     });
+}
+
+;// CONCATENATED MODULE: ./src/modes/index.ts
+
+
+const modes_runMode = async (c, o) => {
+    const { result, failed } = await smokeAndPublish(c, o);
+    return { status: result.status, reason: result.reason, message: result.message, failed, result };
+};
+/** A mode this version does not offer yet: a run BLOCKED on the `mode` input, published like any other. */
+function unavailable(mode) {
+    const error = inputError('mode', mode, 'this mode is not available in this version yet');
+    return (c, o) => modes_runMode(c, { ...o, inputErrors: [...o.inputErrors, error] });
+}
+const MODE_RUNNERS = {
+    run: modes_runMode,
+    plan: unavailable('plan'),
+    report: unavailable('report'),
+    gate: unavailable('gate'),
+    validate: unavailable('validate'),
+};
+function runSelectedMode(c, o) {
+    return MODE_RUNNERS[c.settings.mode](c, o);
 }
 
 ;// CONCATENATED MODULE: ./src/report/artifact.ts
@@ -60477,6 +60529,13 @@ class Redactor {
     }
     /** `text` with every secret, known token shape and user pattern replaced by `***`. */
     redact(text) {
+        let out = this.redactSecrets(text);
+        for (const p of this.patterns)
+            out = p.replaceAll(out, REDACTED);
+        return out;
+    }
+    /** The known secrets and token shapes only: what an object key gets (a user pattern could match a field name). */
+    redactSecrets(text) {
         let out = text;
         for (const s of this.secrets) {
             if (out.includes(s))
@@ -60485,13 +60544,11 @@ class Redactor {
         out = redactPem(out);
         for (const p of TOKEN_PATTERNS)
             out = out.replace(p, REDACTED);
-        for (const p of this.patterns)
-            out = p.replaceAll(out, REDACTED);
         return out;
     }
     /**
-     * A deep copy of a JSON value with every string redacted — object keys included. Numbers, booleans and
-     * null are kept; non-plain objects (Date, Buffer, …) are returned as they are.
+     * A deep copy of a JSON value with every string redacted — object keys of secrets and token shapes only (a
+     * user pattern must not rename a field). Numbers, booleans and null are kept; non-plain objects are kept as they are.
      */
     redactDeep(value) {
         return this.deep(value);
@@ -60507,7 +60564,7 @@ class Redactor {
                 return value;
             const out = {};
             for (const [k, v] of Object.entries(value))
-                out[this.redact(k)] = this.deep(v);
+                out[this.redactSecrets(k)] = this.deep(v);
             return out;
         }
         return value;
@@ -60592,14 +60649,14 @@ async function main_run(env = process.env) {
     const outDir = (0,external_node_path_.join)(runner.runnerTemp || (0,external_node_os_.tmpdir)(), 'post-merge-smoke');
     const guards = installGuards(sinks.log, () => emergencyPublish(guards.crash, { parsed, outDir, sinks }));
     try {
-        const publication = await smokeAndPublish(actionContext(parsed, runner, sinks, outDir, env, secrets), {
+        const outcome = await runSelectedMode(actionContext(parsed, runner, sinks, outDir, env, secrets), {
             signal: guards.signal,
             inputErrors: parsed.errors,
             describeInputError: (e) => e.message,
             uploadArtifact: artifactUploader(env, runner),
         });
         guards.reported();
-        finish(publication, sinks.log);
+        finish(outcome, sinks.log);
     }
     catch (e) {
         // Only a bug in publishing itself lands here; report what we can and fail.
@@ -60647,14 +60704,13 @@ function artifactUploader(env, runner) {
     const ctx = { serverUrl: runner.serverUrl, repository: runner.repository, runId: runner.runId };
     return (upload) => uploadEscalationArtifact(upload, ctx);
 }
-function finish(publication, log) {
-    const { result } = publication;
-    log.info(`post-merge-smoke: ${result.status} (${result.reason}): ${result.message}`);
-    if (!publication.failed)
+function finish(outcome, log) {
+    log.info(`post-merge-smoke: ${outcome.status} (${outcome.reason}): ${outcome.message}`);
+    if (!outcome.failed)
         return;
     // The Critical #7 annotation is already out; a failing STALE still needs its own.
-    if (result.status === 'STALE')
-        log.error(result.message, { title: 'post-merge-smoke STALE' });
+    if (outcome.status === 'STALE')
+        log.error(outcome.message, { title: 'post-merge-smoke STALE' });
     process.exitCode = 1;
 }
 /**

@@ -7,7 +7,9 @@ import { FakeGitHub, pullPayload } from '../support/fake-github.js';
 
 const SHA = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
 const MERGED = '2026-05-09T02:00:00Z';
-const RETRY = { delaysMs: [5, 5, 5] };
+/** GitHub's merge button commits as web-flow; a person's push does not. */
+const WEB_FLOW = 'noreply@github.com';
+const REASKS = { delaysMs: [5, 5, 5] };
 const PULLS = /^\/repos\/octo\/repo\/commits\/(\w+)\/pulls$/;
 
 describe('prNumberFromCommitMessage', () => {
@@ -58,13 +60,55 @@ describe('discoverPullRequest', () => {
     await fake.stop();
   });
 
+  const retrying = () =>
+    new GitHubRestApi({
+      token: 'ghs_discoveryToken',
+      repository: 'octo/repo',
+      apiUrl: fake.url,
+      graphqlUrl: fake.graphqlUrl,
+      retries: 2,
+      retryBaseMs: 1,
+    });
+
+  it('asks once, and concludes there is no PR, for a commit someone pushed', async () => {
+    fake.on('GET', PULLS, { body: [] });
+    const d = await discoverPullRequest({
+      commitMessage: 'Hotfix pushed straight to main',
+      committerEmail: 'dev@example.com',
+      sha: SHA,
+      baseBranch: 'main',
+      api,
+      reasks: { delaysMs: [1000, 2000], sleep: () => Promise.reject(new Error('must not wait')) },
+    });
+    expect(d).toMatchObject({ number: null, pr: null, via: null, error: null });
+    expect(fake.requestsTo('GET', PULLS)).toHaveLength(1);
+    expect(d.conclusion).toMatch(/^none: not committed by GitHub's merge \(committer dev@example.com\)/);
+  });
+
+  it('one GET pulls/N when the message names the PR, and says so', async () => {
+    fake.on('GET', /^\/repos\/octo\/repo\/pulls\/12$/, {
+      body: pullPayload({ number: 12, mergedAt: MERGED }),
+    });
+    const d = await discoverPullRequest({
+      commitMessage: 'Speed up the parser (#12)',
+      committerEmail: WEB_FLOW,
+      sha: SHA,
+      baseBranch: 'main',
+      api,
+      reasks: REASKS,
+    });
+    expect(fake.requests.map((r) => r.path)).toEqual(['/repos/octo/repo/pulls/12']);
+    expect(d.conclusion).toBe('#12 named in the commit message (squash subject)');
+  });
+
   it('without an API uses the commit message only', async () => {
     const d = await discoverPullRequest({
       commitMessage: 'Add feature (#56)',
       sha: SHA,
       baseBranch: 'main',
       api: null,
-      retry: RETRY,
+      committerEmail: WEB_FLOW,
+      reasks: REASKS,
     });
     expect(d).toMatchObject({ number: 56, pr: null, via: 'commit-message', error: null });
     expect(d.notes.join(' ')).toContain('#56');
@@ -76,7 +120,8 @@ describe('discoverPullRequest', () => {
       sha: SHA,
       baseBranch: 'main',
       api: null,
-      retry: RETRY,
+      committerEmail: WEB_FLOW,
+      reasks: REASKS,
     });
     expect(d).toMatchObject({ number: null, pr: null, via: null, error: null });
   });
@@ -97,7 +142,8 @@ describe('discoverPullRequest', () => {
       sha: SHA,
       baseBranch: 'main',
       api,
-      retry: RETRY,
+      committerEmail: WEB_FLOW,
+      reasks: REASKS,
     });
     expect(d).toMatchObject({ number: 56, via: 'commit-message', error: null });
     expect(d.pr).toMatchObject({
@@ -115,13 +161,14 @@ describe('discoverPullRequest', () => {
       sha: SHA,
       baseBranch: 'main',
       api,
-      retry: RETRY,
+      committerEmail: WEB_FLOW,
+      reasks: REASKS,
     });
     expect(d).toMatchObject({ number: 8, via: 'api', error: null });
     expect(d.notes.join(' ')).toContain('#4040');
   });
 
-  it('retries commits/{sha}/pulls while it is empty, then finds the PR', async () => {
+  it("re-asks commits/{sha}/pulls while it is empty for GitHub's own merge, then finds the PR", async () => {
     fake.sequence('GET', PULLS, [
       { body: [] },
       { body: [] },
@@ -133,7 +180,8 @@ describe('discoverPullRequest', () => {
       sha: SHA,
       baseBranch: 'main',
       api,
-      retry: { delaysMs: [5, 5, 5], sleep: async (ms) => void slept.push(ms) },
+      committerEmail: WEB_FLOW,
+      reasks: { delaysMs: [5, 5, 5], sleep: async (ms) => void slept.push(ms) },
     });
     expect(d).toMatchObject({ number: 62, via: 'api', error: null });
     expect(d.pr).toMatchObject({ number: 62, headRef: 'task-2511' });
@@ -155,7 +203,8 @@ describe('discoverPullRequest', () => {
       sha: SHA,
       baseBranch: 'main',
       api,
-      retry: RETRY,
+      committerEmail: WEB_FLOW,
+      reasks: REASKS,
     });
     expect(d).toMatchObject({ number: 72, via: 'api' });
     expect(d.notes.join(' ')).toMatch(/#70 \(not merged\).*#71 \(merged into release\)/);
@@ -173,7 +222,8 @@ describe('discoverPullRequest', () => {
       sha: SHA,
       baseBranch: 'main',
       api,
-      retry: RETRY,
+      committerEmail: WEB_FLOW,
+      reasks: REASKS,
     });
     expect(d).toMatchObject({ number: 81, via: 'api' });
   });
@@ -185,14 +235,15 @@ describe('discoverPullRequest', () => {
       sha: SHA,
       baseBranch: 'main',
       api,
-      retry: RETRY,
+      committerEmail: WEB_FLOW,
+      reasks: REASKS,
     });
     expect(d).toMatchObject({ number: null, pr: null, via: null, error: null });
     expect(fake.requestsTo('GET', PULLS)).toHaveLength(4);
     expect(d.notes.join(' ')).toContain('#90 (not merged)');
   });
 
-  it('retries a 500 and then finds the PR', async () => {
+  it('a 500 is retried by the API client (the one retry layer), then the PR is found', async () => {
     fake.sequence('GET', PULLS, [
       { status: 500, body: { message: 'boom' } },
       { body: [pullPayload({ number: 5, mergedAt: MERGED, mergeCommitSha: SHA })] },
@@ -201,8 +252,9 @@ describe('discoverPullRequest', () => {
       commitMessage: 'x',
       sha: SHA,
       baseBranch: 'main',
-      api,
-      retry: RETRY,
+      api: retrying(),
+      committerEmail: WEB_FLOW,
+      reasks: REASKS,
     });
     expect(d).toMatchObject({ number: 5, via: 'api', error: null });
   });
@@ -214,7 +266,8 @@ describe('discoverPullRequest', () => {
       sha: SHA,
       baseBranch: 'main',
       api,
-      retry: RETRY,
+      committerEmail: WEB_FLOW,
+      reasks: REASKS,
     });
     expect(denied).toMatchObject({ number: null, pr: null, via: null });
     expect(denied.error?.status).toBe(403);
@@ -225,11 +278,14 @@ describe('discoverPullRequest', () => {
       commitMessage: 'x',
       sha: SHA,
       baseBranch: 'main',
-      api,
-      retry: RETRY,
+      api: retrying(),
+      committerEmail: WEB_FLOW,
+      reasks: REASKS,
     });
     expect(down.error?.status).toBe(500);
-    expect(fake.requestsTo('GET', PULLS)).toHaveLength(1 + 4);
+    // The client tried three times (retries: 2); discovery itself never retries a failure.
+    expect(fake.requestsTo('GET', PULLS)).toHaveLength(1 + 3);
+    expect(down.conclusion).toMatch(/^failed: .*HTTP 500/);
   });
 
   it('returns the getPull error with the number from the message', async () => {
@@ -239,7 +295,8 @@ describe('discoverPullRequest', () => {
       sha: SHA,
       baseBranch: 'main',
       api,
-      retry: RETRY,
+      committerEmail: WEB_FLOW,
+      reasks: REASKS,
     });
     expect(d).toMatchObject({ number: 56, pr: null, via: 'commit-message' });
     expect(d.error?.status).toBe(401);
@@ -252,7 +309,8 @@ describe('discoverPullRequest', () => {
       sha: SHA,
       baseBranch: 'main',
       api,
-      retry: RETRY,
+      committerEmail: WEB_FLOW,
+      reasks: REASKS,
     });
     expect(d).toMatchObject({ number: 9, via: 'commit-message' });
     expect(d.notes.join(' ')).toContain("merged into 'release'");

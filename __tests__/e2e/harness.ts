@@ -11,7 +11,7 @@ import { SmokeResult } from '../../src/contracts.js';
 import { OUTPUT_NAMES } from '../../src/settings/index.js';
 import { FakeArtifactService, makeRuntimeToken } from '../support/fake-artifact-service.js';
 import { FakeGitHub, type RecordedRequest } from '../support/fake-github.js';
-import { GitFixture } from '../support/git-fixture.js';
+import { GitFixture, GITHUB_MERGE } from '../support/git-fixture.js';
 import { serveFromGit } from '../freshness/git-backed-api.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -87,6 +87,8 @@ export interface WorldOptions {
    * Default false: the workspace made and pushed the commit itself.
    */
   pushFromOtherClone?: boolean;
+  /** The merge commit is GitHub's own (the merge button), as PR discovery sees it. Default: a person's push. */
+  mergedByGitHub?: boolean;
 }
 
 export async function createWorld(opts: WorldOptions = {}): Promise<World> {
@@ -94,12 +96,18 @@ export async function createWorld(opts: WorldOptions = {}): Promise<World> {
   const before = fixture.head();
   let mergeCommit: string;
   const message = opts.commitMessage ?? 'Add the widget endpoint';
+  const committer = opts.mergedByGitHub ? GITHUB_MERGE : undefined;
   if (opts.pushFromOtherClone) {
     const other = fixture.clone('merger');
-    mergeCommit = fixture.commit(message, opts.files ?? { 'widget.txt': 'widget\n' }, other);
+    mergeCommit = fixture.commit(message, opts.files ?? { 'widget.txt': 'widget\n' }, other, committer);
     fixture.push('HEAD:main', other);
   } else {
-    mergeCommit = fixture.commit(message, opts.files ?? { 'widget.txt': 'widget\n' });
+    mergeCommit = fixture.commit(
+      message,
+      opts.files ?? { 'widget.txt': 'widget\n' },
+      fixture.work,
+      committer,
+    );
     fixture.push();
   }
 

@@ -41,6 +41,7 @@ describe('the built action resolving the command from trusted metadata', () => {
     world = await createWorld({
       commitMessage: 'Widgets API (squashed)',
       files: { '.github/post-merge-smoke.yml': REGISTRY, 'services/api/.keep': '' },
+      mergedByGitHub: true,
     });
     const sha = world.mergeCommit;
     const pull = pullPayload({

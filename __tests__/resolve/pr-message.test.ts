@@ -124,7 +124,8 @@ describe('the notes about the PR and the task id do not contradict each other', 
       sha: SHA,
       baseBranch: 'main',
       api: null,
-      retry: { delaysMs: [] },
+      committerEmail: 'dev@example.com',
+      reasks: { delaysMs: [] },
     });
     expect(discovery).toMatchObject({ number: 2537, via: 'commit-message' });
     const outcome = await resolveCommand({

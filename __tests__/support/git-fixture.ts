@@ -15,10 +15,17 @@ const GIT_ENV = {
   GIT_TERMINAL_PROMPT: '0',
 };
 
+/** GitHub's own identity, as on a commit made by the merge button or the merge queue. */
+export const GITHUB_MERGE = { name: 'GitHub', email: 'noreply@github.com' };
+
 export function git(cwd: string, ...args: string[]): string {
+  return gitWith({}, cwd, ...args);
+}
+
+function gitWith(env: Record<string, string>, cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
-    env: GIT_ENV,
+    env: { ...GIT_ENV, ...env },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   }).trim();
@@ -53,14 +60,25 @@ export class GitFixture {
     return f;
   }
 
-  /** Writes files (path → content) in the clone and commits them; returns the new SHA. */
-  commit(message: string, files: Record<string, string> = {}, cwd = this.work): string {
+  /**
+   * Writes files (path → content) in the clone and commits them; returns the new SHA. `committer`: who
+   * writes the commit object (GITHUB_MERGE for a merge made on GitHub).
+   */
+  commit(
+    message: string,
+    files: Record<string, string> = {},
+    cwd = this.work,
+    committer?: { name: string; email: string },
+  ): string {
     for (const [path, content] of Object.entries(files)) {
       mkdirSync(dirname(join(cwd, path)), { recursive: true });
       writeFileSync(join(cwd, path), content);
     }
     git(cwd, 'add', '-A');
-    git(cwd, 'commit', '-q', '--allow-empty', '-m', message);
+    const as: Record<string, string> = committer
+      ? { GIT_COMMITTER_NAME: committer.name, GIT_COMMITTER_EMAIL: committer.email }
+      : {};
+    gitWith(as, cwd, 'commit', '-q', '--allow-empty', '-m', message);
     return git(cwd, 'rev-parse', 'HEAD');
   }
 

@@ -57281,6 +57281,23 @@ function publish_errorText(e) {
     return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
+;// CONCATENATED MODULE: ./src/modes/context.ts
+/**
+ * How long each phase of a run may spend on the GitHub API, whatever the API does (a silent server, a
+ * stalled body, retries, rate limits): the worst case of a run is these numbers plus the smoke itself.
+ * The verdict phase covers the freshness check and PR discovery, which run side by side.
+ */
+const API_BUDGET_MS = {
+    verdict: 25_000,
+    pending: 10_000,
+    headAfter: 10_000,
+    reporting: 20_000,
+};
+/** `c` whose API calls share one budget of `ms`. */
+function withApiBudget(c, ms) {
+    return c.api ? { ...c, api: c.api.withBudget(ms) } : c;
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/types.ts
 class TreeReadError extends Error {
     path;
@@ -57360,10 +57377,6 @@ class Problems {
             throw ConfigError.of(first);
     }
 }
-
-;// CONCATENATED MODULE: ./src/settings.ts
-// Kept while other folders move to src/settings/index.ts; removed once nothing imports it.
-
 
 ;// CONCATENATED MODULE: ./src/resolve/did-you-mean.ts
 // "Did you mean …?" for configuration keys: a key compared with the keys accepted at its place, after
@@ -59078,20 +59091,6 @@ function summarise(c, registryPath, problems) {
     return `${registry}; ${files}; ${problems === 0 ? 'no problems' : `${problems} problem(s)`}.`;
 }
 
-;// CONCATENATED MODULE: ./src/freshness/retry.ts
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function tryCount(policy) {
-    return policy.delaysMs.length + 1;
-}
-/** Waits before try `attempt` (0-based); the first try starts at once. */
-async function waitBeforeTry(policy, attempt) {
-    if (attempt <= 0)
-        return;
-    const ms = policy.delaysMs[attempt - 1] ?? 0;
-    if (ms > 0)
-        await (policy.sleep ?? realSleep)(ms);
-}
-
 ;// CONCATENATED MODULE: ./src/resolve/pr-message.ts
 // The pull request a merge commit's message names (SPEC §6 "PR discovery", first step), and how it names
 // it, so that every note about it says the same thing:
@@ -59171,107 +59170,118 @@ function reference(digits, via) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/pr-discovery.ts
-// Which pull request produced the merge commit (SPEC §6 "PR discovery"): the commit message first, then
-// `GET commits/{sha}/pulls` — eventually consistent, so retried while it has no merged PR into the base.
+// Which pull request produced the merge commit (SPEC §6 "PR discovery"), without idle waiting:
+//   - the commit message names it → one `GET pulls/N` (for its title, body and branch);
+//   - else `GET commits/{sha}/pulls`. That list is eventually consistent (often empty right after a merge),
+//     so an empty answer is asked again — briefly — only when a PR is plausible: when GitHub itself made the
+//     commit (committer `noreply@github.com`: the merge button, the merge queue, a web rebase). A commit
+//     someone pushed is asked once; an empty answer then means there is no PR.
+// Transport failures are retried by the API client (the one retry layer); here an error is returned, never
+// thrown, for the caller to judge. `conclusion` records in one phrase how discovery ended.
 
 
-
+/** GitHub's own committer identity (web merges, the merge queue). */
+const GITHUB_COMMITTER_EMAIL = 'noreply@github.com';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function asApiError(e, endpoint) {
     return e instanceof GitHubApiError
         ? e
         : new GitHubApiError(e instanceof Error ? e.message : String(e), null, endpoint);
 }
-function pr_discovery_transient(e) {
-    return e.transient || (e.status === 403 && /rate limit/i.test(e.message));
-}
-/** Calls `fn` until it succeeds or fails for good; transient errors are retried with the policy. */
-async function withTransientRetry(retry, endpoint, fn) {
-    const tries = tryCount(retry);
-    for (let attempt = 0;; attempt++) {
-        await waitBeforeTry(retry, attempt);
-        try {
-            return await fn();
-        }
-        catch (e) {
-            const err = asApiError(e, endpoint);
-            if (!pr_discovery_transient(err) || attempt + 1 >= tries)
-                throw err;
-        }
-    }
-}
-function pr_discovery_describe(pr) {
-    if (!pr.mergedAt)
-        return `#${pr.number} (not merged)`;
-    return `#${pr.number} (merged into ${pr.baseRef})`;
-}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 async function discoverPullRequest(input) {
-    const notes = [];
-    const { api, sha, baseBranch } = input;
+    const { api, sha } = input;
     const named = prNumberFromCommitMessage(input.commitMessage, api?.repository ?? null);
-    const fromMessage = named?.number ?? null;
-    if (named !== null && fromMessage !== null) {
-        notes.push(prReferenceNote(named, sha));
-        if (!api) {
-            return { number: fromMessage, pr: null, via: 'commit-message', error: null, notes };
+    const notes = named ? [prReferenceNote(named, sha)] : [];
+    if (named && !api) {
+        return pr_discovery_found(named.number, null, 'commit-message', `named in the commit message (${named.via})`, notes);
+    }
+    if (named && api) {
+        const byNumber = await pullByNumber(api, named.number, input.baseBranch, notes);
+        if (byNumber.kind === 'failed')
+            return failed(named.number, 'commit-message', byNumber.error, notes);
+        if (byNumber.kind === 'found') {
+            return pr_discovery_found(named.number, byNumber.pr, 'commit-message', `named in the commit message (${named.via})`, notes);
         }
-        let pr;
-        try {
-            pr = await withTransientRetry(input.retry, `GET pulls/${fromMessage}`, () => api.getPull(fromMessage));
-        }
-        catch (e) {
-            return {
-                number: fromMessage,
-                pr: null,
-                via: 'commit-message',
-                error: asApiError(e, `GET pulls/${fromMessage}`),
-                notes,
-            };
-        }
-        if (pr) {
-            if (!pr.mergedAt || pr.baseRef !== baseBranch) {
-                notes.push(`PR #${pr.number} named in the commit message is ${pr.mergedAt ? `merged into '${pr.baseRef}'` : 'not merged'}, not into '${baseBranch}'; using it anyway (the commit message names it).`);
-            }
-            return { number: fromMessage, pr, via: 'commit-message', error: null, notes };
-        }
-        notes.push(`PR #${fromMessage} named in the commit message does not exist in ${api.repository}; asking the API which PR the commit belongs to.`);
     }
     if (!api) {
         notes.push('No pull request number in the commit message, and no GitHub API to ask (no token).');
-        return { number: null, pr: null, via: null, error: null, notes };
+        return {
+            number: null,
+            pr: null,
+            via: null,
+            error: null,
+            conclusion: 'none: no number in the commit message, no API',
+            notes,
+        };
     }
-    // commits/{sha}/pulls is eventually consistent: often empty right after the merge. Ask again while it
-    // names no PR merged into the base branch.
-    const endpoint = `GET commits/${sha}/pulls`;
-    const tries = tryCount(input.retry);
-    let ignored = new Set();
-    for (let attempt = 0; attempt < tries; attempt++) {
-        await waitBeforeTry(input.retry, attempt);
+    return pullsOfCommit(api, input, notes);
+}
+async function pullByNumber(api, n, base, notes) {
+    let pr;
+    try {
+        pr = await api.getPull(n);
+    }
+    catch (e) {
+        return { kind: 'failed', error: asApiError(e, `GET pulls/${n}`) };
+    }
+    if (!pr) {
+        notes.push(`PR #${n} named in the commit message does not exist in ${api.repository}; asking the API which PR the commit belongs to.`);
+        return { kind: 'absent' };
+    }
+    if (!pr.mergedAt || pr.baseRef !== base) {
+        const state = pr.mergedAt ? `merged into '${pr.baseRef}'` : 'not merged';
+        notes.push(`PR #${n} named in the commit message is ${state}, not into '${base}'; using it anyway (the commit message names it).`);
+    }
+    return { kind: 'found', pr };
+}
+/** commits/{sha}/pulls: once for a pushed commit, a few times for GitHub's own merge. */
+async function pullsOfCommit(api, input, notes) {
+    const plausible = input.committerEmail.toLowerCase() === GITHUB_COMMITTER_EMAIL;
+    const waits = plausible ? input.reasks.delaysMs : [];
+    let ignored = [];
+    for (let call = 1; call <= waits.length + 1; call++) {
+        if (call > 1)
+            await (input.reasks.sleep ?? sleep)(waits[call - 2]);
         let pulls;
         try {
-            pulls = await api.listPullsForCommit(sha);
+            pulls = await api.listPullsForCommit(input.sha);
         }
         catch (e) {
-            const err = asApiError(e, endpoint);
-            if (pr_discovery_transient(err) && attempt + 1 < tries)
-                continue;
-            return { number: null, pr: null, via: null, error: err, notes };
+            return failed(null, null, asApiError(e, `GET commits/${input.sha}/pulls`), notes);
         }
-        const merged = pulls.filter((p) => p.mergedAt !== null && p.baseRef === baseBranch);
-        ignored = new Set(pulls.filter((p) => !merged.includes(p)).map(pr_discovery_describe));
-        if (merged.length > 0) {
-            const pr = merged.find((p) => p.mergeCommitSha?.toLowerCase() === sha.toLowerCase()) ?? merged[0];
-            if (ignored.size > 0)
-                notes.push(`Ignored PRs not merged into '${baseBranch}': ${[...ignored].join(', ')}.`);
-            if (merged.length > 1) {
-                notes.push(`Several PRs merged into '${baseBranch}' contain ${sha} (${merged.map((p) => `#${p.number}`).join(', ')}); using #${pr.number}.`);
-            }
-            notes.push(`PR #${pr.number} found via the GitHub API (commits/${sha}/pulls, ${attempt + 1} ${attempt === 0 ? 'call' : 'calls'}).`);
-            return { number: pr.number, pr, via: 'api', error: null, notes };
-        }
+        const merged = pulls.filter((p) => p.mergedAt !== null && p.baseRef === input.baseBranch);
+        ignored = pulls.filter((p) => !merged.includes(p)).map(pr_discovery_describe);
+        if (merged.length > 0)
+            return foundThroughApi(merged, ignored, input, call, notes);
     }
-    notes.push(`No PR merged into '${baseBranch}' is associated with ${sha} (asked the GitHub API ${tries} ${tries === 1 ? 'time' : 'times'})` +
-        (ignored.size > 0 ? `; ignored ${[...ignored].join(', ')}.` : '.'));
-    return { number: null, pr: null, via: null, error: null, notes };
+    const calls = plural(waits.length + 1, 'call');
+    const why = plausible
+        ? `GitHub made the commit, but no PR merged into '${input.baseBranch}' came back after ${calls}`
+        : `not committed by GitHub's merge (committer ${input.committerEmail || 'unknown'}), and the API knows no PR merged into '${input.baseBranch}' (${calls})`;
+    notes.push(`No pull request for ${input.sha}: ${why}${ignored.length > 0 ? `; ignored ${ignored.join(', ')}` : ''}.`);
+    return { number: null, pr: null, via: null, error: null, conclusion: `none: ${why}`, notes };
+}
+function foundThroughApi(merged, ignored, input, calls, notes) {
+    const pr = merged.find((p) => p.mergeCommitSha?.toLowerCase() === input.sha.toLowerCase()) ?? merged[0];
+    if (ignored.length > 0)
+        notes.push(`Ignored PRs not merged into '${input.baseBranch}': ${ignored.join(', ')}.`);
+    if (merged.length > 1) {
+        const all = merged.map((p) => `#${p.number}`).join(', ');
+        notes.push(`Several PRs merged into '${input.baseBranch}' contain ${input.sha} (${all}); using #${pr.number}.`);
+    }
+    const how = `found through the API (commits/{sha}/pulls, ${plural(calls, 'call')})`;
+    notes.push(`PR #${pr.number} ${how}.`);
+    return pr_discovery_found(pr.number, pr, 'api', how, notes);
+}
+function pr_discovery_found(number, pr, via, conclusion, notes) {
+    return { number, pr, via, error: null, conclusion: `#${number} ${conclusion}`, notes };
+}
+function failed(number, via, error, notes) {
+    return { number, pr: null, via, error, conclusion: `failed: ${error.message}`, notes };
+}
+function pr_discovery_describe(pr) {
+    return pr.mergedAt ? `#${pr.number} (merged into ${pr.baseRef})` : `#${pr.number} (not merged)`;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/index.ts
@@ -59531,6 +59541,20 @@ async function observeViaGit(git, t) {
     if (!relation.ok)
         return { kind: 'fatal', reason: 'git_failed', message: `${relation.error}.`, head };
     return { kind: 'head', head, relation: relation.value };
+}
+
+;// CONCATENATED MODULE: ./src/freshness/retry.ts
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function tryCount(policy) {
+    return policy.delaysMs.length + 1;
+}
+/** Waits before try `attempt` (0-based); the first try starts at once. */
+async function waitBeforeTry(policy, attempt) {
+    if (attempt <= 0)
+        return;
+    const ms = policy.delaysMs[attempt - 1] ?? 0;
+    if (ms > 0)
+        await (policy.sleep ?? realSleep)(ms);
 }
 
 ;// CONCATENATED MODULE: ./src/freshness/check.ts
@@ -60256,7 +60280,7 @@ function writeAll(fd, buf, start, length, position) {
 
 const SWEEP_ROUNDS = 20;
 const POLL_MS = 50;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const process_tree_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 // One scratch buffer for /proc reads: readFileSync on /proc files (size 0 to fstat) is several times slower.
 const scratch = Buffer.allocUnsafe(64 * 1024);
 /** The start of a small /proc file (stat), as latin1 text; null when it cannot be read. */
@@ -60490,7 +60514,7 @@ class ProcessTree {
             this.signalGroup('SIGKILL');
             if (alive.length === 0)
                 return;
-            await sleep(round < 3 ? 10 : POLL_MS);
+            await process_tree_sleep(round < 3 ? 10 : POLL_MS);
         }
         const still = await this.findAlive();
         if (still.length > 0) {
@@ -60502,7 +60526,7 @@ class ProcessTree {
         while (Date.now() < until) {
             if (!mainAlive() && (await this.findAlive()).length === 0)
                 return;
-            await sleep(Math.min(POLL_MS, until - Date.now()));
+            await process_tree_sleep(Math.min(POLL_MS, until - Date.now()));
         }
     }
     send(target, signal, what) {
@@ -60986,11 +61010,11 @@ function errText(e) {
 function seconds(ms) {
     return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
-function plural(n, word) {
+function run_smoke_plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 function orphansParen(n) {
-    return n > 0 ? ` (${plural(n, 'orphan')})` : '';
+    return n > 0 ? ` (${run_smoke_plural(n, 'orphan')})` : '';
 }
 /** One human sentence for the whole run. */
 function describeRun(spec, attempts, total) {
@@ -61004,7 +61028,7 @@ function describeRun(spec, attempts, total) {
     switch (last.reason) {
         case 'exit_zero': {
             const failed = attempts.filter((a) => a.status !== 'PASS').length;
-            const flaky = failed > 0 ? `, after ${plural(failed, 'failed attempt')} (flaky)` : '';
+            const flaky = failed > 0 ? `, after ${run_smoke_plural(failed, 'failed attempt')} (flaky)` : '';
             return `The smoke command exited with code 0 after ${seconds(last.durationMs)}${ofTotal}${flaky}${orphanNote}.`;
         }
         case 'exit_nonzero':
@@ -61101,16 +61125,18 @@ function smokeSpec(c, subject, command, live) {
 
 function metadataStage(c, sha) {
     return stage('resolve the smoke command', async () => {
-        const log = await c.git.run(['log', '-1', '--format=%B', sha, '--']);
+        const log = await c.git.run(['log', '-1', '--format=%ce%x00%B', sha, '--']);
         if (log.exitCode !== 0) {
             return stage_stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${gitFailure(log)}.`);
         }
+        const [committerEmail = '', commitMessage = ''] = log.stdout.split('\0');
         const discovery = await discoverPullRequest({
-            commitMessage: log.stdout,
+            commitMessage,
+            committerEmail,
             sha,
             baseBranch: c.settings.baseBranch ?? 'main',
             api: c.api,
-            retry: c.retry,
+            reasks: { delaysMs: c.retry.delaysMs.slice(0, 2) },
         });
         const notes = discovery.notes.map(info);
         const facts = { prNumber: discovery.number };
@@ -61125,7 +61151,7 @@ function metadataStage(c, sha) {
             }
             notes.push(warning(`${why}; continuing with the smoke-command input.`));
         }
-        return resolve(c, sha, log.stdout, discovery, notes);
+        return resolve(c, sha, commitMessage, discovery, notes);
     }, { group: 'Resolution' });
 }
 async function resolve(c, sha, commitMessage, discovery, notes) {
@@ -61168,19 +61194,21 @@ async function resolve(c, sha, commitMessage, discovery, notes) {
 
 
 
+
 async function* runMode(c, inputErrors, describeInputError) {
     yield* run(inputsStage(inputErrors, describeInputError));
     const sha = yield* run(mergeCommitStage(c));
     // The gate and the resolution only read, so they run side by side; the gate's verdict comes first.
-    const [, meta] = yield* run(parallel(freshnessStage(c, sha), metadataStage(c, sha)));
+    const verdictPhase = withApiBudget(c, API_BUDGET_MS.verdict);
+    const [, meta] = yield* run(parallel(freshnessStage(verdictPhase, sha), metadataStage(verdictPhase, sha)));
     const command = yield* run(commandStage(c, meta.outcome));
     if (!c.apply)
         return { kind: 'planned', command };
     yield* run(workspaceStage(c, sha));
     const subject = { sha, taskId: meta.outcome.taskId, prNumber: meta.discovery.number };
-    const smoke = yield* run(executeStage(c, subject, command));
+    const smoke = yield* run(executeStage(withApiBudget(c, API_BUDGET_MS.pending), subject, command));
     if (smoke.status !== 'CANCELLED')
-        yield* run(headAfterStage(c, sha));
+        yield* run(headAfterStage(withApiBudget(c, API_BUDGET_MS.headAfter), sha));
     return { kind: 'ran', smoke };
 }
 /** The verdict of a run that got to the end: the smoke's own. */
@@ -61189,6 +61217,7 @@ function ranVerdict(smoke) {
 }
 
 ;// CONCATENATED MODULE: ./src/modes/smoke.ts
+
 
 
 
@@ -61220,7 +61249,7 @@ async function smokeAndPublish(c, o) {
         runner: c.runner,
         outDir: c.outDir,
         sinks: c.sinks,
-        api: c.api,
+        api: c.api?.withBudget(API_BUDGET_MS.reporting) ?? null,
         uploadArtifact: o.uploadArtifact,
         now: c.now,
         // After a cancellation the runner allows a few seconds: no reporting step may wait long.
@@ -61265,6 +61294,8 @@ const Fixture = cli_schemas/* object */.Ikc({
     base_branch: cli_schemas/* string */.YjP().default('main'),
     merge_commit_message: cli_schemas/* string */.YjP(),
     pull_request: PullRequestFixture.nullable().default(null),
+    /** Who made the merge commit: GitHub's merge button (`github`, committer noreply@github.com) or a push. */
+    merged_by: cli_schemas/* enum */.k5n(['github', 'push']).default('github'),
     /** `commits/{sha}/pulls` answers [] this many times before the PR (the API's eventual consistency). */
     pulls_empty_calls: cli_schemas/* number */.aig().int().nonnegative().default(0),
     /** Pushed to the base branch after the merge commit (STALE cases). */
@@ -67201,6 +67232,13 @@ class Redactor {
     }
     /** `text` with every secret, known token shape and user pattern replaced by `***`. */
     redact(text) {
+        let out = this.redactSecrets(text);
+        for (const p of this.patterns)
+            out = p.replaceAll(out, REDACTED);
+        return out;
+    }
+    /** The known secrets and token shapes only: what an object key gets (a user pattern could match a field name). */
+    redactSecrets(text) {
         let out = text;
         for (const s of this.secrets) {
             if (out.includes(s))
@@ -67209,13 +67247,11 @@ class Redactor {
         out = redactPem(out);
         for (const p of TOKEN_PATTERNS)
             out = out.replace(p, REDACTED);
-        for (const p of this.patterns)
-            out = p.replaceAll(out, REDACTED);
         return out;
     }
     /**
-     * A deep copy of a JSON value with every string redacted — object keys included. Numbers, booleans and
-     * null are kept; non-plain objects (Date, Buffer, …) are returned as they are.
+     * A deep copy of a JSON value with every string redacted — object keys of secrets and token shapes only (a
+     * user pattern must not rename a field). Numbers, booleans and null are kept; non-plain objects are kept as they are.
      */
     redactDeep(value) {
         return this.deep(value);
@@ -67231,7 +67267,7 @@ class Redactor {
                 return value;
             const out = {};
             for (const [k, v] of Object.entries(value))
-                out[this.redact(k)] = this.deep(v);
+                out[this.redactSecrets(k)] = this.deep(v);
             return out;
         }
         return value;
@@ -67298,7 +67334,7 @@ function replayGit(root) {
     const globalConfig = (0,external_node_path_.join)(root, 'gitconfig');
     (0,external_node_fs_namespaceObject.writeFileSync)(globalConfig, '');
     let tick = 0;
-    const gitIn = (cwd) => {
+    const gitIn = (cwd, extra = {}) => {
         const when = `${EPOCH + 60 * tick} +0000`;
         return new GitCli(cwd, {
             ...process.env,
@@ -67310,23 +67346,28 @@ function replayGit(root) {
             GIT_COMMITTER_EMAIL: 'merger@replay.invalid',
             GIT_AUTHOR_DATE: when,
             GIT_COMMITTER_DATE: when,
+            ...extra,
         });
     };
-    const must = async (cwd, args) => {
-        const git = gitIn(cwd);
+    const must = async (cwd, args, extra = {}) => {
+        const git = gitIn(cwd, extra);
         const r = await git.run(args);
         if (r.exitCode !== 0)
             throw new Error(`git ${args.join(' ')} failed in ${cwd}: ${gitFailure(r)}`);
         return r.stdout.trim();
     };
-    const commitFiles = async (cwd, message, files) => {
+    const commitFiles = async (cwd, message, files, byGitHub = false) => {
         for (const [path, content] of Object.entries(files)) {
             (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)((0,external_node_path_.join)(cwd, path)), { recursive: true });
             (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_.join)(cwd, path), content);
         }
         tick++;
         await must(cwd, ['add', '-A']);
-        await must(cwd, ['commit', '-q', '--allow-empty', '--no-verify', '-m', message]);
+        // GitHub's merge button writes the commit object as GitHub: PR discovery reads that.
+        const as = byGitHub
+            ? { GIT_COMMITTER_NAME: 'GitHub', GIT_COMMITTER_EMAIL: 'noreply@github.com' }
+            : {};
+        await must(cwd, ['commit', '-q', '--allow-empty', '--no-verify', '-m', message], as);
         return must(cwd, ['rev-parse', 'HEAD']);
     };
     return { must, commitFiles };
@@ -67341,7 +67382,7 @@ async function buildReplayRepos(loaded, root) {
     await must(root, ['init', '-q', '--bare', `--initial-branch=${branch}`, origin]);
     await must(root, ['init', '-q', `--initial-branch=${branch}`, work]);
     await commitFiles(work, 'Initial commit', { 'README.md': `# ${fixture.name}\n` });
-    const mergeCommit = await commitFiles(work, fixture.merge_commit_message, tree);
+    const mergeCommit = await commitFiles(work, fixture.merge_commit_message, tree, fixture.merged_by === 'github');
     await must(work, ['remote', 'add', 'origin', origin]);
     await must(work, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
     await must(work, ['fetch', '-q', 'origin']);

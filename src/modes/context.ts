@@ -31,3 +31,20 @@ export interface ModeContext {
   taskFileOverride: { path: string; content: string } | null;
   now: () => Date;
 }
+
+/**
+ * How long each phase of a run may spend on the GitHub API, whatever the API does (a silent server, a
+ * stalled body, retries, rate limits): the worst case of a run is these numbers plus the smoke itself.
+ * The verdict phase covers the freshness check and PR discovery, which run side by side.
+ */
+export const API_BUDGET_MS = {
+  verdict: 25_000,
+  pending: 10_000,
+  headAfter: 10_000,
+  reporting: 20_000,
+} as const;
+
+/** `c` whose API calls share one budget of `ms`. */
+export function withApiBudget(c: ModeContext, ms: number): ModeContext {
+  return c.api ? { ...c, api: c.api.withBudget(ms) } : c;
+}

@@ -3,7 +3,7 @@
 import type { SmokeRun } from '../execute/index.js';
 import { parallel, run, type Script, type Verdict } from '../pipeline/stage.js';
 import type { InputError } from '../settings/index.js';
-import type { ModeContext } from './context.js';
+import { API_BUDGET_MS, withApiBudget, type ModeContext } from './context.js';
 import { commandStage, type Command } from './stages/command.js';
 import {
   freshnessStage,
@@ -26,13 +26,15 @@ export async function* runMode(
   yield* run(inputsStage(inputErrors, describeInputError));
   const sha = yield* run(mergeCommitStage(c));
   // The gate and the resolution only read, so they run side by side; the gate's verdict comes first.
-  const [, meta] = yield* run(parallel(freshnessStage(c, sha), metadataStage(c, sha)));
+  const verdictPhase = withApiBudget(c, API_BUDGET_MS.verdict);
+  const [, meta] = yield* run(parallel(freshnessStage(verdictPhase, sha), metadataStage(verdictPhase, sha)));
   const command = yield* run(commandStage(c, meta.outcome));
   if (!c.apply) return { kind: 'planned', command };
   yield* run(workspaceStage(c, sha));
   const subject = { sha, taskId: meta.outcome.taskId, prNumber: meta.discovery.number };
-  const smoke = yield* run(executeStage(c, subject, command));
-  if (smoke.status !== 'CANCELLED') yield* run(headAfterStage(c, sha));
+  const smoke = yield* run(executeStage(withApiBudget(c, API_BUDGET_MS.pending), subject, command));
+  if (smoke.status !== 'CANCELLED')
+    yield* run(headAfterStage(withApiBudget(c, API_BUDGET_MS.headAfter), sha));
   return { kind: 'ran', smoke };
 }
 

@@ -7,7 +7,7 @@ import type { Verdict } from '../pipeline/stage.js';
 import { publishResult, type Publication } from '../report/publish.js';
 import type { ArtifactUploader } from '../report/types.js';
 import { runInfo, type InputError } from '../settings/index.js';
-import type { ModeContext } from './context.js';
+import { API_BUDGET_MS, type ModeContext } from './context.js';
 import { ranVerdict, runMode, type RunEnd } from './run.js';
 
 export interface SmokeOptions {
@@ -43,7 +43,7 @@ export async function smokeAndPublish(c: ModeContext, o: SmokeOptions): Promise<
     runner: c.runner,
     outDir: c.outDir,
     sinks: c.sinks,
-    api: c.api,
+    api: c.api?.withBudget(API_BUDGET_MS.reporting) ?? null,
     uploadArtifact: o.uploadArtifact,
     now: c.now,
     // After a cancellation the runner allows a few seconds: no reporting step may wait long.

@@ -22,7 +22,7 @@ function replayGit(root: string) {
   const globalConfig = join(root, 'gitconfig');
   writeFileSync(globalConfig, '');
   let tick = 0;
-  const gitIn = (cwd: string): Git => {
+  const gitIn = (cwd: string, extra: Record<string, string> = {}): Git => {
     const when = `${EPOCH + 60 * tick} +0000`;
     return new GitCli(cwd, {
       ...process.env,
@@ -34,10 +34,11 @@ function replayGit(root: string) {
       GIT_COMMITTER_EMAIL: 'merger@replay.invalid',
       GIT_AUTHOR_DATE: when,
       GIT_COMMITTER_DATE: when,
+      ...extra,
     });
   };
-  const must = async (cwd: string, args: string[]): Promise<string> => {
-    const git = gitIn(cwd);
+  const must = async (cwd: string, args: string[], extra: Record<string, string> = {}): Promise<string> => {
+    const git = gitIn(cwd, extra);
     const r = await git.run(args);
     if (r.exitCode !== 0) throw new Error(`git ${args.join(' ')} failed in ${cwd}: ${gitFailure(r)}`);
     return r.stdout.trim();
@@ -46,6 +47,7 @@ function replayGit(root: string) {
     cwd: string,
     message: string,
     files: Record<string, string>,
+    byGitHub = false,
   ): Promise<string> => {
     for (const [path, content] of Object.entries(files)) {
       mkdirSync(dirname(join(cwd, path)), { recursive: true });
@@ -53,7 +55,11 @@ function replayGit(root: string) {
     }
     tick++;
     await must(cwd, ['add', '-A']);
-    await must(cwd, ['commit', '-q', '--allow-empty', '--no-verify', '-m', message]);
+    // GitHub's merge button writes the commit object as GitHub: PR discovery reads that.
+    const as: Record<string, string> = byGitHub
+      ? { GIT_COMMITTER_NAME: 'GitHub', GIT_COMMITTER_EMAIL: 'noreply@github.com' }
+      : {};
+    await must(cwd, ['commit', '-q', '--allow-empty', '--no-verify', '-m', message], as);
     return must(cwd, ['rev-parse', 'HEAD']);
   };
   return { must, commitFiles };
@@ -70,7 +76,12 @@ export async function buildReplayRepos(loaded: LoadedFixture, root: string): Pro
   await must(root, ['init', '-q', '--bare', `--initial-branch=${branch}`, origin]);
   await must(root, ['init', '-q', `--initial-branch=${branch}`, work]);
   await commitFiles(work, 'Initial commit', { 'README.md': `# ${fixture.name}\n` });
-  const mergeCommit = await commitFiles(work, fixture.merge_commit_message, tree);
+  const mergeCommit = await commitFiles(
+    work,
+    fixture.merge_commit_message,
+    tree,
+    fixture.merged_by === 'github',
+  );
   await must(work, ['remote', 'add', 'origin', origin]);
   await must(work, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
   await must(work, ['fetch', '-q', 'origin']);

@@ -40,6 +40,8 @@ export const Fixture = z
     base_branch: z.string().default('main'),
     merge_commit_message: z.string(),
     pull_request: PullRequestFixture.nullable().default(null),
+    /** Who made the merge commit: GitHub's merge button (`github`, committer noreply@github.com) or a push. */
+    merged_by: z.enum(['github', 'push']).default('github'),
     /** `commits/{sha}/pulls` answers [] this many times before the PR (the API's eventual consistency). */
     pulls_empty_calls: z.number().int().nonnegative().default(0),
     /** Pushed to the base branch after the merge commit (STALE cases). */

@@ -113,19 +113,25 @@ export class Redactor {
 
   /** `text` with every secret, known token shape and user pattern replaced by `***`. */
   redact(text: string): string {
+    let out = this.redactSecrets(text);
+    for (const p of this.patterns) out = p.replaceAll(out, REDACTED);
+    return out;
+  }
+
+  /** The known secrets and token shapes only: what an object key gets (a user pattern could match a field name). */
+  private redactSecrets(text: string): string {
     let out = text;
     for (const s of this.secrets) {
       if (out.includes(s)) out = out.split(s).join(REDACTED);
     }
     out = redactPem(out);
     for (const p of TOKEN_PATTERNS) out = out.replace(p, REDACTED);
-    for (const p of this.patterns) out = p.replaceAll(out, REDACTED);
     return out;
   }
 
   /**
-   * A deep copy of a JSON value with every string redacted — object keys included. Numbers, booleans and
-   * null are kept; non-plain objects (Date, Buffer, …) are returned as they are.
+   * A deep copy of a JSON value with every string redacted — object keys of secrets and token shapes only (a
+   * user pattern must not rename a field). Numbers, booleans and null are kept; non-plain objects are kept as they are.
    */
   redactDeep<T>(value: T): T {
     return this.deep(value) as T;
@@ -138,7 +144,7 @@ export class Redactor {
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto !== Object.prototype && proto !== null) return value;
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[this.redact(k)] = this.deep(v);
+      for (const [k, v] of Object.entries(value)) out[this.redactSecrets(k)] = this.deep(v);
       return out;
     }
     return value;

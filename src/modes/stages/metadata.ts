@@ -20,16 +20,18 @@ export function metadataStage(c: ModeContext, sha: Sha): Stage<Metadata> {
   return stage(
     'resolve the smoke command',
     async () => {
-      const log = await c.git.run(['log', '-1', '--format=%B', sha, '--']);
+      const log = await c.git.run(['log', '-1', '--format=%ce%x00%B', sha, '--']);
       if (log.exitCode !== 0) {
         return stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${gitFailure(log)}.`);
       }
+      const [committerEmail = '', commitMessage = ''] = log.stdout.split('\0');
       const discovery = await discoverPullRequest({
-        commitMessage: log.stdout,
+        commitMessage,
+        committerEmail,
         sha,
         baseBranch: c.settings.baseBranch ?? 'main',
         api: c.api,
-        retry: c.retry,
+        reasks: { delaysMs: c.retry.delaysMs.slice(0, 2) },
       });
       const notes: Note[] = discovery.notes.map(info);
       const facts = { prNumber: discovery.number };
@@ -44,7 +46,7 @@ export function metadataStage(c: ModeContext, sha: Sha): Stage<Metadata> {
         }
         notes.push(warning(`${why}; continuing with the smoke-command input.`));
       }
-      return resolve(c, sha, log.stdout, discovery, notes);
+      return resolve(c, sha, commitMessage, discovery, notes);
     },
     { group: 'Resolution' },
   );
