@@ -1,13 +1,14 @@
 // The freshness gate against real git: a bare `origin`, a workspace clone, real pushes — read through git
 // (ls-remote + merge-base) and through the REST API (FakeGitHub answering from the bare repository).
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { GitCli } from '../../src/adapters/git.js';
+import { CliGitRepository } from '../../src/adapters/git.js';
 import type { GitHubApi } from '../../src/adapters/github.js';
 import { GitHubRestApi } from '../../src/adapters/github-rest.js';
 import { checkFreshness, readHeadAfter } from '../../src/freshness/index.js';
 import type { FreshnessInput } from '../../src/freshness/types.js';
+import type { Sha } from '../../src/domain/index.js';
 import { closedPortUrl, FakeGitHub } from '../support/fake-github.js';
-import { git, GitFixture } from '../support/git-fixture.js';
+import { branch, git, GitFixture, MAIN, ORIGIN } from '../support/git-fixture.js';
 import { refAnswer, refPayload, serveFromGit } from './git-backed-api.js';
 
 const TOKEN = 'ghs_freshnessTestToken0123456789';
@@ -47,13 +48,13 @@ describe.each(['git', 'api'] as const)('checkFreshness via %s', (mode) => {
   let fx: GitFixture;
   let fake: FakeGitHub;
   let api: GitHubApi | null;
-  let mergeCommit: string;
+  let mergeCommit: Sha;
 
   const input = (over: Partial<FreshnessInput> = {}): FreshnessInput => ({
-    git: new GitCli(fx.work),
+    git: new CliGitRepository(fx.work),
     api,
-    remote: 'origin',
-    baseBranch: 'main',
+    remote: ORIGIN,
+    baseBranch: MAIN,
     mergeCommit,
     retry: RETRY,
     ...over,
@@ -112,7 +113,7 @@ describe.each(['git', 'api'] as const)('checkFreshness via %s', (mode) => {
   });
 
   it('is blocked (invalid_input) when the base branch does not exist on the remote', async () => {
-    const v = await checkFreshness(input({ baseBranch: 'no-such-branch' }));
+    const v = await checkFreshness(input({ baseBranch: branch('no-such-branch') }));
     expect(v).toMatchObject({ kind: 'blocked', reason: 'invalid_input', originHead: null, via: mode });
     expect(v.message).toContain("'base-branch'");
     expect(v.message).toContain('no-such-branch');
@@ -138,7 +139,7 @@ describe.each(['git', 'api'] as const)('checkFreshness via %s', (mode) => {
     expect(await readHeadAfter(input())).toBe(mergeCommit);
     const later = pushFromSecondClone(fx);
     expect(await readHeadAfter(input())).toBe(later);
-    expect(await readHeadAfter(input({ baseBranch: 'gone' }))).toBeNull();
+    expect(await readHeadAfter(input({ baseBranch: branch('gone') }))).toBeNull();
   });
 
   it('reads no head after the command when the remote is unreachable (null, no throw)', async () => {
@@ -151,14 +152,14 @@ describe.each(['git', 'api'] as const)('checkFreshness via %s', (mode) => {
 describe('checkFreshness via api: API behaviour', () => {
   let fx: GitFixture;
   let fake: FakeGitHub;
-  let mergeCommit: string;
-  let previous: string;
+  let mergeCommit: Sha;
+  let previous: Sha;
 
   const input = (api: GitHubApi, over: Partial<FreshnessInput> = {}): FreshnessInput => ({
-    git: new GitCli(fx.work),
+    git: new CliGitRepository(fx.work),
     api,
-    remote: 'origin',
-    baseBranch: 'main',
+    remote: ORIGIN,
+    baseBranch: MAIN,
     mergeCommit,
     retry: RETRY,
     ...over,
@@ -279,13 +280,13 @@ describe('checkFreshness via api: API behaviour', () => {
 describe('checkFreshness via git in a shallow clone (actions/checkout fetch-depth: 1)', () => {
   let fx: GitFixture;
   let shallow: string;
-  let mergeCommit: string;
+  let mergeCommit: Sha;
 
   const input = (): FreshnessInput => ({
-    git: new GitCli(shallow),
+    git: new CliGitRepository(shallow),
     api: null,
-    remote: 'origin',
-    baseBranch: 'main',
+    remote: ORIGIN,
+    baseBranch: MAIN,
     mergeCommit,
     retry: RETRY,
   });

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { mustParse, parseBranchName, parseRemoteName, parseSha, type Sha } from '../../src/domain/index.js';
 
 const GIT_ENV = {
   ...process.env,
@@ -23,6 +24,12 @@ export function git(cwd: string, ...args: string[]): string {
     stdio: ['ignore', 'pipe', 'pipe'],
   }).trim();
 }
+
+/** Names as the settings parse them, for the verbs' arguments. */
+export const ORIGIN = mustParse(parseRemoteName, 'origin');
+export const MAIN = mustParse(parseBranchName, 'main');
+export const branch = (name: string) => mustParse(parseBranchName, name);
+export const sha = (text: string) => mustParse(parseSha, text);
 
 export class GitFixture {
   readonly root: string;
@@ -54,14 +61,14 @@ export class GitFixture {
   }
 
   /** Writes files (path → content) in the clone and commits them; returns the new SHA. */
-  commit(message: string, files: Record<string, string> = {}, cwd = this.work): string {
+  commit(message: string, files: Record<string, string> = {}, cwd = this.work): Sha {
     for (const [path, content] of Object.entries(files)) {
       mkdirSync(dirname(join(cwd, path)), { recursive: true });
       writeFileSync(join(cwd, path), content);
     }
     git(cwd, 'add', '-A');
     git(cwd, 'commit', '-q', '--allow-empty', '-m', message);
-    return git(cwd, 'rev-parse', 'HEAD');
+    return this.head(cwd);
   }
 
   push(ref = 'HEAD:main', cwd = this.work, force = false): void {
@@ -77,8 +84,8 @@ export class GitFixture {
     return dir;
   }
 
-  head(cwd = this.work): string {
-    return git(cwd, 'rev-parse', 'HEAD');
+  head(cwd = this.work): Sha {
+    return mustParse(parseSha, git(cwd, 'rev-parse', 'HEAD'));
   }
 
   cleanup(): void {

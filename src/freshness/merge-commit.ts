@@ -1,28 +1,24 @@
 // The `merge-commit` input → a full SHA that exists locally: a 40-hex SHA is checked (and fetched when
-// missing), anything else is resolved as a ref, locally, as `refs/remotes/<remote>/<ref>`, then after a fetch.
-import { gitFailure, type Git } from '../adapters/git.js';
-import { parseSha } from '../domain/index.js';
-import { fetchCommit, hasCommit } from './objects.js';
+// missing), anything else is resolved as a revision locally, as `refs/remotes/<remote>/<ref>`, then after a
+// fetch of that ref.
+import type { GitCallOptions, GitRepository } from '../adapters/git.js';
+import { parseRefName, parseSha, type BranchName, type RemoteName, type Sha } from '../domain/index.js';
 import type { MergeCommitResolution } from './types.js';
 
 export interface ResolveMergeCommitOptions {
   /** Fallback when the remote refuses to serve a SHA directly: fetch this branch (else the default refspecs). */
-  baseBranch?: string | null;
+  baseBranch?: BranchName | null;
+  /** Stops the lookup (the git process in flight is killed). */
+  signal?: AbortSignal;
 }
 
 function invalid(message: string): MergeCommitResolution {
   return { ok: false, reason: 'invalid_input', message };
 }
 
-async function revParseCommit(git: Git, rev: string): Promise<string | null> {
-  const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
-  const sha = parseSha(r.stdout.trim());
-  return r.exitCode === 0 && sha.ok ? sha.value : null;
-}
-
 export async function resolveMergeCommit(
-  git: Git,
-  remote: string,
+  git: GitRepository,
+  remote: RemoteName,
   refOrSha: string,
   options: ResolveMergeCommitOptions = {},
 ): Promise<MergeCommitResolution> {
@@ -36,49 +32,64 @@ export async function resolveMergeCommit(
       `Input 'merge-commit' (${JSON.stringify(input)}) is not a commit SHA or a ref: it starts with '-' or contains whitespace.`,
     );
   }
-
+  const o: GitCallOptions = { signal: options.signal };
   const full = parseSha(input);
-  if (full.ok) {
-    const sha = full.value;
-    if (await hasCommit(git, sha)) return { ok: true, sha };
-    const fetched = await fetchCommit(git, remote, sha, options.baseBranch ?? null);
-    if (fetched.present) return { ok: true, sha };
-    if (fetched.remoteAnswered) {
-      return invalid(
-        `Input 'merge-commit': commit ${sha} exists neither in the local repository nor on remote '${remote}'.`,
-      );
-    }
-    return {
-      ok: false,
-      reason: 'git_failed',
-      message: `Could not fetch merge commit ${sha} from remote '${remote}': ${fetched.lastError ?? 'unknown error'}.`,
-    };
-  }
+  if (full.ok) return resolveFullSha(git, remote, full.value, options.baseBranch ?? null, o);
+  return resolveRevision(git, remote, input, o);
+}
 
+async function resolveFullSha(
+  git: GitRepository,
+  remote: RemoteName,
+  sha: Sha,
+  branch: BranchName | null,
+  o: GitCallOptions,
+): Promise<MergeCommitResolution> {
+  if (await git.hasCommit(sha, o)) return { ok: true, sha };
+  const fetched = await git.fetchCommit(remote, sha, { ...o, branch });
+  if (fetched.present) return { ok: true, sha };
+  if (fetched.remoteAnswered) {
+    return invalid(
+      `Input 'merge-commit': commit ${sha} exists neither in the local repository nor on remote '${remote}'.`,
+    );
+  }
+  return {
+    ok: false,
+    reason: 'git_failed',
+    message: `Could not fetch merge commit ${sha} from remote '${remote}': ${fetched.failure?.message ?? 'unknown error'}.`,
+  };
+}
+
+async function resolveRevision(
+  git: GitRepository,
+  remote: RemoteName,
+  input: string,
+  o: GitCallOptions,
+): Promise<MergeCommitResolution> {
   const remotePrefix = `${remote}/`;
   const name = input.startsWith(remotePrefix) ? input.slice(remotePrefix.length) : input;
   const candidates = [input];
   if (!input.startsWith('refs/')) candidates.push(`refs/remotes/${remote}/${name}`);
   for (const candidate of candidates) {
-    const sha = await revParseCommit(git, candidate);
-    if (sha) return { ok: true, sha };
+    const found = await git.revParseCommit(candidate, o);
+    if (found.kind === 'found') return { ok: true, sha: found.sha };
+    if (found.kind === 'failed') return gitFailed(`resolve '${input}'`, found.failure.message);
   }
 
   const notFound = invalid(
     `Input 'merge-commit': '${input}' is neither a full commit SHA nor a ref that exists locally or on remote '${remote}'.`,
   );
-  const format = await git.run(['check-ref-format', '--allow-onelevel', name]);
-  if (format.exitCode !== 0) return notFound;
+  const ref = parseRefName(name);
+  if (!ref.ok) return notFound;
+  const fetched = await git.fetchRef(remote, ref.value, o);
+  if (fetched.kind === 'fetched') return { ok: true, sha: fetched.sha };
+  if (fetched.kind === 'missing') return notFound;
+  return gitFailed(
+    `fetch '${name}' from remote '${remote}' to resolve input 'merge-commit'`,
+    fetched.failure.message,
+  );
+}
 
-  const fetch = await git.run(['fetch', '--no-tags', '--quiet', '--end-of-options', remote, name]);
-  if (fetch.exitCode !== 0) {
-    if (/couldn't find remote ref|invalid refspec|not our ref/i.test(fetch.stderr)) return notFound;
-    return {
-      ok: false,
-      reason: 'git_failed',
-      message: `Could not fetch '${name}' from remote '${remote}' to resolve input 'merge-commit': ${gitFailure(fetch)}.`,
-    };
-  }
-  const sha = await revParseCommit(git, 'FETCH_HEAD');
-  return sha ? { ok: true, sha } : notFound;
+function gitFailed(what: string, why: string): MergeCommitResolution {
+  return { ok: false, reason: 'git_failed', message: `Could not ${what}: ${why}.` };
 }
