@@ -1,7 +1,7 @@
 // Real git repositories for tests: a bare repository as `origin` and a working clone, with real commits and
 // pushes. Everything lives under one temp directory that `cleanup()` removes.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mustParse, parseBranchName, parseRemoteName, parseSha, type Sha } from '../../src/domain/index.js';
@@ -91,4 +91,27 @@ export class GitFixture {
   cleanup(): void {
     rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/**
+ * Live processes (zombies count as gone) whose environment carries `marker` — how a test finds every git
+ * process (and helper, such as git-remote-http) it started, whatever their parent is now.
+ */
+export function liveProcessesCarrying(marker: string): { pid: number; command: string }[] {
+  const found: { pid: number; command: string }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/environ`).includes(marker)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
+      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      found.push({
+        pid: Number(entry),
+        command: readFileSync(`/proc/${entry}/cmdline`, 'latin1').replace(/\0/g, ' '),
+      });
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
 }

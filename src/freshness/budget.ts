@@ -3,8 +3,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { RetryPolicy } from './types.js';
 
-/** The gate ends within this unless told otherwise: an unanswering remote is an ERROR after a minute. */
-export const DEFAULT_FRESHNESS_BUDGET_MS = 60_000;
+/**
+ * The gate ends within this unless told otherwise: a remote that never answers is an ERROR after 45 s
+ * (three ls-remote tries at their 15 s deadline), leaving the run's other steps room under a minute.
+ */
+export const DEFAULT_FRESHNESS_BUDGET_MS = 45_000;
 
 export interface Budget {
   readonly ms: number;

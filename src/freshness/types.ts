@@ -22,7 +22,7 @@ export interface FreshnessInput {
   retry: RetryPolicy;
   /**
    * The whole gate (every look, every wait, every git process) ends within this many ms; default
-   * DEFAULT_FRESHNESS_BUDGET_MS (60 s). A remote that never answers is ERROR `head_unreachable` then.
+   * DEFAULT_FRESHNESS_BUDGET_MS (45 s). A remote that never answers is ERROR `head_unreachable` then.
    */
   budgetMs?: number;
   /** Stops the gate early (a cancelled run): the git process in flight is killed. */

@@ -37,16 +37,18 @@ import type {
 export const GIT_DEADLINES_MS = {
   plumbing: 15_000,
   worktree: 120_000,
-  lsRemote: 20_000,
-  fetch: 40_000,
+  lsRemote: 15_000,
+  fetch: 30_000,
 } as const;
-type Deadline = keyof typeof GIT_DEADLINES_MS;
+export type GitDeadlineKind = keyof typeof GIT_DEADLINES_MS;
 
 export interface CliGitRepositoryOptions {
   env?: NodeJS.ProcessEnv;
   gitPath?: string;
   /** Credentials for ls-remote and fetch only; null: none. */
   auth?: GitAuth | null;
+  /** Other default deadlines for some kinds of call (tests, benchmarks). */
+  deadlinesMs?: Partial<Record<GitDeadlineKind, number>>;
   /** Another transport (tests). */
   transport?: GitTransport;
 }
@@ -59,6 +61,7 @@ const NO_SUCH_REMOTE_REF = /couldn't find remote ref|invalid refspec|not our ref
 export class CliGitRepository implements GitRepository {
   protected readonly transport: GitTransport;
   private readonly networkEnv: Readonly<Record<string, string>>;
+  private readonly deadlinesMs: Record<GitDeadlineKind, number>;
 
   constructor(
     readonly cwd: string,
@@ -67,22 +70,23 @@ export class CliGitRepository implements GitRepository {
     const env = options.env ?? process.env;
     this.transport = options.transport ?? new GitProcessTransport(cwd, { env, gitPath: options.gitPath });
     this.networkEnv = authEnv(env, options.auth ?? null);
+    this.deadlinesMs = { ...GIT_DEADLINES_MS, ...options.deadlinesMs };
   }
 
   private call(
     args: readonly string[],
-    deadline: Deadline,
+    deadline: GitDeadlineKind,
     o: GitCallOptions = {},
     extra: GitRunOptions = {},
   ) {
     return this.transport.run(args, {
       ...extra,
-      timeoutMs: o.timeoutMs ?? GIT_DEADLINES_MS[deadline],
+      timeoutMs: o.timeoutMs ?? this.deadlinesMs[deadline],
       signal: o.signal,
     });
   }
 
-  private network(args: readonly string[], deadline: Deadline, o: GitCallOptions = {}) {
+  private network(args: readonly string[], deadline: GitDeadlineKind, o: GitCallOptions = {}) {
     return this.call(args, deadline, o, { env: this.networkEnv });
   }
 

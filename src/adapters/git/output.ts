@@ -10,9 +10,8 @@ import type { GitFailure, LogEntry, TreeEntryKind } from './vocabulary.js';
  */
 export function gitFailure(result: GitRunResult): string {
   if (result.spawnError !== null) return `cannot run git: ${result.spawnError}`;
-  const verb = result.command.split(' ').find((word, i) => i > 0 && !word.startsWith('-')) ?? '';
-  if (result.timedOut) return `git ${verb} timed out after ${seconds(result.timeoutMs)}`;
-  if (result.aborted) return `git ${verb} was stopped before it finished`;
+  if (result.timedOut) return `git ${result.verb} timed out after ${seconds(result.timeoutMs)}`;
+  if (result.aborted) return `git ${result.verb} was stopped before it finished`;
   const lines = result.stderr
     .split('\n')
     .map((l) => l.trim())

@@ -31,8 +31,8 @@ export interface GitRunResult {
   aborted: boolean;
   /** git could not be started (the reason), else null. */
   spawnError: string | null;
-  /** What ran, without the environment: `git <args…>`, for messages. */
-  command: string;
+  /** The git command that ran (`ls-remote`), for messages. Arguments and environment are left out. */
+  verb: string;
   /** The deadline that applied, in ms (for messages). */
   timeoutMs: number;
 }
@@ -93,7 +93,7 @@ export class GitProcessTransport implements GitTransport {
 
   async run(args: readonly string[], options: GitRunOptions = {}): Promise<GitRunResult> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
-    const base = { command: `git ${args.join(' ')}`, timeoutMs };
+    const base = { verb: verbOf(args), timeoutMs };
     if (options.signal?.aborted) return { ...notRun('stopped before it started'), ...base, aborted: true };
     let child: ChildProcess;
     try {
@@ -125,7 +125,16 @@ export class GitProcessTransport implements GitTransport {
   }
 }
 
-function notRun(reason: string): Omit<GitRunResult, 'command' | 'timeoutMs'> {
+/** The subcommand among git's own options (`-c k=v`, `-C dir`, `--literal-pathspecs`). */
+function verbOf(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-c' || args[i] === '-C') i++;
+    else if (!args[i]!.startsWith('-')) return args[i]!;
+  }
+  return '';
+}
+
+function notRun(reason: string): Omit<GitRunResult, 'verb' | 'timeoutMs'> {
   return {
     exitCode: -1,
     signal: null,
