@@ -4,7 +4,12 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { GitHubApiError } from '../../src/adapters/github.js';
 import { mustParse, parseBranchName, parseRemoteName, type Sha } from '../../src/domain/index.js';
-import { checkFreshness, ensureWorkspaceAt, readHeadAfter } from '../../src/freshness/index.js';
+import {
+  checkFreshness,
+  ensureWorkspaceAt,
+  freshnessMessageForAction,
+  readHeadAfter,
+} from '../../src/freshness/index.js';
 import type { FreshnessInput } from '../../src/freshness/types.js';
 import { makeCommit, MemoryGitHubApi, MemoryGitRepository, MemoryRemote } from '../support/memory-git.js';
 
@@ -62,7 +67,21 @@ describe('checkFreshness via git (in memory)', () => {
     const later = remote.commit('main', 'later');
     const v = await checkFreshness(input(git));
     expect(v).toMatchObject({ kind: 'stale', reason: 'superseded', originHead: later });
+    expect(v.facts).toEqual({
+      tries: 1,
+      gitRecheck: null,
+      relation: 'ahead',
+      undecided: null,
+      budgetSpent: false,
+    });
     expect(remote.requests).toEqual(['lsRemoteHead main', 'fetchCommit refs/heads/main']);
+    // Facts only; the action adds its own advice, in the words it always used.
+    expect(v.message).toBe(
+      `The head of branch 'main' on remote 'origin' (git ls-remote) has moved on to ${later}, which contains merge commit ${merge}.`,
+    );
+    expect(freshnessMessageForAction(v)).toBe(
+      `The head of branch 'main' on remote 'origin' (git ls-remote) has moved on to ${later}, which contains merge commit ${merge}: a newer run covers the newer head.`,
+    );
   });
 
   it('is diverged after a force push to an unrelated history', async () => {
@@ -75,12 +94,21 @@ describe('checkFreshness via git (in memory)', () => {
     const sibling = remote.commit('main', 'a different merge', {}, [second]);
     const v = await checkFreshness(input(git));
     expect(v).toMatchObject({ kind: 'stale', reason: 'diverged', originHead: sibling });
+    expect(v.facts.relation).toBe('diverged');
+    expect(v.message).toContain('neither contains merge commit');
+    expect(v.message).toContain("not contained in 'main' (a force-push, or a commit from another branch)");
+    expect(v.message).not.toContain('was force-pushed');
+    expect(freshnessMessageForAction(v)).toBe(v.message);
   });
 
   it('is rewound when main was reset to before the merge commit; git is authoritative, asked once', async () => {
     remote.forcePush('main', first);
     const v = await checkFreshness(input(git));
     expect(v).toMatchObject({ kind: 'stale', reason: 'rewound', originHead: first, via: 'git' });
+    expect(v.message).toContain(`an ancestor of merge commit ${merge} (seen once)`);
+    expect(v.message).toContain(
+      "not contained in 'main' (a reset to before it, or a commit from another branch)",
+    );
     expect(remote.requests.filter((r) => r.startsWith('lsRemoteHead'))).toHaveLength(1);
     expect(slept).toEqual([]);
   });
@@ -103,6 +131,7 @@ describe('checkFreshness via git (in memory)', () => {
     const v = await checkFreshness(input(git, { budgetMs: 50 }));
     expect(v).toMatchObject({ kind: 'error', reason: 'head_unreachable', originHead: null });
     expect(v.message).toContain('the freshness budget of 50 ms ran out');
+    expect(v.facts).toMatchObject({ budgetSpent: true, tries: 1, relation: null });
     // The budget ended the one try in flight; no retry was started after it.
     expect(remote.requests).toEqual(['lsRemoteHead main']);
     expect(slept).toEqual([]);
@@ -145,6 +174,15 @@ describe('checkFreshness in a shallow clone (in memory, depth 1)', () => {
     expect(git.calls.filter((c) => c.startsWith('unshallow'))).toHaveLength(1);
   });
 
+  it('cannot tell (ERROR git_failed, undecided) when completing the shallow history fails', async () => {
+    remote.forcePush('main', first);
+    remote.failOn = /^unshallow/;
+    const v = await checkFreshness(input(git));
+    expect(v).toMatchObject({ kind: 'error', reason: 'git_failed', originHead: first });
+    expect(v.facts).toMatchObject({ undecided: 'shallow-history', relation: null });
+    expect(v.message).toMatch(/cannot be told in this shallow clone \(completing its history failed: /);
+  });
+
   it('is diverged after a force push, also once unshallowed', async () => {
     const rewritten = forcePushUnrelated();
     await expect(checkFreshness(input(git))).resolves.toMatchObject({
@@ -180,7 +218,24 @@ describe('checkFreshness via the API (in memory)', () => {
     api.lagging = [second, second, second];
     const v = await checkFreshness(input(git, { api }));
     expect(v).toMatchObject({ kind: 'fresh', originHead: merge, via: 'git' });
+    expect(v.facts).toMatchObject({ tries: 3, gitRecheck: 'confirmed', relation: 'identical' });
     expect(remote.requests).toEqual(['lsRemoteHead main']);
+  });
+
+  it('says how a rewound head was seen: by the API on every try, confirmed with git', async () => {
+    remote.forcePush('main', first);
+    const v = await checkFreshness(input(git, { api }));
+    expect(v).toMatchObject({ kind: 'stale', reason: 'rewound', via: 'git' });
+    expect(v.message).toContain('(seen 3 times, confirmed with git ls-remote)');
+  });
+
+  it('keeps the API answer and says the git re-check failed when git cannot answer', async () => {
+    remote.forcePush('main', first);
+    remote.failOn = /^lsRemoteHead/;
+    const v = await checkFreshness(input(git, { api }));
+    expect(v).toMatchObject({ kind: 'stale', reason: 'rewound', via: 'api' });
+    expect(v.facts.gitRecheck).toBe('failed');
+    expect(v.message).toMatch(/seen 3 times; the git ls-remote re-check failed \(.*Connection refused\)/);
   });
 
   it('asks git when compare does not know the merge commit (404), and believes git', async () => {

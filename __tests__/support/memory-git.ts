@@ -50,6 +50,8 @@ export class MemoryRemote {
   readonly commits = new Map<Sha, MemoryCommit>();
   readonly branches = new Map<string, Sha>();
   behaviour: RemoteBehaviour = 'answer';
+  /** Requests that fail although the remote answers others (e.g. /^unshallow/). */
+  failOn: RegExp | null = null;
   /** Network requests it received, named like the verbs: `lsRemoteHead main`, `fetchCommit <sha>`, … */
   readonly requests: string[] = [];
 
@@ -320,7 +322,7 @@ export class MemoryGitRepository implements GitRepository {
     const remote = this.remotes.get(name);
     if (!remote) return { failure: failed(`fatal: '${name}' does not appear to be a git repository`) };
     remote.requests.push(request);
-    if (remote.behaviour === 'fail')
+    if (remote.behaviour === 'fail' || remote.failOn?.test(request))
       return { failure: failed('fatal: unable to access the remote: Connection refused') };
     if (remote.behaviour === 'hang')
       return { failure: await neverAnswered(o.timeoutMs ?? deadline, o.signal) };

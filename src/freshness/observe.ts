@@ -12,7 +12,9 @@ export type Observation =
   | { kind: 'head'; head: Sha; relation: ObservedRelation }
   | { kind: 'missing' }
   | { kind: 'transient'; error: string }
-  | { kind: 'fatal'; reason: 'api_failed' | 'git_failed'; message: string; head: Sha | null };
+  | { kind: 'fatal'; reason: 'api_failed' | 'git_failed'; message: string; head: Sha | null }
+  /** The head was read; how it relates to the merge commit cannot be told (`detail` says why). */
+  | { kind: 'undecided'; head: Sha; why: 'shallow-history' | 'not-fetched'; detail: string };
 
 export interface ObserveTarget {
   remote: RemoteName;
@@ -150,7 +152,11 @@ export async function observeViaGit(
   // In a shallow clone, history cut at the shallow boundary can hide an ancestry: complete it once.
   if (relation.ok && relation.value === 'diverged' && (await git.isShallow(o))) {
     const unshallowed = await git.unshallow(t.remote, t.baseBranch, o);
-    if (unshallowed.ok) relation = await relationByGit(git, t.mergeCommit, head, o);
+    if (!unshallowed.ok) {
+      const detail = `completing its history failed: ${unshallowed.failure.message}`;
+      return { kind: 'undecided', head, why: 'shallow-history', detail };
+    }
+    relation = await relationByGit(git, t.mergeCommit, head, o);
   }
   if (!relation.ok)
     return { kind: 'fatal', reason: 'git_failed', message: `${relation.failure.message}.`, head };

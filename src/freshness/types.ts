@@ -29,23 +29,38 @@ export interface FreshnessInput {
   signal?: AbortSignal;
 }
 
-export type FreshnessVerdict =
-  | { kind: 'fresh'; originHead: Sha; via: HeadSource; message: string }
-  | {
-      kind: 'stale';
-      reason: 'superseded' | 'diverged' | 'rewound';
-      originHead: Sha;
-      via: HeadSource;
-      message: string;
-    }
-  | {
-      kind: 'error';
-      reason: 'head_unreachable' | 'git_failed' | 'api_failed';
-      originHead: Sha | null;
-      via: HeadSource;
-      message: string;
-    }
-  | { kind: 'blocked'; reason: 'invalid_input'; originHead: null; via: HeadSource; message: string };
+/** What the gate saw, for callers that word their own advice (the message states these facts only). */
+export interface FreshnessFacts {
+  /** Looks at the head. */
+  tries: number;
+  /** The API kept answering "behind" or did not know the merge commit, so git ls-remote was asked too. */
+  gitRecheck: 'confirmed' | 'failed' | null;
+  /** How the head relates to the merge commit, when known. */
+  relation: 'identical' | 'ahead' | 'behind' | 'diverged' | null;
+  /**
+   * The head was read but its relation to the merge commit could not be told: the clone is shallow and its
+   * history was not completed, or a commit it needs is not here and fetching is off.
+   */
+  undecided: 'shallow-history' | 'not-fetched' | null;
+  /** The budget ran out before the gate had its answer. */
+  budgetSpent: boolean;
+}
+
+interface VerdictBase {
+  /** How the head was read in the end. */
+  via: HeadSource;
+  /** One sentence of facts: the head, its relation to the merge commit, how it was seen. */
+  message: string;
+  facts: FreshnessFacts;
+}
+
+export type FreshnessVerdict = VerdictBase &
+  (
+    | { kind: 'fresh'; originHead: Sha }
+    | { kind: 'stale'; reason: 'superseded' | 'diverged' | 'rewound'; originHead: Sha }
+    | { kind: 'error'; reason: 'head_unreachable' | 'git_failed' | 'api_failed'; originHead: Sha | null }
+    | { kind: 'blocked'; reason: 'invalid_input'; originHead: null }
+  );
 
 export type MergeCommitResolution =
   { ok: true; sha: Sha } | { ok: false; reason: 'invalid_input' | 'git_failed'; message: string };
