@@ -1,7 +1,6 @@
 // The git verbs on real repositories: what each answers, its typed failures, and credentials that reach
 // the network verbs only, through the environment of that one git process.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -13,7 +12,15 @@ import {
   type GitTransport,
 } from '../../src/adapters/git.js';
 import { mustParse, parseRefName, parseRepoPath, type Sha } from '../../src/domain/index.js';
-import { branch, git, GitFixture, MAIN, ORIGIN, sha } from '../support/git-fixture.js';
+import {
+  branch,
+  git,
+  GitFixture,
+  MAIN,
+  ORIGIN,
+  repoWithAmbiguousPrefix,
+  sha,
+} from '../support/git-fixture.js';
 
 const path = (p: string) => mustParse(parseRepoPath, p);
 
@@ -190,25 +197,17 @@ describe('local verbs', () => {
 });
 
 describe('revParseCommit with an ambiguous short SHA', () => {
+  let fx: GitFixture;
   let dir: string;
+  let shared: string;
   beforeAll(() => {
-    dir = join(GitFixture.create('main', 'pms-ambiguous-').root, 'many');
-    git(join(dir, '..'), 'init', '-q', dir);
-    // 1000 commits with fixed dates: a 4-digit prefix shared by two commits is all but certain.
-    const stream = Array.from(
-      { length: 1000 },
-      (_, i) =>
-        `commit refs/heads/main\ncommitter A <a@b> ${1700000000 + i} +0000\ndata <<EOF\nc${i}\nEOF\n\n`,
-    ).join('');
-    execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: stream });
+    fx = GitFixture.create('main', 'pms-ambiguous-');
+    dir = join(fx.root, 'many');
+    shared = repoWithAmbiguousPrefix(dir);
   });
-  afterAll(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
+  afterAll(() => fx.cleanup());
 
   it('answers ambiguous with the candidates, not missing', async () => {
-    const prefixes = git(dir, 'rev-list', '--all')
-      .split('\n')
-      .map((s) => s.slice(0, 4));
-    const shared = prefixes.find((p, i) => prefixes.indexOf(p) !== i)!;
     const r = await new CliGitRepository(dir).revParseCommit(shared);
     expect(r.kind).toBe('ambiguous');
     if (r.kind !== 'ambiguous') return;

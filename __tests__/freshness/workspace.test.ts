@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliGitRepository } from '../../src/adapters/git.js';
 import { ensureWorkspaceAt, resolveMergeCommit } from '../../src/freshness/index.js';
-import { git, GitFixture, MAIN, ORIGIN } from '../support/git-fixture.js';
+import { git, GitFixture, MAIN, ORIGIN, repoWithAmbiguousPrefix } from '../support/git-fixture.js';
 
 let fx: GitFixture;
 let first: string;
@@ -146,6 +146,19 @@ describe('resolveMergeCommit', () => {
       expect((r as { message: string }).message).toContain("'merge-commit'");
     },
   );
+
+  it('says a short SHA is ambiguous and lists the commits it could mean (BLOCKED invalid_input)', async () => {
+    const shared = repoWithAmbiguousPrefix(join(fx.root, 'many'));
+    const r = await resolveMergeCommit(new CliGitRepository(join(fx.root, 'many')), ORIGIN, shared);
+    expect(r).toMatchObject({ ok: false, reason: 'invalid_input' });
+    const message = (r as { message: string }).message;
+    expect(message).toMatch(
+      new RegExp(
+        `^Input 'merge-commit': '${shared}' is ambiguous: it is the start of \\d+ commits: ${shared}[0-9a-f]{8} \\(2023-\\d\\d-\\d\\d c\\d+\\), ${shared}`,
+      ),
+    );
+    expect(message).not.toMatch(/neither a full commit SHA/);
+  });
 
   it.each(['', '  ', '--upload-pack=evil', 'main\nmore'])('rejects the malformed input %j', async (ref) => {
     const r = await resolveMergeCommit(new CliGitRepository(fx.work), ORIGIN, ref);

@@ -94,6 +94,25 @@ export class GitFixture {
 }
 
 /**
+ * A repository of 1000 commits with fixed dates at `dir` (fast-import: one process): some 4-digit prefixes
+ * are shared by two commits. Returns one such prefix.
+ */
+export function repoWithAmbiguousPrefix(dir: string): string {
+  git(dirname(dir), 'init', '-q', '--initial-branch=main', dir);
+  const stream = Array.from(
+    { length: 1000 },
+    (_, i) => `commit refs/heads/main\ncommitter A <a@b> ${1700000000 + i} +0000\ndata <<EOF\nc${i}\nEOF\n\n`,
+  ).join('');
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: stream, env: GIT_ENV });
+  const prefixes = git(dir, 'rev-list', '--all')
+    .split('\n')
+    .map((sha) => sha.slice(0, 4));
+  const shared = prefixes.find((p, i) => prefixes.indexOf(p) !== i);
+  if (!shared) throw new Error('no shared prefix among 1000 commits');
+  return shared;
+}
+
+/**
  * Live processes (zombies count as gone) whose environment carries `marker` — how a test finds every git
  * process (and helper, such as git-remote-http) it started, whatever their parent is now.
  */

@@ -1,7 +1,7 @@
 // The `merge-commit` input → a full SHA that exists locally: a 40-hex SHA is checked (and fetched when
 // missing), anything else is resolved as a revision locally, as `refs/remotes/<remote>/<ref>`, then after a
 // fetch of that ref.
-import type { GitCallOptions, GitRepository } from '../adapters/git.js';
+import type { CommitLookup, GitCallOptions, GitRepository } from '../adapters/git.js';
 import { parseRefName, parseSha, type BranchName, type RemoteName, type Sha } from '../domain/index.js';
 import type { MergeCommitResolution } from './types.js';
 
@@ -73,6 +73,7 @@ async function resolveRevision(
   for (const candidate of candidates) {
     const found = await git.revParseCommit(candidate, o);
     if (found.kind === 'found') return { ok: true, sha: found.sha };
+    if (found.kind === 'ambiguous') return invalid(ambiguous(input, found));
     if (found.kind === 'failed') return gitFailed(`resolve '${input}'`, found.failure.message);
   }
 
@@ -88,6 +89,16 @@ async function resolveRevision(
     `fetch '${name}' from remote '${remote}' to resolve input 'merge-commit'`,
     fetched.failure.message,
   );
+}
+
+/** Names the commits a short SHA could mean, so that the right one can be picked. */
+function ambiguous(input: string, found: Extract<CommitLookup, { kind: 'ambiguous' }>): string {
+  const listed = found.candidates.map((c) => {
+    const what = [c.type === 'commit' ? '' : c.type, c.summary].filter(Boolean).join(' ');
+    return what ? `${c.sha.slice(0, 12)} (${what})` : c.sha.slice(0, 12);
+  });
+  const more = found.unlisted > 0 ? `, and ${found.unlisted} more objects not examined` : '';
+  return `Input 'merge-commit': '${input}' is ambiguous: it is the start of ${found.candidates.length} commits: ${listed.join(', ')}${more}. Give more digits or the full SHA.`;
 }
 
 function gitFailed(what: string, why: string): MergeCommitResolution {
