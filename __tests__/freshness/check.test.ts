@@ -328,6 +328,27 @@ describe('checkFreshness via git in a shallow clone (actions/checkout fetch-dept
     });
   });
 
+  it('with fetching off, says it cannot tell instead of unshallowing the clone', async () => {
+    const before = git(fx.work, 'rev-parse', 'HEAD~2');
+    fx.push(`${before}:refs/heads/main`, fx.work, true);
+    git(shallow, 'fetch', '-q', '--depth=1', 'origin', before); // the old head is here, below a cut history
+    const objects = git(shallow, 'count-objects', '-v');
+    const v = await checkFreshness({ ...input(), mayFetch: false });
+    expect(v).toMatchObject({ kind: 'error', reason: 'git_failed', originHead: before });
+    expect(v.facts.undecided).toBe('shallow-history');
+    expect(v.message).toContain('cannot be told in this shallow clone');
+    expect(git(shallow, 'rev-parse', '--is-shallow-repository')).toBe('true');
+    expect(git(shallow, 'count-objects', '-v')).toBe(objects);
+  });
+
+  it('with fetching off, does not fetch a head it does not have', async () => {
+    const later = pushFromSecondClone(fx);
+    const v = await checkFreshness({ ...input(), mayFetch: false });
+    expect(v).toMatchObject({ kind: 'error', reason: 'git_failed', originHead: later });
+    expect(v.facts.undecided).toBe('not-fetched');
+    expect(() => git(shallow, 'cat-file', '-e', `${later}^{commit}`)).toThrow();
+  });
+
   it('is diverged after a force push', async () => {
     const rewritten = forcePushUnrelated(fx);
     await expect(checkFreshness(input())).resolves.toMatchObject({

@@ -193,6 +193,55 @@ describe('checkFreshness in a shallow clone (in memory, depth 1)', () => {
   });
 });
 
+describe('checkFreshness when fetching is off (the CLI plan mode, in memory)', () => {
+  it('answers from the commits already here, fetching nothing', async () => {
+    const git = MemoryGitRepository.clone(remote);
+    const later = remote.commit('main', 'later');
+    await git.fetchCommit(ORIGIN, later, { branch: MAIN }); // the developer fetched earlier
+    remote.requests.length = 0;
+    const v = await checkFreshness(input(git, { mayFetch: false }));
+    expect(v).toMatchObject({ kind: 'stale', reason: 'superseded', originHead: later });
+    expect(remote.requests).toEqual(['lsRemoteHead main']);
+  });
+
+  it('cannot tell when the head is not here, and says so instead of fetching it', async () => {
+    const git = MemoryGitRepository.clone(remote);
+    const later = remote.commit('main', 'later');
+    const v = await checkFreshness(input(git, { mayFetch: false }));
+    expect(v).toMatchObject({ kind: 'error', reason: 'git_failed', originHead: later });
+    expect(v.facts).toMatchObject({ undecided: 'not-fetched', relation: null });
+    expect(v.message).toBe(
+      `The head of branch 'main' on remote 'origin' (git ls-remote) is ${later}, not merge commit ${merge}; the head ${later} is not in the local repository and fetching is off, so how they relate is unknown.`,
+    );
+    expect(remote.requests).toEqual(['lsRemoteHead main']);
+    expect(git.commits.has(later)).toBe(false);
+  });
+
+  it('cannot tell in a shallow clone, and leaves it shallow', async () => {
+    const git = MemoryGitRepository.clone(remote, { depth: 1 });
+    await git.fetchCommit(ORIGIN, first); // the old head is here, below a cut history
+    remote.forcePush('main', first);
+    const v = await checkFreshness(input(git, { mayFetch: false }));
+    expect(v).toMatchObject({ kind: 'error', reason: 'git_failed', originHead: first });
+    expect(v.facts.undecided).toBe('shallow-history');
+    expect(v.message).toMatch(
+      /cannot be told in this shallow clone \(its history is cut off and fetching is off\)\.$/,
+    );
+    expect(git.calls).not.toContainEqual(expect.stringMatching(/^unshallow/));
+    expect(git.shallowRoots.size).toBeGreaterThan(0);
+  });
+
+  it('believes a shallow clone that shows the head contains the merge commit', async () => {
+    const git = MemoryGitRepository.clone(remote, { depth: 1 });
+    const later = remote.commit('main', 'later');
+    await git.fetchCommit(ORIGIN, later, { branch: MAIN });
+    await expect(checkFreshness(input(git, { mayFetch: false }))).resolves.toMatchObject({
+      reason: 'superseded',
+      originHead: later,
+    });
+  });
+});
+
 describe('checkFreshness via the API (in memory)', () => {
   let git: MemoryGitRepository;
   let api: MemoryGitHubApi;

@@ -97,6 +97,27 @@ describe('resolveMergeCommit', () => {
     expect(git(fx.work, 'cat-file', '-t', later)).toBe('commit');
   });
 
+  it('with fetching off, names a SHA or a branch that is only on the remote instead of fetching it', async () => {
+    const other = fx.clone('colleague');
+    git(other, 'checkout', '-q', '-b', 'release/1.x');
+    const later = fx.commit('later', {}, other);
+    fx.push('HEAD:refs/heads/release/1.x', other);
+    const repo = new CliGitRepository(fx.work);
+    const bySha = await resolveMergeCommit(repo, ORIGIN, later, { mayFetch: false });
+    expect(bySha).toMatchObject({ ok: false, reason: 'invalid_input' });
+    expect((bySha as { message: string }).message).toContain(
+      'not in the local repository (not fetched: fetching is off)',
+    );
+    const byRef = await resolveMergeCommit(repo, ORIGIN, 'release/1.x', { mayFetch: false });
+    expect(byRef).toMatchObject({ ok: false, reason: 'invalid_input' });
+    expect((byRef as { message: string }).message).toContain('fetching is off');
+    expect(() => git(fx.work, 'cat-file', '-e', `${later}^{commit}`)).toThrow();
+    await expect(resolveMergeCommit(repo, ORIGIN, 'main', { mayFetch: false })).resolves.toEqual({
+      ok: true,
+      sha: merge,
+    });
+  });
+
   it('rejects a full SHA that exists nowhere (invalid_input naming merge-commit)', async () => {
     const r = await resolveMergeCommit(new CliGitRepository(fx.work), ORIGIN, 'b'.repeat(40), {
       baseBranch: MAIN,

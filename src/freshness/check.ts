@@ -45,7 +45,7 @@ async function lookRepeatedly(input: FreshnessInput, target: ObserveTarget, budg
     if (!(await waitWithin(budget, input.retry, attempt))) break;
     looked.last = api
       ? await observeViaApi(api, target, budget)
-      : await observeViaGit(input.git, target, budget);
+      : await observeViaGit(input.git, target, budget, { mayFetch: input.mayFetch ?? true });
     looked.tries++;
     if (!worthRetrying(looked.last, via)) break;
   }
@@ -57,7 +57,7 @@ async function recheckWithGit(input: FreshnessInput, target: ObserveTarget, budg
   const last = looked.last;
   const lagging = last.kind === 'head' && (last.relation === 'behind' || last.relation === 'unknown');
   if (!input.api || !lagging) return;
-  const byGit = await observeViaGit(input.git, target, budget);
+  const byGit = await observeViaGit(input.git, target, budget, { mayFetch: input.mayFetch ?? true });
   if (byGit.kind === 'head') {
     looked.last = byGit;
     looked.via = 'git';

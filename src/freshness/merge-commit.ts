@@ -10,6 +10,8 @@ export interface ResolveMergeCommitOptions {
   baseBranch?: BranchName | null;
   /** Stops the lookup (the git process in flight is killed). */
   signal?: AbortSignal;
+  /** May a commit or ref that is not here be fetched (default true)? false: the CLI's plan mode. */
+  mayFetch?: boolean;
 }
 
 function invalid(message: string): MergeCommitResolution {
@@ -32,20 +34,26 @@ export async function resolveMergeCommit(
       `Input 'merge-commit' (${JSON.stringify(input)}) is not a commit SHA or a ref: it starts with '-' or contains whitespace.`,
     );
   }
-  const o: GitCallOptions = { signal: options.signal };
+  const o: Lookup = { signal: options.signal, mayFetch: options.mayFetch ?? true };
   const full = parseSha(input);
   if (full.ok) return resolveFullSha(git, remote, full.value, options.baseBranch ?? null, o);
   return resolveRevision(git, remote, input, o);
 }
+
+type Lookup = GitCallOptions & { mayFetch: boolean };
+const NOT_FETCHING = 'not fetched: fetching is off';
 
 async function resolveFullSha(
   git: GitRepository,
   remote: RemoteName,
   sha: Sha,
   branch: BranchName | null,
-  o: GitCallOptions,
+  o: Lookup,
 ): Promise<MergeCommitResolution> {
   if (await git.hasCommit(sha, o)) return { ok: true, sha };
+  if (!o.mayFetch) {
+    return invalid(`Input 'merge-commit': commit ${sha} is not in the local repository (${NOT_FETCHING}).`);
+  }
   const fetched = await git.fetchCommit(remote, sha, { ...o, branch });
   if (fetched.present) return { ok: true, sha };
   if (fetched.remoteAnswered) {
@@ -64,7 +72,7 @@ async function resolveRevision(
   git: GitRepository,
   remote: RemoteName,
   input: string,
-  o: GitCallOptions,
+  o: Lookup,
 ): Promise<MergeCommitResolution> {
   const remotePrefix = `${remote}/`;
   const name = input.startsWith(remotePrefix) ? input.slice(remotePrefix.length) : input;
@@ -82,6 +90,11 @@ async function resolveRevision(
   );
   const ref = parseRefName(name);
   if (!ref.ok) return notFound;
+  if (!o.mayFetch) {
+    return invalid(
+      `Input 'merge-commit': '${input}' is neither a full commit SHA nor a ref that exists locally (${NOT_FETCHING}).`,
+    );
+  }
   const fetched = await git.fetchRef(remote, ref.value, o);
   if (fetched.kind === 'fetched') return { ok: true, sha: fetched.sha };
   if (fetched.kind === 'missing') return notFound;

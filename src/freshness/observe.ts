@@ -134,10 +134,21 @@ async function bringBothHere(git: GitRepository, t: ObserveTarget, head: Sha, o:
   return null;
 }
 
+/**
+ * What the verbs may do to the repository. `mayFetch: false` (a developer's clone in plan mode): never
+ * fetch or unshallow — answer from what is here, and say so when that is not enough.
+ */
+export interface GitObserveOptions {
+  mayFetch: boolean;
+}
+
+const NOT_FETCHING = 'fetching is off';
+
 export async function observeViaGit(
   git: GitRepository,
   t: ObserveTarget,
   budget: Budget,
+  options: GitObserveOptions = { mayFetch: true },
 ): Promise<Observation> {
   const o: GitCallOptions = { signal: budget.signal };
   const listed = await git.lsRemoteHead(t.remote, t.baseBranch, o);
@@ -145,7 +156,10 @@ export async function observeViaGit(
   const head = listed.value;
   if (head === null) return { kind: 'missing' };
   if (head === t.mergeCommit) return { kind: 'head', head, relation: 'identical' };
+  return options.mayFetch ? relateFetching(git, t, head, o) : relateHere(git, t, head, o);
+}
 
+async function relateFetching(git: GitRepository, t: ObserveTarget, head: Sha, o: GitCallOptions) {
   const notHere = await bringBothHere(git, t, head, o);
   if (notHere) return notHere;
   let relation = await relationByGit(git, t.mergeCommit, head, o);
@@ -154,10 +168,33 @@ export async function observeViaGit(
     const unshallowed = await git.unshallow(t.remote, t.baseBranch, o);
     if (!unshallowed.ok) {
       const detail = `completing its history failed: ${unshallowed.failure.message}`;
-      return { kind: 'undecided', head, why: 'shallow-history', detail };
+      return undecided(head, 'shallow-history', detail);
     }
     relation = await relationByGit(git, t.mergeCommit, head, o);
   }
+  return related(head, relation);
+}
+
+/** The relation from the commits already here; a shallow clone's "neither" is not believed. */
+async function relateHere(git: GitRepository, t: ObserveTarget, head: Sha, o: GitCallOptions) {
+  for (const [sha, what] of [
+    [head, `the head ${head} is not in the local repository`],
+    [t.mergeCommit, `merge commit ${t.mergeCommit} is not in the local repository`],
+  ] as const) {
+    if (!(await git.hasCommit(sha, o))) return undecided(head, 'not-fetched', `${what} and ${NOT_FETCHING}`);
+  }
+  const relation = await relationByGit(git, t.mergeCommit, head, o);
+  if (relation.ok && relation.value === 'diverged' && (await git.isShallow(o))) {
+    return undecided(head, 'shallow-history', `its history is cut off and ${NOT_FETCHING}`);
+  }
+  return related(head, relation);
+}
+
+function undecided(head: Sha, why: 'shallow-history' | 'not-fetched', detail: string): Observation {
+  return { kind: 'undecided', head, why, detail };
+}
+
+function related(head: Sha, relation: GitAnswer<BranchRelation>): Observation {
   if (!relation.ok)
     return { kind: 'fatal', reason: 'git_failed', message: `${relation.failure.message}.`, head };
   return { kind: 'head', head, relation: relation.value };

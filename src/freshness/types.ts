@@ -27,6 +27,12 @@ export interface FreshnessInput {
   budgetMs?: number;
   /** Stops the gate early (a cancelled run): the git process in flight is killed. */
   signal?: AbortSignal;
+  /**
+   * May the gate fetch missing commits and unshallow a shallow clone (default true)? false (the CLI's plan
+   * mode): the repository is left as it is, and a relation that needs more history is reported as
+   * undecided (ERROR git_failed, facts.undecided) instead.
+   */
+  mayFetch?: boolean;
 }
 
 /** What the gate saw, for callers that word their own advice (the message states these facts only). */
