@@ -94,6 +94,14 @@ describe('GitProcessTransport', () => {
     expect(liveProcessesCarrying(marker)).toEqual([]);
   });
 
+  it('does not start git when the signal has already fired', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const r = await transport.run(['status'], { signal: stop.signal });
+    expect(r).toMatchObject({ aborted: true, spawnError: null, exitCode: -1, stdout: '' });
+    expect(gitFailure(r)).toBe('git status was stopped before it finished');
+  });
+
   it('returns although a descendant that left the group holds the pipes after git exited', async () => {
     const pidFile = join(fx.root, `pid-${randomUUID()}`);
     // setsid: a new session, out of reach of the group kill — like a daemon a hook might start.

@@ -94,7 +94,7 @@ export class GitProcessTransport implements GitTransport {
   async run(args: readonly string[], options: GitRunOptions = {}): Promise<GitRunResult> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
     const base = { verb: verbOf(args), timeoutMs };
-    if (options.signal?.aborted) return { ...notRun('stopped before it started'), ...base, aborted: true };
+    if (options.signal?.aborted) return { ...notRun(null), ...base, aborted: true };
     let child: ChildProcess;
     try {
       child = spawn(this.gitPath, ['-c', 'core.quotepath=off', '-c', 'color.ui=false', ...args], {
@@ -134,7 +134,8 @@ function verbOf(args: readonly string[]): string {
   return '';
 }
 
-function notRun(reason: string): Omit<GitRunResult, 'verb' | 'timeoutMs'> {
+/** A result for a git that never ran: it could not be started (`reason`), or was stopped first (null). */
+function notRun(reason: string | null): Omit<GitRunResult, 'verb' | 'timeoutMs'> {
   return {
     exitCode: -1,
     signal: null,
