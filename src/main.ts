@@ -79,6 +79,7 @@ function actionContext(
         })
       : null;
   return {
+    entry: 'action',
     settings,
     runner,
     git: new GitCli(runner.workspace, env),

@@ -1,13 +1,14 @@
 // The freshness gate against real git: a bare `origin`, a workspace clone, real pushes — read through git
 // (ls-remote + merge-base) and through the REST API (FakeGitHub answering from the bare repository).
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { GitCli } from '../../src/adapters/git.js';
+import { CliGitRepository } from '../../src/adapters/git.js';
 import type { GitHubApi } from '../../src/adapters/github.js';
 import { GitHubRestApi } from '../../src/adapters/github-rest.js';
 import { checkFreshness, readHeadAfter } from '../../src/freshness/index.js';
 import type { FreshnessInput } from '../../src/freshness/types.js';
+import type { Sha } from '../../src/domain/index.js';
 import { closedPortUrl, FakeGitHub } from '../support/fake-github.js';
-import { git, GitFixture } from '../support/git-fixture.js';
+import { branch, git, GitFixture, MAIN, ORIGIN } from '../support/git-fixture.js';
 import { refAnswer, refPayload, serveFromGit } from './git-backed-api.js';
 
 const TOKEN = 'ghs_freshnessTestToken0123456789';
@@ -20,7 +21,8 @@ function restApi(apiUrl: string): GitHubRestApi {
     repository: 'octo/repo',
     apiUrl,
     graphqlUrl: `${apiUrl}/graphql`,
-    retries: 0,
+    // The client is the one retry layer for transport failures; the gate only looks again at API lag.
+    retries: 2,
     retryBaseMs: 1,
   });
 }
@@ -47,13 +49,13 @@ describe.each(['git', 'api'] as const)('checkFreshness via %s', (mode) => {
   let fx: GitFixture;
   let fake: FakeGitHub;
   let api: GitHubApi | null;
-  let mergeCommit: string;
+  let mergeCommit: Sha;
 
   const input = (over: Partial<FreshnessInput> = {}): FreshnessInput => ({
-    git: new GitCli(fx.work),
+    git: new CliGitRepository(fx.work),
     api,
-    remote: 'origin',
-    baseBranch: 'main',
+    remote: ORIGIN,
+    baseBranch: MAIN,
     mergeCommit,
     retry: RETRY,
     ...over,
@@ -112,7 +114,7 @@ describe.each(['git', 'api'] as const)('checkFreshness via %s', (mode) => {
   });
 
   it('is blocked (invalid_input) when the base branch does not exist on the remote', async () => {
-    const v = await checkFreshness(input({ baseBranch: 'no-such-branch' }));
+    const v = await checkFreshness(input({ baseBranch: branch('no-such-branch') }));
     expect(v).toMatchObject({ kind: 'blocked', reason: 'invalid_input', originHead: null, via: mode });
     expect(v.message).toContain("'base-branch'");
     expect(v.message).toContain('no-such-branch');
@@ -129,8 +131,9 @@ describe.each(['git', 'api'] as const)('checkFreshness via %s', (mode) => {
       input({ retry: { delaysMs: [5, 5], sleep: async (ms) => void slept.push(ms) } }),
     );
     expect(v).toMatchObject({ kind: 'error', reason: 'head_unreachable', originHead: null, via: mode });
-    expect(slept).toEqual([5, 5]);
-    expect(v.message).toMatch(/after 3 tries/);
+    // git is asked again by the gate; the API client already tried again itself, so the gate does not wait.
+    expect(slept).toEqual(mode === 'git' ? [5, 5] : []);
+    expect(v.message).toMatch(mode === 'git' ? /after 3 tries/ : /after 1 try/);
     expect(v.message).toMatch(mode === 'git' ? /ls-remote/ : /no answer/);
   });
 
@@ -138,7 +141,7 @@ describe.each(['git', 'api'] as const)('checkFreshness via %s', (mode) => {
     expect(await readHeadAfter(input())).toBe(mergeCommit);
     const later = pushFromSecondClone(fx);
     expect(await readHeadAfter(input())).toBe(later);
-    expect(await readHeadAfter(input({ baseBranch: 'gone' }))).toBeNull();
+    expect(await readHeadAfter(input({ baseBranch: branch('gone') }))).toBeNull();
   });
 
   it('reads no head after the command when the remote is unreachable (null, no throw)', async () => {
@@ -151,14 +154,14 @@ describe.each(['git', 'api'] as const)('checkFreshness via %s', (mode) => {
 describe('checkFreshness via api: API behaviour', () => {
   let fx: GitFixture;
   let fake: FakeGitHub;
-  let mergeCommit: string;
-  let previous: string;
+  let mergeCommit: Sha;
+  let previous: Sha;
 
   const input = (api: GitHubApi, over: Partial<FreshnessInput> = {}): FreshnessInput => ({
-    git: new GitCli(fx.work),
+    git: new CliGitRepository(fx.work),
     api,
-    remote: 'origin',
-    baseBranch: 'main',
+    remote: ORIGIN,
+    baseBranch: MAIN,
     mergeCommit,
     retry: RETRY,
     ...over,
@@ -212,7 +215,7 @@ describe('checkFreshness via api: API behaviour', () => {
     expect(fake.requestsTo('GET', REF)).toHaveLength(3);
   });
 
-  it('counts the client retries inside each try', async () => {
+  it('retries a transport failure in one layer only: the client, never the gate around it', async () => {
     fake.on('GET', REF, { status: 500, body: { message: 'boom' } });
     const api = new GitHubRestApi({
       token: TOKEN,
@@ -224,7 +227,7 @@ describe('checkFreshness via api: API behaviour', () => {
     });
     const v = await checkFreshness(input(api, { retry: { delaysMs: [1] } }));
     expect(v.kind).toBe('error');
-    expect(fake.requestsTo('GET', REF)).toHaveLength(4);
+    expect(fake.requestsTo('GET', REF)).toHaveLength(2);
   });
 
   it.each([403, 401])(
@@ -243,7 +246,11 @@ describe('checkFreshness via api: API behaviour', () => {
   it('treats a 403 rate limit as transient', async () => {
     fake.on('GET', REF, (_req, _m, i) =>
       i === 0
-        ? { status: 403, body: { message: 'You have exceeded a secondary rate limit' } }
+        ? {
+            status: 403,
+            headers: { 'retry-after': '0' },
+            body: { message: 'You have exceeded a secondary rate limit' },
+          }
         : refAnswer(fx.origin, 'octo/repo', 'main'),
     );
     const v = await checkFreshness(input(restApi(fake.url)));
@@ -279,13 +286,13 @@ describe('checkFreshness via api: API behaviour', () => {
 describe('checkFreshness via git in a shallow clone (actions/checkout fetch-depth: 1)', () => {
   let fx: GitFixture;
   let shallow: string;
-  let mergeCommit: string;
+  let mergeCommit: Sha;
 
   const input = (): FreshnessInput => ({
-    git: new GitCli(shallow),
+    git: new CliGitRepository(shallow),
     api: null,
-    remote: 'origin',
-    baseBranch: 'main',
+    remote: ORIGIN,
+    baseBranch: MAIN,
     mergeCommit,
     retry: RETRY,
   });
@@ -325,6 +332,27 @@ describe('checkFreshness via git in a shallow clone (actions/checkout fetch-dept
       reason: 'rewound',
       originHead: before,
     });
+  });
+
+  it('with fetching off, says it cannot tell instead of unshallowing the clone', async () => {
+    const before = git(fx.work, 'rev-parse', 'HEAD~2');
+    fx.push(`${before}:refs/heads/main`, fx.work, true);
+    git(shallow, 'fetch', '-q', '--depth=1', 'origin', before); // the old head is here, below a cut history
+    const objects = git(shallow, 'count-objects', '-v');
+    const v = await checkFreshness({ ...input(), mayFetch: false });
+    expect(v).toMatchObject({ kind: 'error', reason: 'git_failed', originHead: before });
+    expect(v.facts.undecided).toBe('shallow-history');
+    expect(v.message).toContain('cannot be told in this shallow clone');
+    expect(git(shallow, 'rev-parse', '--is-shallow-repository')).toBe('true');
+    expect(git(shallow, 'count-objects', '-v')).toBe(objects);
+  });
+
+  it('with fetching off, does not fetch a head it does not have', async () => {
+    const later = pushFromSecondClone(fx);
+    const v = await checkFreshness({ ...input(), mayFetch: false });
+    expect(v).toMatchObject({ kind: 'error', reason: 'git_failed', originHead: later });
+    expect(v.facts.undecided).toBe('not-fetched');
+    expect(() => git(shallow, 'cat-file', '-e', `${later}^{commit}`)).toThrow();
   });
 
   it('is diverged after a force push', async () => {

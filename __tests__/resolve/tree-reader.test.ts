@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GitCli } from '../../src/adapters/git.js';
+import { CliGitRepository } from '../../src/adapters/git.js';
 import { ConfigError } from '../../src/resolve/config-error.js';
 import { resolveCommand } from '../../src/resolve/resolve-command.js';
 import { GitTreeReader } from '../../src/resolve/tree-reader.js';
@@ -34,7 +34,7 @@ describe('GitTreeReader (real git repository)', () => {
       'version: 1\nprofiles:\n  api: { command: rm -rf / }\n',
     );
     writeFileSync(join(f.work, 'untracked.yml'), 'x: 1\n');
-    reader = new GitTreeReader(new GitCli(f.work), sha, { maxBytes: 1024 });
+    reader = new GitTreeReader(new CliGitRepository(f.work), sha, { maxBytes: 1024 });
   });
 
   afterAll(() => f.cleanup());
@@ -62,7 +62,7 @@ describe('GitTreeReader (real git repository)', () => {
   });
 
   it('refuses a symlink as invalid config', async () => {
-    const later = new GitTreeReader(new GitCli(f.work), f.head(), { maxBytes: 1024 });
+    const later = new GitTreeReader(new CliGitRepository(f.work), f.head(), { maxBytes: 1024 });
     const err = await later.read('link.yml').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as ConfigError).detail).toMatch(/symbolic link/);
@@ -77,7 +77,7 @@ describe('GitTreeReader (real git repository)', () => {
   });
 
   it('throws TreeReadError when git fails (unknown commit)', async () => {
-    const bad = new GitTreeReader(new GitCli(f.work), 'f'.repeat(40));
+    const bad = new GitTreeReader(new CliGitRepository(f.work), 'f'.repeat(40));
     const err = await bad.read(DEFAULT_REGISTRY_PATH).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TreeReadError);
     expect((err as Error).message).toMatch(/git ls-tree failed/);
@@ -87,7 +87,7 @@ describe('GitTreeReader (real git repository)', () => {
     for (const p of ['../x', '/etc/passwd', 'a/./b', 'a//b', 'a\\b', '']) {
       await expect(reader.read(p)).rejects.toBeInstanceOf(TreeReadError);
     }
-    expect(() => new GitTreeReader(new GitCli(f.work), '--output=/tmp/x')).toThrow(TreeReadError);
+    expect(() => new GitTreeReader(new CliGitRepository(f.work), '--output=/tmp/x')).toThrow(TreeReadError);
   });
 
   it('feeds resolveCommand end to end: the seed-style task file from the tree wins', async () => {
@@ -102,7 +102,7 @@ describe('GitTreeReader (real git repository)', () => {
       commitMessage: git(f.work, 'log', '-1', '--format=%B', sha),
       pr: null,
       loadPrEditTimes: async () => ({ lastEditedAt: null, mergedAt: null }),
-      tree: new GitTreeReader(new GitCli(f.work), sha),
+      tree: new GitTreeReader(new CliGitRepository(f.work), sha),
     });
     expect(outcome).toMatchObject({
       kind: 'command',

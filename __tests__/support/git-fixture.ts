@@ -1,9 +1,10 @@
 // Real git repositories for tests: a bare repository as `origin` and a working clone, with real commits and
 // pushes. Everything lives under one temp directory that `cleanup()` removes.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { mustParse, parseBranchName, parseRemoteName, parseSha, type Sha } from '../../src/domain/index.js';
 
 const GIT_ENV = {
   ...process.env,
@@ -30,6 +31,12 @@ function gitWith(env: Record<string, string>, cwd: string, ...args: string[]): s
     stdio: ['ignore', 'pipe', 'pipe'],
   }).trim();
 }
+
+/** Names as the settings parse them, for the verbs' arguments. */
+export const ORIGIN = mustParse(parseRemoteName, 'origin');
+export const MAIN = mustParse(parseBranchName, 'main');
+export const branch = (name: string) => mustParse(parseBranchName, name);
+export const sha = (text: string) => mustParse(parseSha, text);
 
 export class GitFixture {
   readonly root: string;
@@ -69,7 +76,7 @@ export class GitFixture {
     files: Record<string, string> = {},
     cwd = this.work,
     committer?: { name: string; email: string },
-  ): string {
+  ): Sha {
     for (const [path, content] of Object.entries(files)) {
       mkdirSync(dirname(join(cwd, path)), { recursive: true });
       writeFileSync(join(cwd, path), content);
@@ -79,7 +86,7 @@ export class GitFixture {
       ? { GIT_COMMITTER_NAME: committer.name, GIT_COMMITTER_EMAIL: committer.email }
       : {};
     gitWith(as, cwd, 'commit', '-q', '--allow-empty', '-m', message);
-    return git(cwd, 'rev-parse', 'HEAD');
+    return this.head(cwd);
   }
 
   push(ref = 'HEAD:main', cwd = this.work, force = false): void {
@@ -95,11 +102,53 @@ export class GitFixture {
     return dir;
   }
 
-  head(cwd = this.work): string {
-    return git(cwd, 'rev-parse', 'HEAD');
+  head(cwd = this.work): Sha {
+    return mustParse(parseSha, git(cwd, 'rev-parse', 'HEAD'));
   }
 
   cleanup(): void {
     rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/**
+ * A repository of 1000 commits with fixed dates at `dir` (fast-import: one process): some 4-digit prefixes
+ * are shared by two commits. Returns one such prefix.
+ */
+export function repoWithAmbiguousPrefix(dir: string): string {
+  git(dirname(dir), 'init', '-q', '--initial-branch=main', dir);
+  const stream = Array.from(
+    { length: 1000 },
+    (_, i) => `commit refs/heads/main\ncommitter A <a@b> ${1700000000 + i} +0000\ndata <<EOF\nc${i}\nEOF\n\n`,
+  ).join('');
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: stream, env: GIT_ENV });
+  const prefixes = git(dir, 'rev-list', '--all')
+    .split('\n')
+    .map((sha) => sha.slice(0, 4));
+  const shared = prefixes.find((p, i) => prefixes.indexOf(p) !== i);
+  if (!shared) throw new Error('no shared prefix among 1000 commits');
+  return shared;
+}
+
+/**
+ * Live processes (zombies count as gone) whose environment carries `marker` — how a test finds every git
+ * process (and helper, such as git-remote-http) it started, whatever their parent is now.
+ */
+export function liveProcessesCarrying(marker: string): { pid: number; command: string }[] {
+  const found: { pid: number; command: string }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/environ`).includes(marker)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
+      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      found.push({
+        pid: Number(entry),
+        command: readFileSync(`/proc/${entry}/cmdline`, 'latin1').replace(/\0/g, ' '),
+      });
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
 }

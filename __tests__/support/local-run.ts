@@ -75,6 +75,7 @@ export async function runLocal(
     },
   );
   const c: ModeContext = {
+    entry: 'action',
     settings,
     runner,
     git: new GitCli(fixture.work),

@@ -48391,125 +48391,6 @@ var __webpack_exports__ = {};
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/adapters/git.ts
-// The one choke point for every git call (cf. actions/checkout's git-command-manager). It never throws for
-// a non-zero exit: callers get the exit code and the output and decide. It only rejects when git itself
-// cannot be started, and even that comes back as exitCode -1 with the reason in stderr.
-
-/**
- * The environment every git call gets: never prompt for credentials, never page, never read the user's
- * or system configuration for things that change output, and a fixed locale so messages can be matched.
- */
-function hardenedGitEnv(base) {
-    return {
-        ...base,
-        GIT_TERMINAL_PROMPT: '0',
-        GIT_ASKPASS: base.GIT_ASKPASS ?? '',
-        SSH_ASKPASS: base.SSH_ASKPASS ?? '',
-        GIT_PAGER: 'cat',
-        PAGER: 'cat',
-        GIT_OPTIONAL_LOCKS: '0',
-        LC_ALL: 'C',
-        LANG: 'C',
-        GCM_INTERACTIVE: 'never',
-    };
-}
-class GitCli {
-    cwd;
-    env;
-    gitPath;
-    constructor(cwd, env = process.env, gitPath = 'git') {
-        this.cwd = cwd;
-        this.env = env;
-        this.gitPath = gitPath;
-    }
-    run(args, options = {}) {
-        const maxOutputBytes = options.maxOutputBytes ?? 16 * 1024 * 1024;
-        const timeoutMs = options.timeoutMs ?? 120_000;
-        return new Promise((resolve) => {
-            let child;
-            try {
-                child = (0,external_node_child_process_namespaceObject.spawn)(this.gitPath, ['-c', 'core.quotepath=off', '-c', 'color.ui=false', ...args], {
-                    cwd: this.cwd,
-                    env: hardenedGitEnv(this.env),
-                    stdio: ['ignore', 'pipe', 'pipe'],
-                    windowsHide: true,
-                });
-            }
-            catch (e) {
-                resolve({
-                    exitCode: -1,
-                    stdout: '',
-                    stderr: `cannot run git: ${e.message}`,
-                    truncated: false,
-                });
-                return;
-            }
-            const out = [];
-            const err = [];
-            let outBytes = 0;
-            let errBytes = 0;
-            let truncated = false;
-            let timedOut = false;
-            child.stdout.on('data', (chunk) => {
-                if (outBytes >= maxOutputBytes) {
-                    truncated = true;
-                    return;
-                }
-                const keep = chunk.subarray(0, maxOutputBytes - outBytes);
-                if (keep.length < chunk.length)
-                    truncated = true;
-                out.push(keep);
-                outBytes += keep.length;
-            });
-            child.stderr.on('data', (chunk) => {
-                if (errBytes < 64 * 1024) {
-                    err.push(chunk);
-                    errBytes += chunk.length;
-                }
-            });
-            const timer = setTimeout(() => {
-                timedOut = true;
-                child.kill('SIGKILL');
-            }, timeoutMs);
-            child.on('error', (e) => {
-                clearTimeout(timer);
-                resolve({ exitCode: -1, stdout: '', stderr: `cannot run git: ${e.message}`, truncated: false });
-            });
-            child.on('close', (code, signal) => {
-                clearTimeout(timer);
-                const stderr = Buffer.concat(err).toString('utf8');
-                resolve({
-                    exitCode: code ?? -1,
-                    stdout: Buffer.concat(out).toString('utf8'),
-                    stderr: timedOut
-                        ? `git ${args[0] ?? ''} timed out after ${timeoutMs} ms\n${stderr}`
-                        : signal
-                            ? `git ${args[0] ?? ''} killed by ${signal}\n${stderr}`
-                            : stderr,
-                    truncated,
-                });
-            });
-        });
-    }
-}
-/**
- * What git said, in one line for a message: the first `fatal:`/`error:` line (git often ends with advice
- * such as "and the repository exists."), else the last stderr line, else the exit code; no trailing period.
- */
-function gitFailure(result) {
-    const lines = result.stderr
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    const line = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines.pop() ?? `exit code ${result.exitCode}`;
-    return line.replace(/[.\s]+$/, '');
-}
-
-// EXTERNAL MODULE: ./src/contracts.ts + 1 modules
-var contracts = __nccwpck_require__(6679);
 // EXTERNAL MODULE: ./src/domain/values.ts
 var values = __nccwpck_require__(4344);
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
@@ -55403,6 +55284,659 @@ function knownSecrets(env, extra = []) {
 
 
 
+;// CONCATENATED MODULE: ./src/adapters/git/output.ts
+// Reading what git printed: one parser per output format, and one way to say why a call failed. Pure.
+
+/**
+ * What git said, in one line: the first `fatal:`/`error:` line (git often ends with advice such as "and the
+ * repository exists."), else the last stderr line, else the exit code; no trailing period. A call that was
+ * killed or never started says so instead.
+ */
+function gitFailure(result) {
+    if (result.spawnError !== null)
+        return `cannot run git: ${result.spawnError}`;
+    if (result.timedOut)
+        return `git ${result.verb} timed out after ${seconds(result.timeoutMs)}`;
+    if (result.aborted)
+        return `git ${result.verb} was stopped before it finished`;
+    const lines = result.stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    const line = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines.pop() ?? `exit code ${result.exitCode}`;
+    return line.replace(/[.\s]+$/, '');
+}
+/** The typed failure of a call that did not succeed; `what` names the operation (`git ls-remote origin`). */
+function failureOf(result, what) {
+    if (result.spawnError !== null)
+        return { kind: 'unavailable', message: gitFailure(result) };
+    if (result.timedOut)
+        return { kind: 'timeout', message: `${what} timed out after ${seconds(result.timeoutMs)}` };
+    if (result.aborted)
+        return { kind: 'aborted', message: `${what} was stopped before it finished` };
+    return { kind: 'failed', message: `${what} failed: ${gitFailure(result)}` };
+}
+function seconds(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+/** `<sha> TAB <ref>` lines → the SHA of exactly `ref`, or null. */
+function shaOfRef(lsRemote, ref) {
+    for (const line of lsRemote.split('\n')) {
+        const [sha, name] = line.trim().split(/\s+/);
+        const parsed = (0,values/* parseSha */.qL)(sha ?? '');
+        if (name === ref && parsed.ok)
+            return parsed.value;
+    }
+    return null;
+}
+/** `ls-tree -z -l`: `<mode> SP <type> SP <oid> SP+ <size|-> TAB <path>` NUL-separated. */
+function parseLsTree(stdout) {
+    const entries = [];
+    for (const line of stdout.split('\0')) {
+        const m = /^(\d{6}) (\w+) ([0-9a-f]+) +(\d+|-)\t([\s\S]*)$/.exec(line);
+        if (m)
+            entries.push({
+                mode: m[1],
+                type: m[2],
+                oid: m[3],
+                size: m[4] === '-' ? null : Number(m[4]),
+                path: m[5],
+            });
+    }
+    return entries;
+}
+function entryKind(entry) {
+    if (entry.mode === '120000')
+        return 'symlink';
+    if (entry.type === 'tree')
+        return 'directory';
+    if (entry.type === 'commit')
+        return 'submodule';
+    return 'file';
+}
+/** `status --porcelain=v1 -z`: `XY SP path NUL`, renames and copies followed by `orig NUL`. */
+function parseStatusPaths(stdout) {
+    const fields = stdout.split('\0');
+    const paths = [];
+    for (let i = 0; i < fields.length; i++) {
+        const field = fields[i];
+        if (field.length < 4)
+            continue;
+        paths.push(field.slice(3));
+        if (field[0] === 'R' || field[0] === 'C')
+            i++; // the original path
+    }
+    return paths;
+}
+/** `-z` separated NUL path lists (diff-tree --name-only -z). */
+function parsePathList(stdout) {
+    return stdout.split('\0').filter((p) => p !== '');
+}
+/** The format `parseLog` reads: fields separated by US, the subject last, records NUL-separated (-z). */
+const LOG_FORMAT = '--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%s';
+function parseLog(stdout) {
+    const entries = [];
+    for (const record of stdout.split('\0')) {
+        const [sha, parents, authorName, authorEmail, authoredAt, ...subject] = record
+            .replace(/^\n/, '')
+            .split('\x1f');
+        const parsed = (0,values/* parseSha */.qL)(sha ?? '');
+        if (!parsed.ok || authoredAt === undefined)
+            continue;
+        entries.push({
+            sha: parsed.value,
+            parents: (parents ?? '').split(' ').flatMap((p) => {
+                const s = (0,values/* parseSha */.qL)(p);
+                return s.ok ? [s.value] : [];
+            }),
+            subject: subject.join('\x1f'),
+            authorName: authorName ?? '',
+            authorEmail: authorEmail ?? '',
+            authoredAt,
+        });
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/git/lookup.ts
+// A revision → the commit it names, telling "no such commit" from "a short SHA more than one commit starts
+// with" (git answers both with the same exit code; `--disambiguate` lists what a prefix could mean).
+
+
+/** git's shortest abbreviation is 4 hex digits; a full SHA is never ambiguous. */
+const SHORT_SHA = /^[0-9a-fA-F]{4,39}$/;
+/** Candidates examined (one git call each); a prefix shared by more is listed as "and N more". */
+const MAX_CANDIDATES = 10;
+async function revParseCommit(run, rev, o) {
+    // eslint-disable-next-line no-control-regex -- control characters never belong in a revision
+    if (rev === '' || rev.startsWith('-') || /[\s\x00-\x1f\x7f]/.test(rev)) {
+        return { kind: 'failed', failure: { kind: 'refused', message: `'${rev}' is not a revision` } };
+    }
+    const r = await run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], o);
+    const sha = (0,values/* parseSha */.qL)(r.stdout.trim());
+    if (r.exitCode === 0 && sha.ok)
+        return { kind: 'found', sha: sha.value };
+    if (r.exitCode !== 1)
+        return { kind: 'failed', failure: failureOf(r, `git rev-parse ${rev}`) };
+    if (!SHORT_SHA.test(rev))
+        return { kind: 'missing' };
+    const found = await commitsStartingWith(run, rev.toLowerCase(), o);
+    if ('kind' in found)
+        return found;
+    return found.candidates.length > 1 ? { kind: 'ambiguous', ...found } : { kind: 'missing' };
+}
+async function commitsStartingWith(run, prefix, o) {
+    const all = await run(['rev-parse', `--disambiguate=${prefix}`], o);
+    if (all.exitCode !== 0)
+        return { kind: 'failed', failure: failureOf(all, `git rev-parse ${prefix}`) };
+    const oids = all.stdout.split('\n').filter((l) => (0,values/* parseSha */.qL)(l.trim()).ok);
+    const found = [];
+    for (const oid of oids.slice(0, MAX_CANDIDATES)) {
+        const peeled = await run(['rev-parse', '--verify', '--quiet', `${oid.trim()}^{commit}`], o);
+        const commit = (0,values/* parseSha */.qL)(peeled.stdout.trim());
+        if (peeled.exitCode === 0 && commit.ok)
+            found.push({ oid: oid.trim(), commit: commit.value });
+    }
+    const unlisted = Math.max(0, oids.length - MAX_CANDIDATES);
+    if (found.length < 2)
+        return { candidates: found.map((f) => ({ sha: f.commit, type: 'commit', summary: '' })), unlisted };
+    const log = await run(['log', '--no-walk=unsorted', '--format=%H %cs %s', ...found.map((f) => f.commit), '--'], o);
+    const summaries = new Map(log.stdout.split('\n').map((l) => [l.slice(0, 40), l.slice(41)]));
+    const candidates = found.map((f) => ({
+        sha: f.commit,
+        type: f.oid === f.commit ? 'commit' : 'tag',
+        summary: summaries.get(f.commit) ?? '',
+    }));
+    return { candidates, unlisted };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/adapters/git/transport.ts
+// The one choke point for every git process (cf. actions/checkout's git-command-manager): spawned in its own
+// process group with stdin closed and a hardened environment, bounded by a deadline and an AbortSignal.
+// At the deadline the whole group is killed — git and its helpers (`git-remote-http` holds git's stderr open,
+// so waiting for 'close' alone can last forever) — and the pipes get a bounded wait, never an endless one.
+// It never throws: callers get the exit code, the output, and why it ended.
+
+const DEFAULT_GIT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+const MAX_STDERR_BYTES = 64 * 1024;
+/** How long the pipes may stay open after git ended (descendants holding them) before we stop listening. */
+const PIPE_GRACE_MS = 1_000;
+/** How long a killed git may take to be reaped before we stop waiting (a process stuck in the kernel). */
+const EXIT_GRACE_MS = 2_000;
+/** Variables that would make git print request headers (credentials) or traces into what we capture. */
+const TRACE_VARIABLES = /^(GIT_TRACE.*|GIT_CURL_VERBOSE|GIT_TRACE2.*|GIT_REDACT_COOKIES)$/;
+/**
+ * The environment every git call gets: never prompt for credentials, never page, a fixed locale so that
+ * messages can be matched, and no tracing that could copy headers into the output we keep.
+ */
+function hardenedGitEnv(base) {
+    const env = {};
+    for (const [name, value] of Object.entries(base))
+        if (!TRACE_VARIABLES.test(name))
+            env[name] = value;
+    return {
+        ...env,
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_ASKPASS: base.GIT_ASKPASS ?? '',
+        SSH_ASKPASS: base.SSH_ASKPASS ?? '',
+        GIT_PAGER: 'cat',
+        PAGER: 'cat',
+        GIT_OPTIONAL_LOCKS: '0',
+        LC_ALL: 'C',
+        LANG: 'C',
+        GCM_INTERACTIVE: 'never',
+    };
+}
+class GitProcessTransport {
+    cwd;
+    env;
+    gitPath;
+    constructor(cwd, options = {}) {
+        this.cwd = cwd;
+        this.env = options.env ?? process.env;
+        this.gitPath = options.gitPath ?? 'git';
+    }
+    async run(args, options = {}) {
+        const timeoutMs = options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
+        const base = { verb: verbOf(args), timeoutMs };
+        if (options.signal?.aborted)
+            return { ...notRun(null), ...base, aborted: true };
+        let child;
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)(this.gitPath, ['-c', 'core.quotepath=off', '-c', 'color.ui=false', ...args], {
+                cwd: this.cwd,
+                env: { ...hardenedGitEnv(this.env), ...options.env },
+                stdio: ['ignore', 'pipe', 'pipe'],
+                // Its own process group (POSIX): the deadline kills git and every helper it started.
+                detached: process.platform !== 'win32',
+                windowsHide: true,
+            });
+        }
+        catch (e) {
+            return { ...notRun(e.message), ...base };
+        }
+        const output = captureOutput(child, options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
+        const ended = await superviseChild(child, timeoutMs, options.signal);
+        await drainPipes(child, output.closed);
+        return {
+            ...base,
+            exitCode: ended.code ?? -1,
+            signal: ended.signal,
+            stdout: output.stdout(),
+            stderr: output.stderr(),
+            truncated: output.truncated(),
+            timedOut: ended.cause === 'timeout',
+            aborted: ended.cause === 'aborted',
+            spawnError: ended.spawnError,
+        };
+    }
+}
+/** The subcommand among git's own options (`-c k=v`, `-C dir`, `--literal-pathspecs`). */
+function verbOf(args) {
+    for (let i = 0; i < args.length; i++) {
+        if (args[i] === '-c' || args[i] === '-C')
+            i++;
+        else if (!args[i].startsWith('-'))
+            return args[i];
+    }
+    return '';
+}
+/** A result for a git that never ran: it could not be started (`reason`), or was stopped first (null). */
+function notRun(reason) {
+    return {
+        exitCode: -1,
+        signal: null,
+        stdout: '',
+        stderr: '',
+        truncated: false,
+        timedOut: false,
+        aborted: false,
+        spawnError: reason,
+    };
+}
+function captureOutput(child, maxOutputBytes) {
+    const out = [];
+    const err = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let truncated = false;
+    child.stdout.on('data', (chunk) => {
+        const keep = chunk.subarray(0, Math.max(0, maxOutputBytes - outBytes));
+        if (keep.length < chunk.length)
+            truncated = true;
+        if (keep.length > 0)
+            out.push(keep);
+        outBytes += keep.length;
+    });
+    child.stderr.on('data', (chunk) => {
+        if (errBytes >= MAX_STDERR_BYTES)
+            return;
+        err.push(chunk);
+        errBytes += chunk.length;
+    });
+    const closed = Promise.all([streamClosed(child.stdout), streamClosed(child.stderr)]).then(() => { });
+    return {
+        stdout: () => Buffer.concat(out).toString('utf8'),
+        stderr: () => Buffer.concat(err).toString('utf8'),
+        truncated: () => truncated,
+        closed,
+    };
+}
+function streamClosed(stream) {
+    return new Promise((resolve) => {
+        stream.once('close', resolve);
+        stream.once('error', () => resolve());
+    });
+}
+/** Waits for git to exit; at the deadline or on abort, kills its process group (the first cause wins). */
+async function superviseChild(child, timeoutMs, signal) {
+    let cause = null;
+    const exited = new Promise((resolve) => {
+        child.once('exit', (code, sig) => resolve({ code, signal: sig, spawnError: null }));
+        child.once('error', (e) => resolve({ code: null, signal: null, spawnError: e.message }));
+    });
+    let stopNow = () => { };
+    const stopped = new Promise((resolve) => (stopNow = resolve));
+    const stop = (why) => {
+        cause ??= why;
+        killGroup(child);
+        stopNow();
+    };
+    const timer = setTimeout(() => stop('timeout'), timeoutMs);
+    const onAbort = () => stop('aborted');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+        const first = await Promise.race([exited, stopped.then(() => null)]);
+        if (first)
+            return { ...first, cause };
+        // Killed: the exit comes promptly unless the process is stuck in the kernel; do not wait for that.
+        let reaped = { code: null, signal: 'SIGKILL', spawnError: null };
+        await settlesWithin(exited.then((e) => (reaped = e)), EXIT_GRACE_MS);
+        return { ...reaped, cause };
+    }
+    finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+    }
+}
+/**
+ * After git ended, its pipes close when the last holder exits. A descendant may still hold them: give it a
+ * moment, then kill what is left of the group, and stop listening either way.
+ */
+async function drainPipes(child, closed) {
+    if (await settlesWithin(closed, PIPE_GRACE_MS))
+        return;
+    killGroup(child);
+    if (await settlesWithin(closed, PIPE_GRACE_MS))
+        return;
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+}
+function killGroup(child) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (process.platform === 'win32')
+            child.kill('SIGKILL');
+        else
+            process.kill(-child.pid, 'SIGKILL');
+    }
+    catch {
+        // ESRCH: the group is gone already.
+    }
+}
+/** Whether `work` settles within `ms`; the timer is cleared either way, so it never holds the process. */
+async function settlesWithin(work, ms) {
+    let timer;
+    const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    try {
+        return await Promise.race([work.then(() => true), late]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/git/tree.ts
+
+/** A listing of one path is a line; a folder may be big, but never this big. */
+const LISTING_BYTES = 8 * 1024 * 1024;
+async function readTreeFile(run, commit, path, maxBytes, o) {
+    const listing = await run(['--literal-pathspecs', 'ls-tree', '-z', '-l', '--full-tree', commit, '--', path], o, {
+        maxOutputBytes: 1024 * 1024,
+    });
+    if (listing.exitCode !== 0)
+        return { kind: 'failed', failure: failureOf(listing, 'git ls-tree') };
+    const entry = parseLsTree(listing.stdout).find((e) => e.path === path);
+    if (!entry)
+        return { kind: 'missing' };
+    const kind = entryKind(entry);
+    if (kind !== 'file')
+        return { kind: 'not-a-file', entry: kind };
+    if (entry.size !== null && entry.size > maxBytes)
+        return { kind: 'too-large', size: entry.size, limit: maxBytes };
+    const blob = await run(['cat-file', 'blob', entry.oid], o, { maxOutputBytes: maxBytes + 1 });
+    if (blob.exitCode !== 0)
+        return { kind: 'failed', failure: failureOf(blob, `git cat-file blob (${path})`) };
+    if (blob.truncated || Buffer.byteLength(blob.stdout, 'utf8') > maxBytes) {
+        return { kind: 'too-large', size: null, limit: maxBytes };
+    }
+    return { kind: 'file', content: blob.stdout };
+}
+async function listTreeFiles(run, commit, dir, o) {
+    const folder = dir.replace(/\/+$/, '');
+    const under = folder === '' || folder === '.' ? [] : ['--', folder];
+    const r = await run(['--literal-pathspecs', 'ls-tree', '-r', '-z', '-l', '--full-tree', commit, ...under], o, {
+        maxOutputBytes: LISTING_BYTES,
+    });
+    if (r.exitCode !== 0)
+        return { ok: false, failure: failureOf(r, `git ls-tree ${commit}`) };
+    if (r.truncated) {
+        return {
+            ok: false,
+            failure: { kind: 'failed', message: `the listing of '${dir}' is over ${LISTING_BYTES} bytes` },
+        };
+    }
+    const prefix = under.length === 0 ? '' : `${folder}/`;
+    const entries = parseLsTree(r.stdout)
+        .filter((e) => e.path.startsWith(prefix))
+        .map((e) => ({ path: e.path, kind: entryKind(e), size: e.size }));
+    return { ok: true, value: entries };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/git/cli-repository.ts
+// The git verbs on the git CLI, every one through the one transport with its deadline. Network verbs alone
+// carry the credentials, in that one process's environment (GIT_CONFIG_*), never in .git/config.
+
+
+
+
+
+/**
+ * Default deadline per kind of call. Local plumbing is quick even in big repositories; the working tree
+ * scales with the checkout; network calls stay well inside the freshness gate's budget, which cuts them
+ * shorter still through its signal.
+ */
+const GIT_DEADLINES_MS = {
+    plumbing: 15_000,
+    worktree: 120_000,
+    lsRemote: 15_000,
+    fetch: 30_000,
+};
+const ok = (value) => ({ ok: true, value });
+const fail = (failure) => ({ ok: false, failure });
+/** The remote answered, and said it does not have that ref. */
+const NO_SUCH_REMOTE_REF = /couldn't find remote ref|invalid refspec|not our ref/i;
+class CliGitRepository {
+    cwd;
+    transport;
+    networkEnv;
+    deadlinesMs;
+    constructor(cwd, options = {}) {
+        this.cwd = cwd;
+        const env = options.env ?? process.env;
+        this.transport = options.transport ?? new GitProcessTransport(cwd, { env, gitPath: options.gitPath });
+        this.networkEnv = authEnv(env, options.auth ?? null);
+        this.deadlinesMs = { ...GIT_DEADLINES_MS, ...options.deadlinesMs };
+    }
+    call(args, deadline, o = {}, extra = {}) {
+        return this.transport.run(args, {
+            ...extra,
+            timeoutMs: o.timeoutMs ?? this.deadlinesMs[deadline],
+            signal: o.signal,
+        });
+    }
+    network(args, deadline, o = {}) {
+        return this.call(args, deadline, o, { env: this.networkEnv });
+    }
+    plumbing = (args, o, extra) => this.call(args, 'plumbing', o, extra);
+    async worktreeRoot(o) {
+        const r = await this.call(['rev-parse', '--show-toplevel'], 'plumbing', o);
+        return r.exitCode === 0 ? ok(r.stdout.trim()) : fail(failureOf(r, 'git rev-parse --show-toplevel'));
+    }
+    async head(o) {
+        const r = await this.call(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], 'plumbing', o);
+        const sha = (0,values/* parseSha */.qL)(r.stdout.trim());
+        if (r.exitCode === 0 && sha.ok)
+            return ok(sha.value);
+        if (r.exitCode !== 1)
+            return fail(failureOf(r, 'git rev-parse HEAD'));
+        // No HEAD commit: a repository without commits yet, or no repository at all.
+        const repo = await this.call(['rev-parse', '--git-dir'], 'plumbing', o);
+        return repo.exitCode === 0 ? ok(null) : fail(failureOf(repo, 'git rev-parse --git-dir'));
+    }
+    async dirtyFiles(o) {
+        const r = await this.call(['status', '--porcelain=v1', '-z', '--untracked-files=no'], 'worktree', o);
+        return r.exitCode === 0 ? ok(parseStatusPaths(r.stdout)) : fail(failureOf(r, 'git status'));
+    }
+    async hasCommit(sha, o) {
+        return (await this.call(['cat-file', '-e', `${sha}^{commit}`], 'plumbing', o)).exitCode === 0;
+    }
+    async isShallow(o) {
+        const r = await this.call(['rev-parse', '--is-shallow-repository'], 'plumbing', o);
+        return r.exitCode === 0 && r.stdout.trim() === 'true';
+    }
+    revParseCommit(rev, o = {}) {
+        return revParseCommit(this.plumbing, rev, o);
+    }
+    async isAncestor(ancestor, descendant, o) {
+        const r = await this.call(['merge-base', '--is-ancestor', ancestor, descendant], 'plumbing', o);
+        if (r.exitCode === 0 || r.exitCode === 1)
+            return ok(r.exitCode === 0);
+        return fail(failureOf(r, `git merge-base --is-ancestor ${ancestor} ${descendant}`));
+    }
+    async remoteDefaultBranch(remote, o) {
+        const r = await this.call(['symbolic-ref', '--quiet', `refs/remotes/${remote}/HEAD`], 'plumbing', o);
+        if (r.exitCode === 1)
+            return ok(null);
+        if (r.exitCode !== 0)
+            return fail(failureOf(r, `git symbolic-ref refs/remotes/${remote}/HEAD`));
+        const branch = (0,values/* parseBranchName */.pD)(r.stdout.trim().replace(`refs/remotes/${remote}/`, ''));
+        return ok(branch.ok ? branch.value : null);
+    }
+    async commitMessage(sha, o) {
+        const r = await this.call(['log', '-1', '--format=%B', sha, '--'], 'plumbing', o);
+        return r.exitCode === 0 ? ok(r.stdout) : fail(failureOf(r, `git log ${sha}`));
+    }
+    async commitCommitter(sha, o) {
+        const r = await this.call(['log', '-1', '--format=%cn%x00%ce', sha, '--'], 'plumbing', o);
+        if (r.exitCode !== 0)
+            return fail(failureOf(r, `git log ${sha}`));
+        const [name = '', email = ''] = r.stdout.trim().split('\0');
+        return ok({ name, email });
+    }
+    async changedFiles(sha, o) {
+        const parents = await this.call(['show', '-s', '--format=%P', sha, '--'], 'plumbing', o);
+        if (parents.exitCode !== 0)
+            return fail(failureOf(parents, `git show ${sha}`));
+        const first = parents.stdout.trim().split(' ')[0] ?? '';
+        const against = first === '' ? ['--root', sha] : [first, sha];
+        const diff = ['diff-tree', '-r', '-z', '--name-only', '--no-commit-id', '--no-renames', ...against];
+        const r = await this.call(diff, 'plumbing', o);
+        return r.exitCode === 0 ? ok(parsePathList(r.stdout)) : fail(failureOf(r, `git diff-tree ${sha}`));
+    }
+    async firstParentLog(range, o) {
+        const below = range.after === null ? [] : [`^${range.after}`];
+        const args = [
+            'log',
+            '--first-parent',
+            '-z',
+            LOG_FORMAT,
+            `--max-count=${range.max}`,
+            range.to,
+            ...below,
+            '--',
+        ];
+        const r = await this.call(args, 'plumbing', o);
+        return r.exitCode === 0 ? ok(parseLog(r.stdout)) : fail(failureOf(r, `git log ${range.to}`));
+    }
+    readTreeFile(commit, path, limits, o = {}) {
+        return readTreeFile(this.plumbing, commit, path, limits.maxBytes, o);
+    }
+    listTreeFiles(commit, dir, o = {}) {
+        return listTreeFiles(this.plumbing, commit, dir, o);
+    }
+    async checkoutDetached(sha, o) {
+        const r = await this.call(['checkout', '--detach', '--quiet', sha], 'worktree', o);
+        return r.exitCode === 0 ? ok(undefined) : fail(failureOf(r, `git checkout ${sha}`));
+    }
+    async lsRemoteHead(remote, branch, o) {
+        const ref = `refs/heads/${branch}`;
+        const r = await this.network(['ls-remote', '--end-of-options', remote, ref], 'lsRemote', o);
+        return r.exitCode === 0
+            ? ok(shaOfRef(r.stdout, ref))
+            : fail(failureOf(r, `git ls-remote ${remote} ${ref}`));
+    }
+    async fetchCommit(remote, sha, o = {}) {
+        const shallow = await this.isShallow(o);
+        // In a shallow clone, only that one commit: the clone stays shallow.
+        const bySha = [...(shallow ? ['--depth=1'] : []), '--end-of-options', remote, sha];
+        const byBranch = ['--end-of-options', remote, ...(o.branch ? [`refs/heads/${o.branch}`] : [])];
+        let remoteAnswered = false;
+        let failure = null;
+        for (const args of o.branchFirst ? [byBranch, bySha] : [bySha, byBranch]) {
+            const r = await this.network(['fetch', '--no-tags', '--quiet', ...args], 'fetch', o);
+            if (r.exitCode === 0)
+                remoteAnswered = true;
+            else
+                failure = failureOf(r, `git fetch ${remote}`);
+            if (await this.hasCommit(sha, o))
+                return { present: true, remoteAnswered, failure };
+            // A remote that did not answer in time will not answer the second fetch either.
+            if (failure && failure.kind !== 'failed')
+                break;
+        }
+        return { present: false, remoteAnswered, failure };
+    }
+    async fetchRef(remote, ref, o) {
+        const r = await this.network(['fetch', '--no-tags', '--quiet', '--end-of-options', remote, ref], 'fetch', o);
+        if (r.exitCode !== 0) {
+            if (r.spawnError === null && !r.timedOut && !r.aborted && NO_SUCH_REMOTE_REF.test(r.stderr)) {
+                return { kind: 'missing' };
+            }
+            return { kind: 'failed', failure: failureOf(r, `git fetch ${remote} ${ref}`) };
+        }
+        const fetched = await this.revParseCommit('FETCH_HEAD', o);
+        if (fetched.kind === 'found')
+            return { kind: 'fetched', sha: fetched.sha };
+        return fetched.kind === 'failed' ? fetched : { kind: 'missing' };
+    }
+    async unshallow(remote, branch, o) {
+        const args = [
+            'fetch',
+            '--no-tags',
+            '--quiet',
+            '--unshallow',
+            '--end-of-options',
+            remote,
+            `refs/heads/${branch}`,
+        ];
+        const r = await this.network(args, 'fetch', o);
+        return r.exitCode === 0 ? ok(undefined) : fail(failureOf(r, `git fetch --unshallow ${remote}`));
+    }
+}
+/**
+ * `http.extraheader` for this one process, appended after any GIT_CONFIG_* entries already in the
+ * environment (the runner's own stay in force).
+ */
+function authEnv(base, auth) {
+    if (auth === null)
+        return {};
+    if (/[\r\n]/.test(auth.extraHeader))
+        throw new TypeError('the git auth header must be a single line');
+    const existing = Number.parseInt(base.GIT_CONFIG_COUNT ?? '', 10);
+    const n = Number.isSafeInteger(existing) && existing > 0 ? existing : 0;
+    return {
+        GIT_CONFIG_COUNT: String(n + 1),
+        [`GIT_CONFIG_KEY_${n}`]: 'http.extraheader',
+        [`GIT_CONFIG_VALUE_${n}`]: auth.extraHeader,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/git.ts
+// Git, as the rest of the program sees it: a vocabulary of verbs (GitRepository) over one transport that
+// bounds every git process in time. See git/transport.ts (the choke point), git/vocabulary.ts (the verbs),
+// git/cli-repository.ts (the verbs on the git CLI).
+
+
+
+
+
+/** @deprecated `new CliGitRepository(cwd, { env })` for the verbs; `new GitProcessTransport(cwd, { env })` for raw calls. */
+class GitCli extends CliGitRepository {
+    constructor(cwd, env = process.env, gitPath = 'git') {
+        super(cwd, { env, gitPath });
+    }
+    run(args, options) {
+        return this.transport.run(args, options);
+    }
+}
+
+// EXTERNAL MODULE: ./src/contracts.ts + 1 modules
+var contracts = __nccwpck_require__(6679);
 // EXTERNAL MODULE: ./src/contract-constants.ts
 var contract_constants = __nccwpck_require__(8897);
 ;// CONCATENATED MODULE: ./src/pipeline/policy.ts
@@ -55966,7 +56500,7 @@ async function postFinalStatus(api, context, result, targetUrl) {
 // 'retries' is '1.5'; …" or "--retries is '1.5'; …"). An empty text means "not given" unless a parser says
 // otherwise.
 
-const ok = (value) => ({ ok: true, value });
+const parsers_ok = (value) => ({ ok: true, value });
 const no = (problem) => ({ ok: false, problem });
 /** A domain parser's problem reads "it …" after the value. */
 function fromDomain(parse) {
@@ -55977,26 +56511,26 @@ function fromDomain(parse) {
 }
 /** Empty is null; anything else must pass `inner`. */
 function optional(inner) {
-    return (raw, ctx) => (raw.trim() === '' ? ok(null) : inner(raw, ctx));
+    return (raw, ctx) => (raw.trim() === '' ? parsers_ok(null) : inner(raw, ctx));
 }
-const parsers_text = (raw) => ok(raw.trim());
-const optionalText = (raw) => ok(raw.trim() === '' ? null : raw.trim());
+const parsers_text = (raw) => parsers_ok(raw.trim());
+const optionalText = (raw) => parsers_ok(raw.trim() === '' ? null : raw.trim());
 /** A script keeps its inner whitespace and newlines; only blank leading lines and trailing space go. */
-const script = (raw) => ok(raw.trim() === '' ? null : raw.replace(/^\s*\n|\s+$/g, ''));
+const script = (raw) => parsers_ok(raw.trim() === '' ? null : raw.replace(/^\s*\n|\s+$/g, ''));
 function oneOf(values) {
     return (raw) => {
         const v = raw.trim();
         return values.includes(v)
-            ? ok(v)
+            ? parsers_ok(v)
             : no(`accepted values: ${values.join(', ')}`);
     };
 }
 const bool = (raw) => {
     const v = raw.trim();
     if (['true', 'True', 'TRUE'].includes(v))
-        return ok(true);
+        return parsers_ok(true);
     if (['false', 'False', 'FALSE'].includes(v))
-        return ok(false);
+        return parsers_ok(false);
     return no('accepted values: true, false');
 };
 function number(rule) {
@@ -56009,7 +56543,7 @@ function number(rule) {
         if (!Number.isFinite(n) || (rule.integer && !Number.isInteger(n)))
             return no(expected);
         const tooLow = rule.minExclusive ? n <= rule.min : n < rule.min;
-        return tooLow || n > rule.max ? no(expected) : ok(n);
+        return tooLow || n > rule.max ? no(expected) : parsers_ok(n);
     };
 }
 const pattern = fromDomain(parsePattern);
@@ -56026,14 +56560,14 @@ const patternLines = (raw) => {
             return no(`line ${i + 1} ('${line}') ${p.problem}`);
         patterns.push(p.value);
     }
-    return ok(patterns);
+    return parsers_ok(patterns);
 };
 const SHELL_NAMES = ['bash', 'sh', 'pwsh', 'python', 'cmd'];
 /** A shell name, or a command template containing {0} (the script file), as a workflow step's `shell:`. */
 const shell = (raw) => {
     const v = raw.trim();
     return SHELL_NAMES.includes(v) || v.includes('{0}')
-        ? ok(v)
+        ? parsers_ok(v)
         : no(`accepted values: ${SHELL_NAMES.join(', ')}, or a command template containing {0}`);
 };
 /** `{task_id}` in a path inside the repository: checked with a stand-in id, filled in per task later. */
@@ -56044,7 +56578,7 @@ function taskPathTemplate(checkPath) {
             return no('it must contain the placeholder {task_id}, e.g. memory/tasks/{task_id}.md');
         }
         const probe = checkPath(v.split('{task_id}').join('task-1'));
-        return probe.ok ? ok(v) : no(`it ${probe.problem}`);
+        return probe.ok ? parsers_ok(v) : no(`it ${probe.problem}`);
     };
 }
 
@@ -58845,100 +59379,66 @@ function applyPolicy(dryRun, outcome) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/tree-reader.ts
-// Reads trusted files from the merge commit's tree through the git choke point — never the working copy,
-// which may hold uncommitted or checked-out-later content.
-//
-//   git ls-tree -z -l --full-tree <commit> -- <path>   → does the exact path exist, what is it, how big
-//   git cat-file blob <oid>                            → its content, with a byte cap
-//
-// Outcomes:
-//   - no entry with exactly that path                          → null (a missing registry/task file is normal)
-//   - a directory, a symlink or a submodule at that path      → ConfigError (BLOCKED invalid_config): the
-//     input should name a regular file; a symlink is not followed, since its target is outside the reviewed
-//     content the input points at (and may point outside the repository)
-//   - bigger than `maxBytes`                                   → ConfigError "file too large"
-//   - git fails (bad commit, broken repository, timeout)      → TreeReadError (ERROR git_failed)
-//   - a path that is not a normalised repository path         → TreeReadError (callers validate first)
 
 
 
 
+const ENTRY_NAMES = {
+    symlink: 'a symbolic link',
+    directory: 'a directory',
+    submodule: 'a submodule',
+};
 class GitTreeReader {
     git;
-    commit;
+    options;
     maxBytes;
-    timeoutMs;
+    commit;
     constructor(git, 
-    /** The merge commit (a SHA, or any commit-ish that does not start with '-'). */
+    /** The merge commit: a full SHA. */
     commit, options = {}) {
         this.git = git;
-        this.commit = commit;
-        if (commit === '' || commit.startsWith('-') || /\s/.test(commit)) {
-            throw new TreeReadError(`not a commit: '${commit}'`, '');
-        }
+        this.options = options;
+        const sha = (0,values/* parseSha */.qL)(commit);
+        if (!sha.ok)
+            throw new TreeReadError(`not a commit: '${commit}' ${sha.problem}`, '');
+        this.commit = sha.value;
         this.maxBytes = options.maxBytes ?? DEFAULT_YAML_LIMITS.maxBytes;
-        this.timeoutMs = options.timeoutMs ?? 60_000;
     }
     async read(path) {
-        const problem = pathProblem(path);
-        if (problem)
-            throw new TreeReadError(`refusing to read '${path}' from the tree: ${problem}`, path);
-        const listing = await this.git.run(['ls-tree', '-z', '-l', '--full-tree', this.commit, '--', path], {
-            timeoutMs: this.timeoutMs,
-            maxOutputBytes: 1024 * 1024,
-        });
-        if (listing.exitCode !== 0) {
-            throw new TreeReadError(`cannot list '${path}' in ${this.commit}: git ls-tree failed: ${gitFailure(listing)}`, path);
-        }
-        const entry = listing.stdout
-            .split('\0')
-            .map(parseLsTreeLine)
-            .find((e) => e !== null && e.path === path);
-        if (!entry)
-            return null;
+        const repoPath = normalPath(path);
+        const { timeoutMs, signal } = this.options;
+        const read = await this.git.readTreeFile(this.commit, repoPath, { maxBytes: this.maxBytes }, { timeoutMs, signal });
         const at = `in the merge commit ${this.commit.slice(0, 12)}`;
-        if (entry.mode === '120000') {
-            throw new ConfigError(path, null, `is a symbolic link ${at}; point the input at the file itself.`);
+        switch (read.kind) {
+            case 'file':
+                return read.content;
+            case 'missing':
+                return null;
+            case 'not-a-file':
+                if (read.entry === 'symlink') {
+                    throw new ConfigError(path, null, `is a symbolic link ${at}; point the input at the file itself.`);
+                }
+                throw new ConfigError(path, null, `is ${ENTRY_NAMES[read.entry]} ${at}, not a file.`);
+            case 'too-large':
+                throw new ConfigError(path, null, read.size === null
+                    ? `file too large: more than ${read.limit} bytes.`
+                    : `file too large: ${read.size} bytes, the limit is ${read.limit}.`);
+            case 'failed':
+                throw new TreeReadError(`cannot read '${path}' from ${this.commit}: ${read.failure.message}`, path);
         }
-        if (entry.type === 'tree')
-            throw new ConfigError(path, null, `is a directory ${at}, not a file.`);
-        if (entry.type !== 'blob')
-            throw new ConfigError(path, null, `is a ${entry.type} ${at}, not a file.`);
-        if (entry.size !== null && entry.size > this.maxBytes) {
-            throw new ConfigError(path, null, `file too large: ${entry.size} bytes, the limit is ${this.maxBytes}.`);
-        }
-        const blob = await this.git.run(['cat-file', 'blob', entry.oid], {
-            timeoutMs: this.timeoutMs,
-            maxOutputBytes: this.maxBytes + 1,
-        });
-        if (blob.exitCode !== 0) {
-            throw new TreeReadError(`cannot read '${path}' from ${this.commit}: ${gitFailure(blob)}`, path);
-        }
-        if (blob.truncated || Buffer.byteLength(blob.stdout, 'utf8') > this.maxBytes) {
-            throw new ConfigError(path, null, `file too large: more than ${this.maxBytes} bytes.`);
-        }
-        return blob.stdout;
     }
 }
-/** `<mode> SP <type> SP <oid> SP+ <size|-> TAB <path>` */
-function parseLsTreeLine(line) {
-    const m = /^(\d{6}) (\w+) ([0-9a-f]+) +(\d+|-)\t([\s\S]*)$/.exec(line);
-    if (!m)
-        return null;
-    return { mode: m[1], type: m[2], oid: m[3], size: m[4] === '-' ? null : Number(m[4]), path: m[5] };
-}
-/** Why `path` is not a normalised repository-relative file path, or null. */
-function pathProblem(path) {
-    if (path === '' || path.includes('\0'))
-        return 'empty or contains NUL';
-    if (path.startsWith('/') || /^[A-Za-z]:/.test(path))
-        return 'absolute';
-    if (path.includes('\\'))
-        return 'contains a backslash';
-    const segments = path.split('/');
-    if (segments.some((s) => s === '' || s === '.' || s === '..'))
-        return "not normalised (empty, '.' or '..' segment)";
-    return null;
+/** The path as a repository path already in normal form; anything else is refused, not normalised. */
+function normalPath(path) {
+    const parsed = (0,values/* parseRepoPath */.NP)(path);
+    const problem = !parsed.ok
+        ? parsed.problem
+        : parsed.value !== path
+            ? "is not in normal form ('.' or '//')"
+            : null;
+    if (problem || !parsed.ok)
+        throw new TreeReadError(`refusing to read '${path}' from the tree: it ${problem}`, path);
+    return parsed.value;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/validate-config.ts
@@ -59344,65 +59844,84 @@ function effectiveOptions(s, fromMetadata, ctx) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/freshness/objects.ts
-// Local object-store helpers on top of the git choke point: is a commit here, is the clone shallow, and
-// bringing a missing commit in from the remote.
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/freshness/budget.ts
+// The freshness gate's time budget: one deadline for the whole gate, not a product of nested retries. Its
+// signal reaches every git call (the git process in flight is killed when it fires) and every wait.
 
-async function hasCommit(git, sha) {
-    const r = await git.run(['cat-file', '-e', `${sha}^{commit}`]);
-    return r.exitCode === 0;
+/**
+ * The gate ends within this unless told otherwise: a remote that never answers is an ERROR after 45 s
+ * (three ls-remote tries at their 15 s deadline), leaving the run's other steps room under a minute.
+ */
+const DEFAULT_FRESHNESS_BUDGET_MS = 45_000;
+function startBudget(ms, outer) {
+    const controller = new AbortController();
+    const endsAt = Date.now() + ms;
+    let spent = false;
+    const timer = setTimeout(() => {
+        spent = true;
+        controller.abort(new Error(`the freshness budget of ${ms} ms ran out`));
+    }, ms);
+    const onOuter = () => controller.abort(outer?.reason);
+    if (outer?.aborted)
+        onOuter();
+    else
+        outer?.addEventListener('abort', onOuter, { once: true });
+    return {
+        ms,
+        signal: controller.signal,
+        spent: () => spent,
+        remainingMs: () => Math.max(0, endsAt - Date.now()),
+        dispose: () => {
+            clearTimeout(timer);
+            outer?.removeEventListener('abort', onOuter);
+        },
+    };
 }
-async function isShallow(git) {
-    const r = await git.run(['rev-parse', '--is-shallow-repository']);
-    return r.exitCode === 0 && r.stdout.trim() === 'true';
+/** `work`, or null when the budget fires first (for calls that take no signal, such as the API client's). */
+async function withinBudget(budget, work) {
+    if (budget.signal.aborted)
+        return null;
+    let onAbort = () => { };
+    const fired = new Promise((resolve) => {
+        onAbort = () => resolve(null);
+        budget.signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        return await Promise.race([work.then((value) => ({ value })), fired]);
+    }
+    finally {
+        budget.signal.removeEventListener('abort', onAbort);
+    }
 }
 /**
- * Brings `sha` into the local object store, by SHA (servers that refuse unadvertised objects reject this;
- * in a shallow clone only that one commit is fetched, `--depth=1`) and by fetching `branch` — or, without a
- * branch, the remote's configured refspecs — in that order, or branch first with `branchFirst` (a branch
- * fetch brings the history between the tip and what we have, so ancestry stays visible in a shallow clone).
+ * Waits before try `attempt` (0-based; the first starts at once). false: the wait would not end inside the
+ * budget (or it fired), so there is no point in another try.
  */
-async function fetchCommit(git, remote, sha, branch = null, branchFirst = false) {
-    let remoteAnswered = false;
-    let lastError = null;
-    const shallow = await isShallow(git);
-    const bySha = [
-        'fetch',
-        '--no-tags',
-        '--quiet',
-        ...(shallow ? ['--depth=1'] : []),
-        '--end-of-options',
-        remote,
-        sha,
-    ];
-    const byBranch = [
-        'fetch',
-        '--no-tags',
-        '--quiet',
-        '--end-of-options',
-        remote,
-        ...(branch ? [`refs/heads/${branch}`] : []),
-    ];
-    for (const args of branchFirst ? [byBranch, bySha] : [bySha, byBranch]) {
-        const r = await git.run(args);
-        if (r.exitCode === 0)
-            remoteAnswered = true;
-        else
-            lastError = gitFailure(r);
-        if (await hasCommit(git, sha))
-            return { present: true, remoteAnswered, lastError };
-    }
-    return { present: false, remoteAnswered, lastError };
+async function waitWithin(budget, policy, attempt) {
+    if (attempt <= 0)
+        return !budget.signal.aborted;
+    const ms = policy.delaysMs[attempt - 1] ?? 0;
+    if (budget.signal.aborted || ms >= budget.remainingMs())
+        return false;
+    if (ms > 0 && policy.sleep)
+        await withinBudget(budget, policy.sleep(ms));
+    else if (ms > 0)
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal: budget.signal }).catch(() => { });
+    return !budget.signal.aborted;
 }
 
 ;// CONCATENATED MODULE: ./src/freshness/observe.ts
 // One look at the base branch head and how it relates to the merge commit — through the REST API
-// (`git/ref` + `compare`) or through git (`ls-remote` + `merge-base --is-ancestor`). No retries here.
+// (`git/ref` + `compare`) or through the git verbs (`lsRemoteHead` + `isAncestor`). No retries here.
 
 
 
-
-const LS_REMOTE_TIMEOUT_MS = 60_000;
+const NO_ANSWER_IN_BUDGET = {
+    kind: 'transient',
+    error: 'no answer within the freshness budget',
+};
 function observe_errorText(e) {
     return e instanceof Error ? e.message : String(e);
 }
@@ -59429,286 +59948,373 @@ function apiFailure(e, what, head) {
         head,
     };
 }
-async function observeViaApi(api, t) {
-    let head;
-    try {
-        head = await api.getBranchHead(t.baseBranch);
-    }
-    catch (e) {
-        return apiFailure(e, `read the head of branch '${t.baseBranch}' of ${api.repository}`, null);
-    }
-    if (head === null)
+/** An API call inside the budget: null when the budget fired first. */
+async function apiCall(budget, call) {
+    const settled = await withinBudget(budget, call().then((value) => ({ ok: true, value }), (error) => ({ ok: false, error })));
+    return settled === null ? null : settled.value;
+}
+async function observeViaApi(api, t, budget) {
+    const read = await apiCall(budget, () => api.getBranchHead(t.baseBranch));
+    if (read === null)
+        return NO_ANSWER_IN_BUDGET;
+    if (!read.ok)
+        return apiFailure(read.error, `read the head of branch '${t.baseBranch}' of ${api.repository}`, null);
+    if (read.value === null)
         return { kind: 'missing' };
-    head = head.toLowerCase();
+    const parsed = (0,values/* parseSha */.qL)(read.value);
+    if (!parsed.ok) {
+        return apiFailure(new Error(`the branch head '${read.value}' ${parsed.problem}`), 'read the branch head', null);
+    }
+    const head = parsed.value;
     if (head === t.mergeCommit)
         return { kind: 'head', head, relation: 'identical' };
-    try {
-        const relation = await api.compareCommits(t.mergeCommit, head);
-        return { kind: 'head', head, relation };
+    const compared = await apiCall(budget, () => api.compareCommits(t.mergeCommit, head));
+    if (compared === null)
+        return NO_ANSWER_IN_BUDGET;
+    if (compared.ok)
+        return { kind: 'head', head, relation: compared.value };
+    if (compared.error instanceof GitHubApiError && compared.error.status === 404) {
+        return { kind: 'head', head, relation: 'unknown' };
     }
-    catch (e) {
-        if (e instanceof GitHubApiError && e.status === 404)
-            return { kind: 'head', head, relation: 'unknown' };
-        return apiFailure(e, `compare ${t.mergeCommit} with ${head} in ${api.repository}`, head);
-    }
+    return apiFailure(compared.error, `compare ${t.mergeCommit} with ${head} in ${api.repository}`, head);
 }
-/** `git ls-remote <remote> refs/heads/<branch>`: the SHA, null when the branch does not exist. Throws a
- * string (what git said) when the remote could not be read. */
-async function lsRemoteHead(git, remote, branch) {
-    const ref = `refs/heads/${branch}`;
-    const r = await git.run(['ls-remote', '--end-of-options', remote, ref], {
-        timeoutMs: LS_REMOTE_TIMEOUT_MS,
-    });
-    if (r.exitCode !== 0)
-        throw new LsRemoteError(`git ls-remote ${remote} ${ref} failed: ${gitFailure(r)}`);
-    for (const line of r.stdout.split('\n')) {
-        const [sha, name] = line.trim().split(/\s+/);
-        const parsed = (0,values/* parseSha */.qL)(sha ?? '');
-        if (name === ref && parsed.ok)
-            return parsed.value;
-    }
-    return null;
-}
-class LsRemoteError extends Error {
-    name = 'LsRemoteError';
-}
-/** exit 0 → true, exit 1 → false, anything else → what git said. */
-async function isAncestor(git, ancestor, descendant) {
-    const r = await git.run(['merge-base', '--is-ancestor', ancestor, descendant]);
-    if (r.exitCode === 0 || r.exitCode === 1)
-        return { ok: true, value: r.exitCode === 0 };
-    return {
-        ok: false,
-        error: `git merge-base --is-ancestor ${ancestor} ${descendant} failed: ${gitFailure(r)}`,
-    };
-}
-async function relationByGit(git, merge, head) {
-    const ahead = await isAncestor(git, merge, head);
+async function relationByGit(git, merge, head, o) {
+    const ahead = await git.isAncestor(merge, head, o);
     if (!ahead.ok || ahead.value)
         return ahead.ok ? { ok: true, value: 'ahead' } : ahead;
-    const behind = await isAncestor(git, head, merge);
+    const behind = await git.isAncestor(head, merge, o);
     if (!behind.ok)
         return behind;
     return { ok: true, value: behind.value ? 'behind' : 'diverged' };
 }
-async function observeViaGit(git, t) {
-    let head;
-    try {
-        head = await lsRemoteHead(git, t.remote, t.baseBranch);
-    }
-    catch (e) {
-        return { kind: 'transient', error: observe_errorText(e) };
-    }
-    if (head === null)
-        return { kind: 'missing' };
-    if (head === t.mergeCommit)
-        return { kind: 'head', head, relation: 'identical' };
-    if (!(await hasCommit(git, head))) {
-        const fetched = await fetchCommit(git, t.remote, head, t.baseBranch, true);
+/** Both commits in the local object store, fetched when missing; an Observation when that failed. */
+async function bringBothHere(git, t, head, o) {
+    if (!(await git.hasCommit(head, o))) {
+        const fetched = await git.fetchCommit(t.remote, head, { ...o, branch: t.baseBranch, branchFirst: true });
         if (!fetched.present) {
             return {
                 kind: 'transient',
-                error: `could not fetch the head ${head} of '${t.baseBranch}' from '${t.remote}': ${fetched.lastError ?? 'the remote did not send it'}`,
+                error: `could not fetch the head ${head} of '${t.baseBranch}' from '${t.remote}': ${fetched.failure?.message ?? 'the remote did not send it'}`,
             };
         }
     }
-    if (!(await hasCommit(git, t.mergeCommit))) {
-        const fetched = await fetchCommit(git, t.remote, t.mergeCommit, t.baseBranch);
+    if (!(await git.hasCommit(t.mergeCommit, o))) {
+        const fetched = await git.fetchCommit(t.remote, t.mergeCommit, { ...o, branch: t.baseBranch });
         if (!fetched.present) {
             return {
                 kind: 'fatal',
                 reason: 'git_failed',
-                message: `Merge commit ${t.mergeCommit} is not in the local repository and could not be fetched from '${t.remote}' (${fetched.lastError ?? 'the remote does not have it'}), so its relation to the head ${head} of '${t.baseBranch}' is unknown.`,
+                message: `Merge commit ${t.mergeCommit} is not in the local repository and could not be fetched from '${t.remote}' (${fetched.failure?.message ?? 'the remote does not have it'}), so its relation to the head ${head} of '${t.baseBranch}' is unknown.`,
                 head,
             };
         }
     }
-    let relation = await relationByGit(git, t.mergeCommit, head);
+    return null;
+}
+const NOT_FETCHING = 'fetching is off';
+async function observeViaGit(git, t, budget, options = { mayFetch: true }) {
+    const o = { signal: budget.signal };
+    const listed = await git.lsRemoteHead(t.remote, t.baseBranch, o);
+    if (!listed.ok)
+        return { kind: 'transient', error: listed.failure.message };
+    const head = listed.value;
+    if (head === null)
+        return { kind: 'missing' };
+    if (head === t.mergeCommit)
+        return { kind: 'head', head, relation: 'identical' };
+    return options.mayFetch ? relateFetching(git, t, head, o) : relateHere(git, t, head, o);
+}
+async function relateFetching(git, t, head, o) {
+    const notHere = await bringBothHere(git, t, head, o);
+    if (notHere)
+        return notHere;
+    let relation = await relationByGit(git, t.mergeCommit, head, o);
     // In a shallow clone, history cut at the shallow boundary can hide an ancestry: complete it once.
-    if (relation.ok && relation.value === 'diverged' && (await isShallow(git))) {
-        const unshallow = await git.run([
-            'fetch',
-            '--no-tags',
-            '--quiet',
-            '--unshallow',
-            '--end-of-options',
-            t.remote,
-            `refs/heads/${t.baseBranch}`,
-        ]);
-        if (unshallow.exitCode === 0)
-            relation = await relationByGit(git, t.mergeCommit, head);
+    if (relation.ok && relation.value === 'diverged' && (await git.isShallow(o))) {
+        const unshallowed = await git.unshallow(t.remote, t.baseBranch, o);
+        if (!unshallowed.ok) {
+            const detail = `completing its history failed: ${unshallowed.failure.message}`;
+            return undecided(head, 'shallow-history', detail);
+        }
+        relation = await relationByGit(git, t.mergeCommit, head, o);
     }
+    return related(head, relation);
+}
+/** The relation from the commits already here; a shallow clone's "neither" is not believed. */
+async function relateHere(git, t, head, o) {
+    for (const [sha, what] of [
+        [head, `the head ${head} is not in the local repository`],
+        [t.mergeCommit, `merge commit ${t.mergeCommit} is not in the local repository`],
+    ]) {
+        if (!(await git.hasCommit(sha, o)))
+            return undecided(head, 'not-fetched', `${what} and ${NOT_FETCHING}`);
+    }
+    const relation = await relationByGit(git, t.mergeCommit, head, o);
+    if (relation.ok && relation.value === 'diverged' && (await git.isShallow(o))) {
+        return undecided(head, 'shallow-history', `its history is cut off and ${NOT_FETCHING}`);
+    }
+    return related(head, relation);
+}
+function undecided(head, why, detail) {
+    return { kind: 'undecided', head, why, detail };
+}
+function related(head, relation) {
     if (!relation.ok)
-        return { kind: 'fatal', reason: 'git_failed', message: `${relation.error}.`, head };
+        return { kind: 'fatal', reason: 'git_failed', message: `${relation.failure.message}.`, head };
     return { kind: 'head', head, relation: relation.value };
 }
 
-;// CONCATENATED MODULE: ./src/freshness/retry.ts
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function tryCount(policy) {
-    return policy.delaysMs.length + 1;
-}
-/** Waits before try `attempt` (0-based); the first try starts at once. */
-async function waitBeforeTry(policy, attempt) {
-    if (attempt <= 0)
-        return;
-    const ms = policy.delaysMs[attempt - 1] ?? 0;
-    if (ms > 0)
-        await (policy.sleep ?? realSleep)(ms);
-}
-
-;// CONCATENATED MODULE: ./src/freshness/check.ts
-// The freshness gate (SPEC §5): is the merge commit exactly the head of the base branch on the remote?
-
-
-/** Worth looking again: no answer, or an answer that can be the API lagging behind a push. */
-function worthRetrying(o) {
-    return (o.kind === 'transient' || (o.kind === 'head' && (o.relation === 'behind' || o.relation === 'unknown')));
-}
+;// CONCATENATED MODULE: ./src/freshness/verdict.ts
 function where(input, via) {
     return via === 'api' && input.api
         ? `branch '${input.baseBranch}' of ${input.api.repository} (GitHub API)`
         : `branch '${input.baseBranch}' on remote '${input.remote}' (git ls-remote)`;
 }
-function times(n) {
-    return n === 1 ? 'once' : `${n} times`;
+function verdict_seconds(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
-async function checkFreshness(input) {
-    const target = {
-        remote: input.remote,
-        baseBranch: input.baseBranch,
-        mergeCommit: input.mergeCommit.toLowerCase(),
+/** How the answer was seen: `seen 3 times, confirmed with git ls-remote`. */
+function howSeen(l) {
+    const times = l.tries === 1 ? 'once' : `${l.tries} times`;
+    if (l.gitRecheck === 'confirmed')
+        return `seen ${times}, confirmed with git ls-remote`;
+    if (l.gitRecheck === 'failed')
+        return `seen ${times}; the git ls-remote re-check failed (${l.recheckFailure})`;
+    return `seen ${times}`;
+}
+function verdictFrom(l, input, t, budgetSpentMs) {
+    const o = l.last;
+    const facts = {
+        tries: l.tries,
+        gitRecheck: l.gitRecheck,
+        relation: o.kind === 'head' && o.relation !== 'unknown' ? o.relation : null,
+        undecided: o.kind === 'undecided' ? o.why : null,
+        budgetSpent: budgetSpentMs !== null,
     };
-    const api = input.api;
-    let via = api ? 'api' : 'git';
-    const observe = () => api ? observeViaApi(api, target) : observeViaGit(input.git, target);
-    const tries = tryCount(input.retry);
-    let last = { kind: 'transient', error: 'not tried' };
-    for (let attempt = 0; attempt < tries; attempt++) {
-        await waitBeforeTry(input.retry, attempt);
-        last = await observe();
-        if (!worthRetrying(last))
-            break;
-    }
-    // The API kept answering "behind" (or did not know the merge commit): ask git, which is authoritative.
-    let recheck = '';
-    if (api && last.kind === 'head' && (last.relation === 'behind' || last.relation === 'unknown')) {
-        const byGit = await observeViaGit(input.git, target);
-        if (byGit.kind === 'head') {
-            last = byGit;
-            via = 'git';
-            recheck = ', confirmed with git ls-remote';
-        }
-        else {
-            recheck = `; the git ls-remote re-check failed (${byGit.kind === 'transient' ? byGit.error : byGit.kind === 'fatal' ? byGit.message : 'branch not found'})`;
-        }
-    }
-    return verdictFrom(last, input, target, via, tries, recheck);
-}
-function verdictFrom(o, input, t, via, tries, recheck) {
-    const branch = where(input, via);
+    const base = { via: l.via, facts };
+    const branch = where(input, l.via);
     const merge = t.mergeCommit;
+    const spent = budgetSpentMs === null ? '' : ` (the freshness budget of ${verdict_seconds(budgetSpentMs)} ran out)`;
     switch (o.kind) {
         case 'missing':
             return {
+                ...base,
                 kind: 'blocked',
                 reason: 'invalid_input',
                 originHead: null,
-                via,
                 message: `Input 'base-branch': ${branch} does not exist, so merge commit ${merge} cannot be checked against it.`,
             };
-        case 'transient':
-            return {
-                kind: 'error',
-                reason: 'head_unreachable',
-                originHead: null,
-                via,
-                message: `Could not read the head of ${branch} after ${tries} ${tries === 1 ? 'try' : 'tries'}: ${o.error.replace(/[.\s]+$/, '')}.`,
-            };
+        case 'transient': {
+            const tries = `${l.tries} ${l.tries === 1 ? 'try' : 'tries'}`;
+            const why = o.error.replace(/[.\s]+$/, '');
+            const message = `Could not read the head of ${branch} after ${tries}${spent}: ${why}.`;
+            return { ...base, kind: 'error', reason: 'head_unreachable', originHead: null, message };
+        }
         case 'fatal':
-            return { kind: 'error', reason: o.reason, originHead: o.head, via, message: o.message };
+            return {
+                ...base,
+                kind: 'error',
+                reason: o.reason,
+                originHead: o.head,
+                message: `${o.message}${spent}`,
+            };
+        case 'undecided':
+            return {
+                ...base,
+                kind: 'error',
+                reason: 'git_failed',
+                originHead: o.head,
+                message: verdict_undecided(o, branch, t),
+            };
         case 'head':
-            switch (o.relation) {
-                case 'identical':
-                    return {
-                        kind: 'fresh',
-                        originHead: o.head,
-                        via,
-                        message: `Merge commit ${merge} is the head of ${branch}.`,
-                    };
-                case 'ahead':
-                    return {
-                        kind: 'stale',
-                        reason: 'superseded',
-                        originHead: o.head,
-                        via,
-                        message: `The head of ${branch} has moved on to ${o.head}, which contains merge commit ${merge}: a newer run covers the newer head.`,
-                    };
-                case 'diverged':
-                    return {
-                        kind: 'stale',
-                        reason: 'diverged',
-                        originHead: o.head,
-                        via,
-                        message: `The head of ${branch} is ${o.head}, which neither contains merge commit ${merge} nor precedes it: the branch was force-pushed.`,
-                    };
-                case 'behind':
-                    return {
-                        kind: 'stale',
-                        reason: 'rewound',
-                        originHead: o.head,
-                        via,
-                        message: `The head of ${branch} is ${o.head}, an ancestor of merge commit ${merge} (seen ${times(tries)}${recheck}): the branch was reset to before this merge.`,
-                    };
-                case 'unknown':
-                    return {
-                        kind: 'error',
-                        reason: 'api_failed',
-                        originHead: o.head,
-                        via,
-                        message: `The GitHub API does not know merge commit ${merge} (compare with head ${o.head} answered 404 ${times(tries)})${recheck}, so it may never have been pushed to ${input.api?.repository ?? input.remote}.`,
-                    };
-            }
+            return headVerdict(o.head, o.relation, { ...base, branch, merge, l, input });
+    }
+}
+function verdict_undecided(o, branch, t) {
+    const head = `The head of ${branch} is ${o.head}, not merge commit ${t.mergeCommit}`;
+    return o.why === 'shallow-history'
+        ? `${head}; whether one contains the other cannot be told in this shallow clone (${o.detail}).`
+        : `${head}; ${o.detail}, so how they relate is unknown.`;
+}
+function headVerdict(head, relation, c) {
+    const base = { via: c.via, facts: c.facts, originHead: head };
+    const { branch, merge } = c;
+    const name = `'${c.input.baseBranch}'`;
+    switch (relation) {
+        case 'identical':
+            return { ...base, kind: 'fresh', message: `Merge commit ${merge} is the head of ${branch}.` };
+        case 'ahead':
+            return {
+                ...base,
+                kind: 'stale',
+                reason: 'superseded',
+                message: `The head of ${branch} has moved on to ${head}, which contains merge commit ${merge}.`,
+            };
+        case 'diverged':
+            return {
+                ...base,
+                kind: 'stale',
+                reason: 'diverged',
+                message: `The head of ${branch} is ${head}, which neither contains merge commit ${merge} nor precedes it: the merge commit is not contained in ${name} (a force-push, or a commit from another branch).`,
+            };
+        case 'behind':
+            return {
+                ...base,
+                kind: 'stale',
+                reason: 'rewound',
+                message: `The head of ${branch} is ${head}, an ancestor of merge commit ${merge} (${howSeen(c.l)}): the merge commit is not contained in ${name} (a reset to before it, or a commit from another branch).`,
+            };
+        case 'unknown':
+            return {
+                ...base,
+                kind: 'error',
+                reason: 'api_failed',
+                message: `The GitHub API does not know merge commit ${merge} (compare with head ${head} answered 404, ${howSeen(c.l)}), so it may never have been pushed to ${c.input.api?.repository ?? c.input.remote}.`,
+            };
     }
 }
 
+;// CONCATENATED MODULE: ./src/freshness/check.ts
+// The freshness gate (SPEC §5): is the merge commit exactly the head of the base branch on the remote?
+// It ends within its budget (DEFAULT_FRESHNESS_BUDGET_MS unless told otherwise), whatever the remote does.
+
+
+
+/**
+ * Worth looking again — the one rule for re-observing: the API lagging behind a push (the head still
+ * behind the merge commit, or compare not knowing the merge commit yet), or no answer at all. A head read
+ * with git is authoritative: it is not asked twice.
+ */
+function worthRetrying(o, via) {
+    // The API client already tried a transport failure again (the one retry layer); git did not.
+    if (o.kind === 'transient')
+        return via === 'git';
+    return via === 'api' && o.kind === 'head' && (o.relation === 'behind' || o.relation === 'unknown');
+}
+async function checkFreshness(input) {
+    const budget = startBudget(input.budgetMs ?? DEFAULT_FRESHNESS_BUDGET_MS, input.signal);
+    try {
+        const target = {
+            remote: input.remote,
+            baseBranch: input.baseBranch,
+            mergeCommit: input.mergeCommit,
+        };
+        const looked = await lookRepeatedly(input, target, budget);
+        await recheckWithGit(input, target, budget, looked);
+        return verdictFrom(looked, input, target, budget.spent() ? budget.ms : null);
+    }
+    finally {
+        budget.dispose();
+    }
+}
+async function lookRepeatedly(input, target, budget) {
+    const api = input.api;
+    const via = api ? 'api' : 'git';
+    const looked = {
+        last: { kind: 'transient', error: 'not tried' },
+        via,
+        tries: 0,
+        gitRecheck: null,
+        recheckFailure: null,
+    };
+    for (let attempt = 0; attempt <= input.retry.delaysMs.length; attempt++) {
+        if (!(await waitWithin(budget, input.retry, attempt)))
+            break;
+        looked.last = api
+            ? await observeViaApi(api, target, budget)
+            : await observeViaGit(input.git, target, budget, { mayFetch: input.mayFetch ?? true });
+        looked.tries++;
+        if (!worthRetrying(looked.last, via))
+            break;
+    }
+    return looked;
+}
+/** The API kept answering "behind" (or did not know the merge commit): ask git, which is authoritative. */
+async function recheckWithGit(input, target, budget, looked) {
+    const last = looked.last;
+    const lagging = last.kind === 'head' && (last.relation === 'behind' || last.relation === 'unknown');
+    if (!input.api || !lagging)
+        return;
+    const byGit = await observeViaGit(input.git, target, budget, { mayFetch: input.mayFetch ?? true });
+    if (byGit.kind === 'head') {
+        looked.last = byGit;
+        looked.via = 'git';
+        looked.gitRecheck = 'confirmed';
+        return;
+    }
+    looked.gitRecheck = 'failed';
+    looked.recheckFailure = recheckFailure(byGit);
+}
+function recheckFailure(o) {
+    switch (o.kind) {
+        case 'transient':
+            return o.error;
+        case 'fatal':
+            return o.message.replace(/[.\s]+$/, '');
+        case 'undecided':
+            return `the head is ${o.head}; ${o.detail}`;
+        case 'missing':
+            return 'branch not found';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/freshness/for-action.ts
+function freshnessMessageForAction(verdict) {
+    if (verdict.kind === 'stale' && verdict.reason === 'superseded') {
+        return `${verdict.message.replace(/\.$/, '')}: a newer run covers the newer head.`;
+    }
+    return verdict.message;
+}
+
 ;// CONCATENATED MODULE: ./src/freshness/head-after.ts
-// The head once more after the command ran (SPEC §5, `origin_head_after`): best effort, never throws.
+// The head once more after the command ran (SPEC §5, `origin_head_after`): best effort, never throws, and
+// within the same budget as the gate.
+
 
 
 /** The head of the base branch now (API when available, else git ls-remote); null when it cannot be read. */
 async function readHeadAfter(input) {
-    const tries = tryCount(input.retry);
-    for (let attempt = 0; attempt < tries; attempt++) {
-        try {
-            await waitBeforeTry(input.retry, attempt);
-            const head = input.api
-                ? await input.api.getBranchHead(input.baseBranch)
-                : await lsRemoteHead(input.git, input.remote, input.baseBranch);
-            return head === null ? null : head.toLowerCase();
+    const budget = startBudget(input.budgetMs ?? DEFAULT_FRESHNESS_BUDGET_MS, input.signal);
+    try {
+        for (let attempt = 0; attempt <= input.retry.delaysMs.length; attempt++) {
+            if (!(await waitWithin(budget, input.retry, attempt)))
+                break;
+            const read = await readOnce(input, budget);
+            if ('head' in read)
+                return read.head;
+            if (!read.retry)
+                break;
         }
-        catch (e) {
-            // A permission problem or a bug will not go away by asking again.
-            if (input.api && !isTransientApiError(e))
-                return null;
-        }
+        return null;
     }
-    return null;
+    finally {
+        budget.dispose();
+    }
+}
+async function readOnce(input, budget) {
+    if (!input.api) {
+        const listed = await input.git.lsRemoteHead(input.remote, input.baseBranch, { signal: budget.signal });
+        return listed.ok ? { head: listed.value } : { retry: true };
+    }
+    const api = input.api;
+    const answer = await withinBudget(budget, api.getBranchHead(input.baseBranch).then((head) => ({ head }), 
+    // A permission problem or a bug will not go away by asking again.
+    (e) => ({ retry: isTransientApiError(e) })));
+    if (answer === null)
+        return { retry: false };
+    if (!('head' in answer.value))
+        return answer.value;
+    const head = answer.value.head;
+    if (head === null)
+        return { head: null };
+    const sha = (0,values/* parseSha */.qL)(head);
+    return sha.ok ? { head: sha.value } : { retry: false };
 }
 
 ;// CONCATENATED MODULE: ./src/freshness/merge-commit.ts
-// The `merge-commit` input → a full SHA that exists locally: a 40-hex SHA is checked (and fetched when
-// missing), anything else is resolved as a ref, locally, as `refs/remotes/<remote>/<ref>`, then after a fetch.
-
-
 
 function invalid(message) {
     return { ok: false, reason: 'invalid_input', message };
-}
-async function revParseCommit(git, rev) {
-    const r = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
-    const sha = (0,values/* parseSha */.qL)(r.stdout.trim());
-    return r.exitCode === 0 && sha.ok ? sha.value : null;
 }
 async function resolveMergeCommit(git, remote, refOrSha, options = {}) {
     const input = refOrSha.trim();
@@ -59719,123 +60325,122 @@ async function resolveMergeCommit(git, remote, refOrSha, options = {}) {
     if (input.startsWith('-') || /[\s\x00-\x1f\x7f]/.test(input)) {
         return invalid(`Input 'merge-commit' (${JSON.stringify(input)}) is not a commit SHA or a ref: it starts with '-' or contains whitespace.`);
     }
+    const o = { signal: options.signal, mayFetch: options.mayFetch ?? true };
     const full = (0,values/* parseSha */.qL)(input);
-    if (full.ok) {
-        const sha = full.value;
-        if (await hasCommit(git, sha))
-            return { ok: true, sha };
-        const fetched = await fetchCommit(git, remote, sha, options.baseBranch ?? null);
-        if (fetched.present)
-            return { ok: true, sha };
-        if (fetched.remoteAnswered) {
-            return invalid(`Input 'merge-commit': commit ${sha} exists neither in the local repository nor on remote '${remote}'.`);
-        }
-        return {
-            ok: false,
-            reason: 'git_failed',
-            message: `Could not fetch merge commit ${sha} from remote '${remote}': ${fetched.lastError ?? 'unknown error'}.`,
-        };
+    if (full.ok)
+        return resolveFullSha(git, remote, full.value, options.baseBranch ?? null, o);
+    return resolveRevision(git, remote, input, o);
+}
+const merge_commit_NOT_FETCHING = 'not fetched: fetching is off';
+async function resolveFullSha(git, remote, sha, branch, o) {
+    if (await git.hasCommit(sha, o))
+        return { ok: true, sha };
+    if (!o.mayFetch) {
+        return invalid(`Input 'merge-commit': commit ${sha} is not in the local repository (${merge_commit_NOT_FETCHING}).`);
     }
+    const fetched = await git.fetchCommit(remote, sha, { ...o, branch });
+    if (fetched.present)
+        return { ok: true, sha };
+    if (fetched.remoteAnswered) {
+        return invalid(`Input 'merge-commit': commit ${sha} exists neither in the local repository nor on remote '${remote}'.`);
+    }
+    return {
+        ok: false,
+        reason: 'git_failed',
+        message: `Could not fetch merge commit ${sha} from remote '${remote}': ${fetched.failure?.message ?? 'unknown error'}.`,
+    };
+}
+async function resolveRevision(git, remote, input, o) {
     const remotePrefix = `${remote}/`;
     const name = input.startsWith(remotePrefix) ? input.slice(remotePrefix.length) : input;
     const candidates = [input];
     if (!input.startsWith('refs/'))
         candidates.push(`refs/remotes/${remote}/${name}`);
     for (const candidate of candidates) {
-        const sha = await revParseCommit(git, candidate);
-        if (sha)
-            return { ok: true, sha };
+        const found = await git.revParseCommit(candidate, o);
+        if (found.kind === 'found')
+            return { ok: true, sha: found.sha };
+        if (found.kind === 'ambiguous')
+            return invalid(ambiguous(input, found));
+        if (found.kind === 'failed')
+            return gitFailed(`resolve '${input}'`, found.failure.message);
     }
     const notFound = invalid(`Input 'merge-commit': '${input}' is neither a full commit SHA nor a ref that exists locally or on remote '${remote}'.`);
-    const format = await git.run(['check-ref-format', '--allow-onelevel', name]);
-    if (format.exitCode !== 0)
+    const ref = (0,values/* parseRefName */.oq)(name);
+    if (!ref.ok)
         return notFound;
-    const fetch = await git.run(['fetch', '--no-tags', '--quiet', '--end-of-options', remote, name]);
-    if (fetch.exitCode !== 0) {
-        if (/couldn't find remote ref|invalid refspec|not our ref/i.test(fetch.stderr))
-            return notFound;
-        return {
-            ok: false,
-            reason: 'git_failed',
-            message: `Could not fetch '${name}' from remote '${remote}' to resolve input 'merge-commit': ${gitFailure(fetch)}.`,
-        };
+    if (!o.mayFetch) {
+        return invalid(`Input 'merge-commit': '${input}' is neither a full commit SHA nor a ref that exists locally (${merge_commit_NOT_FETCHING}).`);
     }
-    const sha = await revParseCommit(git, 'FETCH_HEAD');
-    return sha ? { ok: true, sha } : notFound;
+    const fetched = await git.fetchRef(remote, ref.value, o);
+    if (fetched.kind === 'fetched')
+        return { ok: true, sha: fetched.sha };
+    if (fetched.kind === 'missing')
+        return notFound;
+    return gitFailed(`fetch '${name}' from remote '${remote}' to resolve input 'merge-commit'`, fetched.failure.message);
+}
+/** Names the commits a short SHA could mean, so that the right one can be picked. */
+function ambiguous(input, found) {
+    const listed = found.candidates.map((c) => {
+        const what = [c.type === 'commit' ? '' : c.type, c.summary].filter(Boolean).join(' ');
+        return what ? `${c.sha.slice(0, 12)} (${what})` : c.sha.slice(0, 12);
+    });
+    const more = found.unlisted > 0 ? `, and ${found.unlisted} more objects not examined` : '';
+    return `Input 'merge-commit': '${input}' is ambiguous: it is the start of ${found.candidates.length} commits: ${listed.join(', ')}${more}. Give more digits or the full SHA.`;
+}
+function gitFailed(what, why) {
+    return { ok: false, reason: 'git_failed', message: `Could not ${what}: ${why}.` };
 }
 
 ;// CONCATENATED MODULE: ./src/freshness/workspace.ts
-// The workspace must be at the merge commit before the command runs (SPEC §5): check out the merge commit
-// detached when HEAD differs and the tracked files are clean; never touch a workspace with local changes.
-
-
 
 const CHECKOUT_HINT = 'check out that SHA first (e.g. actions/checkout with `ref: ${{ github.sha }}`)';
+function workspace_gitFailed(message) {
+    return { ok: false, reason: 'git_failed', message };
+}
 async function ensureWorkspaceAt(git, remote, sha, options = {}) {
-    if (!(0,values/* parseSha */.qL)(sha).ok) {
-        return { ok: false, reason: 'git_failed', message: `Cannot check out '${sha}': not a full commit SHA.` };
-    }
-    const target = sha.toLowerCase();
-    const headResult = await git.run(['rev-parse', '--verify', '--quiet', 'HEAD']);
+    const parsed = (0,values/* parseSha */.qL)(sha);
+    if (!parsed.ok)
+        return workspace_gitFailed(`Cannot check out '${sha}': not a full commit SHA.`);
+    const target = parsed.value;
+    const o = { signal: options.signal };
+    const head = await git.head(o);
     // No HEAD commit (a fresh `git init`) is "somewhere else"; not a repository at all is a git failure.
-    if (headResult.exitCode !== 0) {
-        const repo = await git.run(['rev-parse', '--git-dir']);
-        if (repo.exitCode !== 0) {
-            return {
-                ok: false,
-                reason: 'git_failed',
-                message: `The workspace ${git.cwd} is not a git repository (${gitFailure(repo)}); ${CHECKOUT_HINT}.`,
-            };
-        }
+    if (!head.ok) {
+        return workspace_gitFailed(`The workspace ${git.cwd} is not a git repository (${head.failure.message}); ${CHECKOUT_HINT}.`);
     }
-    const head = headResult.exitCode === 0 ? headResult.stdout.trim().toLowerCase() : null;
-    if (head === target)
+    const at = head.value;
+    if (at === target)
         return { ok: true, action: 'already-at-commit' };
-    const status = await git.run(['status', '--porcelain', '--untracked-files=no']);
-    if (status.exitCode !== 0) {
-        return {
-            ok: false,
-            reason: 'git_failed',
-            message: `Could not read the state of the workspace: ${gitFailure(status)}.`,
-        };
-    }
-    const dirty = status.stdout
-        .split('\n')
-        .map((l) => l.slice(3).trim())
-        .filter(Boolean);
-    if (dirty.length > 0) {
-        const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '');
+    const dirty = await git.dirtyFiles(o);
+    if (!dirty.ok)
+        return workspace_gitFailed(`Could not read the state of the workspace: ${dirty.failure.message}.`);
+    if (dirty.value.length > 0) {
+        const files = dirty.value;
+        const shown = files.slice(0, 5).join(', ') + (files.length > 5 ? ` and ${files.length - 5} more` : '');
         return {
             ok: false,
             reason: 'workspace_mismatch',
-            message: `The workspace is at ${head ?? 'no commit'} with local changes to tracked files (${shown}), not at merge commit ${target}; ${CHECKOUT_HINT}.`,
+            message: `The workspace is at ${at ?? 'no commit'} with local changes to tracked files (${shown}), not at merge commit ${target}; ${CHECKOUT_HINT}.`,
         };
     }
-    if (!(await hasCommit(git, target))) {
-        const fetched = await fetchCommit(git, remote, target, options.baseBranch ?? null);
+    return checkOut(git, remote, target, at, options.baseBranch ?? null, o);
+}
+async function checkOut(git, remote, target, at, branch, o) {
+    if (!(await git.hasCommit(target, o))) {
+        const fetched = await git.fetchCommit(remote, target, { ...o, branch });
         if (!fetched.present) {
-            return {
-                ok: false,
-                reason: 'git_failed',
-                message: `Could not fetch merge commit ${target} from remote '${remote}' into the workspace: ${fetched.lastError ?? 'the remote does not have it'}.`,
-            };
+            return workspace_gitFailed(`Could not fetch merge commit ${target} from remote '${remote}' into the workspace: ${fetched.failure?.message ?? 'the remote does not have it'}.`);
         }
     }
-    const checkout = await git.run(['checkout', '--detach', '--quiet', target]);
-    if (checkout.exitCode !== 0) {
-        return {
-            ok: false,
-            reason: 'git_failed',
-            message: `Could not check out merge commit ${target} (workspace at ${head ?? 'no commit'}): ${gitFailure(checkout)}.`,
-        };
+    const checkout = await git.checkoutDetached(target, o);
+    if (!checkout.ok) {
+        return workspace_gitFailed(`Could not check out merge commit ${target} (workspace at ${at ?? 'no commit'}): ${checkout.failure.message}.`);
     }
-    const after = await git.run(['rev-parse', '--verify', '--quiet', 'HEAD']);
-    if (after.exitCode !== 0 || after.stdout.trim().toLowerCase() !== target) {
-        return {
-            ok: false,
-            reason: 'git_failed',
-            message: `Checked out merge commit ${target}, but HEAD is ${after.stdout.trim() || 'unreadable'} afterwards.`,
-        };
+    const after = await git.head(o);
+    if (!after.ok || after.value !== target) {
+        const seen = after.ok ? (after.value ?? 'no commit') : 'unreadable';
+        return workspace_gitFailed(`Checked out merge commit ${target}, but HEAD is ${seen} afterwards.`);
     }
     return { ok: true, action: 'checked-out' };
 }
@@ -59848,9 +60453,26 @@ async function ensureWorkspaceAt(git, remote, sha, options = {}) {
 
 
 
+
+
+;// CONCATENATED MODULE: ./src/modes/wording.ts
+// The few words that differ between the action and the CLI, in one place: how an input is named (an action
+// input or a command-line flag) and the advice after a stale verdict.
+
+/** "input 'base-branch'" for the action, "--base-branch" on the command line. */
+function inputName(entry, name) {
+    return entry === 'cli' ? `--${name}` : `input '${name}'`;
+}
+/** The freshness verdict's message, with the advice that fits where it is read. */
+function freshnessMessage(entry, verdict) {
+    if (entry === 'action')
+        return freshnessMessageForAction(verdict);
+    if (verdict.kind !== 'stale')
+        return verdict.message;
+    return `${verdict.message.replace(/\.$/, '')}; pass --on-stale run to smoke it anyway.`;
+}
+
 ;// CONCATENATED MODULE: ./src/modes/stages/commit.ts
-// The commit under test: which SHA it is, whether it is still the head of the base branch (SPEC §5), that the
-// workspace holds its tree before anything runs, and the head once more after the run.
 
 
 
@@ -59858,31 +60480,52 @@ async function ensureWorkspaceAt(git, remote, sha, options = {}) {
 function inputsStage(errors, describe) {
     return stage('check the inputs', async () => errors.length === 0 ? next(null) : stage_stop('BLOCKED', 'invalid_input', errors.map(describe).join(' ')));
 }
-function mergeCommitStage(c) {
-    return stage('resolve the merge commit', async () => {
+/** The branch the commit must head: the input (or the event's), else the remote's default branch. */
+function baseBranchStage(c) {
+    return stage('find the base branch', async (signal) => {
+        if (c.settings.baseBranch !== null)
+            return next(c.settings.baseBranch);
+        const remoteDefault = await c.git.remoteDefaultBranch(c.settings.remote, { signal });
+        const branch = remoteDefault.ok && remoteDefault.value ? remoteDefault.value : 'main';
+        const how = remoteDefault.ok && remoteDefault.value
+            ? `the default branch of '${c.settings.remote}'`
+            : 'main (no default branch known)';
+        return next(branch, { facts: { baseBranch: branch }, notes: [info(`Base branch: ${branch}, ${how}.`)] });
+    });
+}
+function mergeCommitStage(c, base) {
+    return stage('resolve the merge commit', async (signal) => {
         const s = c.settings;
-        const mc = await resolveMergeCommit(c.git, s.remote, s.mergeCommit, { baseBranch: s.baseBranch });
+        const mc = await resolveMergeCommit(c.git, s.remote, s.mergeCommit, {
+            baseBranch: base,
+            signal,
+            mayFetch: c.apply,
+        });
         if (!mc.ok)
             return stage_stop(mc.reason === 'invalid_input' ? 'BLOCKED' : 'ERROR', mc.reason, mc.message);
         return next(mc.sha, { facts: { mergeCommit: mc.sha } });
     });
 }
-function freshnessInput(c, sha) {
+function freshnessInput(c, base, sha, signal) {
     return {
         git: c.git,
         api: c.api,
         remote: c.settings.remote,
-        baseBranch: c.settings.baseBranch ?? 'main',
+        baseBranch: base,
         mergeCommit: sha,
         retry: c.retry,
+        signal,
+        // Plan mode looks without changing the repository: no fetch, no unshallow.
+        mayFetch: c.apply,
     };
 }
 /** Fresh goes on; stale stops (unless on-stale is `run`); an unreadable head is ERROR. */
-function freshnessStage(c, sha) {
-    return stage('check freshness', async () => {
-        const fresh = await checkFreshness(freshnessInput(c, sha));
+function freshnessStage(c, base, sha) {
+    return stage('check freshness', async (signal) => {
+        const fresh = await checkFreshness(freshnessInput(c, base, sha, signal));
+        const message = freshnessMessage(c.entry, fresh);
         const facts = { originHead: fresh.originHead, stale: fresh.kind === 'stale' };
-        const seen = info(`Freshness (${fresh.via}): ${fresh.message}`);
+        const seen = info(`Freshness (${fresh.via}): ${message}`);
         if (fresh.kind === 'fresh')
             return next(null, { facts, notes: [seen] });
         if (fresh.kind === 'stale' && c.settings.onStale === 'run') {
@@ -59890,36 +60533,35 @@ function freshnessStage(c, sha) {
             return next(null, { facts, notes: [seen, warning(why)] });
         }
         const status = fresh.kind === 'stale' ? 'STALE' : fresh.kind === 'blocked' ? 'BLOCKED' : 'ERROR';
-        return stage_stop(status, fresh.reason, fresh.message, { facts, notes: [seen] });
+        return stage_stop(status, fresh.reason, message, { facts, notes: [seen] });
     });
 }
 /** The action checks the merge commit out when the workspace is clean; the CLI only compares. */
-function workspaceStage(c, sha) {
-    return stage('check out the merge commit', async () => {
+function workspaceStage(c, base, sha) {
+    return stage('check out the merge commit', async (signal) => {
         if (!c.checkoutWorkspace)
-            return compareHead(c, sha);
-        const s = c.settings;
-        const ws = await ensureWorkspaceAt(c.git, s.remote, sha, { baseBranch: s.baseBranch });
+            return compareHead(c, sha, signal);
+        const ws = await ensureWorkspaceAt(c.git, c.settings.remote, sha, { baseBranch: base, signal });
         if (!ws.ok)
             return stage_stop('ERROR', ws.reason, ws.message);
         const notes = ws.action === 'checked-out' ? [info(`Checked out ${sha} (detached) in the workspace.`)] : [];
         return next(null, { notes });
     });
 }
-async function compareHead(c, sha) {
-    const head = await c.git.run(['rev-parse', '--verify', 'HEAD']);
-    if (head.exitCode !== 0)
-        return stage_stop('ERROR', 'git_failed', `Could not read HEAD: ${gitFailure(head)}.`);
-    const at = head.stdout.trim();
-    if (at === sha)
+async function compareHead(c, sha, signal) {
+    const head = await c.git.head({ signal });
+    if (!head.ok)
+        return stage_stop('ERROR', 'git_failed', `Could not read HEAD: ${head.failure.message}.`);
+    if (head.value === sha)
         return next(null);
-    return stage_stop('ERROR', 'workspace_mismatch', `The repository is at ${at.slice(0, 12)}, not at the merge commit ${sha.slice(0, 12)}; ` +
+    const at = head.value ? head.value.slice(0, 12) : 'no commit';
+    return stage_stop('ERROR', 'workspace_mismatch', `The repository is at ${at}, not at the merge commit ${sha.slice(0, 12)}; ` +
         `check it out first (git switch --detach ${sha}).`);
 }
 /** Best effort: the head after the run, for the record. */
-function headAfterStage(c, sha) {
-    return stage('read the head again', async () => {
-        const head = await readHeadAfter(freshnessInput(c, sha)).catch(() => null);
+function headAfterStage(c, base, sha) {
+    return stage('read the head again', async (signal) => {
+        const head = await readHeadAfter(freshnessInput(c, base, sha, signal)).catch(() => null);
         return next(null, { facts: { originHeadAfter: head } });
     });
 }
@@ -61007,7 +61649,7 @@ function errText(e) {
     const err = e;
     return err && typeof err.message === 'string' ? err.message.replace(/\.$/, '') : String(e);
 }
-function seconds(ms) {
+function run_smoke_seconds(ms) {
     return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 function run_smoke_plural(n, word) {
@@ -61029,18 +61671,18 @@ function describeRun(spec, attempts, total) {
         case 'exit_zero': {
             const failed = attempts.filter((a) => a.status !== 'PASS').length;
             const flaky = failed > 0 ? `, after ${run_smoke_plural(failed, 'failed attempt')} (flaky)` : '';
-            return `The smoke command exited with code 0 after ${seconds(last.durationMs)}${ofTotal}${flaky}${orphanNote}.`;
+            return `The smoke command exited with code 0 after ${run_smoke_seconds(last.durationMs)}${ofTotal}${flaky}${orphanNote}.`;
         }
         case 'exit_nonzero':
-            return `The smoke command exited with code ${last.exitCode} after ${seconds(last.durationMs)}${ofTotal}${orphanNote}.`;
+            return `The smoke command exited with code ${last.exitCode} after ${run_smoke_seconds(last.durationMs)}${ofTotal}${orphanNote}.`;
         case 'killed_by_signal':
-            return `The smoke command was killed by ${last.signal} (exit code ${last.exitCode}) after ${seconds(last.durationMs)}${ofTotal}${orphanNote}.`;
+            return `The smoke command was killed by ${last.signal} (exit code ${last.exitCode}) after ${run_smoke_seconds(last.durationMs)}${ofTotal}${orphanNote}.`;
         case 'deadline_exceeded':
             return `The smoke command timed out after ${spec.timeoutSeconds} s${ofTotal}; its process tree was killed${orphansParen(last.orphansKilled)}.`;
         case 'cancelled':
             return last.errorMessage === CANCELLED_BEFORE_START
                 ? `The smoke run was cancelled before attempt ${last.attempt} started.`
-                : `The smoke command was cancelled after ${seconds(last.durationMs)}${ofTotal}; its process tree was killed${orphansParen(last.orphansKilled)}.`;
+                : `The smoke command was cancelled after ${run_smoke_seconds(last.durationMs)}${ofTotal}; its process tree was killed${orphansParen(last.orphansKilled)}.`;
         case 'spawn_failed':
         default:
             return last.errorMessage ?? 'The smoke command could not be started.';
@@ -61118,23 +61760,24 @@ function smokeSpec(c, subject, command, live) {
 }
 
 ;// CONCATENATED MODULE: ./src/modes/stages/metadata.ts
-// Commit message → pull request → command: everything the reviewed metadata says about this merge (SPEC §6).
 
 
 
-
-function metadataStage(c, sha) {
-    return stage('resolve the smoke command', async () => {
-        const log = await c.git.run(['log', '-1', '--format=%ce%x00%B', sha, '--']);
-        if (log.exitCode !== 0) {
-            return stage_stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${gitFailure(log)}.`);
+function metadataStage(c, base, sha) {
+    return stage('resolve the smoke command', async (signal) => {
+        const [message, committer] = await Promise.all([
+            c.git.commitMessage(sha, { signal }),
+            c.git.commitCommitter(sha, { signal }),
+        ]);
+        if (!message.ok) {
+            return stage_stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${message.failure.message}.`);
         }
-        const [committerEmail = '', commitMessage = ''] = log.stdout.split('\0');
+        const commitMessage = message.value;
         const discovery = await discoverPullRequest({
             commitMessage,
-            committerEmail,
+            committerEmail: committer.ok ? committer.value.email : '',
             sha,
-            baseBranch: c.settings.baseBranch ?? 'main',
+            baseBranch: base,
             api: c.api,
             reasks: { delaysMs: c.retry.delaysMs.slice(0, 2) },
         });
@@ -61197,18 +61840,20 @@ async function resolve(c, sha, commitMessage, discovery, notes) {
 
 async function* runMode(c, inputErrors, describeInputError) {
     yield* run(inputsStage(inputErrors, describeInputError));
-    const sha = yield* run(mergeCommitStage(c));
+    const base = yield* run(baseBranchStage(c));
+    const sha = yield* run(mergeCommitStage(c, base));
     // The gate and the resolution only read, so they run side by side; the gate's verdict comes first.
     const verdictPhase = withApiBudget(c, API_BUDGET_MS.verdict);
-    const [, meta] = yield* run(parallel(freshnessStage(verdictPhase, sha), metadataStage(verdictPhase, sha)));
+    const [, meta] = yield* run(parallel(freshnessStage(verdictPhase, base, sha), metadataStage(verdictPhase, base, sha)));
     const command = yield* run(commandStage(c, meta.outcome));
     if (!c.apply)
         return { kind: 'planned', command };
-    yield* run(workspaceStage(c, sha));
+    yield* run(workspaceStage(c, base, sha));
     const subject = { sha, taskId: meta.outcome.taskId, prNumber: meta.discovery.number };
     const smoke = yield* run(executeStage(withApiBudget(c, API_BUDGET_MS.pending), subject, command));
-    if (smoke.status !== 'CANCELLED')
-        yield* run(headAfterStage(withApiBudget(c, API_BUDGET_MS.headAfter), sha));
+    if (smoke.status !== 'CANCELLED') {
+        yield* run(headAfterStage(withApiBudget(c, API_BUDGET_MS.headAfter), base, sha));
+    }
     return { kind: 'ran', smoke };
 }
 /** The verdict of a run that got to the end: the smoke's own. */
@@ -67707,6 +68352,7 @@ async function replayRun(loaded, repos, server, root, options) {
     const redactor = Redactor.fromEnv(process.env, [REPLAY_TOKEN], settings.redactPatterns);
     const { sinks, recorded } = recordingSinks(redactor, options.log, options.writeLive);
     const c = {
+        entry: 'action',
         settings,
         runner,
         git: new GitCli(repos.work),
@@ -68170,6 +68816,7 @@ function cliContext(args, io, repo, settings, taskFileOverride) {
     // With --json, stdout carries only the JSON document; the command's output goes to stderr.
     const sinks = terminalSinks(redactor, terminal, args.json ? io.stderr : io.stdout);
     return {
+        entry: 'cli',
         settings,
         runner: localContext(repo),
         git: new GitCli(repo, io.env),

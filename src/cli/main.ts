@@ -100,6 +100,7 @@ function cliContext(
   // With --json, stdout carries only the JSON document; the command's output goes to stderr.
   const sinks: Sinks = terminalSinks(redactor, terminal, args.json ? io.stderr : io.stdout);
   return {
+    entry: 'cli',
     settings,
     runner: localContext(repo),
     git: new GitCli(repo, io.env),

@@ -1,26 +1,31 @@
 // One look at the base branch head and how it relates to the merge commit — through the REST API
-// (`git/ref` + `compare`) or through git (`ls-remote` + `merge-base --is-ancestor`). No retries here.
-import { gitFailure, type Git } from '../adapters/git.js';
+// (`git/ref` + `compare`) or through the git verbs (`lsRemoteHead` + `isAncestor`). No retries here.
 import { GitHubApiError, type BranchRelation, type GitHubApi } from '../adapters/github.js';
-import { parseSha } from '../domain/index.js';
-import { fetchCommit, hasCommit, isShallow } from './objects.js';
+import type { GitAnswer, GitCallOptions, GitRepository } from '../adapters/git.js';
+import { parseSha, type BranchName, type RemoteName, type Sha } from '../domain/index.js';
+import { withinBudget, type Budget } from './budget.js';
 
 /** `unknown`: the API does not know the merge commit (yet) — compare answered 404. */
 export type ObservedRelation = BranchRelation | 'unknown';
 
 export type Observation =
-  | { kind: 'head'; head: string; relation: ObservedRelation }
+  | { kind: 'head'; head: Sha; relation: ObservedRelation }
   | { kind: 'missing' }
   | { kind: 'transient'; error: string }
-  | { kind: 'fatal'; reason: 'api_failed' | 'git_failed'; message: string; head: string | null };
+  | { kind: 'fatal'; reason: 'api_failed' | 'git_failed'; message: string; head: Sha | null }
+  /** The head was read; how it relates to the merge commit cannot be told (`detail` says why). */
+  | { kind: 'undecided'; head: Sha; why: 'shallow-history' | 'not-fetched'; detail: string };
 
 export interface ObserveTarget {
-  remote: string;
-  baseBranch: string;
-  mergeCommit: string;
+  remote: RemoteName;
+  baseBranch: BranchName;
+  mergeCommit: Sha;
 }
 
-const LS_REMOTE_TIMEOUT_MS = 60_000;
+const NO_ANSWER_IN_BUDGET: Observation = {
+  kind: 'transient',
+  error: 'no answer within the freshness budget',
+};
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -39,7 +44,7 @@ function permissionMessage(e: GitHubApiError, what: string): string {
   return `The GitHub API refused to ${what}, ${why}; the freshness gate needs a token with the permission contents: read (${e.message}).`;
 }
 
-function apiFailure(e: unknown, what: string, head: string | null): Observation {
+function apiFailure(e: unknown, what: string, head: Sha | null): Observation {
   if (isTransientApiError(e)) return { kind: 'transient', error: errorText(e) };
   if (e instanceof GitHubApiError && (e.status === 401 || e.status === 403)) {
     return { kind: 'fatal', reason: 'api_failed', message: permissionMessage(e, what), head };
@@ -52,109 +57,145 @@ function apiFailure(e: unknown, what: string, head: string | null): Observation 
   };
 }
 
-export async function observeViaApi(api: GitHubApi, t: ObserveTarget): Promise<Observation> {
-  let head: string | null;
-  try {
-    head = await api.getBranchHead(t.baseBranch);
-  } catch (e) {
-    return apiFailure(e, `read the head of branch '${t.baseBranch}' of ${api.repository}`, null);
+type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown } | null;
+
+/** An API call inside the budget: null when the budget fired first. */
+async function apiCall<T>(budget: Budget, call: () => Promise<T>): Promise<Attempt<T>> {
+  const settled = await withinBudget(
+    budget,
+    call().then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    ),
+  );
+  return settled === null ? null : settled.value;
+}
+
+export async function observeViaApi(api: GitHubApi, t: ObserveTarget, budget: Budget): Promise<Observation> {
+  const read = await apiCall(budget, () => api.getBranchHead(t.baseBranch));
+  if (read === null) return NO_ANSWER_IN_BUDGET;
+  if (!read.ok)
+    return apiFailure(read.error, `read the head of branch '${t.baseBranch}' of ${api.repository}`, null);
+  if (read.value === null) return { kind: 'missing' };
+  const parsed = parseSha(read.value);
+  if (!parsed.ok) {
+    return apiFailure(
+      new Error(`the branch head '${read.value}' ${parsed.problem}`),
+      'read the branch head',
+      null,
+    );
   }
-  if (head === null) return { kind: 'missing' };
-  head = head.toLowerCase();
+  const head = parsed.value;
   if (head === t.mergeCommit) return { kind: 'head', head, relation: 'identical' };
-  try {
-    const relation = await api.compareCommits(t.mergeCommit, head);
-    return { kind: 'head', head, relation };
-  } catch (e) {
-    if (e instanceof GitHubApiError && e.status === 404) return { kind: 'head', head, relation: 'unknown' };
-    return apiFailure(e, `compare ${t.mergeCommit} with ${head} in ${api.repository}`, head);
+  const compared = await apiCall(budget, () => api.compareCommits(t.mergeCommit, head));
+  if (compared === null) return NO_ANSWER_IN_BUDGET;
+  if (compared.ok) return { kind: 'head', head, relation: compared.value };
+  if (compared.error instanceof GitHubApiError && compared.error.status === 404) {
+    return { kind: 'head', head, relation: 'unknown' };
   }
+  return apiFailure(compared.error, `compare ${t.mergeCommit} with ${head} in ${api.repository}`, head);
 }
 
-/** `git ls-remote <remote> refs/heads/<branch>`: the SHA, null when the branch does not exist. Throws a
- * string (what git said) when the remote could not be read. */
-export async function lsRemoteHead(git: Git, remote: string, branch: string): Promise<string | null> {
-  const ref = `refs/heads/${branch}`;
-  const r = await git.run(['ls-remote', '--end-of-options', remote, ref], {
-    timeoutMs: LS_REMOTE_TIMEOUT_MS,
-  });
-  if (r.exitCode !== 0) throw new LsRemoteError(`git ls-remote ${remote} ${ref} failed: ${gitFailure(r)}`);
-  for (const line of r.stdout.split('\n')) {
-    const [sha, name] = line.trim().split(/\s+/);
-    const parsed = parseSha(sha ?? '');
-    if (name === ref && parsed.ok) return parsed.value;
-  }
-  return null;
-}
-
-export class LsRemoteError extends Error {
-  override name = 'LsRemoteError';
-}
-
-type GitAnswer<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** exit 0 → true, exit 1 → false, anything else → what git said. */
-async function isAncestor(git: Git, ancestor: string, descendant: string): Promise<GitAnswer<boolean>> {
-  const r = await git.run(['merge-base', '--is-ancestor', ancestor, descendant]);
-  if (r.exitCode === 0 || r.exitCode === 1) return { ok: true, value: r.exitCode === 0 };
-  return {
-    ok: false,
-    error: `git merge-base --is-ancestor ${ancestor} ${descendant} failed: ${gitFailure(r)}`,
-  };
-}
-
-async function relationByGit(git: Git, merge: string, head: string): Promise<GitAnswer<BranchRelation>> {
-  const ahead = await isAncestor(git, merge, head);
+async function relationByGit(
+  git: GitRepository,
+  merge: Sha,
+  head: Sha,
+  o: GitCallOptions,
+): Promise<GitAnswer<BranchRelation>> {
+  const ahead = await git.isAncestor(merge, head, o);
   if (!ahead.ok || ahead.value) return ahead.ok ? { ok: true, value: 'ahead' } : ahead;
-  const behind = await isAncestor(git, head, merge);
+  const behind = await git.isAncestor(head, merge, o);
   if (!behind.ok) return behind;
   return { ok: true, value: behind.value ? 'behind' : 'diverged' };
 }
 
-export async function observeViaGit(git: Git, t: ObserveTarget): Promise<Observation> {
-  let head: string | null;
-  try {
-    head = await lsRemoteHead(git, t.remote, t.baseBranch);
-  } catch (e) {
-    return { kind: 'transient', error: errorText(e) };
-  }
-  if (head === null) return { kind: 'missing' };
-  if (head === t.mergeCommit) return { kind: 'head', head, relation: 'identical' };
-
-  if (!(await hasCommit(git, head))) {
-    const fetched = await fetchCommit(git, t.remote, head, t.baseBranch, true);
+/** Both commits in the local object store, fetched when missing; an Observation when that failed. */
+async function bringBothHere(git: GitRepository, t: ObserveTarget, head: Sha, o: GitCallOptions) {
+  if (!(await git.hasCommit(head, o))) {
+    const fetched = await git.fetchCommit(t.remote, head, { ...o, branch: t.baseBranch, branchFirst: true });
     if (!fetched.present) {
       return {
-        kind: 'transient',
-        error: `could not fetch the head ${head} of '${t.baseBranch}' from '${t.remote}': ${fetched.lastError ?? 'the remote did not send it'}`,
+        kind: 'transient' as const,
+        error: `could not fetch the head ${head} of '${t.baseBranch}' from '${t.remote}': ${fetched.failure?.message ?? 'the remote did not send it'}`,
       };
     }
   }
-  if (!(await hasCommit(git, t.mergeCommit))) {
-    const fetched = await fetchCommit(git, t.remote, t.mergeCommit, t.baseBranch);
+  if (!(await git.hasCommit(t.mergeCommit, o))) {
+    const fetched = await git.fetchCommit(t.remote, t.mergeCommit, { ...o, branch: t.baseBranch });
     if (!fetched.present) {
       return {
-        kind: 'fatal',
-        reason: 'git_failed',
-        message: `Merge commit ${t.mergeCommit} is not in the local repository and could not be fetched from '${t.remote}' (${fetched.lastError ?? 'the remote does not have it'}), so its relation to the head ${head} of '${t.baseBranch}' is unknown.`,
+        kind: 'fatal' as const,
+        reason: 'git_failed' as const,
+        message: `Merge commit ${t.mergeCommit} is not in the local repository and could not be fetched from '${t.remote}' (${fetched.failure?.message ?? 'the remote does not have it'}), so its relation to the head ${head} of '${t.baseBranch}' is unknown.`,
         head,
       };
     }
   }
-  let relation = await relationByGit(git, t.mergeCommit, head);
+  return null;
+}
+
+/**
+ * What the verbs may do to the repository. `mayFetch: false` (a developer's clone in plan mode): never
+ * fetch or unshallow — answer from what is here, and say so when that is not enough.
+ */
+export interface GitObserveOptions {
+  mayFetch: boolean;
+}
+
+const NOT_FETCHING = 'fetching is off';
+
+export async function observeViaGit(
+  git: GitRepository,
+  t: ObserveTarget,
+  budget: Budget,
+  options: GitObserveOptions = { mayFetch: true },
+): Promise<Observation> {
+  const o: GitCallOptions = { signal: budget.signal };
+  const listed = await git.lsRemoteHead(t.remote, t.baseBranch, o);
+  if (!listed.ok) return { kind: 'transient', error: listed.failure.message };
+  const head = listed.value;
+  if (head === null) return { kind: 'missing' };
+  if (head === t.mergeCommit) return { kind: 'head', head, relation: 'identical' };
+  return options.mayFetch ? relateFetching(git, t, head, o) : relateHere(git, t, head, o);
+}
+
+async function relateFetching(git: GitRepository, t: ObserveTarget, head: Sha, o: GitCallOptions) {
+  const notHere = await bringBothHere(git, t, head, o);
+  if (notHere) return notHere;
+  let relation = await relationByGit(git, t.mergeCommit, head, o);
   // In a shallow clone, history cut at the shallow boundary can hide an ancestry: complete it once.
-  if (relation.ok && relation.value === 'diverged' && (await isShallow(git))) {
-    const unshallow = await git.run([
-      'fetch',
-      '--no-tags',
-      '--quiet',
-      '--unshallow',
-      '--end-of-options',
-      t.remote,
-      `refs/heads/${t.baseBranch}`,
-    ]);
-    if (unshallow.exitCode === 0) relation = await relationByGit(git, t.mergeCommit, head);
+  if (relation.ok && relation.value === 'diverged' && (await git.isShallow(o))) {
+    const unshallowed = await git.unshallow(t.remote, t.baseBranch, o);
+    if (!unshallowed.ok) {
+      const detail = `completing its history failed: ${unshallowed.failure.message}`;
+      return undecided(head, 'shallow-history', detail);
+    }
+    relation = await relationByGit(git, t.mergeCommit, head, o);
   }
-  if (!relation.ok) return { kind: 'fatal', reason: 'git_failed', message: `${relation.error}.`, head };
+  return related(head, relation);
+}
+
+/** The relation from the commits already here; a shallow clone's "neither" is not believed. */
+async function relateHere(git: GitRepository, t: ObserveTarget, head: Sha, o: GitCallOptions) {
+  for (const [sha, what] of [
+    [head, `the head ${head} is not in the local repository`],
+    [t.mergeCommit, `merge commit ${t.mergeCommit} is not in the local repository`],
+  ] as const) {
+    if (!(await git.hasCommit(sha, o))) return undecided(head, 'not-fetched', `${what} and ${NOT_FETCHING}`);
+  }
+  const relation = await relationByGit(git, t.mergeCommit, head, o);
+  if (relation.ok && relation.value === 'diverged' && (await git.isShallow(o))) {
+    return undecided(head, 'shallow-history', `its history is cut off and ${NOT_FETCHING}`);
+  }
+  return related(head, relation);
+}
+
+function undecided(head: Sha, why: 'shallow-history' | 'not-fetched', detail: string): Observation {
+  return { kind: 'undecided', head, why, detail };
+}
+
+function related(head: Sha, relation: GitAnswer<BranchRelation>): Observation {
+  if (!relation.ok)
+    return { kind: 'fatal', reason: 'git_failed', message: `${relation.failure.message}.`, head };
   return { kind: 'head', head, relation: relation.value };
 }

@@ -1,15 +1,18 @@
 // What every stage of every mode may use: the settings, the runner's context, and the effects behind small
 // interfaces (git, the GitHub API, the sinks). Built once by an entry point (the action, the CLI, a replay).
-import type { Git } from '../adapters/git.js';
+import type { GitRepository } from '../adapters/git.js';
 import type { GitHubApi } from '../adapters/github.js';
 import type { RetryPolicy } from '../freshness/index.js';
 import type { RunnerContext, Settings } from '../settings/index.js';
 import type { Sinks } from '../sinks/index.js';
+import type { Entry } from './wording.js';
 
 export interface ModeContext {
+  /** Who runs the mode: the action on a runner, or the CLI on a developer's machine (words differ). */
+  entry: Entry;
   settings: Settings;
   runner: RunnerContext;
-  git: Git;
+  git: GitRepository;
   /** null: no token or no repository (local use). */
   api: GitHubApi | null;
   sinks: Sinks;

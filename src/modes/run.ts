@@ -6,6 +6,7 @@ import type { InputError } from '../settings/index.js';
 import { API_BUDGET_MS, withApiBudget, type ModeContext } from './context.js';
 import { commandStage, type Command } from './stages/command.js';
 import {
+  baseBranchStage,
   freshnessStage,
   headAfterStage,
   inputsStage,
@@ -24,17 +25,21 @@ export async function* runMode(
   describeInputError: (e: InputError) => string,
 ): Script<RunEnd> {
   yield* run(inputsStage(inputErrors, describeInputError));
-  const sha = yield* run(mergeCommitStage(c));
+  const base = yield* run(baseBranchStage(c));
+  const sha = yield* run(mergeCommitStage(c, base));
   // The gate and the resolution only read, so they run side by side; the gate's verdict comes first.
   const verdictPhase = withApiBudget(c, API_BUDGET_MS.verdict);
-  const [, meta] = yield* run(parallel(freshnessStage(verdictPhase, sha), metadataStage(verdictPhase, sha)));
+  const [, meta] = yield* run(
+    parallel(freshnessStage(verdictPhase, base, sha), metadataStage(verdictPhase, base, sha)),
+  );
   const command = yield* run(commandStage(c, meta.outcome));
   if (!c.apply) return { kind: 'planned', command };
-  yield* run(workspaceStage(c, sha));
+  yield* run(workspaceStage(c, base, sha));
   const subject = { sha, taskId: meta.outcome.taskId, prNumber: meta.discovery.number };
   const smoke = yield* run(executeStage(withApiBudget(c, API_BUDGET_MS.pending), subject, command));
-  if (smoke.status !== 'CANCELLED')
-    yield* run(headAfterStage(withApiBudget(c, API_BUDGET_MS.headAfter), sha));
+  if (smoke.status !== 'CANCELLED') {
+    yield* run(headAfterStage(withApiBudget(c, API_BUDGET_MS.headAfter), base, sha));
+  }
   return { kind: 'ran', smoke };
 }
 

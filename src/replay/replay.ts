@@ -125,6 +125,7 @@ async function replayRun(
   const redactor = Redactor.fromEnv(process.env, [REPLAY_TOKEN], settings.redactPatterns);
   const { sinks, recorded } = recordingSinks(redactor, options.log, options.writeLive);
   const c: ModeContext = {
+    entry: 'action',
     settings,
     runner,
     git: new GitCli(repos.work),

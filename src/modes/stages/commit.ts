@@ -1,7 +1,6 @@
-// The commit under test: which SHA it is, whether it is still the head of the base branch (SPEC §5), that the
-// workspace holds its tree before anything runs, and the head once more after the run.
-import { gitFailure } from '../../adapters/git.js';
-import type { Sha } from '../../domain/index.js';
+// The commit under test: which SHA it is and which branch it must head, whether it is still that branch's
+// head (SPEC §5), that the workspace holds its tree before anything runs, and the head once more after.
+import type { BranchName, Sha } from '../../domain/index.js';
 import {
   checkFreshness,
   ensureWorkspaceAt,
@@ -12,6 +11,7 @@ import {
 import { info, next, stage, stop, warning, type Stage } from '../../pipeline/stage.js';
 import type { InputError } from '../../settings/index.js';
 import type { ModeContext } from '../context.js';
+import { freshnessMessage } from '../wording.js';
 
 /** A run with bad inputs stops before touching anything: BLOCKED invalid_input, every problem named. */
 export function inputsStage(errors: readonly InputError[], describe: (e: InputError) => string): Stage<null> {
@@ -20,48 +20,74 @@ export function inputsStage(errors: readonly InputError[], describe: (e: InputEr
   );
 }
 
-export function mergeCommitStage(c: ModeContext): Stage<Sha> {
-  return stage('resolve the merge commit', async () => {
-    const s = c.settings;
-    const mc = await resolveMergeCommit(c.git, s.remote, s.mergeCommit, { baseBranch: s.baseBranch });
-    if (!mc.ok) return stop(mc.reason === 'invalid_input' ? 'BLOCKED' : 'ERROR', mc.reason, mc.message);
-    return next(mc.sha as Sha, { facts: { mergeCommit: mc.sha } });
+/** The branch the commit must head: the input (or the event's), else the remote's default branch. */
+export function baseBranchStage(c: ModeContext): Stage<BranchName> {
+  return stage('find the base branch', async (signal) => {
+    if (c.settings.baseBranch !== null) return next(c.settings.baseBranch);
+    const remoteDefault = await c.git.remoteDefaultBranch(c.settings.remote, { signal });
+    const branch = remoteDefault.ok && remoteDefault.value ? remoteDefault.value : ('main' as BranchName);
+    const how =
+      remoteDefault.ok && remoteDefault.value
+        ? `the default branch of '${c.settings.remote}'`
+        : 'main (no default branch known)';
+    return next(branch, { facts: { baseBranch: branch }, notes: [info(`Base branch: ${branch}, ${how}.`)] });
   });
 }
 
-export function freshnessInput(c: ModeContext, sha: Sha): FreshnessInput {
+export function mergeCommitStage(c: ModeContext, base: BranchName): Stage<Sha> {
+  return stage('resolve the merge commit', async (signal) => {
+    const s = c.settings;
+    const mc = await resolveMergeCommit(c.git, s.remote, s.mergeCommit, {
+      baseBranch: base,
+      signal,
+      mayFetch: c.apply,
+    });
+    if (!mc.ok) return stop(mc.reason === 'invalid_input' ? 'BLOCKED' : 'ERROR', mc.reason, mc.message);
+    return next(mc.sha, { facts: { mergeCommit: mc.sha } });
+  });
+}
+
+export function freshnessInput(
+  c: ModeContext,
+  base: BranchName,
+  sha: Sha,
+  signal: AbortSignal,
+): FreshnessInput {
   return {
     git: c.git,
     api: c.api,
     remote: c.settings.remote,
-    baseBranch: c.settings.baseBranch ?? 'main',
+    baseBranch: base,
     mergeCommit: sha,
     retry: c.retry,
+    signal,
+    // Plan mode looks without changing the repository: no fetch, no unshallow.
+    mayFetch: c.apply,
   };
 }
 
 /** Fresh goes on; stale stops (unless on-stale is `run`); an unreadable head is ERROR. */
-export function freshnessStage(c: ModeContext, sha: Sha): Stage<null> {
-  return stage('check freshness', async () => {
-    const fresh = await checkFreshness(freshnessInput(c, sha));
+export function freshnessStage(c: ModeContext, base: BranchName, sha: Sha): Stage<null> {
+  return stage('check freshness', async (signal) => {
+    const fresh = await checkFreshness(freshnessInput(c, base, sha, signal));
+    const message = freshnessMessage(c.entry, fresh);
     const facts = { originHead: fresh.originHead, stale: fresh.kind === 'stale' };
-    const seen = info(`Freshness (${fresh.via}): ${fresh.message}`);
+    const seen = info(`Freshness (${fresh.via}): ${message}`);
     if (fresh.kind === 'fresh') return next(null, { facts, notes: [seen] });
     if (fresh.kind === 'stale' && c.settings.onStale === 'run') {
       const why = `${fresh.message} on-stale is 'run': testing ${sha} anyway; the result records stale: true.`;
       return next(null, { facts, notes: [seen, warning(why)] });
     }
     const status = fresh.kind === 'stale' ? 'STALE' : fresh.kind === 'blocked' ? 'BLOCKED' : 'ERROR';
-    return stop(status, fresh.reason, fresh.message, { facts, notes: [seen] });
+    return stop(status, fresh.reason, message, { facts, notes: [seen] });
   });
 }
 
 /** The action checks the merge commit out when the workspace is clean; the CLI only compares. */
-export function workspaceStage(c: ModeContext, sha: Sha): Stage<null> {
-  return stage('check out the merge commit', async () => {
-    if (!c.checkoutWorkspace) return compareHead(c, sha);
-    const s = c.settings;
-    const ws = await ensureWorkspaceAt(c.git, s.remote, sha, { baseBranch: s.baseBranch });
+export function workspaceStage(c: ModeContext, base: BranchName, sha: Sha): Stage<null> {
+  return stage('check out the merge commit', async (signal) => {
+    if (!c.checkoutWorkspace) return compareHead(c, sha, signal);
+    const ws = await ensureWorkspaceAt(c.git, c.settings.remote, sha, { baseBranch: base, signal });
     if (!ws.ok) return stop('ERROR', ws.reason, ws.message);
     const notes =
       ws.action === 'checked-out' ? [info(`Checked out ${sha} (detached) in the workspace.`)] : [];
@@ -69,23 +95,23 @@ export function workspaceStage(c: ModeContext, sha: Sha): Stage<null> {
   });
 }
 
-async function compareHead(c: ModeContext, sha: Sha) {
-  const head = await c.git.run(['rev-parse', '--verify', 'HEAD']);
-  if (head.exitCode !== 0) return stop('ERROR', 'git_failed', `Could not read HEAD: ${gitFailure(head)}.`);
-  const at = head.stdout.trim();
-  if (at === sha) return next(null);
+async function compareHead(c: ModeContext, sha: Sha, signal: AbortSignal) {
+  const head = await c.git.head({ signal });
+  if (!head.ok) return stop('ERROR', 'git_failed', `Could not read HEAD: ${head.failure.message}.`);
+  if (head.value === sha) return next(null);
+  const at = head.value ? head.value.slice(0, 12) : 'no commit';
   return stop(
     'ERROR',
     'workspace_mismatch',
-    `The repository is at ${at.slice(0, 12)}, not at the merge commit ${sha.slice(0, 12)}; ` +
+    `The repository is at ${at}, not at the merge commit ${sha.slice(0, 12)}; ` +
       `check it out first (git switch --detach ${sha}).`,
   );
 }
 
 /** Best effort: the head after the run, for the record. */
-export function headAfterStage(c: ModeContext, sha: Sha): Stage<null> {
-  return stage('read the head again', async () => {
-    const head = await readHeadAfter(freshnessInput(c, sha)).catch(() => null);
+export function headAfterStage(c: ModeContext, base: BranchName, sha: Sha): Stage<null> {
+  return stage('read the head again', async (signal) => {
+    const head = await readHeadAfter(freshnessInput(c, base, sha, signal)).catch(() => null);
     return next(null, { facts: { originHeadAfter: head } });
   });
 }

@@ -1,6 +1,5 @@
 // Commit message → pull request → command: everything the reviewed metadata says about this merge (SPEC §6).
-import { gitFailure } from '../../adapters/git.js';
-import type { Sha } from '../../domain/index.js';
+import type { BranchName, Sha } from '../../domain/index.js';
 import { info, next, stage, stop, warning, type Note, type Stage } from '../../pipeline/stage.js';
 import {
   GitTreeReader,
@@ -16,20 +15,27 @@ export interface Metadata {
   outcome: ResolveOutcome;
 }
 
-export function metadataStage(c: ModeContext, sha: Sha): Stage<Metadata> {
+export function metadataStage(c: ModeContext, base: BranchName, sha: Sha): Stage<Metadata> {
   return stage(
     'resolve the smoke command',
-    async () => {
-      const log = await c.git.run(['log', '-1', '--format=%ce%x00%B', sha, '--']);
-      if (log.exitCode !== 0) {
-        return stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${gitFailure(log)}.`);
+    async (signal) => {
+      const [message, committer] = await Promise.all([
+        c.git.commitMessage(sha, { signal }),
+        c.git.commitCommitter(sha, { signal }),
+      ]);
+      if (!message.ok) {
+        return stop(
+          'ERROR',
+          'git_failed',
+          `Could not read the message of ${sha}: ${message.failure.message}.`,
+        );
       }
-      const [committerEmail = '', commitMessage = ''] = log.stdout.split('\0');
+      const commitMessage = message.value;
       const discovery = await discoverPullRequest({
         commitMessage,
-        committerEmail,
+        committerEmail: committer.ok ? committer.value.email : '',
         sha,
-        baseBranch: c.settings.baseBranch ?? 'main',
+        baseBranch: base,
         api: c.api,
         reasks: { delaysMs: c.retry.delaysMs.slice(0, 2) },
       });
