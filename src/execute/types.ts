@@ -27,6 +27,8 @@ export interface SmokeSpec {
   echo?: (stream: StreamName, chunk: Buffer) => void;
   /** Called before each attempt (1-based), e.g. to log "attempt 2 of 3". */
   onAttempt?: (attempt: number, of: number) => void;
+  /** Called once the attempt's command runs (its pid), before its deadline starts: wait for this, not a sleep. */
+  onSpawn?: (pid: number, attempt: number) => void;
 }
 
 export interface StreamCapture {
