@@ -1,10 +1,17 @@
-// One attempt, phase by phase: prepare → spawn → stdio → terminate (first cause wins) → classify.
+// One attempt, phase by phase: prepare → contain → spawn → stdio → terminate (first cause wins) → classify.
 // Never throws for anything it expects: a command that cannot start is an ERROR result.
 import type { ChildProcess } from 'node:child_process';
+import type { CgroupVersion } from './cgroup.js';
 import { classify, type AttemptEnd } from './classify.js';
+import {
+  cgroupRequiredProblem,
+  decideContainment,
+  planContainment,
+  type ContainmentPlan,
+} from './containment.js';
 import { prepareAttempt, type PreparedAttempt } from './prepare.js';
 import { ProcessTree } from './process-tree.js';
-import { spawnMessage, spawnOutcome, startChild, watchExit, type ExitInfo } from './spawn.js';
+import { launch, type ExitInfo, type Launch } from './spawn.js';
 import { AttemptOutput } from './stdio.js';
 import { EXIT_AFTER_KILL_MS, Termination, terminationLimits } from './terminate.js';
 import type {
@@ -21,10 +28,13 @@ export interface EngineOptions extends RunOptions {
   pipeCloseTimeoutMs?: number;
   /** Cap on the cancellation grace (SIGTERM → SIGKILL), and on the grace given to leftovers. */
   shortGraceMs?: number;
+  /** Internal (tests, bench): the cgroup versions containment may use, in order of preference. */
+  cgroupVersions?: readonly CgroupVersion[];
 }
 
 const DEFAULT_PIPE_CLOSE_MS = 2000;
 const DEFAULT_SHORT_GRACE_MS = 2000;
+const DEFAULT_CGROUP_VERSIONS: readonly CgroupVersion[] = [2, 1];
 
 /** When the attempt started, by the wall clock (for the record) and the monotonic clock (for durations). */
 interface AttemptClock {
@@ -36,26 +46,57 @@ export async function runAttempt(spec: SmokeSpec, n: number, options: EngineOpti
   const clock: AttemptClock = { startedAt: new Date(), t0: performance.now() };
   const prepared = prepareAttempt(spec);
   if ('problem' in prepared) return notStarted(n, 'ERROR', 'spawn_failed', prepared.problem, clock.startedAt);
-
-  const output = new AttemptOutput(spec, n, spec.echo);
-  const child = startChild(prepared);
-  if (child instanceof Error) return spawnFailed(n, clock, spawnMessage(prepared.invocation, child), output);
-  const exit = watchExit(child);
-  output.attach(child);
-  const startError = await spawnOutcome(child);
-  if (startError) {
-    output.discard(child);
-    return spawnFailed(n, clock, spawnMessage(prepared.invocation, startError), output);
+  const setting = spec.containment ?? 'auto';
+  const versions = options.cgroupVersions ?? DEFAULT_CGROUP_VERSIONS;
+  const plan = planContainment(setting, spec.maxProcesses ?? null, versions, prepared.trackingId);
+  if ('problem' in plan) return notStarted(n, 'ERROR', 'spawn_failed', plan.problem, clock.startedAt);
+  try {
+    return await launchAndSupervise(spec, n, options, { clock, prepared, plan });
+  } finally {
+    await plan.cgroup?.release(); // normally released already; this covers the unexpected
   }
-  notifySpawn(spec, child.pid as number, n);
-  return superviseRunning(spec, n, options, { clock, prepared, child, exit, output });
 }
 
-interface Running {
+interface Attempt {
   clock: AttemptClock;
   prepared: PreparedAttempt;
+  plan: ContainmentPlan;
+}
+
+async function launchAndSupervise(
+  spec: SmokeSpec,
+  n: number,
+  options: EngineOptions,
+  attempt: Attempt,
+): Promise<AttemptResult> {
+  const output = new AttemptOutput(spec, n, spec.echo);
+  let launched = await launch(attempt.prepared, attempt.plan.cgroup?.joinFiles ?? null, output);
+  if (launched.kind === 'join-failed') {
+    // The command never ran: under `auto`, run it in the process group instead; under `cgroup`, stop.
+    await attempt.plan.cgroup?.release();
+    const fallback = fallBackFromJoin(spec, launched.problem);
+    if ('problem' in fallback) return spawnFailed(n, attempt, fallback.problem, output);
+    attempt = { ...attempt, plan: fallback };
+    launched = await launch(attempt.prepared, null, output);
+  }
+  if (launched.kind !== 'running') return spawnFailed(n, attempt, spawnFailure(launched), output);
+  notifySpawn(spec, launched.child.pid as number, n);
+  return superviseRunning(spec, n, options, { ...attempt, ...launched, output });
+}
+
+function fallBackFromJoin(spec: SmokeSpec, problem: string): ContainmentPlan | { problem: string } {
+  const why = `joining its cgroup failed: ${problem}`;
+  if (spec.containment === 'cgroup') return { problem: cgroupRequiredProblem(why) };
+  const decision = decideContainment('auto', spec.maxProcesses ?? null, { version: null, problem: why });
+  return 'problem' in decision ? decision : { ...decision, cgroup: null };
+}
+
+const spawnFailure = (launched: Exclude<Launch, { kind: 'running' }>): string =>
+  launched.kind === 'spawn-failed' ? launched.message : launched.problem;
+
+interface Running extends Attempt {
   child: ChildProcess;
-  exit: ReturnType<typeof watchExit>;
+  exit: Extract<Launch, { kind: 'running' }>['exit'];
   output: AttemptOutput;
 }
 
@@ -64,19 +105,21 @@ async function superviseRunning(
   spec: SmokeSpec,
   n: number,
   options: EngineOptions,
-  { clock, prepared, child, exit, output }: Running,
+  { clock, prepared, plan, child, exit, output }: Running,
 ): Promise<AttemptResult> {
-  const tree = new ProcessTree(child.pid as number, prepared.trackingId);
+  const tree = new ProcessTree(child.pid as number, prepared.trackingId, process.platform, plan.cgroup);
   const limits = terminationLimits(spec, options.shortGraceMs ?? DEFAULT_SHORT_GRACE_MS);
   const termination = new Termination(tree, exit, limits, options.signal);
   termination.arm();
   const outcome = await termination.waitForExit();
   const orphansKilled = await termination.cleanUp();
+  await plan.cgroup?.release();
   const pipeMs = options.pipeCloseTimeoutMs ?? DEFAULT_PIPE_CLOSE_MS;
   const pipesClosed = await output.waitClosed(child, pipeMs);
 
   const end: AttemptEnd = { spawnError: false, cause: termination.cause, ...(outcome ?? NOT_REAPED) };
   const notes = [
+    plan.note,
     outcome === null ? `The command did not exit within ${EXIT_AFTER_KILL_MS} ms of SIGKILL.` : null,
     killErrorsNote(tree.killErrors),
     pipesClosed
@@ -92,6 +135,7 @@ async function superviseRunning(
     orphansKilled,
     killErrors: tree.killErrors,
     errorMessage: notes.length > 0 ? notes.join(' ') : null,
+    containment: plan.used,
   };
 }
 
@@ -143,10 +187,11 @@ export function notStarted(
     orphansKilled: 0,
     killErrors: [],
     errorMessage: message,
+    containment: 'process-group',
   };
 }
 
-function spawnFailed(n: number, clock: AttemptClock, message: string, output: AttemptOutput): AttemptResult {
+function spawnFailed(n: number, { clock }: Attempt, message: string, output: AttemptOutput): AttemptResult {
   const { status, reason } = classify({ spawnError: true, cause: null, code: null, signal: null });
   return {
     ...notStarted(n, status, reason, message, clock.startedAt),

@@ -2,8 +2,9 @@
 //
 // POSIX: the command runs as the leader of its own process group (pgid == its pid). Killing sends the signal
 // to the group, and a sweep (proc-scan.ts) finds what escaped the group: on Linux every process carrying our
-// tracking id (setsid daemons, double forks). SIGTERM first so traps get their grace, then SIGKILL rounds
-// until nothing is left.
+// tracking id (setsid daemons, double forks). With an enclosure (the attempt's cgroup) its members count too,
+// whatever their group or environment, and the enclosure's own kill comes before the SIGKILL rounds.
+// SIGTERM first so traps get their grace, then SIGKILL until nothing is left.
 //
 // Windows: there are no process groups; `taskkill /T /F /PID <pid>` kills the tree while its root is alive.
 // Leftovers of a command that already exited cannot be found, so nothing is swept there.
@@ -13,6 +14,16 @@ import { sleep } from './timing.js';
 
 const SWEEP_ROUNDS = 20;
 const POLL_MS = 50;
+
+/** A kernel container of the whole tree (cgroup.ts): it finds and kills what the sweep cannot. */
+export interface Enclosure {
+  /** Live processes inside. */
+  members(): number[];
+  /** Kills everything inside; the pids that were inside. */
+  killAll(): Promise<number[]>;
+  /** Kill troubles, one sentence each. */
+  readonly problems: string[];
+}
 
 export class ProcessTree {
   private readonly signals = new SignalSender();
@@ -29,6 +40,7 @@ export class ProcessTree {
     readonly pid: number,
     readonly trackingId: string,
     readonly platform: NodeJS.Platform = process.platform,
+    private readonly enclosure: Enclosure | null = null,
   ) {
     // The id alone: it is random, and it also appears in POST_MERGE_SMOKE_OUTER_TRACKING_IDS of nested runs.
     this.needle = Buffer.from(trackingId, 'utf8');
@@ -38,10 +50,10 @@ export class ProcessTree {
 
   /** Kill troubles (EPERM and the like), one sentence each. */
   get killErrors(): string[] {
-    return this.signals.problems;
+    return [...this.signals.problems, ...(this.enclosure?.problems ?? [])];
   }
 
-  /** Processes other than the command itself that were still alive when they were killed. */
+  /** Processes other than the command itself that were killed: escapees, and group members left at SIGKILL. */
   get orphansKilled(): number {
     return this.orphans.size;
   }
@@ -54,6 +66,15 @@ export class ProcessTree {
 
   private async scan(): Promise<TreeScan> {
     if (this.platform === 'win32') return { group: [], escaped: [] };
+    const found = await this.scanTable();
+    if (this.enclosure) {
+      const known = new Set([...found.group, ...found.escaped]);
+      found.escaped.push(...this.enclosure.members().filter((pid) => !known.has(pid)));
+    }
+    return found;
+  }
+
+  private async scanTable(): Promise<TreeScan> {
     if (this.procUsable) {
       const found = scanProc(this.pid, this.needle, this.minStartTime);
       if (found) return found;
@@ -105,9 +126,10 @@ export class ProcessTree {
     return this.orphans.size;
   }
 
-  /** SIGKILL to the group and every tracked process, repeated until none is left (bounded rounds). */
+  /** The enclosure's kill, then SIGKILL to the group and every tracked process until none is left (bounded). */
   async killAll(): Promise<void> {
     if (this.platform === 'win32') return;
+    for (const pid of (await this.enclosure?.killAll()) ?? []) if (pid !== this.pid) this.orphans.add(pid);
     for (let round = 0; round < SWEEP_ROUNDS; round++) {
       const alive = await this.findAlive();
       if (round > 0 && alive.length === 0) return;
@@ -127,11 +149,14 @@ export class ProcessTree {
     }
   }
 
-  /** SIGTERM to the group, and one each to the escapees. */
+  /** SIGTERM to the group, and one each to the escapees (orphans by definition: they left the group). */
   private politelyAsk(escaped: number[]): void {
     // Group members get the group signal only: a second SIGTERM would run a shell's TERM trap twice.
     this.signalGroup('SIGTERM');
-    for (const pid of escaped) this.signalProcess(pid, 'SIGTERM');
+    for (const pid of escaped) {
+      this.orphans.add(pid);
+      this.signalProcess(pid, 'SIGTERM');
+    }
   }
 
   private async waitGone(graceMs: number, mainAlive: () => boolean): Promise<void> {

@@ -65,5 +65,6 @@ function summarize(spec: SmokeSpec, attempts: AttemptResult[], total: number, st
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     durationMs: attempts.reduce((sum, a) => sum + a.durationMs, 0),
+    containment: final.containment,
   };
 }

@@ -13,7 +13,7 @@ const STREAMS: readonly StreamName[] = ['stdout', 'stderr'];
 export class AttemptOutput {
   private readonly captures: Record<StreamName, HeadTailCapture>;
   private readonly logs: Record<StreamName, HeadTailLogFile>;
-  private readonly closed: Promise<void>[] = [];
+  private closed: Promise<void>[] = [];
 
   /** Opens the attempt's logs (attempt-<n>.<stream>.log in the log directory). */
   constructor(
@@ -30,16 +30,14 @@ export class AttemptOutput {
 
   /** Wires the child's pipes; call in the tick of the spawn, before any data can be lost. */
   attach(child: ChildProcess): void {
-    for (const name of STREAMS) {
+    this.closed = STREAMS.map((name) => {
       const stream = child[name] as Readable;
       stream.on('data', (chunk: Buffer) => this.write(name, chunk));
-      this.closed.push(
-        new Promise<void>((resolve) => {
-          stream.once('close', resolve);
-          stream.once('error', () => resolve());
-        }),
-      );
-    }
+      return new Promise<void>((resolve) => {
+        stream.once('close', resolve);
+        stream.once('error', () => resolve());
+      });
+    });
   }
 
   private write(name: StreamName, chunk: Buffer): void {
