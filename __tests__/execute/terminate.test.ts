@@ -2,14 +2,12 @@
 // passing during a cancellation stays CANCELLED; neither kills twice. The decision alone (a fake tree), then
 // real process trees. And the onSpawn hook, which lets callers wait for the spawn instead of sleeping.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSmoke, Termination, type TreeKiller } from '../../src/execute/index.js';
-import { isGone, isWindows, killAll, makeSpec, readPids, tempDir } from './support/helpers.js';
+import { isWindows, makeSpec, readPids, tempDir } from './support/helpers.js';
 
 const itPosix = isWindows ? it.skip : it;
-// env --ignore-signal / --default-signal (GNU coreutils ≥ 8.31): SIGTERM ignored from birth, no startup race.
-const itLinux = process.platform === 'linux' ? it : it.skip;
-const TERM_IGNORING_BASH = 'env --ignore-signal=TERM bash --noprofile --norc -e {0}';
 
 /** A process tree whose kill we finish by hand, recording the grace of every terminate call. */
 function fakeTree() {
@@ -111,67 +109,63 @@ describe('Termination (the decision)', () => {
 
 describe('first cause wins, with real processes', () => {
   let tmp: ReturnType<typeof tempDir>;
+  let termFile: string;
+  let pidFile: string;
   beforeEach(() => {
     tmp = tempDir();
+    termFile = join(tmp.dir, 'terms');
+    pidFile = join(tmp.dir, 'pid');
   });
   afterEach(() => tmp.cleanup());
 
-  itLinux('cancelled at the spawn, the deadline passes during the grace: CANCELLED', async () => {
+  /** Notes every SIGTERM it gets (one line each) and keeps running: only SIGKILL ends it. */
+  const termCounter = (): string =>
+    [
+      `trap 'echo term >> "${termFile}"' TERM`,
+      `echo $$ > '${pidFile}'`,
+      'while :; do sleep 0.05 || true; done',
+    ].join('\n');
+
+  /** Runs `spec` in the background, so a test can act while it runs. */
+  function start(spec: ReturnType<typeof makeSpec>, options: Parameters<typeof runSmoke>[1]) {
+    const state = { settled: false };
+    const running = runSmoke(spec, options).finally(() => (state.settled = true));
+    return { running, state };
+  }
+
+  itPosix('cancelled, then the deadline passes during the grace: CANCELLED, one SIGTERM', async () => {
     const controller = new AbortController();
-    const spec = makeSpec(tmp.dir, {
-      shell: TERM_IGNORING_BASH,
-      command: 'sleep 300',
-      timeoutSeconds: 0.2,
-      killGraceSeconds: 30,
-      onSpawn: () => controller.abort(),
-    });
-    // The deadline (200 ms) falls inside the cancellation's grace (1.5 s): SIGTERM is ignored, so SIGKILL ends it.
-    const run = await runSmoke(spec, { signal: controller.signal, shortGraceMs: 1500 });
+    // The deadline (1.5 s) falls inside the cancellation's grace (2.5 s after the abort).
+    const spec = makeSpec(tmp.dir, { command: termCounter(), timeoutSeconds: 1.5, killGraceSeconds: 30 });
+    const { running, state } = start(spec, { signal: controller.signal, shortGraceMs: 2500 });
+    await waitFor(() => readPids(pidFile).length === 1 || state.settled, Boolean);
+    controller.abort();
+    const run = await running;
     expect([run.status, run.reason, run.final.signal, run.final.exitCode]).toEqual([
       'CANCELLED',
       'cancelled',
       'SIGKILL',
       137,
     ]);
+    expect(readFileSync(termFile, 'utf8')).toBe('term\n');
   });
 
-  itLinux('the deadline fired, a late abort during its grace: TIMEOUT', async () => {
-    const canaryFile = join(tmp.dir, 'canary');
-    // The canary dies of the deadline's SIGTERM (the rest ignores it): the event the test aborts on.
-    const command = [
-      `env --default-signal=TERM sleep 300 & echo $! > '${canaryFile}'`,
-      'wait $! || true',
-      'sleep 300',
-    ].join('\n');
+  itPosix('the deadline fired, a late abort during its grace: TIMEOUT, one SIGTERM', async () => {
     const controller = new AbortController();
-    const spec = makeSpec(tmp.dir, {
-      shell: TERM_IGNORING_BASH,
-      command,
-      timeoutSeconds: 1,
-      killGraceSeconds: 2,
-    });
-    const running = runSmoke(spec, { signal: controller.signal, shortGraceMs: 100 });
-    let settled = false;
-    void running.then(() => (settled = true));
-    try {
-      const [canary] = await waitFor(
-        () => readPids(canaryFile),
-        (pids) => pids.length === 1,
-      );
-      await waitFor(() => isGone(canary) || settled, Boolean);
-      expect(settled).toBe(false); // the abort below lands during the grace
-      controller.abort();
-      const run = await running;
-      expect([run.status, run.reason, run.final.signal, run.final.exitCode]).toEqual([
-        'TIMEOUT',
-        'deadline_exceeded',
-        'SIGKILL',
-        137,
-      ]);
-    } finally {
-      killAll(readPids(canaryFile));
-      await running;
-    }
+    const spec = makeSpec(tmp.dir, { command: termCounter(), timeoutSeconds: 1, killGraceSeconds: 2 });
+    const { running, state } = start(spec, { signal: controller.signal, shortGraceMs: 100 });
+    // The trap's line is the deadline's SIGTERM arriving: abort then, during the grace.
+    await waitFor(() => existsSync(termFile) || state.settled, Boolean);
+    expect(state.settled).toBe(false);
+    controller.abort();
+    const run = await running;
+    expect([run.status, run.reason, run.final.signal, run.final.exitCode]).toEqual([
+      'TIMEOUT',
+      'deadline_exceeded',
+      'SIGKILL',
+      137,
+    ]);
+    expect(readFileSync(termFile, 'utf8')).toBe('term\n');
   });
 });
 

@@ -36,7 +36,10 @@ export interface SmokeSpec {
   echo?: (stream: StreamName, chunk: Buffer) => void;
   /** Called before each attempt (1-based), e.g. to log "attempt 2 of 3". */
   onAttempt?: (attempt: number, of: number) => void;
-  /** Called once the attempt's command runs (its pid), before its deadline starts: wait for this, not a sleep. */
+  /**
+   * Called with the attempt's pid once its process runs (in a cgroup: once it has joined it, just before it
+   * execs the shell), before the deadline starts: wait for this, not a sleep.
+   */
   onSpawn?: (pid: number, attempt: number) => void;
 }
 
