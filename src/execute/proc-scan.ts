@@ -73,6 +73,12 @@ export function procStartTime(pid: number, procRoot = '/proc'): number {
   return Number(statFields(pid, procRoot)?.[19]) || 0;
 }
 
+/** The process group of `pid`, or null when it is gone or a zombie. */
+export function liveProcessGroup(pid: number, procRoot = '/proc'): number | null {
+  const fields = statFields(pid, procRoot);
+  return fields === null || isDeadState(fields[0]) ? null : Number(fields[2]);
+}
+
 /**
  * Live processes (not zombies) in process group `pgid` or whose environment holds `needle`, read from
  * /proc. Environments are only read for processes started at or after `minStartTime` (a process carrying

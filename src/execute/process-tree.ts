@@ -8,7 +8,7 @@
 //
 // Windows: there are no process groups; `taskkill /T /F /PID <pid>` kills the tree while its root is alive.
 // Leftovers of a command that already exited cannot be found, so nothing is swept there.
-import { procStartTime, scanProc, scanPs, type TreeScan } from './proc-scan.js';
+import { liveProcessGroup, procStartTime, scanProc, scanPs, type TreeScan } from './proc-scan.js';
 import { SignalSender } from './signal.js';
 import { sleep } from './timing.js';
 
@@ -67,9 +67,13 @@ export class ProcessTree {
   private async scan(): Promise<TreeScan> {
     if (this.platform === 'win32') return { group: [], escaped: [] };
     const found = await this.scanTable();
-    if (this.enclosure) {
-      const known = new Set([...found.group, ...found.escaped]);
-      found.escaped.push(...this.enclosure.members().filter((pid) => !known.has(pid)));
+    if (!this.enclosure) return found;
+    // Members the table did not show were born after it was read (or are gone): ask /proc about each.
+    const known = new Set([...found.group, ...found.escaped]);
+    for (const pid of this.enclosure.members()) {
+      if (known.has(pid)) continue;
+      const group = liveProcessGroup(pid);
+      if (group !== null) (group === this.pid ? found.group : found.escaped).push(pid);
     }
     return found;
   }
