@@ -9,7 +9,9 @@
 //   3. memory: peak RSS (VmHWM) of a node process running the engine for 1 GiB vs 4 GiB of output
 //      (and of a plain Node reader, for reference);
 //   4. kill: a 50-process tree (group members, SIGTERM-ignoring children, double-forked setsid escapees)
-//      past its deadline: time from the deadline until runSmoke returned with the tree swept, and survivors.
+//      past its deadline: time from the deadline until runSmoke returned with the tree swept, and survivors;
+//      with `containment: auto` (a cgroup where one can be created) and `process-group`, interleaved.
+// The trivial case also runs with `containment: process-group`, for the cost of the cgroup.
 // Prints a table of medians and ratios and writes JSON to bench/results/.
 // Options: --quick (fewer/smaller runs, for a smoke check), --strict (exit 1 when a target is missed).
 import { spawn, spawnSync } from 'node:child_process';
@@ -135,19 +137,31 @@ try {
   await spawnTimed('bash', ['-c', 'true']);
   const eng = [];
   const raw = [];
+  const pg = [];
+  let trivialContainment = null;
   for (let i = 0; i < trivialRuns; i++) {
-    const t = performance.now();
+    let t = performance.now();
     const r = await engine.runSmoke(spec(dirT, 'true'));
     eng.push(performance.now() - t);
     if (r.status !== 'PASS') throw new Error(`trivial run: ${r.message}`);
+    trivialContainment = r.containment;
     raw.push(await spawnTimed('bash', ['-c', 'true']));
+    t = performance.now();
+    await engine.runSmoke(spec(dirT, 'true', { containment: 'process-group' }));
+    pg.push(performance.now() - t);
   }
   results.trivial = {
     runs: trivialRuns,
+    containment: trivialContainment,
     engineMs: round(median(eng), 2),
+    processGroupMs: round(median(pg), 2),
     bashMs: round(median(raw), 2),
     ratio: round(median(eng) / median(raw), 2),
-    samples: { engine: eng.map((x) => round(x, 2)), bash: raw.map((x) => round(x, 2)) },
+    samples: {
+      engine: eng.map((x) => round(x, 2)),
+      processGroup: pg.map((x) => round(x, 2)),
+      bash: raw.map((x) => round(x, 2)),
+    },
   };
   process.stderr.write(`trivial: ${JSON.stringify(results.trivial)}\n`);
 
@@ -223,8 +237,14 @@ try {
     const killRuns = quick ? 1 : 3;
     const timeoutSeconds = 3;
     const killGraceSeconds = 1;
-    const k = { ms: [], survivors: [], orphans: [] };
-    for (let i = 0; i < killRuns; i++) {
+    const modes = {
+      auto: { ms: [], survivors: [], orphans: [] },
+      'process-group': { ms: [], survivors: [], orphans: [] },
+    };
+    let containment = null;
+    for (let i = 0; i < killRuns * 2; i++) {
+      const mode = i % 2 === 0 ? 'auto' : 'process-group';
+      const k = modes[mode];
       const dir = mkdtempSync(join(work, 'kill-'));
       const P = join(dir, 'pids');
       const command = [
@@ -238,7 +258,10 @@ try {
         'sleep 300',
       ].join('\n');
       const t = performance.now();
-      const r = await engine.runSmoke(spec(dir, command, { timeoutSeconds, killGraceSeconds }));
+      const r = await engine.runSmoke(
+        spec(dir, command, { timeoutSeconds, killGraceSeconds, containment: mode }),
+      );
+      if (mode === 'auto') containment = r.containment;
       const ms = performance.now() - t - timeoutSeconds * 1000;
       const pids = readFileSync(P, 'utf8').split(/\s+/).filter(Boolean).map(Number);
       if (r.final.stdout.text !== 'ready\n' || pids.length !== 50) {
@@ -251,15 +274,24 @@ try {
       k.orphans.push(r.final.orphansKilled);
       rmSync(dir, { recursive: true, force: true });
     }
+    const k = modes.auto;
+    const p = modes['process-group'];
     results.kill = {
       processes: 50,
       runs: killRuns,
       timeoutSeconds,
       killGraceSeconds,
+      containment,
       deadlineToGoneMs: round(median(k.ms)),
-      maxSurvivors: Math.max(...k.survivors),
+      maxSurvivors: Math.max(...k.survivors, ...p.survivors),
       orphansKilled: median(k.orphans),
-      samples: k,
+      processGroup: {
+        deadlineToGoneMs: round(median(p.ms)),
+        maxSurvivors: Math.max(...p.survivors),
+        orphansKilled: median(p.orphans),
+      },
+      containmentVsProcessGroup: round(median(k.ms) / median(p.ms), 3),
+      samples: { ...k, processGroup: p },
     };
   } else {
     results.kill = { skipped: 'the 50-process tree uses setsid(1) and /proc' };
@@ -276,7 +308,8 @@ try {
     targets.push(['zero survivors of the 50-process tree', results.kill.maxSurvivors === 0]);
     targets.push([
       'tree gone within grace + 1 s',
-      Math.max(...results.kill.samples.ms) <= (results.kill.killGraceSeconds + 1) * 1000,
+      Math.max(...results.kill.samples.ms, ...results.kill.samples.processGroup.ms) <=
+        (results.kill.killGraceSeconds + 1) * 1000,
     ]);
   }
   results.targets = targets.map(([name, ok]) => ({ name, ok }));
@@ -327,8 +360,8 @@ function printTable(r) {
   const rows = [];
   const t = r.trivial;
   rows.push([
-    'trivial command (`true`)',
-    `${t.engineMs} ms`,
+    `trivial command (\`true\`), ${t.containment}`,
+    `${t.engineMs} ms (process-group: ${t.processGroupMs} ms)`,
     `${t.bashMs} ms (bash -c true)`,
     '',
     `${t.ratio}×`,
@@ -354,11 +387,19 @@ function printTable(r) {
   }
   if (r.kill.samples) {
     rows.push([
-      `kill ${r.kill.processes}-process tree`,
+      `kill ${r.kill.processes}-process tree, ${r.kill.containment}`,
       `${r.kill.deadlineToGoneMs} ms after deadline`,
       `grace ${r.kill.killGraceSeconds} s`,
       '',
-      `${r.kill.maxSurvivors} survivors, ${r.kill.orphansKilled} SIGKILLed`,
+      `${r.kill.maxSurvivors} survivors, ${r.kill.orphansKilled} orphans killed`,
+    ]);
+    const p = r.kill.processGroup;
+    rows.push([
+      `kill ${r.kill.processes}-process tree, process-group`,
+      `${p.deadlineToGoneMs} ms after deadline`,
+      `grace ${r.kill.killGraceSeconds} s`,
+      '',
+      `${p.maxSurvivors} survivors, ${p.orphansKilled} orphans killed; ${r.kill.containment} / process-group: ${r.kill.containmentVsProcessGroup}×`,
     ]);
   }
   const head = ['case', 'engine (median)', 'baseline (median)', 'plain Node reader', 'ratio / result'];

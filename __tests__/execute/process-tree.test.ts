@@ -9,6 +9,8 @@ import { isGone, isWindows, killAll, makeSpec, readPids, tempDir } from './suppo
 const itPosix = isWindows ? it.skip : it;
 // setsid(1) and /proc (the tracking-id sweep) are Linux things.
 const itLinux = process.platform === 'linux' ? it : it.skip;
+// Both must keep these guarantees: auto (a cgroup where one can be created) and the plain process group.
+const CONTAINMENTS = ['auto', 'process-group'] as const;
 
 let tmp: ReturnType<typeof tempDir>;
 let pidFile: string;
@@ -30,7 +32,7 @@ async function waitForPids(count: number): Promise<number[]> {
   throw new Error(`the process tree never wrote ${count} pids`);
 }
 
-describe('deadline', () => {
+describe.each(CONTAINMENTS)('deadline (containment %s)', (containment) => {
   itLinux(
     'kills the whole tree: SIGTERM-trapping child, setsid daemon, double forks — zero survivors',
     async () => {
@@ -49,7 +51,9 @@ describe('deadline', () => {
         'echo ready',
         'sleep 300',
       ].join('\n');
-      const run = await runSmoke(makeSpec(tmp.dir, { command, timeoutSeconds: 2, killGraceSeconds: 0.5 }));
+      const run = await runSmoke(
+        makeSpec(tmp.dir, { command, timeoutSeconds: 2, killGraceSeconds: 0.5, containment }),
+      );
       const pids = readPids(P);
       expect(run.final.stdout.text).toBe('ready\n');
       expect(pids).toHaveLength(5);
@@ -69,7 +73,9 @@ describe('deadline', () => {
 
   itPosix('a command that exits during the grace keeps its exit code and is still TIMEOUT', async () => {
     const command = "trap 'echo bye; exit 5' TERM\nsleep 300 &\nwait";
-    const run = await runSmoke(makeSpec(tmp.dir, { command, timeoutSeconds: 1, killGraceSeconds: 5 }));
+    const run = await runSmoke(
+      makeSpec(tmp.dir, { command, timeoutSeconds: 1, killGraceSeconds: 5, containment }),
+    );
     expect(run.status).toBe('TIMEOUT');
     expect(run.final.exitCode).toBe(5);
     expect(run.final.signal).toBeNull();
@@ -77,10 +83,10 @@ describe('deadline', () => {
   });
 });
 
-describe('leftovers after a normal exit', () => {
+describe.each(CONTAINMENTS)('leftovers after a normal exit (containment %s)', (containment) => {
   itPosix('a background sleep left behind is killed and counted', async () => {
     const run = await runSmoke(
-      makeSpec(tmp.dir, { command: `sleep 30 & echo $! > '${pidFile}'; echo done` }),
+      makeSpec(tmp.dir, { command: `sleep 30 & echo $! > '${pidFile}'; echo done`, containment }),
     );
     expect(run.status).toBe('PASS');
     expect(run.final.stdout.text).toBe('done\n');
@@ -93,13 +99,15 @@ describe('leftovers after a normal exit', () => {
 
   itPosix('a double-forked grandchild holding stdout open does not hang the run', async () => {
     const command = `( sleep 30 & echo $! > '${pidFile}' ) ; echo started; exit 0`;
-    const run = await runSmoke(makeSpec(tmp.dir, { command }));
+    const run = await runSmoke(makeSpec(tmp.dir, { command, containment }));
     expect(run.status).toBe('PASS');
     expect(run.final.stdout.text).toBe('started\n');
     expect(run.final.orphansKilled).toBe(1);
     expect(isGone(readPids(pidFile)[0])).toBe(true);
   });
+});
 
+describe('leftovers in a process group only', () => {
   itLinux('a pipe held by a process outside the tree is closed after a bounded wait', async () => {
     // env -i drops the tracking id and setsid leaves the group: nothing can find this one, so only the
     // bounded pipe wait saves the run.
@@ -109,7 +117,9 @@ describe('leftovers after a normal exit', () => {
       'while [ "$(cat /proc/$!/comm)" != sleep ]; do sleep 0.02; done',
       'echo out',
     ].join('\n');
-    const run = await runSmoke(makeSpec(tmp.dir, { command }), { pipeCloseTimeoutMs: 300 });
+    // In a cgroup it would be found and killed (containment.test.ts): this is the process group's limit.
+    const spec = makeSpec(tmp.dir, { command, containment: 'process-group' });
+    const run = await runSmoke(spec, { pipeCloseTimeoutMs: 300 });
     expect(run.status).toBe('PASS');
     expect(run.final.stdout.text).toBe('out\n');
     expect(run.final.errorMessage).toMatch(/output pipes were still open 300 ms after it exited/);
@@ -134,7 +144,7 @@ describe('kill errors', () => {
   });
 });
 
-describe('cancellation', () => {
+describe.each(CONTAINMENTS)('cancellation (containment %s)', (containment) => {
   itPosix('aborting mid-run kills the tree and yields CANCELLED without retrying', async () => {
     const controller = new AbortController();
     const command = [
@@ -146,6 +156,7 @@ describe('cancellation', () => {
     const running = runSmoke(
       makeSpec(tmp.dir, {
         command,
+        containment,
         timeoutSeconds: 60,
         killGraceSeconds: 30,
         retries: 2,
@@ -169,7 +180,7 @@ describe('cancellation', () => {
   it('an already aborted signal yields CANCELLED without spawning', async () => {
     const controller = new AbortController();
     controller.abort();
-    const spec = makeSpec(tmp.dir, { command: `echo ran > '${join(tmp.dir, 'ran')}'` });
+    const spec = makeSpec(tmp.dir, { command: `echo ran > '${join(tmp.dir, 'ran')}'`, containment });
     const run = await runSmoke(spec, { signal: controller.signal });
     expect(run.status).toBe('CANCELLED');
     expect(run.reason).toBe('cancelled');

@@ -2,7 +2,7 @@
 // caller's extras (SMOKE_MERGE_COMMIT, SMOKE_TASK_ID, SMOKE_PR_NUMBER). The engine adds the tracking id.
 
 /** Runner credentials and endpoints that a smoke command has no business seeing. */
-export const DROPPED_VARIABLES: readonly string[] = [
+const DROPPED_VARIABLES: readonly string[] = [
   'ACTIONS_RUNTIME_TOKEN',
   'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
   'ACTIONS_ID_TOKEN_REQUEST_URL',
@@ -14,7 +14,7 @@ export const DROPPED_VARIABLES: readonly string[] = [
 ];
 
 /** Name prefixes dropped whole: the action's inputs and its saved state. */
-export const DROPPED_PREFIXES: readonly string[] = ['INPUT_', 'STATE_'];
+const DROPPED_PREFIXES: readonly string[] = ['INPUT_', 'STATE_'];
 
 /** Set by the engine on every attempt; the tree sweep finds escaped processes by it. */
 export const TRACKING_ID_VARIABLE = 'POST_MERGE_SMOKE_TRACKING_ID';

@@ -11,7 +11,7 @@ interface Builtin {
   ext: string;
 }
 
-export const BUILTIN_SHELLS: Readonly<Record<string, Builtin>> = {
+const BUILTIN_SHELLS: Readonly<Record<string, Builtin>> = {
   bash: { template: 'bash --noprofile --norc -eo pipefail {0}', ext: '.sh' },
   sh: { template: 'sh -e {0}', ext: '.sh' },
   pwsh: { template: `pwsh -command ". '{0}'"`, ext: '.ps1' },
@@ -132,7 +132,7 @@ export function buildInvocation(
 }
 
 /** The script text the runner would write for this shell (cmd: `@echo off`; PowerShell: stop on errors). */
-export function scriptContents(shell: string, command: string): string {
+function scriptContents(shell: string, command: string): string {
   const { kind } = parseShellTemplate(shell);
   if (kind === 'cmd') return `@echo off${EOL}${command}`;
   if (kind === 'pwsh' || kind === 'powershell') {

@@ -4,6 +4,11 @@ import type { RetryOn } from '../settings.js';
 
 export type StreamName = 'stdout' | 'stderr';
 
+/** SPEC-v2 §6: `auto` uses a cgroup when one can be created, `cgroup` requires one, `process-group` never tries. */
+export type ContainmentSetting = 'auto' | 'cgroup' | 'process-group';
+/** What an attempt actually ran in. */
+export type ContainmentUsed = 'cgroup-v2' | 'cgroup-v1' | 'process-group';
+
 export interface SmokeSpec {
   /** The script text (may be several lines). */
   command: string;
@@ -23,10 +28,19 @@ export interface SmokeSpec {
   env: NodeJS.ProcessEnv;
   retries: number;
   retryOn: RetryOn;
+  /** Default `auto`. */
+  containment?: ContainmentSetting;
+  /** The cgroup's pids.max (threads count too); null or absent: no limit. */
+  maxProcesses?: number | null;
   /** Live echo of raw output chunks, in order per stream. */
   echo?: (stream: StreamName, chunk: Buffer) => void;
   /** Called before each attempt (1-based), e.g. to log "attempt 2 of 3". */
   onAttempt?: (attempt: number, of: number) => void;
+  /**
+   * Called with the attempt's pid once its process runs (in a cgroup: once it has joined it, just before it
+   * execs the shell), before the deadline starts: wait for this, not a sleep.
+   */
+  onSpawn?: (pid: number, attempt: number) => void;
 }
 
 export interface StreamCapture {
@@ -55,12 +69,18 @@ export interface AttemptResult {
   finishedAt: string;
   stdout: StreamCapture;
   stderr: StreamCapture;
-  /** Processes of our group / tracking id that were still alive after the command ended and were killed. */
+  /**
+   * Processes other than the command itself that were killed: everything left after it ended; at a deadline or
+   * cancellation, the escapees (outside its process group: tracking id, cgroup) and group members still alive
+   * at SIGKILL.
+   */
   orphansKilled: number;
   /** EPERM and the like while killing: recorded, never thrown. */
   killErrors: string[];
   /** Spawn failure or kill trouble, in one human sentence; null when there is nothing to say. */
   errorMessage: string | null;
+  /** What the attempt ran in; `process-group` also when it never started. */
+  containment: ContainmentUsed;
 }
 
 export interface SmokeRun {
@@ -78,6 +98,8 @@ export interface SmokeRun {
   finishedAt: string;
   /** Sum of the attempts' durations. */
   durationMs: number;
+  /** The final attempt's containment. */
+  containment: ContainmentUsed;
 }
 
 export interface RunOptions {
