@@ -59218,6 +59218,491 @@ function headAfterStage(c, base, sha) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/execute/classify.ts
+// How an attempt ended, as a status and a reason: a pure, first-match table. The termination cause comes
+// first (a command that exits during its grace is still TIMEOUT or CANCELLED), then the command's own end.
+
+const RULES = [
+    { when: (e) => e.spawnError, status: 'ERROR', reason: 'spawn_failed' },
+    { when: (e) => e.cause === 'timeout', status: 'TIMEOUT', reason: 'deadline_exceeded' },
+    { when: (e) => e.cause === 'cancel', status: 'CANCELLED', reason: 'cancelled' },
+    { when: (e) => e.signal !== null, status: 'FAIL', reason: 'killed_by_signal' },
+    { when: (e) => e.code === 0, status: 'PASS', reason: 'exit_zero' },
+    { when: () => true, status: 'FAIL', reason: 'exit_nonzero' },
+];
+function classify(end) {
+    const rule = RULES.find((r) => r.when(end));
+    return {
+        status: rule.status,
+        reason: rule.reason,
+        exitCode: end.spawnError ? null : exitCodeOf(end.code, end.signal),
+    };
+}
+/** The shell convention: 128 + the signal's number when killed by a signal, else the exit code. */
+function exitCodeOf(code, signal) {
+    return signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : code;
+}
+
+;// CONCATENATED MODULE: ./src/execute/cgroup-discovery.ts
+// Where this process's cgroups are: the cgroup mounts (/proc/self/mountinfo) joined with this process's
+// membership in each hierarchy (/proc/self/cgroup). Pure: text in, directories out.
+/** mountinfo escapes space, tab, newline and backslash as \ooo. */
+const unescapeOctal = (s) => s.replace(/\\([0-7]{3})/g, (_m, oct) => String.fromCharCode(parseInt(oct, 8)));
+function parseMountInfo(text) {
+    const mounts = [];
+    for (const line of text.split('\n')) {
+        // "id parent major:minor root mountpoint options [optional...] - fstype source superoptions"
+        const dash = line.indexOf(' - ');
+        if (dash === -1)
+            continue;
+        const before = line.slice(0, dash).split(' ');
+        const [fstype, , superOptions = ''] = line.slice(dash + 3).split(' ');
+        if (before.length < 6 || (fstype !== 'cgroup' && fstype !== 'cgroup2'))
+            continue;
+        mounts.push({
+            version: fstype === 'cgroup2' ? 2 : 1,
+            mountPoint: unescapeOctal(before[4]),
+            root: unescapeOctal(before[3]),
+            options: fstype === 'cgroup2' ? [] : superOptions.split(','),
+        });
+    }
+    return mounts;
+}
+function parseProcCgroup(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        // "hierarchy-id:controller-list:path"; the path may itself contain ':'
+        const first = line.indexOf(':');
+        const second = line.indexOf(':', first + 1);
+        if (first === -1 || second === -1)
+            continue;
+        const id = line.slice(0, first);
+        const list = line.slice(first + 1, second);
+        const path = line.slice(second + 1);
+        if (!path.startsWith('/'))
+            continue;
+        const v2 = id === '0' && list === '';
+        out.push({ version: v2 ? 2 : 1, controllers: v2 ? [] : list.split(','), path });
+    }
+    return out;
+}
+/** The directory of `path` under `mount`, or null when the mount does not show it. */
+function cgroupDirectory(mount, path) {
+    const root = mount.root === '/' ? '' : mount.root;
+    if (root !== '' && path !== root && !path.startsWith(`${root}/`))
+        return null;
+    const rest = path.slice(root.length);
+    const dir = `${mount.mountPoint}${rest === '/' ? '' : rest}`;
+    return dir.replace(/\/+$/, '') || '/';
+}
+function locateOwnCgroups(mounts, memberships) {
+    let v2 = null;
+    const v1 = new Map();
+    for (const m of memberships) {
+        for (const mount of mounts) {
+            if (mount.version !== m.version)
+                continue;
+            if (m.version === 1 && !m.controllers.every((c) => mount.options.includes(c)))
+                continue;
+            const dir = cgroupDirectory(mount, m.path);
+            if (dir === null)
+                continue;
+            if (m.version === 2)
+                v2 ??= dir;
+            else
+                for (const c of m.controllers)
+                    if (!v1.has(c))
+                        v1.set(c, dir);
+            break;
+        }
+    }
+    return { v2, v1 };
+}
+
+;// CONCATENATED MODULE: ./src/execute/error-text.ts
+/** An error's message without its final period, for quoting inside a sentence. */
+function errText(e) {
+    const err = e;
+    return err && typeof err.message === 'string' ? err.message.replace(/\.$/, '') : String(e);
+}
+
+;// CONCATENATED MODULE: ./src/execute/timing.ts
+// Small time helpers shared by the phases of an attempt.
+/** setTimeout's ceiling (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const timing_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+/** `seconds` as milliseconds, at least 0; `fallback` when it is not a finite number. */
+function secondsToMs(seconds, fallback) {
+    return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : fallback;
+}
+/** `promise`, or `{done: false}` after `ms` (or when it rejects); the timer never outlives the race. */
+function within(promise, ms) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve({ done: false }), ms);
+        promise.then((value) => {
+            clearTimeout(timer);
+            resolve({ done: true, value });
+        }, () => {
+            clearTimeout(timer);
+            resolve({ done: false });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/execute/cgroup.ts
+// One attempt's cgroup: created under our own cgroup, joined by the command before it can fork (see
+// containment.ts), killed as a whole (v2: cgroup.kill; v1: freeze, SIGKILL every member, thaw), and removed
+// afterwards. Every file system error is a sentence, never a throw.
+
+
+
+
+
+const POLL_MS = 10;
+/** How long a kill may take to empty the cgroup before it is repeated. */
+const KILL_WAIT_MS = 2000;
+const KILL_ROUNDS = 3;
+/** How long a freezer may take to report FROZEN (tasks in uninterruptible sleep delay it). */
+const FREEZE_WAIT_MS = 1000;
+/** Before removal: how long the last members may take to go. */
+const RELEASE_WAIT_MS = 2000;
+/** Our own cgroups, read from /proc; none when /proc cannot be read. */
+function discoverOwnCgroups(procSelf = '/proc/self') {
+    try {
+        const mounts = parseMountInfo((0,external_node_fs_.readFileSync)(`${procSelf}/mountinfo`, 'utf8'));
+        return locateOwnCgroups(mounts, parseProcCgroup((0,external_node_fs_.readFileSync)(`${procSelf}/cgroup`, 'utf8')));
+    }
+    catch {
+        return { v2: null, v1: new Map() };
+    }
+}
+/**
+ * Creates `<own cgroup>/<name>` in the first of `versions` that works, preferring one where `maxProcesses`
+ * (when set) can be enforced.
+ */
+function createSmokeCgroup(own, versions, name, maxProcesses) {
+    const problems = [];
+    let partial = null;
+    for (const version of versions) {
+        const made = makeKillGroup(own, version, name);
+        if (typeof made === 'string') {
+            problems.push(made);
+            continue;
+        }
+        const pids = maxProcesses === null ? null : limitPids(own, made, name, maxProcesses);
+        if (pids === null || pids.ok)
+            return { cgroup: made, pidsLimited: pids !== null, pidsProblem: null };
+        if (partial === null)
+            partial = { cgroup: made, pidsLimited: false, pidsProblem: pids.problem };
+        else
+            made.releaseNow();
+    }
+    return partial ?? { cgroup: null, problem: problems.join('; ') || 'no cgroup variant was allowed' };
+}
+function makeKillGroup(own, version, name) {
+    const label = version === 2 ? 'cgroup v2' : 'cgroup v1 freezer';
+    const parent = version === 2 ? own.v2 : (own.v1.get('freezer') ?? null);
+    if (parent === null)
+        return `${label}: not mounted`;
+    const dir = (0,external_node_path_.join)(parent, name);
+    try {
+        (0,external_node_fs_.mkdirSync)(dir);
+    }
+    catch (e) {
+        return `${label}: cannot create ${dir} (${errText(e)})`;
+    }
+    const control = version === 2 ? 'cgroup.kill' : 'freezer.state';
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, control))) {
+        removeTree(dir);
+        return `${label}: ${dir} has no ${control}${version === 2 ? ' (Linux before 5.14)' : ''}`;
+    }
+    return new SmokeCgroup(version, dir);
+}
+function limitPids(own, cgroup, name, max) {
+    // Same directory when the kill group's hierarchy has the pids controller (v2 with pids delegated, or v1
+    // co-mounted); else a v1 pids hierarchy beside it (hybrid systems).
+    let dir = cgroup.killDir;
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'pids.max'))) {
+        const parent = own.v1.get('pids');
+        if (!parent)
+            return { ok: false, problem: `no pids controller is available to ${cgroup.killDir}` };
+        dir = (0,external_node_path_.join)(parent, name);
+        try {
+            (0,external_node_fs_.mkdirSync)(dir);
+        }
+        catch (e) {
+            return { ok: false, problem: `cannot create ${dir} (${errText(e)})` };
+        }
+        cgroup.addLimitDir(dir);
+    }
+    try {
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'pids.max'), String(max));
+        return { ok: true };
+    }
+    catch (e) {
+        return { ok: false, problem: `cannot write ${(0,external_node_path_.join)(dir, 'pids.max')} (${errText(e)})` };
+    }
+}
+class SmokeCgroup {
+    version;
+    killDir;
+    limitDirs = [];
+    troubles = [];
+    released = false;
+    constructor(version, 
+    /** The cgroup that is killed as a whole (v2, or the v1 freezer). */
+    killDir) {
+        this.version = version;
+        this.killDir = killDir;
+    }
+    /** Kill and removal troubles, one sentence each. */
+    get problems() {
+        return [...this.troubles];
+    }
+    /** The cgroup.procs files the command writes its pid into before it execs, kill group first. */
+    get joinFiles() {
+        return [this.killDir, ...this.limitDirs].map((dir) => (0,external_node_path_.join)(dir, 'cgroup.procs'));
+    }
+    addLimitDir(dir) {
+        this.limitDirs.push(dir);
+    }
+    /** Live processes in the kill group and its sub-cgroups (a nested engine's). */
+    members() {
+        return readMembers(this.killDir);
+    }
+    /** Kills every member; returns the pids that were members when the kill began. */
+    async killAll() {
+        const seen = new Set(this.members());
+        for (let round = 0; round < KILL_ROUNDS && (round === 0 || !this.isEmpty()); round++) {
+            if (this.version === 2)
+                this.write((0,external_node_path_.join)(this.killDir, 'cgroup.kill'), '1');
+            else
+                for (const pid of await this.frozenMembers())
+                    seen.add(pid);
+            if (await this.waitEmpty(KILL_WAIT_MS))
+                return [...seen];
+        }
+        const still = this.members();
+        if (still.length > 0) {
+            this.troubles.push(`${still.length} process(es) survived ${KILL_ROUNDS} kills of ${this.killDir}: ${still.slice(0, 10).join(', ')}.`);
+        }
+        return [...seen];
+    }
+    /** v1: freeze (nothing can fork), SIGKILL every member, thaw (the kills take effect); the members killed. */
+    async frozenMembers() {
+        const state = (0,external_node_path_.join)(this.killDir, 'freezer.state');
+        this.write(state, 'FROZEN');
+        try {
+            for (const until = Date.now() + FREEZE_WAIT_MS; Date.now() < until; await timing_sleep(POLL_MS)) {
+                if (readText(state) === 'FROZEN')
+                    break;
+            }
+            const pids = this.members();
+            for (const pid of pids)
+                sigkill(pid, this.troubles);
+            return pids;
+        }
+        finally {
+            this.write(state, 'THAWED');
+        }
+    }
+    /** Waits (bounded) for the members to go, then removes the cgroup(s). Safe to call more than once. */
+    async release() {
+        if (this.released)
+            return;
+        this.released = true;
+        if (!(await this.waitEmpty(RELEASE_WAIT_MS))) {
+            this.troubles.push(`${this.killDir} still held ${this.members().length} process(es) when it was removed.`);
+        }
+        for (const dir of [this.killDir, ...this.limitDirs]) {
+            const problem = removeTree(dir);
+            if (problem)
+                this.troubles.push(problem);
+        }
+    }
+    /** Removal without waiting, for a cgroup nothing ever joined. */
+    releaseNow() {
+        this.released = true;
+        for (const dir of [this.killDir, ...this.limitDirs])
+            removeTree(dir);
+    }
+    isEmpty() {
+        if (this.version === 1)
+            return this.members().length === 0;
+        // v2 counts the whole sub-tree for us
+        return !/^populated 1$/m.test(readText((0,external_node_path_.join)(this.killDir, 'cgroup.events')) ?? '');
+    }
+    async waitEmpty(ms) {
+        for (const until = Date.now() + ms; !this.isEmpty(); await timing_sleep(POLL_MS)) {
+            if (Date.now() >= until)
+                return false;
+        }
+        return true;
+    }
+    write(file, text) {
+        try {
+            (0,external_node_fs_.writeFileSync)(file, text);
+        }
+        catch (e) {
+            this.troubles.push(`cannot write ${file} (${errText(e)}).`);
+        }
+    }
+}
+function readText(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8').trim();
+    }
+    catch {
+        return null;
+    }
+}
+function subdirectories(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })
+            .filter((d) => d.isDirectory())
+            .map((d) => (0,external_node_path_.join)(dir, d.name));
+    }
+    catch {
+        return [];
+    }
+}
+function readMembers(dir) {
+    const own = (readText((0,external_node_path_.join)(dir, 'cgroup.procs')) ?? '')
+        .split('\n')
+        .filter((s) => s !== '')
+        .map(Number)
+        .filter((pid) => pid > 0 && pid !== process.pid);
+    return [...own, ...subdirectories(dir).flatMap(readMembers)];
+}
+function sigkill(pid, troubles) {
+    try {
+        process.kill(pid, 'SIGKILL');
+    }
+    catch (e) {
+        const code = e.code;
+        if (code !== 'ESRCH')
+            troubles.push(`${code ?? 'error'} sending SIGKILL to process ${pid}: ${errText(e)}.`);
+    }
+}
+/** rmdir, children first (a nested engine's cgroup); the problem, or null. */
+function removeTree(dir) {
+    for (const sub of subdirectories(dir))
+        removeTree(sub);
+    try {
+        (0,external_node_fs_.rmdirSync)(dir);
+        return null;
+    }
+    catch (e) {
+        return e.code === 'ENOENT' ? null : `cannot remove ${dir} (${errText(e)}).`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/execute/containment.ts
+// Containment (SPEC-v2 §6): `auto` puts the smoke in its own cgroup when one can be created, so that
+// processes which leave the process group, call setsid and clear their environment still die; otherwise
+// the process group plus the tracking-id sweep. `cgroup` requires the cgroup; `process-group` never tries.
+// `max-processes` sets the cgroup's pids.max.
+//
+// The command joins its cgroup before it can fork: it is spawned through /bin/sh, which writes its own pid
+// into each cgroup.procs, reports on fd 3, and execs the shell (a pid written after the spawn would race
+// with the command's first forks).
+
+
+
+/** The policy, pure: what to use given the setting and what could be created; or why the attempt fails. */
+function decideContainment(setting, maxProcesses, offer) {
+    const limit = maxProcesses === null ? null : `max-processes (${maxProcesses})`;
+    const unenforced = (why) => limit && `${limit} is not enforced: ${why}.`;
+    if (setting === 'process-group' || offer === null) {
+        return { used: 'process-group', note: unenforced('containment is process-group') };
+    }
+    if (offer.version === null) {
+        if (setting === 'cgroup')
+            return { problem: cgroupRequiredProblem(offer.problem) };
+        return {
+            used: 'process-group',
+            note: unenforced(`no cgroup could be created for the smoke command (${offer.problem})`),
+        };
+    }
+    const used = offer.version === 2 ? 'cgroup-v2' : 'cgroup-v1';
+    if (limit === null || offer.pidsLimited)
+        return { used, note: null };
+    const why = offer.pidsProblem ?? 'no pids controller';
+    if (setting === 'auto')
+        return { used, note: unenforced(`no pids controller is usable (${why})`) };
+    return {
+        problem: `${limit} needs a pids controller for the smoke command's cgroup, but none is usable (${why}). Leave max-processes empty, or set containment to auto to run without the limit.`,
+    };
+}
+/** The attempt's error when containment is cgroup and none can be had. */
+function cgroupRequiredProblem(why) {
+    return `containment is cgroup, but no cgroup could be created for the smoke command (${why}). Set containment to auto (the process group when no cgroup can be created) or to process-group.`;
+}
+/** Sets up the attempt's containment (a cgroup named after the tracking id), or says why it cannot run. */
+function planContainment(setting, maxProcesses, versions, trackingId, platform = process.platform) {
+    const tried = setting === 'process-group' ? null : offerCgroup(maxProcesses, versions, trackingId, platform);
+    const decision = decideContainment(setting, maxProcesses, tried?.offer ?? null);
+    const keep = !('problem' in decision) && decision.used !== 'process-group';
+    if (!keep)
+        tried?.cgroup?.releaseNow();
+    if ('problem' in decision)
+        return decision;
+    return { ...decision, cgroup: keep ? (tried?.cgroup ?? null) : null };
+}
+function offerCgroup(maxProcesses, versions, trackingId, platform) {
+    if (platform !== 'linux') {
+        return { offer: { version: null, problem: `cgroups are Linux only, this is ${platform}` }, cgroup: null };
+    }
+    const made = createSmokeCgroup(discoverOwnCgroups(), versions, `post-merge-smoke-${trackingId}`, maxProcesses);
+    if (!made.cgroup)
+        return { offer: { version: null, problem: made.problem }, cgroup: null };
+    const { cgroup, pidsLimited, pidsProblem } = made;
+    return { offer: { version: cgroup.version, pidsLimited, pidsProblem }, cgroup };
+}
+// $0 is a label; then the cgroup.procs files, "--", and the command. Errors go to fd 3; "ok" means joined.
+const JOIN_SCRIPT = 'for f do shift; [ "$f" = -- ] && break; { echo $$ > "$f"; } 2>&3 || exit 125; done; echo ok >&3; exec 3>&-; exec "$@"';
+/** `invocation`, run through /bin/sh so that it joins the cgroups (`joinFiles`) before it starts. */
+function joiningInvocation(invocation, joinFiles) {
+    return {
+        ...invocation,
+        file: '/bin/sh',
+        args: [
+            '-c',
+            JOIN_SCRIPT,
+            'post-merge-smoke-join',
+            ...joinFiles,
+            '--',
+            invocation.file,
+            ...invocation.args,
+        ],
+    };
+}
+/** Whether the join script reported success on fd 3 (its whole output). */
+const joinSucceeded = (fd3Text) => fd3Text.trim() === 'ok';
+/**
+ * Spawn's own lookup, done before the join script execs the program (a missing shell must stay a spawn
+ * failure, not exit 127): an error with code ENOENT or EACCES, or null when `file` can be run.
+ */
+function findProgram(file, env, cwd) {
+    const candidates = file.includes('/')
+        ? [(0,external_node_path_.resolve)(cwd, file)]
+        : (env.PATH ?? '/usr/local/bin:/usr/bin:/bin').split(external_node_path_.delimiter).map((dir) => (0,external_node_path_.resolve)(cwd, dir, file));
+    let code = 'ENOENT';
+    for (const path of candidates) {
+        try {
+            if (!(0,external_node_fs_.statSync)(path).isFile())
+                continue;
+            (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
+            return null;
+        }
+        catch (e) {
+            if (e.code === 'EACCES')
+                code = 'EACCES';
+        }
+    }
+    return Object.assign(new Error(`spawn ${file} ${code}`), { code });
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/execute/child-env.ts
@@ -59291,6 +59776,639 @@ function withTrackingId(env, trackingId, platform = process.platform) {
         out[OUTER_TRACKING_IDS_VARIABLE] = outer.join(',');
     out[TRACKING_ID_VARIABLE] = trackingId;
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/execute/shell.ts
+// Shell templates, as the runner uses them for `run:` steps: the command is written to a script file and
+// the file's path replaces {0} in the template. The template's first space-separated word is the program;
+// the rest is split into arguments with the runner's (.NET / CommandLineToArgvW) quoting rules on POSIX and
+// passed verbatim on Windows.
+
+
+
+const BUILTIN_SHELLS = {
+    bash: { template: 'bash --noprofile --norc -eo pipefail {0}', ext: '.sh' },
+    sh: { template: 'sh -e {0}', ext: '.sh' },
+    pwsh: { template: `pwsh -command ". '{0}'"`, ext: '.ps1' },
+    powershell: { template: `powershell -command ". '{0}'"`, ext: '.ps1' },
+    python: { template: 'python {0}', ext: '.py' },
+    cmd: { template: 'cmd /D /E:ON /V:OFF /S /C "CALL "{0}""', ext: '.cmd' },
+};
+/** Resolves a shell name or a template containing {0}. A template without {0} gets the script appended. */
+function parseShellTemplate(shell) {
+    const trimmed = shell.trim();
+    const builtin = Object.prototype.hasOwnProperty.call(BUILTIN_SHELLS, trimmed)
+        ? BUILTIN_SHELLS[trimmed]
+        : null;
+    let template = builtin ? builtin.template : trimmed;
+    if (!template.includes('{0}'))
+        template = `${template} {0}`;
+    const space = template.indexOf(' ');
+    const program = space === -1 ? template : template.slice(0, space);
+    const argsTemplate = space === -1 ? '' : template.slice(space + 1);
+    const name = (0,external_node_path_.basename)(program.replace(/\\/g, '/'))
+        .replace(/\.exe$/i, '')
+        .toLowerCase();
+    const kind = Object.prototype.hasOwnProperty.call(BUILTIN_SHELLS, name) ? name : null;
+    return { program, argsTemplate, ext: kind ? BUILTIN_SHELLS[kind].ext : '', kind };
+}
+/**
+ * Splits an argument string the way the runner's process launcher does (CommandLineToArgvW rules):
+ * whitespace separates, double quotes group, `\"` is a literal quote, `""` inside quotes is a literal
+ * quote, other backslashes are literal. Single quotes are ordinary characters.
+ */
+function splitArguments(text) {
+    const out = [];
+    let cur = '';
+    let started = false;
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\\') {
+            let n = 0;
+            while (text[i + n] === '\\')
+                n++;
+            if (text[i + n] === '"') {
+                cur += '\\'.repeat(n >> 1);
+                if (n % 2 === 1) {
+                    cur += '"';
+                    i += n; // past the escaped quote
+                }
+                else {
+                    i += n - 1; // the quote is handled by the next iteration
+                }
+            }
+            else {
+                cur += '\\'.repeat(n);
+                i += n - 1;
+            }
+            started = true;
+        }
+        else if (c === '"') {
+            if (quoted && text[i + 1] === '"') {
+                cur += '"';
+                i++;
+            }
+            else {
+                quoted = !quoted;
+            }
+            started = true;
+        }
+        else if (!quoted && (c === ' ' || c === '\t' || c === '\n' || c === '\r')) {
+            if (started)
+                out.push(cur);
+            cur = '';
+            started = false;
+        }
+        else {
+            cur += c;
+            started = true;
+        }
+    }
+    if (started)
+        out.push(cur);
+    return out;
+}
+/** The program and argv that run `scriptPath` through `shell`. */
+function buildInvocation(shell, scriptPath, platform = process.platform) {
+    const t = parseShellTemplate(shell);
+    if (platform === 'win32') {
+        const argString = t.argsTemplate.split('{0}').join(scriptPath);
+        return {
+            file: t.program,
+            args: argString === '' ? [] : [argString],
+            windowsVerbatimArguments: true,
+            scriptPath,
+            program: t.program,
+        };
+    }
+    // Split first, substitute after: a script path with spaces stays one argument.
+    const args = splitArguments(t.argsTemplate).map((a) => a.split('{0}').join(scriptPath));
+    const file = t.program.split('{0}').join(scriptPath);
+    return { file, args, windowsVerbatimArguments: false, scriptPath, program: file };
+}
+/** The script text the runner would write for this shell (cmd: `@echo off`; PowerShell: stop on errors). */
+function scriptContents(shell, command) {
+    const { kind } = parseShellTemplate(shell);
+    if (kind === 'cmd')
+        return `@echo off${external_node_os_.EOL}${command}`;
+    if (kind === 'pwsh' || kind === 'powershell') {
+        return (`$ErrorActionPreference = 'stop'${external_node_os_.EOL}${command}${external_node_os_.EOL}` +
+            'if ((Test-Path -LiteralPath variable:\\LASTEXITCODE)) { exit $LASTEXITCODE }');
+    }
+    return command;
+}
+/**
+ * Writes the command to `<dir>/<baseName><ext>` (creating `dir`) and returns how to run it.
+ * Throws the file system's error when the script cannot be written.
+ */
+function writeScript(shell, command, dir, baseName = 'smoke-command', platform = process.platform) {
+    const { ext, kind } = parseShellTemplate(shell);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const scriptPath = (0,external_node_path_.join)(dir, `${baseName}${ext}`);
+    const text = scriptContents(shell, command);
+    // Windows PowerShell 5.1 reads a BOM-less script as ANSI; pwsh and the others want plain UTF-8.
+    const bytes = kind === 'powershell' ? '\ufeff' + text : text;
+    (0,external_node_fs_.writeFileSync)(scriptPath, bytes, { encoding: 'utf8', mode: 0o755 });
+    return buildInvocation(shell, scriptPath, platform);
+}
+
+;// CONCATENATED MODULE: ./src/execute/prepare.ts
+// Before anything starts: the working directory must be usable, the command goes into a script file
+// (shell.ts), and the child's environment gets a fresh tracking id so the sweep can find its escapees.
+
+
+
+
+
+/** Everything the spawn needs, or the one sentence that says why the attempt cannot start. */
+function prepareAttempt(spec) {
+    const problem = checkDirectory(spec.workingDirectory);
+    if (problem)
+        return { problem };
+    let invocation;
+    try {
+        invocation = writeScript(spec.shell, spec.command, spec.logDir);
+    }
+    catch (e) {
+        return {
+            problem: `Could not write the smoke command's script file in '${spec.logDir}' (${errText(e)}).`,
+        };
+    }
+    const trackingId = (0,external_node_crypto_.randomUUID)();
+    return { invocation, cwd: spec.workingDirectory, env: withTrackingId(spec.env, trackingId), trackingId };
+}
+function checkDirectory(dir) {
+    try {
+        if (!(0,external_node_fs_.statSync)(dir).isDirectory())
+            return `The working directory '${dir}' is not a directory.`;
+        return null;
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return `The working directory '${dir}' does not exist.`;
+        return `The working directory '${dir}' cannot be used (${errText(e)}).`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/execute/proc-scan.ts
+// Reading the process table: which live processes belong to a smoke command. Linux reads /proc directly
+// (process group from /proc/<pid>/stat, the tracking id from /proc/<pid>/environ); other POSIX systems ask
+// `ps`, which lists processes by group only, so an escapee that called setsid() cannot be found there.
+// Zombies count as gone everywhere.
+
+
+// One scratch buffer for /proc reads: readFileSync on /proc files (size 0 to fstat) is several times slower.
+const scratch = Buffer.allocUnsafe(64 * 1024);
+/** The start of a small /proc file (stat), as latin1 text; null when it cannot be read. */
+function readProcText(path) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch {
+        return null;
+    }
+    try {
+        const n = (0,external_node_fs_.readSync)(fd, scratch, 0, 4096, null);
+        return scratch.toString('latin1', 0, n);
+    }
+    catch {
+        return null;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Whether the file at `path` contains `needle` (read in chunks; false when unreadable). */
+function procFileIncludes(path, needle) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch {
+        return false;
+    }
+    try {
+        const keep = needle.length - 1; // overlap carried between chunks
+        let have = 0;
+        for (;;) {
+            const n = (0,external_node_fs_.readSync)(fd, scratch, have, scratch.length - have, null);
+            if (n === 0)
+                return false;
+            have += n;
+            if (scratch.subarray(0, have).includes(needle))
+                return true;
+            if (have > keep) {
+                scratch.copyWithin(0, have - keep, have);
+                have = keep;
+            }
+        }
+    }
+    catch {
+        return false;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** The fields of /proc/<pid>/stat after "(comm)" (comm may hold spaces and parentheses); null when gone. */
+function statFields(pid, procRoot) {
+    const stat = readProcText(`${procRoot}/${pid}/stat`);
+    return stat === null ? null : stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+const isDeadState = (state) => state === 'Z' || state === 'X' || state === 'x';
+/** Start time (clock ticks after boot, /proc/<pid>/stat field 22) of `pid`, or 0 when unknown. */
+function procStartTime(pid, procRoot = '/proc') {
+    return Number(statFields(pid, procRoot)?.[19]) || 0;
+}
+/** The process group of `pid`, or null when it is gone or a zombie. */
+function liveProcessGroup(pid, procRoot = '/proc') {
+    const fields = statFields(pid, procRoot);
+    return fields === null || isDeadState(fields[0]) ? null : Number(fields[2]);
+}
+/**
+ * Live processes (not zombies) in process group `pgid` or whose environment holds `needle`, read from
+ * /proc. Environments are only read for processes started at or after `minStartTime` (a process carrying
+ * our tracking id descends from our command, so it cannot be older). Returns null when /proc cannot be
+ * listed.
+ */
+function scanProc(pgid, needle, minStartTime = 0, procRoot = '/proc') {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(procRoot);
+    }
+    catch {
+        return null;
+    }
+    const found = { group: [], escaped: [] };
+    for (const name of names) {
+        const c = name.charCodeAt(0);
+        if (c < 48 || c > 57)
+            continue;
+        const pid = Number(name);
+        if (!Number.isInteger(pid) || pid === process.pid)
+            continue;
+        // "state ppid pgrp ... starttime(22) ..."
+        const fields = statFields(name, procRoot);
+        if (fields === null || isDeadState(fields[0]))
+            continue; // gone, not ours to read, or a zombie
+        if (Number(fields[2]) === pgid) {
+            found.group.push(pid);
+            continue;
+        }
+        if (!needle || Number(fields[19]) < minStartTime)
+            continue;
+        if (procFileIncludes(`${procRoot}/${name}/environ`, needle))
+            found.escaped.push(pid);
+    }
+    return found;
+}
+/** Live processes in group `pgid` according to `ps` (the non-Linux POSIX fallback). */
+function scanPs(pgid) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('ps', ['-A', '-o', 'pid=', '-o', 'pgid=', '-o', 'stat='], { timeout: 5000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout) => {
+            if (err && !stdout) {
+                resolve({ group: [], escaped: [] });
+                return;
+            }
+            const found = [];
+            for (const line of String(stdout).split('\n')) {
+                const [pid, group, stat] = line.trim().split(/\s+/);
+                if (!stat || stat.startsWith('Z'))
+                    continue;
+                if (Number(group) === pgid && Number(pid) !== process.pid)
+                    found.push(Number(pid));
+            }
+            resolve({ group: found, escaped: [] });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/execute/signal.ts
+// Sending signals without ever throwing: ESRCH (already gone) is fine, anything else (EPERM and the like) is
+// recorded as one sentence for the attempt's kill errors.
+
+class SignalSender {
+    errors = new Set();
+    /** What went wrong so far, one sentence each, in order. */
+    get problems() {
+        return [...this.errors];
+    }
+    record(problem) {
+        this.errors.add(problem);
+    }
+    /** kill(target, signal); `what` names the target in a recorded error. */
+    send(target, signal, what) {
+        try {
+            process.kill(target, signal);
+        }
+        catch (e) {
+            const code = e.code;
+            if (code === 'ESRCH')
+                return;
+            this.record(`${code ?? 'error'} sending ${signal} to ${what}: ${e.message}`);
+        }
+    }
+    /** Windows: `taskkill /T /F /PID <pid>` kills the tree while its root is alive. */
+    taskkill(pid) {
+        return new Promise((resolve) => {
+            (0,external_node_child_process_namespaceObject.execFile)('taskkill', ['/T', '/F', '/PID', String(pid)], { timeout: 15000, windowsHide: true }, (err, _o, stderr) => {
+                // 128: the process is already gone — nothing to report.
+                if (err && err.code !== 128) {
+                    this.record(`taskkill /T /F /PID ${pid} failed: ${String(stderr).trim() || err.message}`);
+                }
+                resolve();
+            });
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/execute/process-tree.ts
+// The kill protocol for everything a smoke command started.
+//
+// POSIX: the command runs as the leader of its own process group (pgid == its pid). Killing sends the signal
+// to the group, and a sweep (proc-scan.ts) finds what escaped the group: on Linux every process carrying our
+// tracking id (setsid daemons, double forks). With an enclosure (the attempt's cgroup) its members count too,
+// whatever their group or environment, and the enclosure's own kill comes before the SIGKILL rounds.
+// SIGTERM first so traps get their grace, then SIGKILL until nothing is left.
+//
+// Windows: there are no process groups; `taskkill /T /F /PID <pid>` kills the tree while its root is alive.
+// Leftovers of a command that already exited cannot be found, so nothing is swept there.
+
+
+
+const SWEEP_ROUNDS = 20;
+const process_tree_POLL_MS = 50;
+class ProcessTree {
+    pid;
+    trackingId;
+    platform;
+    enclosure;
+    signals = new SignalSender();
+    orphans = new Set();
+    needle;
+    procUsable;
+    minStartTime;
+    /**
+     * `pid`: the command's process (on POSIX also its process group id). `trackingId`: the value of
+     * POST_MERGE_SMOKE_TRACKING_ID in its environment.
+     */
+    constructor(pid, trackingId, platform = process.platform, enclosure = null) {
+        this.pid = pid;
+        this.trackingId = trackingId;
+        this.platform = platform;
+        this.enclosure = enclosure;
+        // The id alone: it is random, and it also appears in POST_MERGE_SMOKE_OUTER_TRACKING_IDS of nested runs.
+        this.needle = Buffer.from(trackingId, 'utf8');
+        this.procUsable = platform === 'linux';
+        this.minStartTime = this.procUsable ? procStartTime(pid) : 0;
+    }
+    /** Kill troubles (EPERM and the like), one sentence each. */
+    get killErrors() {
+        return [...this.signals.problems, ...(this.enclosure?.problems ?? [])];
+    }
+    /** Processes other than the command itself that were killed: escapees, and group members left at SIGKILL. */
+    get orphansKilled() {
+        return this.orphans.size;
+    }
+    /** Live processes of our group or carrying our tracking id (the command itself included while alive). */
+    async findAlive() {
+        const { group, escaped } = await this.scan();
+        return [...group, ...escaped];
+    }
+    async scan() {
+        if (this.platform === 'win32')
+            return { group: [], escaped: [] };
+        const found = await this.scanTable();
+        if (!this.enclosure)
+            return found;
+        // Members the table did not show were born after it was read (or are gone): ask /proc about each.
+        const known = new Set([...found.group, ...found.escaped]);
+        for (const pid of this.enclosure.members()) {
+            if (known.has(pid))
+                continue;
+            const group = liveProcessGroup(pid);
+            if (group !== null)
+                (group === this.pid ? found.group : found.escaped).push(pid);
+        }
+        return found;
+    }
+    async scanTable() {
+        if (this.procUsable) {
+            const found = scanProc(this.pid, this.needle, this.minStartTime);
+            if (found)
+                return found;
+            this.procUsable = false;
+        }
+        return scanPs(this.pid);
+    }
+    /** Sends `signal` to the group (POSIX). ESRCH is fine; anything else is recorded. */
+    signalGroup(signal) {
+        // Never kill(0) / kill(-1): a bogus pid must not turn into "our own group" or "everything".
+        if (this.platform === 'win32' || !(this.pid > 1))
+            return;
+        this.signals.send(-this.pid, signal, `process group ${this.pid}`);
+    }
+    signalProcess(pid, signal) {
+        if (!(pid > 0) || pid === process.pid)
+            return;
+        this.signals.send(pid, signal, `process ${pid}`);
+    }
+    /**
+     * Deadline or cancellation: SIGTERM to the group and to escapees, wait up to `graceMs` (less once
+     * everything is gone), then SIGKILL and sweep. Windows: taskkill /T /F.
+     */
+    async terminate(graceMs, mainAlive) {
+        if (this.platform === 'win32') {
+            await this.signals.taskkill(this.pid);
+            return;
+        }
+        const { escaped } = await this.scan();
+        this.politelyAsk(escaped);
+        await this.waitGone(graceMs, mainAlive);
+        await this.killAll();
+    }
+    /**
+     * The command ended by itself: whatever of its group / tracking id is still alive is an orphan. SIGTERM,
+     * up to `graceMs` for them to go, then SIGKILL and sweep. Returns the number of orphans.
+     */
+    async cleanupLeftovers(graceMs) {
+        if (this.platform === 'win32')
+            return 0;
+        const { group, escaped } = await this.scan();
+        const left = [...group, ...escaped].filter((pid) => pid !== this.pid);
+        if (left.length === 0)
+            return 0;
+        for (const pid of left)
+            this.orphans.add(pid);
+        this.politelyAsk(escaped);
+        await this.waitGone(graceMs, () => false);
+        await this.killAll();
+        return this.orphans.size;
+    }
+    /** The enclosure's kill, then SIGKILL to the group and every tracked process until none is left (bounded). */
+    async killAll() {
+        if (this.platform === 'win32')
+            return;
+        for (const pid of (await this.enclosure?.killAll()) ?? [])
+            if (pid !== this.pid)
+                this.orphans.add(pid);
+        for (let round = 0; round < SWEEP_ROUNDS; round++) {
+            const alive = await this.findAlive();
+            if (round > 0 && alive.length === 0)
+                return;
+            for (const pid of alive) {
+                if (pid !== this.pid)
+                    this.orphans.add(pid);
+                this.signalProcess(pid, 'SIGKILL');
+            }
+            this.signalGroup('SIGKILL');
+            if (alive.length === 0)
+                return;
+            await timing_sleep(round < 3 ? 10 : process_tree_POLL_MS);
+        }
+        const still = await this.findAlive();
+        if (still.length > 0) {
+            this.signals.record(`${still.length} process(es) survived ${SWEEP_ROUNDS} SIGKILL rounds: ${still.slice(0, 10).join(', ')}.`);
+        }
+    }
+    /** SIGTERM to the group, and one each to the escapees (orphans by definition: they left the group). */
+    politelyAsk(escaped) {
+        // Group members get the group signal only: a second SIGTERM would run a shell's TERM trap twice.
+        this.signalGroup('SIGTERM');
+        for (const pid of escaped) {
+            this.orphans.add(pid);
+            this.signalProcess(pid, 'SIGTERM');
+        }
+    }
+    async waitGone(graceMs, mainAlive) {
+        const until = Date.now() + graceMs;
+        while (Date.now() < until) {
+            if (!mainAlive() && (await this.findAlive()).length === 0)
+                return;
+            await timing_sleep(Math.min(process_tree_POLL_MS, until - Date.now()));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/execute/spawn.ts
+// Starting the command: one detached process (its own process group on POSIX), stdin closed, stdout and
+// stderr piped; then the wait for 'spawn' or 'error'. In a cgroup, the command first joins it (containment.ts)
+// and reports on a fourth pipe before it execs.
+
+
+
+
+/** The join script is a few shell builtins; this only bounds a machine that has stopped. */
+const JOIN_TIMEOUT_MS = 10_000;
+/** A failed join script exits at once; how long we wait for that before killing it. */
+const FAILED_JOIN_EXIT_MS = 2000;
+/**
+ * Spawns the prepared command with `output` attached and waits until it runs. `joinFiles`: the cgroup.procs
+ * files it must join first, or null.
+ */
+async function launch(prepared, joinFiles, output) {
+    const { invocation } = prepared;
+    const unrunnable = joinFiles && findProgram(invocation.file, prepared.env, prepared.cwd);
+    if (unrunnable)
+        return { kind: 'spawn-failed', message: spawnMessage(invocation, unrunnable) };
+    const child = startChild(prepared, joinFiles && joiningInvocation(invocation, joinFiles));
+    if (child instanceof Error)
+        return { kind: 'spawn-failed', message: spawnMessage(invocation, child) };
+    const exit = watchExit(child);
+    output.attach(child);
+    const startError = await spawnOutcome(child);
+    if (startError) {
+        output.discard(child);
+        return { kind: 'spawn-failed', message: spawnMessage(invocation, startError) };
+    }
+    const joinProblem = joinFiles && (await joinReport(child));
+    if (joinProblem) {
+        output.discard(child);
+        await stopFailedJoin(child, exit);
+        return { kind: 'join-failed', problem: joinProblem };
+    }
+    return { kind: 'running', child, exit };
+}
+/** null when the join script reported success on fd 3, else its words. */
+async function joinReport(child) {
+    const fd3 = child.stdio[3];
+    const chunks = [];
+    fd3.on('data', (chunk) => chunks.push(chunk));
+    const ended = new Promise((resolve) => {
+        fd3.once('close', resolve);
+        fd3.once('error', () => resolve());
+    });
+    const done = (await within(ended, JOIN_TIMEOUT_MS)).done;
+    fd3.destroy();
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (joinSucceeded(text))
+        return null;
+    if (!done)
+        return `joining the cgroup did not finish within ${JOIN_TIMEOUT_MS} ms`;
+    return text.trim().replace(/\s+/g, ' ') || 'joining the cgroup failed without a message';
+}
+async function stopFailedJoin(child, exit) {
+    if ((await within(exit.exited, FAILED_JOIN_EXIT_MS)).done)
+        return;
+    try {
+        process.kill(-child.pid, 'SIGKILL');
+    }
+    catch {
+        // gone already
+    }
+    await within(exit.exited, FAILED_JOIN_EXIT_MS);
+}
+/** The child process, or the error spawn threw synchronously. `joining`: the join-script invocation. */
+function startChild(prepared, joining) {
+    const invocation = joining ?? prepared.invocation;
+    try {
+        return (0,external_node_child_process_namespaceObject.spawn)(invocation.file, invocation.args, {
+            cwd: prepared.cwd,
+            env: prepared.env,
+            stdio: joining ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
+            detached: process.platform !== 'win32',
+            windowsHide: true,
+            windowsVerbatimArguments: invocation.windowsVerbatimArguments,
+        });
+    }
+    catch (e) {
+        return e instanceof Error ? e : new Error(String(e));
+    }
+}
+/** Call before anything else can happen to the child, so its exit is never missed. */
+function watchExit(child) {
+    let running = true;
+    const exited = new Promise((resolve) => {
+        child.once('exit', (code, signal) => {
+            running = false;
+            resolve({ code, signal });
+        });
+    });
+    return { exited, alive: () => running };
+}
+/** null once the process runs, or the error that kept it from starting. */
+async function spawnOutcome(child) {
+    const started = await new Promise((resolve) => {
+        child.once('spawn', () => resolve(null));
+        child.once('error', (e) => resolve(e));
+    });
+    child.on('error', () => {
+        // later errors (e.g. a failed kill) are handled where we kill; never an unhandled 'error'
+    });
+    return started;
+}
+function spawnMessage(inv, e) {
+    const code = e.code;
+    if (code === 'ENOENT') {
+        return `Could not start the smoke command: the shell '${inv.program}' was not found (ENOENT).`;
+    }
+    if (code === 'EACCES') {
+        return `Could not start the smoke command: the shell '${inv.program}' is not executable (EACCES).`;
+    }
+    return `Could not start the smoke command with the shell '${inv.program}' (${errText(e)}).`;
 }
 
 ;// CONCATENATED MODULE: ./src/execute/capture.ts
@@ -59556,437 +60674,148 @@ function writeAll(fd, buf, start, length, position) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/execute/process-tree.ts
-// Finding and killing everything a smoke command started.
-//
-// POSIX: the command runs as the leader of its own process group (pgid == its pid). Killing sends the signal
-// to the group, and a sweep finds what escaped the group: on Linux every process whose /proc/<pid>/stat
-// says it is in our group or whose /proc/<pid>/environ carries our tracking id (setsid daemons, double
-// forks); on other POSIX systems (macOS) `ps` lists processes by group only, so an escapee that called
-// setsid() cannot be found there. Zombies count as gone. ESRCH is ignored; EPERM and other errors are
-// recorded, never thrown.
-//
-// Windows: there are no process groups; `taskkill /T /F /PID <pid>` kills the tree while its root is alive.
-// Leftovers of a command that already exited cannot be found, so nothing is swept there.
+;// CONCATENATED MODULE: ./src/execute/stdio.ts
 
 
-const SWEEP_ROUNDS = 20;
-const POLL_MS = 50;
-const process_tree_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-// One scratch buffer for /proc reads: readFileSync on /proc files (size 0 to fstat) is several times slower.
-const scratch = Buffer.allocUnsafe(64 * 1024);
-/** The start of a small /proc file (stat), as latin1 text; null when it cannot be read. */
-function readProcText(path) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, 'r');
+
+
+const STREAMS = ['stdout', 'stderr'];
+class AttemptOutput {
+    echo;
+    captures;
+    logs;
+    closed = [];
+    /** Opens the attempt's logs (attempt-<n>.<stream>.log in the log directory). */
+    constructor(spec, attempt, echo) {
+        this.echo = echo;
+        const capture = () => new HeadTailCapture(spec.maxOutputBytes);
+        const log = (name) => new HeadTailLogFile((0,external_node_path_.join)(spec.logDir, `attempt-${attempt}.${name}.log`), spec.logMaxBytes);
+        this.captures = { stdout: capture(), stderr: capture() };
+        this.logs = { stdout: log('stdout'), stderr: log('stderr') };
     }
-    catch {
-        return null;
-    }
-    try {
-        const n = (0,external_node_fs_.readSync)(fd, scratch, 0, 4096, null);
-        return scratch.toString('latin1', 0, n);
-    }
-    catch {
-        return null;
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** Whether the file at `path` contains `needle` (read in chunks; false when unreadable). */
-function procFileIncludes(path, needle) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, 'r');
-    }
-    catch {
-        return false;
-    }
-    try {
-        const keep = needle.length - 1; // overlap carried between chunks
-        let have = 0;
-        for (;;) {
-            const n = (0,external_node_fs_.readSync)(fd, scratch, have, scratch.length - have, null);
-            if (n === 0)
-                return false;
-            have += n;
-            if (scratch.subarray(0, have).includes(needle))
-                return true;
-            if (have > keep) {
-                scratch.copyWithin(0, have - keep, have);
-                have = keep;
-            }
-        }
-    }
-    catch {
-        return false;
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** Start time (clock ticks after boot, /proc/<pid>/stat field 22) of `pid`, or 0 when unknown. */
-function procStartTime(pid, procRoot = '/proc') {
-    const stat = readProcText(`${procRoot}/${pid}/stat`);
-    if (stat === null)
-        return 0;
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]) || 0;
-}
-/**
- * Live processes (not zombies) in process group `pgid` or whose environment holds `needle`, read from
- * /proc. Environments are only read for processes started at or after `minStartTime` (a process carrying
- * our tracking id descends from our command, so it cannot be older). Returns null when /proc cannot be
- * listed.
- */
-function scanProc(pgid, needle, minStartTime = 0, procRoot = '/proc') {
-    let names;
-    try {
-        names = (0,external_node_fs_.readdirSync)(procRoot);
-    }
-    catch {
-        return null;
-    }
-    const found = { group: [], escaped: [] };
-    for (const name of names) {
-        const c = name.charCodeAt(0);
-        if (c < 48 || c > 57)
-            continue;
-        const pid = Number(name);
-        if (!Number.isInteger(pid) || pid === process.pid)
-            continue;
-        const stat = readProcText(`${procRoot}/${name}/stat`);
-        if (stat === null)
-            continue; // gone, or not ours to read
-        // "pid (comm) state ppid pgrp ... starttime(22) ..." — comm may hold spaces and parentheses.
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const state = fields[0];
-        if (state === 'Z' || state === 'X' || state === 'x')
-            continue;
-        if (Number(fields[2]) === pgid) {
-            found.group.push(pid);
-            continue;
-        }
-        if (!needle || Number(fields[19]) < minStartTime)
-            continue;
-        if (procFileIncludes(`${procRoot}/${name}/environ`, needle))
-            found.escaped.push(pid);
-    }
-    return found;
-}
-/** Live processes in group `pgid` according to `ps` (the non-Linux POSIX fallback). */
-function scanPs(pgid) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('ps', ['-A', '-o', 'pid=', '-o', 'pgid=', '-o', 'stat='], { timeout: 5000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout) => {
-            if (err && !stdout) {
-                resolve({ group: [], escaped: [] });
-                return;
-            }
-            const found = [];
-            for (const line of String(stdout).split('\n')) {
-                const [pid, group, stat] = line.trim().split(/\s+/);
-                if (!stat || stat.startsWith('Z'))
-                    continue;
-                if (Number(group) === pgid && Number(pid) !== process.pid)
-                    found.push(Number(pid));
-            }
-            resolve({ group: found, escaped: [] });
-        });
-    });
-}
-class ProcessTree {
-    pid;
-    trackingId;
-    platform;
-    errors = new Set();
-    orphans = new Set();
-    needle;
-    procUsable;
-    minStartTime;
-    /**
-     * `pid`: the command's process (on POSIX also its process group id). `trackingId`: the value of
-     * POST_MERGE_SMOKE_TRACKING_ID in its environment.
-     */
-    constructor(pid, trackingId, platform = process.platform) {
-        this.pid = pid;
-        this.trackingId = trackingId;
-        this.platform = platform;
-        // The id alone: it is random, and it also appears in POST_MERGE_SMOKE_OUTER_TRACKING_IDS of nested runs.
-        this.needle = Buffer.from(trackingId, 'utf8');
-        this.procUsable = platform === 'linux';
-        this.minStartTime = this.procUsable ? procStartTime(pid) : 0;
-    }
-    /** Kill troubles (EPERM and the like), one sentence each. */
-    get killErrors() {
-        return [...this.errors];
-    }
-    /** Processes other than the command itself that were still alive when they were killed. */
-    get orphansKilled() {
-        return this.orphans.size;
-    }
-    /** Live processes of our group or carrying our tracking id (the command itself included while alive). */
-    async findAlive() {
-        const { group, escaped } = await this.scan();
-        return [...group, ...escaped];
-    }
-    async scan() {
-        if (this.platform === 'win32')
-            return { group: [], escaped: [] };
-        if (this.procUsable) {
-            const found = scanProc(this.pid, this.needle, this.minStartTime);
-            if (found)
-                return found;
-            this.procUsable = false;
-        }
-        return scanPs(this.pid);
-    }
-    /** Sends `signal` to the group (POSIX). ESRCH is fine; anything else is recorded. */
-    signalGroup(signal) {
-        // Never kill(0) / kill(-1): a bogus pid must not turn into "our own group" or "everything".
-        if (this.platform === 'win32' || !(this.pid > 1))
-            return;
-        this.send(-this.pid, signal, `process group ${this.pid}`);
-    }
-    signalProcess(pid, signal) {
-        if (!(pid > 0) || pid === process.pid)
-            return;
-        this.send(pid, signal, `process ${pid}`);
-    }
-    /**
-     * Deadline or cancellation: SIGTERM to the group and to tracked escapees, wait up to `graceMs` (less
-     * once everything is gone), then SIGKILL and sweep. Windows: taskkill /T /F.
-     */
-    async terminate(graceMs, mainAlive) {
-        if (this.platform === 'win32') {
-            await this.taskkill();
-            return;
-        }
-        // Group members get the group signal only: a second SIGTERM would run a shell's TERM trap twice.
-        const { escaped } = await this.scan();
-        this.signalGroup('SIGTERM');
-        for (const pid of escaped)
-            this.signalProcess(pid, 'SIGTERM');
-        await this.waitGone(graceMs, mainAlive);
-        await this.killAll();
-    }
-    /**
-     * The command ended by itself: whatever of its group / tracking id is still alive is an orphan. SIGTERM,
-     * up to `graceMs` for them to go, then SIGKILL and sweep. Returns the number of orphans.
-     */
-    async cleanupLeftovers(graceMs) {
-        if (this.platform === 'win32')
-            return 0;
-        const { group, escaped } = await this.scan();
-        const left = [...group, ...escaped].filter((pid) => pid !== this.pid);
-        if (left.length === 0)
-            return 0;
-        for (const pid of left)
-            this.orphans.add(pid);
-        this.signalGroup('SIGTERM');
-        for (const pid of escaped)
-            this.signalProcess(pid, 'SIGTERM');
-        await this.waitGone(graceMs, () => false);
-        await this.killAll();
-        return this.orphans.size;
-    }
-    /** SIGKILL to the group and every tracked process, repeated until none is left (bounded rounds). */
-    async killAll() {
-        if (this.platform === 'win32')
-            return;
-        for (let round = 0; round < SWEEP_ROUNDS; round++) {
-            const alive = await this.findAlive();
-            if (round > 0 && alive.length === 0)
-                return;
-            for (const pid of alive) {
-                if (pid !== this.pid)
-                    this.orphans.add(pid);
-                this.signalProcess(pid, 'SIGKILL');
-            }
-            this.signalGroup('SIGKILL');
-            if (alive.length === 0)
-                return;
-            await process_tree_sleep(round < 3 ? 10 : POLL_MS);
-        }
-        const still = await this.findAlive();
-        if (still.length > 0) {
-            this.errors.add(`${still.length} process(es) survived ${SWEEP_ROUNDS} SIGKILL rounds: ${still.slice(0, 10).join(', ')}.`);
-        }
-    }
-    async waitGone(graceMs, mainAlive) {
-        const until = Date.now() + graceMs;
-        while (Date.now() < until) {
-            if (!mainAlive() && (await this.findAlive()).length === 0)
-                return;
-            await process_tree_sleep(Math.min(POLL_MS, until - Date.now()));
-        }
-    }
-    send(target, signal, what) {
-        try {
-            process.kill(target, signal);
-        }
-        catch (e) {
-            const code = e.code;
-            if (code === 'ESRCH')
-                return;
-            this.errors.add(`${code ?? 'error'} sending ${signal} to ${what}: ${e.message}`);
-        }
-    }
-    taskkill() {
-        return new Promise((resolve) => {
-            (0,external_node_child_process_namespaceObject.execFile)('taskkill', ['/T', '/F', '/PID', String(this.pid)], { timeout: 15000, windowsHide: true }, (err, _stdout, stderr) => {
-                // 128: the process is already gone — nothing to report.
-                if (err && err.code !== 128) {
-                    this.errors.add(`taskkill /T /F /PID ${this.pid} failed: ${String(stderr).trim() || err.message}`);
-                }
-                resolve();
+    /** Wires the child's pipes; call in the tick of the spawn, before any data can be lost. */
+    attach(child) {
+        this.closed = STREAMS.map((name) => {
+            const stream = child[name];
+            stream.on('data', (chunk) => this.write(name, chunk));
+            return new Promise((resolve) => {
+                stream.once('close', resolve);
+                stream.once('error', () => resolve());
             });
         });
     }
-}
-
-;// CONCATENATED MODULE: ./src/execute/shell.ts
-// Shell templates, as the runner uses them for `run:` steps: the command is written to a script file and
-// the file's path replaces {0} in the template. The template's first space-separated word is the program;
-// the rest is split into arguments with the runner's (.NET / CommandLineToArgvW) quoting rules on POSIX and
-// passed verbatim on Windows.
-
-
-
-const BUILTIN_SHELLS = {
-    bash: { template: 'bash --noprofile --norc -eo pipefail {0}', ext: '.sh' },
-    sh: { template: 'sh -e {0}', ext: '.sh' },
-    pwsh: { template: `pwsh -command ". '{0}'"`, ext: '.ps1' },
-    powershell: { template: `powershell -command ". '{0}'"`, ext: '.ps1' },
-    python: { template: 'python {0}', ext: '.py' },
-    cmd: { template: 'cmd /D /E:ON /V:OFF /S /C "CALL "{0}""', ext: '.cmd' },
-};
-/** Resolves a shell name or a template containing {0}. A template without {0} gets the script appended. */
-function parseShellTemplate(shell) {
-    const trimmed = shell.trim();
-    const builtin = Object.prototype.hasOwnProperty.call(BUILTIN_SHELLS, trimmed)
-        ? BUILTIN_SHELLS[trimmed]
-        : null;
-    let template = builtin ? builtin.template : trimmed;
-    if (!template.includes('{0}'))
-        template = `${template} {0}`;
-    const space = template.indexOf(' ');
-    const program = space === -1 ? template : template.slice(0, space);
-    const argsTemplate = space === -1 ? '' : template.slice(space + 1);
-    const name = (0,external_node_path_.basename)(program.replace(/\\/g, '/'))
-        .replace(/\.exe$/i, '')
-        .toLowerCase();
-    const kind = Object.prototype.hasOwnProperty.call(BUILTIN_SHELLS, name) ? name : null;
-    return { program, argsTemplate, ext: kind ? BUILTIN_SHELLS[kind].ext : '', kind };
-}
-/**
- * Splits an argument string the way the runner's process launcher does (CommandLineToArgvW rules):
- * whitespace separates, double quotes group, `\"` is a literal quote, `""` inside quotes is a literal
- * quote, other backslashes are literal. Single quotes are ordinary characters.
- */
-function splitArguments(text) {
-    const out = [];
-    let cur = '';
-    let started = false;
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '\\') {
-            let n = 0;
-            while (text[i + n] === '\\')
-                n++;
-            if (text[i + n] === '"') {
-                cur += '\\'.repeat(n >> 1);
-                if (n % 2 === 1) {
-                    cur += '"';
-                    i += n; // past the escaped quote
-                }
-                else {
-                    i += n - 1; // the quote is handled by the next iteration
-                }
-            }
-            else {
-                cur += '\\'.repeat(n);
-                i += n - 1;
-            }
-            started = true;
+    write(name, chunk) {
+        this.captures[name].write(chunk);
+        this.logs[name].write(chunk);
+        if (!this.echo)
+            return;
+        try {
+            this.echo(name, chunk);
         }
-        else if (c === '"') {
-            if (quoted && text[i + 1] === '"') {
-                cur += '"';
-                i++;
-            }
-            else {
-                quoted = !quoted;
-            }
-            started = true;
-        }
-        else if (!quoted && (c === ' ' || c === '\t' || c === '\n' || c === '\r')) {
-            if (started)
-                out.push(cur);
-            cur = '';
-            started = false;
-        }
-        else {
-            cur += c;
-            started = true;
+        catch {
+            // a failing echo must not cost us the capture
         }
     }
-    if (started)
-        out.push(cur);
-    return out;
-}
-/** The program and argv that run `scriptPath` through `shell`. */
-function buildInvocation(shell, scriptPath, platform = process.platform) {
-    const t = parseShellTemplate(shell);
-    if (platform === 'win32') {
-        const argString = t.argsTemplate.split('{0}').join(scriptPath);
+    /**
+     * Output may still be in flight, or held open by a process outside the tree: waits up to `ms` for both
+     * pipes to close, then destroys them. Whether they closed by themselves.
+     */
+    async waitClosed(child, ms) {
+        const closed = (await within(Promise.all(this.closed), ms)).done;
+        if (!closed)
+            this.discard(child);
+        return closed;
+    }
+    discard(child) {
+        for (const name of STREAMS)
+            child[name]?.destroy();
+    }
+    /** The captures, and the finished logs (which exist even when nothing ran: a stable artifact file list). */
+    finish() {
+        return { stdout: this.finishStream('stdout'), stderr: this.finishStream('stderr') };
+    }
+    finishStream(name) {
+        const r = this.captures[name].result();
         return {
-            file: t.program,
-            args: argString === '' ? [] : [argString],
-            windowsVerbatimArguments: true,
-            scriptPath,
-            program: t.program,
+            text: r.text,
+            totalBytes: r.totalBytes,
+            truncated: r.truncated,
+            logPath: this.logs[name].finish(),
         };
     }
-    // Split first, substitute after: a script path with spaces stays one argument.
-    const args = splitArguments(t.argsTemplate).map((a) => a.split('{0}').join(scriptPath));
-    const file = t.program.split('{0}').join(scriptPath);
-    return { file, args, windowsVerbatimArguments: false, scriptPath, program: file };
 }
-/** The script text the runner would write for this shell (cmd: `@echo off`; PowerShell: stop on errors). */
-function scriptContents(shell, command) {
-    const { kind } = parseShellTemplate(shell);
-    if (kind === 'cmd')
-        return `@echo off${external_node_os_.EOL}${command}`;
-    if (kind === 'pwsh' || kind === 'powershell') {
-        return (`$ErrorActionPreference = 'stop'${external_node_os_.EOL}${command}${external_node_os_.EOL}` +
-            'if ((Test-Path -LiteralPath variable:\\LASTEXITCODE)) { exit $LASTEXITCODE }');
+
+;// CONCATENATED MODULE: ./src/execute/terminate.ts
+
+/** After SIGKILL, how long the command itself may take to be reaped before we stop waiting. */
+const EXIT_AFTER_KILL_MS = 5000;
+function terminationLimits(spec, shortGraceCapMs) {
+    const graceMs = secondsToMs(spec.killGraceSeconds, 0);
+    return {
+        timeoutMs: Math.min(MAX_TIMER_MS, secondsToMs(spec.timeoutSeconds, MAX_TIMER_MS)),
+        graceMs,
+        shortGraceMs: Math.min(graceMs, shortGraceCapMs),
+    };
+}
+class Termination {
+    tree;
+    exit;
+    limits;
+    signal;
+    firstCause = null;
+    killing = null;
+    deadline;
+    killStarted = () => { };
+    started = new Promise((resolve) => (this.killStarted = resolve));
+    onAbort = () => this.fire('cancel', this.limits.shortGraceMs);
+    constructor(tree, exit, limits, signal) {
+        this.tree = tree;
+        this.exit = exit;
+        this.limits = limits;
+        this.signal = signal;
     }
-    return command;
+    /** The cause we killed for, or null when the command ended by itself. */
+    get cause() {
+        return this.firstCause;
+    }
+    /** Starts the deadline and listens to the abort signal (an already aborted signal fires at once). */
+    arm() {
+        this.deadline = setTimeout(() => this.fire('timeout', this.limits.graceMs), this.limits.timeoutMs);
+        this.signal?.addEventListener('abort', this.onAbort, { once: true });
+        if (this.signal?.aborted)
+            this.onAbort();
+    }
+    fire(cause, graceMs) {
+        if (this.firstCause !== null || !this.exit.alive())
+            return;
+        this.firstCause = cause;
+        this.killing = this.tree.terminate(graceMs, this.exit.alive);
+        this.killStarted();
+    }
+    /**
+     * The command's exit; once we are killing it, a bounded wait for the kernel to reap it (null when it was
+     * not reaped in time). Disarms the deadline and the abort listener.
+     */
+    async waitForExit() {
+        const reapedAfterKill = this.started
+            .then(() => within(this.exit.exited, EXIT_AFTER_KILL_MS))
+            .then((r) => (r.done ? r.value : null));
+        const outcome = await Promise.race([this.exit.exited, reapedAfterKill]);
+        clearTimeout(this.deadline);
+        this.signal?.removeEventListener('abort', this.onAbort);
+        return outcome;
+    }
+    /** Finishes the kill, or kills what the command left behind; the number of orphans killed. */
+    async cleanUp() {
+        if (this.killing) {
+            await this.killing;
+            return this.tree.orphansKilled;
+        }
+        return this.tree.cleanupLeftovers(this.limits.shortGraceMs);
+    }
 }
-/**
- * Writes the command to `<dir>/<baseName><ext>` (creating `dir`) and returns how to run it.
- * Throws the file system's error when the script cannot be written.
- */
-function writeScript(shell, command, dir, baseName = 'smoke-command', platform = process.platform) {
-    const { ext, kind } = parseShellTemplate(shell);
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    const scriptPath = (0,external_node_path_.join)(dir, `${baseName}${ext}`);
-    const text = scriptContents(shell, command);
-    // Windows PowerShell 5.1 reads a BOM-less script as ANSI; pwsh and the others want plain UTF-8.
-    const bytes = kind === 'powershell' ? '\ufeff' + text : text;
-    (0,external_node_fs_.writeFileSync)(scriptPath, bytes, { encoding: 'utf8', mode: 0o755 });
-    return buildInvocation(shell, scriptPath, platform);
-}
 
-;// CONCATENATED MODULE: ./src/execute/run-smoke.ts
-// Runs the smoke command: attempts with retries, each in its own process group with a deadline, bounded
-// head/tail capture of stdout and stderr, full logs on disk, and a process tree that is always cleaned up.
-// Never throws: every failure is a classified result.
-
-
-
+;// CONCATENATED MODULE: ./src/execute/attempt.ts
 
 
 
@@ -59996,256 +60825,104 @@ function writeScript(shell, command, dir, baseName = 'smoke-command', platform =
 
 const DEFAULT_PIPE_CLOSE_MS = 2000;
 const DEFAULT_SHORT_GRACE_MS = 2000;
-/** After SIGKILL, how long the command itself may take to be reaped before we stop waiting. */
-const EXIT_AFTER_KILL_MS = 5000;
-/** setTimeout's ceiling (about 24.8 days). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-const CANCELLED_BEFORE_START = 'The run was cancelled before the attempt started.';
-const isWindows = () => process.platform === 'win32';
-async function runSmoke(spec, options = {}) {
-    const startedAt = new Date();
-    const total = (Number.isFinite(spec.retries) ? Math.max(0, Math.floor(spec.retries)) : 0) + 1;
-    const attempts = [];
-    for (let n = 1; n <= total; n++) {
-        if (options.signal?.aborted) {
-            attempts.push(notStarted(n, 'CANCELLED', 'cancelled', CANCELLED_BEFORE_START));
-            break;
-        }
-        try {
-            spec.onAttempt?.(n, total);
-        }
-        catch {
-            // the caller's progress hook must not break the run
-        }
-        let result;
-        try {
-            result = await runAttempt(spec, n, options);
-        }
-        catch (e) {
-            // Defensive: runAttempt classifies everything it expects; anything else is an engine error.
-            result = notStarted(n, 'ERROR', 'spawn_failed', `The smoke engine failed unexpectedly: ${e.message}`);
-        }
-        attempts.push(result);
-        if (n === total || !shouldRetry(result.status, spec.retryOn))
-            break;
-    }
-    const final = attempts[attempts.length - 1];
-    const flaky = final.status === 'PASS' && attempts.some((a) => a.status === 'FAIL' || a.status === 'TIMEOUT');
-    const orphansKilled = attempts.reduce((sum, a) => sum + a.orphansKilled, 0);
-    return {
-        status: final.status,
-        reason: final.reason,
-        message: describeRun(spec, attempts, total),
-        attempts,
-        final,
-        flaky,
-        orphansKilled,
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString(),
-        durationMs: attempts.reduce((sum, a) => sum + a.durationMs, 0),
-    };
-}
-/** Whether a failed attempt with `status` earns another try under `retryOn`. */
-function shouldRetry(status, retryOn) {
-    if (status === 'TIMEOUT')
-        return retryOn === 'timeout' || retryOn === 'any';
-    if (status === 'FAIL')
-        return retryOn === 'fail' || retryOn === 'any';
-    return false;
-}
-/** `promise`, or `{done: false}` after `ms`; the timer never outlives the race. */
-function within(promise, ms) {
-    return new Promise((resolve) => {
-        const timer = setTimeout(() => resolve({ done: false }), ms);
-        promise.then((value) => {
-            clearTimeout(timer);
-            resolve({ done: true, value });
-        }, () => {
-            clearTimeout(timer);
-            resolve({ done: false });
-        });
-    });
-}
+const DEFAULT_CGROUP_VERSIONS = [2, 1];
 async function runAttempt(spec, n, options) {
-    const startedAt = new Date();
-    const t0 = performance.now();
-    const dirProblem = checkDirectory(spec.workingDirectory);
-    if (dirProblem)
-        return notStarted(n, 'ERROR', 'spawn_failed', dirProblem, startedAt);
-    let invocation;
+    const clock = { startedAt: new Date(), t0: performance.now() };
+    const prepared = prepareAttempt(spec);
+    if ('problem' in prepared)
+        return notStarted(n, 'ERROR', 'spawn_failed', prepared.problem, clock.startedAt);
+    const setting = spec.containment ?? 'auto';
+    const versions = options.cgroupVersions ?? DEFAULT_CGROUP_VERSIONS;
+    const plan = planContainment(setting, spec.maxProcesses ?? null, versions, prepared.trackingId);
+    if ('problem' in plan)
+        return notStarted(n, 'ERROR', 'spawn_failed', plan.problem, clock.startedAt);
     try {
-        invocation = writeScript(spec.shell, spec.command, spec.logDir);
+        return await launchAndSupervise(spec, n, options, { clock, prepared, plan });
     }
-    catch (e) {
-        return notStarted(n, 'ERROR', 'spawn_failed', `Could not write the smoke command's script file in '${spec.logDir}' (${errText(e)}).`, startedAt);
+    finally {
+        await plan.cgroup?.release(); // normally released already; this covers the unexpected
     }
-    const trackingId = (0,external_node_crypto_.randomUUID)();
-    const captures = {
-        stdout: new HeadTailCapture(spec.maxOutputBytes),
-        stderr: new HeadTailCapture(spec.maxOutputBytes),
-    };
-    const logs = {
-        stdout: new HeadTailLogFile((0,external_node_path_.join)(spec.logDir, `attempt-${n}.stdout.log`), spec.logMaxBytes),
-        stderr: new HeadTailLogFile((0,external_node_path_.join)(spec.logDir, `attempt-${n}.stderr.log`), spec.logMaxBytes),
-    };
-    let child;
-    try {
-        child = (0,external_node_child_process_namespaceObject.spawn)(invocation.file, invocation.args, {
-            cwd: spec.workingDirectory,
-            env: withTrackingId(spec.env, trackingId),
-            stdio: ['ignore', 'pipe', 'pipe'],
-            detached: !isWindows(),
-            windowsHide: true,
-            windowsVerbatimArguments: invocation.windowsVerbatimArguments,
-        });
+}
+async function launchAndSupervise(spec, n, options, attempt) {
+    const output = new AttemptOutput(spec, n, spec.echo);
+    let launched = await launch(attempt.prepared, attempt.plan.cgroup?.joinFiles ?? null, output);
+    if (launched.kind === 'join-failed') {
+        // The command never ran: under `auto`, run it in the process group instead; under `cgroup`, stop.
+        await attempt.plan.cgroup?.release();
+        const fallback = fallBackFromJoin(spec, launched.problem);
+        if ('problem' in fallback)
+            return spawnFailed(n, attempt, fallback.problem, output);
+        attempt = { ...attempt, plan: fallback };
+        launched = await launch(attempt.prepared, null, output);
     }
-    catch (e) {
-        return spawnFailed(n, startedAt, t0, spawnMessage(invocation, e), captures, logs);
-    }
-    // Listen for the exit before anything else can happen.
-    let mainAlive = true;
-    const timer = {};
-    const exited = new Promise((resolve) => {
-        child.once('exit', (code, signal) => {
-            mainAlive = false;
-            clearTimeout(timer.deadline);
-            resolve({ code, signal });
-        });
-    });
-    // Wire the streams before anything can be lost.
-    const closed = [];
-    for (const name of ['stdout', 'stderr']) {
-        const stream = child[name];
-        const capture = captures[name];
-        const log = logs[name];
-        const echo = spec.echo;
-        stream.on('data', (chunk) => {
-            capture.write(chunk);
-            log.write(chunk);
-            if (echo) {
-                try {
-                    echo(name, chunk);
-                }
-                catch {
-                    // a failing echo must not cost us the capture
-                }
-            }
-        });
-        closed.push(new Promise((resolve) => {
-            stream.once('close', resolve);
-            stream.once('error', () => resolve());
-        }));
-    }
-    const started = await new Promise((resolve) => {
-        child.once('spawn', () => resolve(null));
-        child.once('error', (e) => resolve(e));
-    });
-    child.on('error', () => {
-        // later errors (e.g. a failed kill) are handled where we kill; never an unhandled 'error'
-    });
-    if (started) {
-        for (const name of ['stdout', 'stderr'])
-            child[name]?.destroy();
-        return spawnFailed(n, startedAt, t0, spawnMessage(invocation, started), captures, logs);
-    }
-    const pid = child.pid;
-    const tree = new ProcessTree(pid, trackingId);
-    let cause = null;
-    let killing = null;
-    let killDone = () => { };
-    const killed = new Promise((resolve) => (killDone = resolve));
-    const startKill = (why, graceMs) => {
-        if (killing || !mainAlive)
-            return;
-        cause = why;
-        killing = tree.terminate(graceMs, () => mainAlive).then(killDone);
-    };
-    const timeoutMs = Number.isFinite(spec.timeoutSeconds)
-        ? Math.min(MAX_TIMER_MS, Math.max(0, spec.timeoutSeconds * 1000))
-        : MAX_TIMER_MS;
-    const graceMs = Number.isFinite(spec.killGraceSeconds) ? Math.max(0, spec.killGraceSeconds * 1000) : 0;
-    const shortGraceMs = Math.min(graceMs, options.shortGraceMs ?? DEFAULT_SHORT_GRACE_MS);
-    timer.deadline = setTimeout(() => startKill('timeout', graceMs), timeoutMs);
-    const onAbort = () => startKill('cancel', shortGraceMs);
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    if (options.signal?.aborted)
-        onAbort();
-    // The command's own exit; once we have killed it, a bounded wait for the kernel to reap it.
-    const outcome = await Promise.race([
-        exited,
-        killed.then(() => within(exited, EXIT_AFTER_KILL_MS)).then((r) => (r.done ? r.value : null)),
-    ]);
-    clearTimeout(timer.deadline);
-    options.signal?.removeEventListener('abort', onAbort);
-    let orphans;
-    if (killing) {
-        await killing;
-        orphans = tree.orphansKilled;
-    }
-    else {
-        orphans = await tree.cleanupLeftovers(shortGraceMs);
-    }
-    // Output may still be in flight (or held open by a process we could not find): bounded wait, then drop.
+    if (launched.kind !== 'running')
+        return spawnFailed(n, attempt, spawnFailure(launched), output);
+    notifySpawn(spec, launched.child.pid, n);
+    return superviseRunning(spec, n, options, { ...attempt, ...launched, output });
+}
+function fallBackFromJoin(spec, problem) {
+    const why = `joining its cgroup failed: ${problem}`;
+    if (spec.containment === 'cgroup')
+        return { problem: cgroupRequiredProblem(why) };
+    const decision = decideContainment('auto', spec.maxProcesses ?? null, { version: null, problem: why });
+    return 'problem' in decision ? decision : { ...decision, cgroup: null };
+}
+const spawnFailure = (launched) => launched.kind === 'spawn-failed' ? launched.message : launched.problem;
+/** From the spawn to the result: deadline and cancellation, leftovers, the pipes, the classification. */
+async function superviseRunning(spec, n, options, { clock, prepared, plan, child, exit, output }) {
+    const tree = new ProcessTree(child.pid, prepared.trackingId, process.platform, plan.cgroup);
+    const limits = terminationLimits(spec, options.shortGraceMs ?? DEFAULT_SHORT_GRACE_MS);
+    const termination = new Termination(tree, exit, limits, options.signal);
+    termination.arm();
+    const outcome = await termination.waitForExit();
+    const orphansKilled = await termination.cleanUp();
+    await plan.cgroup?.release();
     const pipeMs = options.pipeCloseTimeoutMs ?? DEFAULT_PIPE_CLOSE_MS;
-    const pipesClosed = (await within(Promise.all(closed), pipeMs)).done;
-    if (!pipesClosed) {
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-    }
-    const finishedAt = new Date();
-    const durationMs = Math.round(performance.now() - t0);
-    const { code, signal } = outcome ?? { code: null, signal: null };
-    const exitCode = signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : code;
-    let status;
-    let reason;
-    if (cause === 'timeout')
-        [status, reason] = ['TIMEOUT', 'deadline_exceeded'];
-    else if (cause === 'cancel')
-        [status, reason] = ['CANCELLED', 'cancelled'];
-    else if (signal)
-        [status, reason] = ['FAIL', 'killed_by_signal'];
-    else if (code === 0)
-        [status, reason] = ['PASS', 'exit_zero'];
-    else
-        [status, reason] = ['FAIL', 'exit_nonzero'];
-    const killErrors = tree.killErrors;
-    const notes = [];
-    if (outcome === null)
-        notes.push(`The command did not exit within ${EXIT_AFTER_KILL_MS} ms of SIGKILL.`);
-    if (killErrors.length > 0) {
-        notes.push(`${killErrors.length} kill error(s) while cleaning up the process tree: ${killErrors[0]}`);
-    }
-    if (!pipesClosed) {
-        notes.push(`The command's output pipes were still open ${pipeMs} ms after it exited (held by a process outside its tree); they were closed.`);
-    }
+    const pipesClosed = await output.waitClosed(child, pipeMs);
+    const end = { spawnError: false, cause: termination.cause, ...(outcome ?? NOT_REAPED) };
+    const notes = [
+        plan.note,
+        outcome === null ? `The command did not exit within ${EXIT_AFTER_KILL_MS} ms of SIGKILL.` : null,
+        killErrorsNote(tree.killErrors),
+        pipesClosed
+            ? null
+            : `The command's output pipes were still open ${pipeMs} ms after it exited (held by a process outside its tree); they were closed.`,
+    ].filter((note) => note !== null);
     return {
         attempt: n,
-        status,
-        reason,
-        exitCode,
-        signal: signal ?? null,
-        durationMs,
-        startedAt: startedAt.toISOString(),
-        finishedAt: finishedAt.toISOString(),
-        stdout: finishStream(captures.stdout, logs.stdout),
-        stderr: finishStream(captures.stderr, logs.stderr),
-        orphansKilled: orphans,
-        killErrors,
+        ...classify(end),
+        signal: end.signal,
+        ...timesSince(clock),
+        ...output.finish(),
+        orphansKilled,
+        killErrors: tree.killErrors,
         errorMessage: notes.length > 0 ? notes.join(' ') : null,
+        containment: plan.used,
     };
 }
-function finishStream(capture, log) {
-    const r = capture.result();
+const NOT_REAPED = { code: null, signal: null };
+function killErrorsNote(errors) {
+    if (errors.length === 0)
+        return null;
+    return `${errors.length} kill error(s) while cleaning up the process tree: ${errors[0]}`;
+}
+function notifySpawn(spec, pid, n) {
+    try {
+        spec.onSpawn?.(pid, n);
+    }
+    catch {
+        // the caller's hook must not break the run
+    }
+}
+function timesSince(clock) {
     return {
-        text: r.text,
-        totalBytes: r.totalBytes,
-        truncated: r.truncated,
-        logPath: log ? log.finish() : null,
+        durationMs: Math.round(performance.now() - clock.t0),
+        startedAt: clock.startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
     };
 }
-function emptyStream() {
-    return { text: '', totalBytes: 0, truncated: false, logPath: null };
-}
+const emptyStream = () => ({ text: '', totalBytes: 0, truncated: false, logPath: null });
+/** An attempt that never ran: no output, no exit code, `message` says why. */
 function notStarted(n, status, reason, message, startedAt = new Date()) {
     const now = new Date();
     return {
@@ -60262,84 +60939,137 @@ function notStarted(n, status, reason, message, startedAt = new Date()) {
         orphansKilled: 0,
         killErrors: [],
         errorMessage: message,
+        containment: 'process-group',
     };
 }
-function spawnFailed(n, startedAt, t0, message, captures, logs) {
-    const r = notStarted(n, 'ERROR', 'spawn_failed', message, startedAt);
-    r.durationMs = Math.round(performance.now() - t0);
-    // The (empty) logs exist; finishing them keeps the artifact's file list stable.
-    r.stdout = finishStream(captures.stdout, logs.stdout);
-    r.stderr = finishStream(captures.stderr, logs.stderr);
-    return r;
+function spawnFailed(n, { clock }, message, output) {
+    const { status, reason } = classify({ spawnError: true, cause: null, code: null, signal: null });
+    return {
+        ...notStarted(n, status, reason, message, clock.startedAt),
+        ...timesSince(clock),
+        ...output.finish(),
+    };
 }
-function checkDirectory(dir) {
-    try {
-        if (!(0,external_node_fs_.statSync)(dir).isDirectory())
-            return `The working directory '${dir}' is not a directory.`;
-        return null;
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return `The working directory '${dir}' does not exist.`;
-        return `The working directory '${dir}' cannot be used (${errText(e)}).`;
-    }
-}
-function spawnMessage(inv, e) {
-    const code = e.code;
-    if (code === 'ENOENT') {
-        return `Could not start the smoke command: the shell '${inv.program}' was not found (ENOENT).`;
-    }
-    if (code === 'EACCES') {
-        return `Could not start the smoke command: the shell '${inv.program}' is not executable (EACCES).`;
-    }
-    return `Could not start the smoke command with the shell '${inv.program}' (${errText(e)}).`;
-}
-function errText(e) {
-    const err = e;
-    return err && typeof err.message === 'string' ? err.message.replace(/\.$/, '') : String(e);
-}
-function run_smoke_seconds(ms) {
+
+;// CONCATENATED MODULE: ./src/execute/describe-run.ts
+/** The errorMessage of an attempt that was never started because the run was already cancelled. */
+const CANCELLED_BEFORE_START = 'The run was cancelled before the attempt started.';
+function describe_run_seconds(ms) {
     return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
-function run_smoke_plural(n, word) {
+function describe_run_plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 function orphansParen(n) {
-    return n > 0 ? ` (${run_smoke_plural(n, 'orphan')})` : '';
+    return n > 0 ? ` (${describe_run_plural(n, 'orphan')})` : '';
+}
+function leftoverNote(n) {
+    if (n === 0)
+        return '';
+    return n === 1 ? '; 1 leftover process was killed' : `; ${n} leftover processes were killed`;
 }
 /** One human sentence for the whole run. */
 function describeRun(spec, attempts, total) {
     const last = attempts[attempts.length - 1];
     const ofTotal = total > 1 ? ` on attempt ${last.attempt} of ${total}` : '';
-    const orphanNote = last.orphansKilled === 1
-        ? '; 1 leftover process was killed'
-        : last.orphansKilled > 1
-            ? `; ${last.orphansKilled} leftover processes were killed`
-            : '';
+    const after = `after ${describe_run_seconds(last.durationMs)}${ofTotal}`;
+    const orphanNote = leftoverNote(last.orphansKilled);
     switch (last.reason) {
         case 'exit_zero': {
             const failed = attempts.filter((a) => a.status !== 'PASS').length;
-            const flaky = failed > 0 ? `, after ${run_smoke_plural(failed, 'failed attempt')} (flaky)` : '';
-            return `The smoke command exited with code 0 after ${run_smoke_seconds(last.durationMs)}${ofTotal}${flaky}${orphanNote}.`;
+            const flaky = failed > 0 ? `, after ${describe_run_plural(failed, 'failed attempt')} (flaky)` : '';
+            return `The smoke command exited with code 0 ${after}${flaky}${orphanNote}.`;
         }
         case 'exit_nonzero':
-            return `The smoke command exited with code ${last.exitCode} after ${run_smoke_seconds(last.durationMs)}${ofTotal}${orphanNote}.`;
+            return `The smoke command exited with code ${last.exitCode} ${after}${orphanNote}.`;
         case 'killed_by_signal':
-            return `The smoke command was killed by ${last.signal} (exit code ${last.exitCode}) after ${run_smoke_seconds(last.durationMs)}${ofTotal}${orphanNote}.`;
+            return `The smoke command was killed by ${last.signal} (exit code ${last.exitCode}) ${after}${orphanNote}.`;
         case 'deadline_exceeded':
             return `The smoke command timed out after ${spec.timeoutSeconds} s${ofTotal}; its process tree was killed${orphansParen(last.orphansKilled)}.`;
         case 'cancelled':
             return last.errorMessage === CANCELLED_BEFORE_START
                 ? `The smoke run was cancelled before attempt ${last.attempt} started.`
-                : `The smoke command was cancelled after ${run_smoke_seconds(last.durationMs)}${ofTotal}; its process tree was killed${orphansParen(last.orphansKilled)}.`;
+                : `The smoke command was cancelled ${after}; its process tree was killed${orphansParen(last.orphansKilled)}.`;
         case 'spawn_failed':
         default:
             return last.errorMessage ?? 'The smoke command could not be started.';
     }
 }
 
+;// CONCATENATED MODULE: ./src/execute/run-smoke.ts
+// Runs the smoke command: attempts with retries (attempt.ts runs one), the flaky verdict and the run's
+// summary. Never throws: every failure is a classified result.
+
+
+async function runSmoke(spec, options = {}) {
+    const startedAt = new Date();
+    const total = (Number.isFinite(spec.retries) ? Math.max(0, Math.floor(spec.retries)) : 0) + 1;
+    const attempts = [];
+    for (let n = 1; n <= total; n++) {
+        if (options.signal?.aborted) {
+            attempts.push(notStarted(n, 'CANCELLED', 'cancelled', CANCELLED_BEFORE_START));
+            break;
+        }
+        notifyAttempt(spec, n, total);
+        const result = await attemptOrEngineError(spec, n, options);
+        attempts.push(result);
+        if (n === total || !shouldRetry(result.status, spec.retryOn))
+            break;
+    }
+    return summarize(spec, attempts, total, startedAt);
+}
+/** Whether a failed attempt with `status` earns another try under `retryOn`. */
+function shouldRetry(status, retryOn) {
+    if (status === 'TIMEOUT')
+        return retryOn === 'timeout' || retryOn === 'any';
+    if (status === 'FAIL')
+        return retryOn === 'fail' || retryOn === 'any';
+    return false;
+}
+function notifyAttempt(spec, n, total) {
+    try {
+        spec.onAttempt?.(n, total);
+    }
+    catch {
+        // the caller's progress hook must not break the run
+    }
+}
+async function attemptOrEngineError(spec, n, options) {
+    try {
+        return await runAttempt(spec, n, options);
+    }
+    catch (e) {
+        // Defensive: runAttempt classifies everything it expects; anything else is an engine error.
+        const message = `The smoke engine failed unexpectedly: ${e.message}`;
+        return notStarted(n, 'ERROR', 'spawn_failed', message);
+    }
+}
+function summarize(spec, attempts, total, startedAt) {
+    const final = attempts[attempts.length - 1];
+    const flaky = final.status === 'PASS' && attempts.some((a) => a.status === 'FAIL' || a.status === 'TIMEOUT');
+    return {
+        status: final.status,
+        reason: final.reason,
+        message: describeRun(spec, attempts, total),
+        attempts,
+        final,
+        flaky,
+        orphansKilled: attempts.reduce((sum, a) => sum + a.orphansKilled, 0),
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        durationMs: attempts.reduce((sum, a) => sum + a.durationMs, 0),
+        containment: final.containment,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/execute/index.ts
+
+
+// For __tests__/execute: the internals tested on their own.
+
+
+
+
 
 
 
@@ -60401,6 +61131,8 @@ function smokeSpec(c, subject, command, live) {
         }, c.secrets),
         retries: s.retries,
         retryOn: s.retryOn,
+        containment: s.containment,
+        maxProcesses: s.maxProcesses,
         echo: (stream, chunk) => live.push(stream, chunk),
         onAttempt: (n, of) => {
             if (of > 1)

@@ -1,6 +1,6 @@
 // The engine's interface: everything needed to run one smoke command safely, and what comes back.
 // It knows nothing about GitHub.
-import type { RetryOn } from '../settings.js';
+import type { RetryOn } from '../settings/index.js';
 
 export type StreamName = 'stdout' | 'stderr';
 

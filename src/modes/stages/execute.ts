@@ -81,6 +81,8 @@ function smokeSpec(c: ModeContext, subject: Subject, command: Command, live: Liv
     ),
     retries: s.retries,
     retryOn: s.retryOn,
+    containment: s.containment,
+    maxProcesses: s.maxProcesses,
     echo: (stream, chunk) => live.push(stream, chunk),
     onAttempt: (n, of) => {
       if (of > 1) live.note(`::: attempt ${n} of ${of} :::\n`);

@@ -1,2 +1,0 @@
-// Kept while other folders move to src/settings/index.ts; removed once nothing imports it.
-export * from './settings/index.js';
