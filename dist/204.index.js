@@ -21,8 +21,8 @@ var schemas = __webpack_require__(92857);
 var iso = __webpack_require__(64377);
 // EXTERNAL MODULE: ./src/contract-constants.ts
 var contract_constants = __webpack_require__(38897);
-// EXTERNAL MODULE: ./src/domain/values.ts
-var values = __webpack_require__(34344);
+// EXTERNAL MODULE: ./src/domain/index.ts + 4 modules
+var domain = __webpack_require__(34950);
 ;// CONCATENATED MODULE: ./src/contracts.ts
 // The public JSON contracts (SPEC §3), defined once. TypeScript types are inferred from these schemas and
 // `schemas/*.schema.json` is generated from them (see scripts/generate-schemas.ts); a test keeps both in step.
@@ -33,7 +33,7 @@ var values = __webpack_require__(34344);
 const SmokeStatus = schemas/* enum */.k5n(contract_constants/* SMOKE_STATUSES */.jp);
 const Reason = schemas/* enum */.k5n(contract_constants/* REASONS */.ez);
 const CommandSource = schemas/* enum */.k5n(contract_constants/* COMMAND_SOURCES */.jW);
-const Sha = schemas/* string */.YjP().regex(values/* SHA_PATTERN */.yw, 'a full 40-hex commit SHA');
+const Sha = schemas/* string */.YjP().regex(domain/* SHA_PATTERN */.yw, 'a full 40-hex commit SHA');
 const IsoTime = iso/* datetime */.w$({ offset: true });
 /** One execution of the command. A run with retries has several. */
 const Attempt = schemas/* object */.Ikc({

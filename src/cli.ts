@@ -1,5 +1,5 @@
 // Command-line entry (bin: post-merge-smoke). Thin: wires the process to runCli.
-import { runCli } from './cli/main.js';
+import { runCli } from './cli/index.js';
 
 const controller = new AbortController();
 process.on('SIGINT', () => controller.abort());

@@ -12,7 +12,7 @@ import {
   SMOKE_RESULT_SCHEMA_ID,
   SMOKE_STATUSES,
 } from './contract-constants.js';
-import { SHA_PATTERN } from './domain/values.js';
+import { SHA_PATTERN } from './domain/index.js';
 
 export * from './contract-constants.js';
 

@@ -4,16 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GitCli } from './adapters/git.js';
-import { GitHubRestApi } from './adapters/github-rest.js';
-import { coreRunnerPort, maskSecret, readInput } from './adapters/runner.js';
+import { GitCli, GitHubRestApi, coreRunnerPort, maskSecret, readInput } from './adapters/index.js';
 import { knownSecrets } from './domain/index.js';
-import type { ModeContext } from './modes/context.js';
-import { runSelectedMode, type ModeOutcome } from './modes/index.js';
-import { InternalFailure } from './pipeline/runner.js';
-import { uploadEscalationArtifact } from './report/artifact.js';
-import { emergencyPublish } from './report/emergency.js';
-import { preloadValidators } from './report/schema-check.js';
+import { type ModeContext, runSelectedMode, type ModeOutcome } from './modes/index.js';
+import { InternalFailure } from './pipeline/index.js';
+import { uploadEscalationArtifact, emergencyPublish, preloadValidators } from './report/index.js';
 import {
   parseSettings,
   runnerContextFromEnv,

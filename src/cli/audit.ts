@@ -4,9 +4,9 @@ import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SmokeResult } from '../contracts.js';
-import type { Command } from '../modes/stages/command.js';
-import type { RunFacts } from '../pipeline/facts.js';
-import type { Publication } from '../report/publish.js';
+import type { Command } from '../modes/index.js';
+import type { RunFacts } from '../pipeline/index.js';
+import type { Publication } from '../report/index.js';
 import type { Redactor } from '../sinks/index.js';
 
 export const AUDIT_DIR = '.post-merge-smoke';

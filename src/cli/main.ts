@@ -3,16 +3,20 @@
 // 2 a usage error.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { GitCli } from '../adapters/git.js';
+import { GitCli } from '../adapters/index.js';
 import { SMOKE_PLAN_SCHEMA_ID, type SmokePlan } from '../contracts.js';
 import { knownSecrets } from '../domain/index.js';
-import type { ModeContext } from '../modes/context.js';
-import { endOfRun, runSmokeScript, smokeAndPublish, type SmokeOptions } from '../modes/smoke.js';
-import type { Command } from '../modes/stages/command.js';
-import { buildResult, type RunFacts } from '../pipeline/facts.js';
-import { publishResult, type Publication } from '../report/publish.js';
-import { FixtureError, loadFixture } from '../replay/fixture.js';
-import { platformSkip, replayFixture } from '../replay/replay.js';
+import {
+  type ModeContext,
+  endOfRun,
+  runSmokeScript,
+  smokeAndPublish,
+  type SmokeOptions,
+  type Command,
+} from '../modes/index.js';
+import { buildResult, type RunFacts } from '../pipeline/index.js';
+import { publishResult, type Publication } from '../report/index.js';
+import { FixtureError, loadFixture, platformSkip, replayFixture } from '../replay/index.js';
 import { asFlagError, localContext, parseSettings, type Settings } from '../settings/index.js';
 import { Redactor, terminalSafe, terminalSinks, type Sinks } from '../sinks/index.js';
 import { appendAudit, auditEntry } from './audit.js';

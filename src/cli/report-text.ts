@@ -1,9 +1,9 @@
 // The CLI's readable report of a SmokeResult or a plan. Terminal text, not Markdown: control characters
 // in captured output are made visible so a smoke's output cannot rewrite the terminal.
 import type { SmokeResult } from '../contracts.js';
-import type { Command } from '../modes/stages/command.js';
-import type { RunFacts } from '../pipeline/facts.js';
-import { formatDuration, utf8Tail } from '../report/text.js';
+import type { Command } from '../modes/index.js';
+import type { RunFacts } from '../pipeline/index.js';
+import { formatDuration, utf8Tail } from '../report/index.js';
 import { terminalSafe } from '../sinks/index.js';
 
 const TAIL_BYTES = 2048;

@@ -1,7 +1,7 @@
 // The `merge-commit` input → a full SHA that exists locally: a 40-hex SHA is checked (and fetched when
 // missing), anything else is resolved as a revision locally, as `refs/remotes/<remote>/<ref>`, then after a
 // fetch of that ref.
-import type { CommitLookup, GitCallOptions, GitRepository } from '../adapters/git.js';
+import type { CommitLookup, GitCallOptions, GitRepository } from '../adapters/index.js';
 import { parseRefName, parseSha, type BranchName, type RemoteName, type Sha } from '../domain/index.js';
 import type { MergeCommitResolution } from './types.js';
 

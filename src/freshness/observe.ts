@@ -1,7 +1,13 @@
 // One look at the base branch head and how it relates to the merge commit — through the REST API
 // (`git/ref` + `compare`) or through the git verbs (`lsRemoteHead` + `isAncestor`). No retries here.
-import { GitHubApiError, type BranchRelation, type GitHubApi } from '../adapters/github.js';
-import type { GitAnswer, GitCallOptions, GitRepository } from '../adapters/git.js';
+import {
+  GitHubApiError,
+  type BranchRelation,
+  type GitHubApi,
+  type GitAnswer,
+  type GitCallOptions,
+  type GitRepository,
+} from '../adapters/index.js';
 import { parseSha, type BranchName, type RemoteName, type Sha } from '../domain/index.js';
 import { withinBudget, type Budget } from './budget.js';
 

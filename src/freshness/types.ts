@@ -1,6 +1,5 @@
 // The freshness gate's interface (SPEC §5).
-import type { GitRepository } from '../adapters/git.js';
-import type { GitHubApi } from '../adapters/github.js';
+import type { GitRepository, GitHubApi } from '../adapters/index.js';
 import type { BranchName, RemoteName, Sha } from '../domain/index.js';
 
 export type HeadSource = 'api' | 'git';

@@ -1,6 +1,6 @@
 // The workspace must be at the merge commit before the command runs (SPEC §5): check out the merge commit
 // detached when HEAD differs and the tracked files are clean; never touch a workspace with local changes.
-import type { GitCallOptions, GitRepository } from '../adapters/git.js';
+import type { GitCallOptions, GitRepository } from '../adapters/index.js';
 import { parseSha, type BranchName, type RemoteName, type Sha } from '../domain/index.js';
 import type { WorkspaceCheck } from './types.js';
 

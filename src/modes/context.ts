@@ -1,7 +1,6 @@
 // What every stage of every mode may use: the settings, the runner's context, and the effects behind small
 // interfaces (git, the GitHub API, the sinks). Built once by an entry point (the action, the CLI, a replay).
-import type { GitRepository } from '../adapters/git.js';
-import type { GitHubApi } from '../adapters/github.js';
+import type { GitRepository, GitHubApi } from '../adapters/index.js';
 import type { RetryPolicy } from '../freshness/index.js';
 import type { RunnerContext, Settings } from '../settings/index.js';
 import type { Sinks } from '../sinks/index.js';

@@ -5,8 +5,11 @@ import { inputError, type Mode } from '../settings/index.js';
 import type { ModeContext } from './context.js';
 import { smokeAndPublish, type SmokeOptions } from './smoke.js';
 
-export type { ModeContext } from './context.js';
-export type { SmokeOptions } from './smoke.js';
+export { API_BUDGET_MS, withApiBudget, type ModeContext } from './context.js';
+export { runSmokeScript, endOfRun, smokeAndPublish, type SmokeOptions } from './smoke.js';
+export type { Command } from './stages/command.js';
+export type { RunEnd } from './run.js';
+export { inputName, freshnessMessage, type Entry } from './wording.js';
 
 /** How a mode ended, for the job: its last log line, whether it fails the job, its result if it has one. */
 export interface ModeOutcome {

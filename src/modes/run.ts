@@ -1,7 +1,7 @@
 // `mode: run` (SPEC §1–§8): freshness → resolve → execute → verdict. The script reads top to bottom as the
 // run happens; the runner (pipeline/runner.ts) owns early exits and cancellation.
 import type { SmokeRun } from '../execute/index.js';
-import { parallel, run, type Script, type Verdict } from '../pipeline/stage.js';
+import { parallel, run, type Script, type Verdict } from '../pipeline/index.js';
 import type { InputError } from '../settings/index.js';
 import { API_BUDGET_MS, withApiBudget, type ModeContext } from './context.js';
 import { commandStage, type Command } from './stages/command.js';

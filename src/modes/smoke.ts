@@ -1,11 +1,8 @@
 // A whole `run`: the script of stages, then publication of whatever it ended with — the exit-path guarantee
 // (SPEC §8): a verdict, however the script ended, and a published SmokeResult.
 import type { SmokeRun } from '../execute/index.js';
-import { buildResult } from '../pipeline/facts.js';
-import { runScript, type ScriptEnd } from '../pipeline/runner.js';
-import type { Verdict } from '../pipeline/stage.js';
-import { publishResult, type Publication } from '../report/publish.js';
-import type { ArtifactUploader } from '../report/types.js';
+import { buildResult, runScript, type ScriptEnd, type Verdict } from '../pipeline/index.js';
+import { publishResult, type Publication, type ArtifactUploader } from '../report/index.js';
 import { runInfo, type InputError } from '../settings/index.js';
 import { API_BUDGET_MS, type ModeContext } from './context.js';
 import { ranVerdict, runMode, type RunEnd } from './run.js';

@@ -1,7 +1,7 @@
 // The SPEC §2 table, as data: what each status means for the job, the commit status, the escalation packet
 // and the merge queue's continuation signal. Everything that asks "does this status …?" reads this table.
 import type { Continuation, SmokeStatus } from '../contracts.js';
-import type { CommitState } from '../adapters/github.js';
+import type { CommitState } from '../adapters/index.js';
 import type { OnStale } from '../settings/index.js';
 
 interface StatusPolicy {

@@ -3,7 +3,7 @@
 // fixed, so the same fixture yields the same SHAs on every machine.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { GitCli, gitFailure, type Git } from '../adapters/git.js';
+import { GitCli, gitFailure, type Git } from '../adapters/index.js';
 import type { LoadedFixture } from './fixture.js';
 
 export interface ReplayRepos {

@@ -1,6 +1,6 @@
 // Loopback GitHub routes that answer `git/ref/heads/<branch>` and `compare/<base>...<head>` from a real bare
 // repository's current state, computed with real git on every request — the way GitHub would.
-import type { Git } from '../adapters/git.js';
+import type { Git } from '../adapters/index.js';
 import type { FakeResponse, LoopbackGitHub } from './loopback-github.js';
 
 /** What `GET /repos/{o}/{r}/git/ref/heads/<branch>` answers for the bare repository behind `origin`. */

@@ -4,13 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GitCli } from '../adapters/git.js';
-import { GitHubRestApi } from '../adapters/github-rest.js';
+import { GitCli, GitHubRestApi } from '../adapters/index.js';
 import type { SmokeResult } from '../contracts.js';
 import type { Repository } from '../domain/index.js';
-import type { ModeContext } from '../modes/context.js';
-import { smokeAndPublish } from '../modes/smoke.js';
-import type { Publication } from '../report/publish.js';
+import { type ModeContext, smokeAndPublish } from '../modes/index.js';
+import type { Publication } from '../report/index.js';
 import { parseSettings, runnerOs, type OutputName, type RunnerContext } from '../settings/index.js';
 import { recordingSinks, Redactor, type Log } from '../sinks/index.js';
 import { buildReplayRepos, type ReplayRepos } from './build-repos.js';

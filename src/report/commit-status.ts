@@ -2,7 +2,7 @@
 // when the verdict is known. Posting never throws: its outcome is recorded in `reporting.commit_status`.
 import { isSha } from '../domain/index.js';
 import type { SmokeResult, SmokeStatus } from '../contracts.js';
-import { GitHubApiError, type CommitState, type GitHubApi } from '../adapters/github.js';
+import { GitHubApiError, type CommitState, type GitHubApi } from '../adapters/index.js';
 import { clip, formatDuration, formatSeconds, oneLine } from './text.js';
 import type { StepOutcome } from './types.js';
 

@@ -3,7 +3,7 @@
 // its own, with an ERROR result that says what broke.
 import { join } from 'node:path';
 import { isSha } from '../domain/index.js';
-import { buildResult, emptyFacts } from '../pipeline/facts.js';
+import { buildResult, emptyFacts } from '../pipeline/index.js';
 import type { ParsedSettings } from '../settings/index.js';
 import type { Sinks } from '../sinks/index.js';
 import { buildOutputs, resultOutputs } from './outputs.js';

@@ -4,11 +4,11 @@
 // the annotations; whether the job fails is decided last.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GitHubApi } from '../adapters/github.js';
+import type { GitHubApi } from '../adapters/index.js';
 import type { Reporting, SmokeResult } from '../contracts.js';
 import { shortSha, isSha } from '../domain/index.js';
 import type { SmokeRun } from '../execute/index.js';
-import { jobFails, packetDue } from '../pipeline/policy.js';
+import { jobFails, packetDue } from '../pipeline/index.js';
 import type { RunnerContext, Settings } from '../settings/index.js';
 import type { Sinks } from '../sinks/index.js';
 import { commitStatusFor, postCommitStatus } from './commit-status.js';

@@ -6,7 +6,7 @@
 //     someone pushed is asked once; an empty answer then means there is no PR.
 // Transport failures are retried by the API client (the one retry layer); here an error is returned, never
 // thrown, for the caller to judge. `conclusion` records in one phrase how discovery ended.
-import { GitHubApiError, type GitHubApi, type PullRequestInfo } from '../adapters/github.js';
+import { GitHubApiError, type GitHubApi, type PullRequestInfo } from '../adapters/index.js';
 import { prNumberFromCommitMessage, prReferenceNote } from './pr-message.js';
 
 /** GitHub's own committer identity (web merges, the merge queue). */

@@ -9,7 +9,7 @@
 //   - bigger than `maxBytes`                                   → ConfigError "file too large"
 //   - git fails (bad commit, broken repository, timeout)      → TreeReadError (ERROR git_failed)
 //   - a path that is not a normalised repository path         → TreeReadError (callers validate first)
-import type { GitRepository } from '../adapters/git.js';
+import type { GitRepository } from '../adapters/index.js';
 import { parseRepoPath, parseSha, type RepoPath, type Sha } from '../domain/index.js';
 import { ConfigError } from './config-error.js';
 import { TreeReadError, type TreeReader } from './types.js';

@@ -7,7 +7,7 @@
 //   - a `Smoke-Profile: x` line, which picks among the reviewed registry profiles (so no input gates it),
 //     but could otherwise swap the task's smoke for a cheaper one after the review.
 // Pure: the caller loads the times.
-import type { PullEditTimes } from '../adapters/github.js';
+import type { PullEditTimes } from '../adapters/index.js';
 
 export type TrustVerdict = { trusted: true; note: string } | { trusted: false; message: string };
 

@@ -1,6 +1,6 @@
 // Command resolution's interface (SPEC §6).
 import type { CommandSource } from '../contracts.js';
-import type { PullEditTimes, PullRequestInfo } from '../adapters/github.js';
+import type { PullEditTimes, PullRequestInfo } from '../adapters/index.js';
 import type { Pattern, ProfileName, RepoDir, RepoPath, TaskId } from '../domain/index.js';
 
 /** Reads files from the merge commit's tree (never the working copy). */

@@ -1,7 +1,7 @@
 // The §2 policy applied to what resolution found, and the options the command runs with.
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import type { CommandSource } from '../../contracts.js';
-import { next, stage, stop, type Stage } from '../../pipeline/stage.js';
+import { next, stage, stop, type Stage } from '../../pipeline/index.js';
 import { applyPolicy, type CommandOptions, type ResolveOutcome } from '../../resolve/index.js';
 import { DEFAULT_TIMEOUT_SECONDS, type RunnerContext, type Settings } from '../../settings/index.js';
 import type { ModeContext } from '../context.js';

@@ -8,7 +8,7 @@ import {
   resolveMergeCommit,
   type FreshnessInput,
 } from '../../freshness/index.js';
-import { info, next, stage, stop, warning, type Stage } from '../../pipeline/stage.js';
+import { info, next, stage, stop, warning, type Stage } from '../../pipeline/index.js';
 import type { InputError } from '../../settings/index.js';
 import type { ModeContext } from '../context.js';
 import { freshnessMessage } from '../wording.js';

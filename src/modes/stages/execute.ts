@@ -3,10 +3,16 @@
 import { join } from 'node:path';
 import type { Sha } from '../../domain/index.js';
 import { buildChildEnv, runSmoke, type SmokeRun, type SmokeSpec } from '../../execute/index.js';
-import { executionFacts } from '../../pipeline/facts.js';
-import { cancelled } from '../../pipeline/runner.js';
-import { next, stage, warning, type Note, type Stage } from '../../pipeline/stage.js';
-import { pendingStatus, postCommitStatus } from '../../report/commit-status.js';
+import {
+  executionFacts,
+  cancelled,
+  next,
+  stage,
+  warning,
+  type Note,
+  type Stage,
+} from '../../pipeline/index.js';
+import { pendingStatus, postCommitStatus } from '../../report/index.js';
 import { runInfo } from '../../settings/index.js';
 import type { LiveOutput } from '../../sinks/index.js';
 import type { ModeContext } from '../context.js';

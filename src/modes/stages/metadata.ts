@@ -1,13 +1,14 @@
 // Commit message → pull request → command: everything the reviewed metadata says about this merge (SPEC §6).
 import type { BranchName, Sha } from '../../domain/index.js';
-import { info, next, stage, stop, warning, type Note, type Stage } from '../../pipeline/stage.js';
+import { info, next, stage, stop, warning, type Note, type Stage } from '../../pipeline/index.js';
 import {
   GitTreeReader,
   ResolveInfraError,
   resolveCommand,
   type ResolveOutcome,
+  discoverPullRequest,
+  type PrDiscovery,
 } from '../../resolve/index.js';
-import { discoverPullRequest, type PrDiscovery } from '../../resolve/pr-discovery.js';
 import type { ModeContext } from '../context.js';
 
 export interface Metadata {

@@ -1,0 +1,21 @@
+// Replay fixtures (SPEC §9, §10): a fixture is data; a replay builds throwaway repositories, serves the
+// fixture's pull request from a loopback GitHub API and runs the whole pipeline.
+export {
+  replayFixture,
+  platformSkip,
+  REPLAY_TOKEN,
+  type ReplayOptions,
+  type ReplayOutcome,
+} from './replay.js';
+export { loadFixture, FixtureError, Fixture, type LoadedFixture } from './fixture.js';
+export { compareWithExpected, stableView, VOLATILE_FIELDS } from './compare.js';
+export {
+  LoopbackGitHub,
+  closedPortUrl,
+  pullPayload,
+  type FakeResponse,
+  type Handler,
+  type RecordedRequest,
+} from './loopback-github.js';
+export { serveFromGit, refAnswer, refPayload, compareAnswer } from './git-backed-routes.js';
+export { buildReplayRepos, type ReplayRepos } from './build-repos.js';
