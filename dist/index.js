@@ -29225,7 +29225,6 @@ module.exports = {
 /* harmony export */   rn: () => (/* binding */ ESCALATION_TYPE_NAME),
 /* harmony export */   uA: () => (/* binding */ SMOKE_RESULT_SCHEMA_ID)
 /* harmony export */ });
-/* unused harmony export ESCALATING_STATUSES */
 // The contracts' plain values: schema ids, statuses, reasons, command sources, the escalation number. They
 // live apart from the zod schemas (contracts.ts, which builds its enums from these arrays) so that code on
 // the action's start-up path can use them without loading zod; the schemas are loaded in the background and
@@ -29249,8 +29248,6 @@ const SMOKE_STATUSES = [
     'ERROR',
     'CANCELLED',
 ];
-/** Statuses that produce a Critical #7 packet and fail the job (SPEC §2). */
-const ESCALATING_STATUSES = (/* unused pure expression or super */ null && (['FAIL', 'TIMEOUT', 'BLOCKED', 'ERROR']));
 /**
  * Machine-readable reason codes. Each status has its own small set; REASONS_BY_STATUS says which.
  * Consumers switch on these, so they are an enum, not free text.
@@ -56481,14 +56478,6 @@ function publish_errorText(e) {
 
 ;// CONCATENATED MODULE: ./src/report/artifact.ts
 
-/** The context from the runner's environment (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID). */
-function artifactRunContextFromEnv(env) {
-    return {
-        serverUrl: env.GITHUB_SERVER_URL || null,
-        repository: env.GITHUB_REPOSITORY || null,
-        runId: env.GITHUB_RUN_ID || null,
-    };
-}
 /** `${server}/${repo}/actions/runs/${runId}/artifacts/${id}`, or null when any part is unknown. */
 function artifactUrl(ctx, id) {
     if (!ctx.serverUrl || !ctx.repository || !ctx.runId)
@@ -59227,7 +59216,6 @@ async function checkOut(git, remote, target, at, branch, o) {
 
 ;// CONCATENATED MODULE: ./src/freshness/index.ts
 // The freshness gate's public API (SPEC §5).
-
 
 
 
@@ -62085,7 +62073,7 @@ function actionContext(parsed, runner, sinks, outDir, env, secrets) {
         entry: 'action',
         settings,
         runner,
-        git: new GitCli(runner.workspace, env),
+        git: new CliGitRepository(runner.workspace, { env }),
         api,
         sinks,
         outDir,

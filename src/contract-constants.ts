@@ -25,8 +25,6 @@ export const SMOKE_STATUSES = [
 ] as const;
 export type SmokeStatus = (typeof SMOKE_STATUSES)[number];
 
-/** Statuses that produce a Critical #7 packet and fail the job (SPEC §2). */
-export const ESCALATING_STATUSES: readonly SmokeStatus[] = ['FAIL', 'TIMEOUT', 'BLOCKED', 'ERROR'];
 
 /**
  * Machine-readable reason codes. Each status has its own small set; REASONS_BY_STATUS says which.

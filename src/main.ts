@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GitCli, GitHubRestApi, coreRunnerPort, maskSecret, readInput } from './adapters/index.js';
+import { CliGitRepository, GitHubRestApi, coreRunnerPort, maskSecret, readInput } from './adapters/index.js';
 import { knownSecrets } from './domain/index.js';
 import { type ModeContext, runSelectedMode, type ModeOutcome } from './modes/index.js';
 import { InternalFailure } from './pipeline/index.js';
@@ -77,7 +77,7 @@ function actionContext(
     entry: 'action',
     settings,
     runner,
-    git: new GitCli(runner.workspace, env),
+    git: new CliGitRepository(runner.workspace, { env }),
     api,
     sinks,
     outDir,

@@ -29226,7 +29226,6 @@ module.exports = {
 /* harmony export */   rn: () => (/* binding */ ESCALATION_TYPE_NAME),
 /* harmony export */   uA: () => (/* binding */ SMOKE_RESULT_SCHEMA_ID)
 /* harmony export */ });
-/* unused harmony export ESCALATING_STATUSES */
 // The contracts' plain values: schema ids, statuses, reasons, command sources, the escalation number. They
 // live apart from the zod schemas (contracts.ts, which builds its enums from these arrays) so that code on
 // the action's start-up path can use them without loading zod; the schemas are loaded in the background and
@@ -29250,8 +29249,6 @@ const SMOKE_STATUSES = [
     'ERROR',
     'CANCELLED',
 ];
-/** Statuses that produce a Critical #7 packet and fail the job (SPEC §2). */
-const ESCALATING_STATUSES = (/* unused pure expression or super */ null && (['FAIL', 'TIMEOUT', 'BLOCKED', 'ERROR']));
 /**
  * Machine-readable reason codes. Each status has its own small set; REASONS_BY_STATUS says which.
  * Consumers switch on these, so they are an enum, not free text.
@@ -29319,7 +29316,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bc: () => (/* binding */ SmokeResult)
 });
 
-// UNUSED EXPORTS: Attempt, COMMAND_SOURCES, CommandSource, Continuation, CriticalEscalationType, ESCALATING_STATUSES, ESCALATION_TYPE_NAME, PacketEvidence, REASONS, REASONS_BY_STATUS, Reason, Reporting, RunInfo, SMOKE_STATUSES, SmokePlan, SmokeStatus, jsonSchemas
+// UNUSED EXPORTS: Attempt, COMMAND_SOURCES, CommandSource, Continuation, CriticalEscalationType, ESCALATION_TYPE_NAME, PacketEvidence, REASONS, REASONS_BY_STATUS, Reason, Reporting, RunInfo, SMOKE_STATUSES, SmokePlan, SmokeStatus, jsonSchemas
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(2857);
@@ -68858,7 +68855,6 @@ async function checkOut(git, remote, target, at, branch, o) {
 
 
 
-
 ;// CONCATENATED MODULE: ./src/modes/wording.ts
 // The few words that differ between the action and the CLI, in one place: how an input is named (an action
 // input or a command-line flag) and the advice after a stale verdict.
@@ -71662,17 +71658,19 @@ function replayGit(root) {
     let tick = 0;
     const gitIn = (cwd, extra = {}) => {
         const when = `${EPOCH + 60 * tick} +0000`;
-        return new GitCli(cwd, {
-            ...process.env,
-            GIT_CONFIG_NOSYSTEM: '1',
-            GIT_CONFIG_GLOBAL: globalConfig,
-            GIT_AUTHOR_NAME: 'Replay Author',
-            GIT_AUTHOR_EMAIL: 'author@replay.invalid',
-            GIT_COMMITTER_NAME: 'Replay Merger',
-            GIT_COMMITTER_EMAIL: 'merger@replay.invalid',
-            GIT_AUTHOR_DATE: when,
-            GIT_COMMITTER_DATE: when,
-            ...extra,
+        return new GitProcessTransport(cwd, {
+            env: {
+                ...process.env,
+                GIT_CONFIG_NOSYSTEM: '1',
+                GIT_CONFIG_GLOBAL: globalConfig,
+                GIT_AUTHOR_NAME: 'Replay Author',
+                GIT_AUTHOR_EMAIL: 'author@replay.invalid',
+                GIT_COMMITTER_NAME: 'Replay Merger',
+                GIT_COMMITTER_EMAIL: 'merger@replay.invalid',
+                GIT_AUTHOR_DATE: when,
+                GIT_COMMITTER_DATE: when,
+                ...extra,
+            },
         });
     };
     const must = async (cwd, args, extra = {}) => {
@@ -72129,7 +72127,7 @@ async function replayRun(loaded, repos, server, root, options) {
         entry: 'action',
         settings,
         runner,
-        git: new GitCli(repos.work),
+        git: new CliGitRepository(repos.work),
         api: new GitHubRestApi({
             token: REPLAY_TOKEN,
             repository: runner.repository,
@@ -72165,7 +72163,7 @@ function platformSkip(loaded) {
 function serveFixturePull(server, loaded, repos, repository) {
     const { fixture } = loaded;
     const repo = repository.replace('/', '\\/');
-    serveFromGit(server, new GitCli(repos.origin), repository);
+    serveFromGit(server, new GitProcessTransport(repos.origin), repository);
     server.on('POST', new RegExp(`^/repos/${repo}/statuses/[0-9a-f]{40}$`), (req) => ({
         status: 201,
         body: { id: server.requests.indexOf(req) + 1, ...req.json },

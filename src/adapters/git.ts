@@ -23,9 +23,6 @@ export {
 } from './git/cli-repository.js';
 export { gitFailure } from './git/output.js';
 
-/** @deprecated The transport's result; use GitRunResult (or, better, a verb). */
-export type GitResult = GitRunResult;
-
 /**
  * @deprecated The verbs plus raw `run(args)`, for callers not yet moved to verbs (pipeline, CLI, replay):
  * `run(['log', '-1', '--format=%B', sha])` → `commitMessage(sha)`, `run(['rev-parse', 'HEAD'])` → `head()`,

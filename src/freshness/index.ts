@@ -4,7 +4,6 @@ export { freshnessMessageForAction } from './for-action.js';
 export { readHeadAfter } from './head-after.js';
 export { resolveMergeCommit, type ResolveMergeCommitOptions } from './merge-commit.js';
 export { ensureWorkspaceAt, type EnsureWorkspaceOptions } from './workspace.js';
-export { tryCount, waitBeforeTry } from './retry.js';
 export { DEFAULT_FRESHNESS_BUDGET_MS } from './budget.js';
 export type {
   FreshnessFacts,

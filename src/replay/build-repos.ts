@@ -3,7 +3,7 @@
 // fixed, so the same fixture yields the same SHAs on every machine.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { GitCli, gitFailure, type Git } from '../adapters/index.js';
+import { GitProcessTransport, gitFailure, type GitTransport } from '../adapters/index.js';
 import type { LoadedFixture } from './fixture.js';
 
 export interface ReplayRepos {
@@ -22,19 +22,21 @@ function replayGit(root: string) {
   const globalConfig = join(root, 'gitconfig');
   writeFileSync(globalConfig, '');
   let tick = 0;
-  const gitIn = (cwd: string, extra: Record<string, string> = {}): Git => {
+  const gitIn = (cwd: string, extra: Record<string, string> = {}): GitTransport => {
     const when = `${EPOCH + 60 * tick} +0000`;
-    return new GitCli(cwd, {
-      ...process.env,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: globalConfig,
-      GIT_AUTHOR_NAME: 'Replay Author',
-      GIT_AUTHOR_EMAIL: 'author@replay.invalid',
-      GIT_COMMITTER_NAME: 'Replay Merger',
-      GIT_COMMITTER_EMAIL: 'merger@replay.invalid',
-      GIT_AUTHOR_DATE: when,
-      GIT_COMMITTER_DATE: when,
-      ...extra,
+    return new GitProcessTransport(cwd, {
+      env: {
+        ...process.env,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: globalConfig,
+        GIT_AUTHOR_NAME: 'Replay Author',
+        GIT_AUTHOR_EMAIL: 'author@replay.invalid',
+        GIT_COMMITTER_NAME: 'Replay Merger',
+        GIT_COMMITTER_EMAIL: 'merger@replay.invalid',
+        GIT_AUTHOR_DATE: when,
+        GIT_COMMITTER_DATE: when,
+        ...extra,
+      },
     });
   };
   const must = async (cwd: string, args: string[], extra: Record<string, string> = {}): Promise<string> => {

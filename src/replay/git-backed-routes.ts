@@ -1,10 +1,14 @@
 // Loopback GitHub routes that answer `git/ref/heads/<branch>` and `compare/<base>...<head>` from a real bare
 // repository's current state, computed with real git on every request — the way GitHub would.
-import type { Git } from '../adapters/index.js';
+import type { GitTransport } from '../adapters/index.js';
 import type { FakeResponse, LoopbackGitHub } from './loopback-github.js';
 
 /** What `GET /repos/{o}/{r}/git/ref/heads/<branch>` answers for the bare repository behind `origin`. */
-export async function refAnswer(origin: Git, repository: string, branch: string): Promise<FakeResponse> {
+export async function refAnswer(
+  origin: GitTransport,
+  repository: string,
+  branch: string,
+): Promise<FakeResponse> {
   const r = await origin.run(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`]);
   if (r.exitCode !== 0) return { status: 404, body: { message: 'Not Found' } };
   return refPayload(repository, branch, r.stdout.trim());
@@ -22,7 +26,7 @@ export function refPayload(repository: string, branch: string, sha: string): Fak
 }
 
 /** What `GET /repos/{o}/{r}/compare/<base>...<head>` answers for the bare repository behind `origin`. */
-export async function compareAnswer(origin: Git, base: string, head: string): Promise<FakeResponse> {
+export async function compareAnswer(origin: GitTransport, base: string, head: string): Promise<FakeResponse> {
   for (const sha of [base, head]) {
     if ((await origin.run(['cat-file', '-e', `${sha}^{commit}`])).exitCode !== 0) {
       return { status: 404, body: { message: 'Not Found' } };
@@ -47,7 +51,11 @@ export async function compareAnswer(origin: Git, base: string, head: string): Pr
 }
 
 /** Routes both endpoints of `repository` to the bare repository behind `origin`. */
-export function serveFromGit(server: LoopbackGitHub, origin: Git, repository = 'octo/repo'): LoopbackGitHub {
+export function serveFromGit(
+  server: LoopbackGitHub,
+  origin: GitTransport,
+  repository = 'octo/repo',
+): LoopbackGitHub {
   const repo = repository.replace('/', '\\/');
   return server
     .on('GET', new RegExp(`^/repos/${repo}/git/ref/heads/(.+)$`), (_req, m) =>

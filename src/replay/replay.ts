@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GitCli, GitHubRestApi } from '../adapters/index.js';
+import { CliGitRepository, GitHubRestApi, GitProcessTransport } from '../adapters/index.js';
 import type { SmokeResult } from '../contracts.js';
 import type { Repository } from '../domain/index.js';
 import { type ModeContext, smokeAndPublish } from '../modes/index.js';
@@ -126,7 +126,7 @@ async function replayRun(
     entry: 'action',
     settings,
     runner,
-    git: new GitCli(repos.work),
+    git: new CliGitRepository(repos.work),
     api: new GitHubRestApi({
       token: REPLAY_TOKEN,
       repository: runner.repository!,
@@ -168,7 +168,7 @@ function serveFixturePull(
 ): void {
   const { fixture } = loaded;
   const repo = repository.replace('/', '\\/');
-  serveFromGit(server, new GitCli(repos.origin), repository);
+  serveFromGit(server, new GitProcessTransport(repos.origin), repository);
   server.on('POST', new RegExp(`^/repos/${repo}/statuses/[0-9a-f]{40}$`), (req) => ({
     status: 201,
     body: { id: server.requests.indexOf(req) + 1, ...(req.json as object) },

@@ -27,15 +27,6 @@ export interface ArtifactRunContext {
   timeoutMs?: number | null;
 }
 
-/** The context from the runner's environment (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID). */
-export function artifactRunContextFromEnv(env: NodeJS.ProcessEnv): ArtifactRunContext {
-  return {
-    serverUrl: env.GITHUB_SERVER_URL || null,
-    repository: env.GITHUB_REPOSITORY || null,
-    runId: env.GITHUB_RUN_ID || null,
-  };
-}
-
 /** `${server}/${repo}/actions/runs/${runId}/artifacts/${id}`, or null when any part is unknown. */
 export function artifactUrl(ctx: ArtifactRunContext, id: number): string | null {
   if (!ctx.serverUrl || !ctx.repository || !ctx.runId) return null;

@@ -1,12 +1,5 @@
 // Shapes shared by the reporting steps (SPEC §8).
 
-export interface Logger {
-  info(message: string): void;
-  warning(message: string): void;
-  error(message: string, title?: string): void;
-  debug(message: string): void;
-}
-
 /** One reporting step's outcome as recorded in SmokeResult.reporting: "posted", "uploaded", "written", "skipped: <why>", "failed: <why>". */
 export type StepOutcome = string;
 
