@@ -10,12 +10,7 @@ import type { AnnotationProps, LiveOutput, Log, Sinks } from './types.js';
 import type { OutputName } from '../settings/index.js';
 
 /** The part of @actions/core the action's sinks use (core itself, or a test's stand-in). */
-export interface RunnerPort {
-  info(text: string): void;
-  notice(text: string, props?: AnnotationProps): void;
-  warning(text: string, props?: AnnotationProps): void;
-  error(text: string, props?: AnnotationProps): void;
-  debug(text: string): void;
+export interface RunnerPort extends Omit<Log, 'group'> {
   startGroup(title: string): void;
   endGroup(): void;
   setOutput(name: string, value: string): void;
