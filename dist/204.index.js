@@ -59,12 +59,49 @@ const RunInfo = schemas/* object */.Ikc({
 /** What each reporting step did: "posted", "uploaded", "written", "skipped: …", "failed: …". */
 const Reporting = schemas/* object */.Ikc({
     commit_status: schemas/* string */.YjP(),
+    /** The Critical #7 packet artifact. */
     artifact: schemas/* string */.YjP(),
     summary: schemas/* string */.YjP(),
+    /** The `green-ref` branch: "moved to <sha>", "unchanged: …", "skipped: …". */
+    green_ref: schemas/* string */.YjP(),
+    /** The red streak's issue: "opened #12", "commented on #12", "closed #12", "skipped: …". */
+    escalation_issue: schemas/* string */.YjP(),
+    /** A run job with `report: false`: its result artifact for the report job. */
+    result_artifact: schemas/* string */.YjP(),
+})
+    .strict();
+/** A merge queue candidate (merge_group event): the queue's branch and the base it was built on. */
+const Queue = schemas/* object */.Ikc({
+    head_ref: schemas/* string */.YjP(),
+    base_sha: Sha.nullable(),
+})
+    .strict();
+/** One profile's outcome in a fan-out (SPEC-v2 §5). */
+const ProfileOutcome = schemas/* object */.Ikc({
+    profile: schemas/* string */.YjP(),
+    status: SmokeStatus,
+    reason: Reason,
+    exit_code: schemas/* number */.aig().int().nullable(),
+    duration_ms: schemas/* number */.aig().int().nonnegative().nullable(),
+    stdout_tail: schemas/* string */.YjP(),
+    stderr_tail: schemas/* string */.YjP(),
+})
+    .strict();
+/** A commit after the last green one, up to the failing merge commit (SPEC-v2 §4). */
+const Suspect = schemas/* object */.Ikc({
+    sha: Sha,
+    subject: schemas/* string */.YjP(),
+    pr_number: schemas/* number */.aig().int().positive().nullable(),
+    author: schemas/* string */.YjP(),
 })
     .strict();
 const SmokeResult = schemas/* object */.Ikc({
     schema: schemas/* literal */.euz(contract_constants/* SMOKE_RESULT_SCHEMA_ID */.uA),
+    /** The mode that produced it. */
+    mode: schemas/* enum */.k5n(contract_constants/* RESULT_MODES */.r_),
+    /** The workflow event (push, merge_group, workflow_dispatch, …); null outside Actions. */
+    event: schemas/* string */.YjP().nullable(),
+    queue: Queue.nullable(),
     status: SmokeStatus,
     reason: Reason,
     message: schemas/* string */.YjP(),
@@ -75,6 +112,8 @@ const SmokeResult = schemas/* object */.Ikc({
     stale: schemas/* boolean */.zMY(),
     task_id: schemas/* string */.YjP().nullable(),
     pr_number: schemas/* number */.aig().int().positive().nullable(),
+    /** How PR discovery concluded, in one phrase ("#12 named in the commit message (squash subject)"). */
+    pr_discovery: schemas/* string */.YjP().nullable(),
     profile: schemas/* string */.YjP().nullable(),
     smoke_command: schemas/* string */.YjP().nullable(),
     command_source: CommandSource.nullable(),
@@ -94,6 +133,14 @@ const SmokeResult = schemas/* object */.Ikc({
     attempts: schemas/* array */.YOg(Attempt),
     flaky: schemas/* boolean */.zMY(),
     orphans_killed: schemas/* number */.aig().int().nonnegative(),
+    /** How the smoke was contained; null when nothing ran. */
+    containment: schemas/* enum */.k5n(contract_constants/* CONTAINMENTS_USED */.Ws).nullable(),
+    /** A folded fan-out: one entry per planned profile; null for a single run. */
+    profiles: schemas/* array */.YOg(ProfileOutcome).nullable(),
+    /** The `green-ref` branch after this run; null when `green-ref` is off or unknown. */
+    green_sha: Sha.nullable(),
+    /** The open escalation issue of the red streak; null when there is none. */
+    issue_number: schemas/* number */.aig().int().positive().nullable(),
     continuation: Continuation,
     merge_queue_continuation_ready: schemas/* boolean */.zMY(),
     run: RunInfo.nullable(),
@@ -141,6 +188,11 @@ const EscalationPacket = schemas/* object */.Ikc({
     repository: schemas/* string */.YjP().nullable(),
     run_url: schemas/* string */.YjP().nullable(),
     created_at: IsoTime,
+    queue: Queue.nullable(),
+    /** The first-parent commits after the last green one up to the merge commit, newest first (≤ 50). */
+    suspects: schemas/* array */.YOg(Suspect).max(50),
+    /** A folded fan-out's profiles; null for a single run. */
+    profiles: schemas/* array */.YOg(ProfileOutcome).nullable(),
     evidence: PacketEvidence,
 })
     .strict();
@@ -154,6 +206,8 @@ const SmokePlan = schemas/* object */.Ikc({
     stale: schemas/* boolean */.zMY(),
     task_id: schemas/* string */.YjP().nullable(),
     pr_number: schemas/* number */.aig().int().positive().nullable(),
+    /** How PR discovery concluded, in one phrase ("#12 named in the commit message (squash subject)"). */
+    pr_discovery: schemas/* string */.YjP().nullable(),
     profile: schemas/* string */.YjP().nullable(),
     smoke_command: schemas/* string */.YjP(),
     command_source: CommandSource,

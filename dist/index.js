@@ -29217,11 +29217,13 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   RL: () => (/* binding */ ESCALATION_PACKET_SCHEMA_ID),
 /* harmony export */   VC: () => (/* binding */ CriticalEscalationType),
+/* harmony export */   Ws: () => (/* binding */ CONTAINMENTS_USED),
 /* harmony export */   ez: () => (/* binding */ REASONS),
 /* harmony export */   jW: () => (/* binding */ COMMAND_SOURCES),
 /* harmony export */   jp: () => (/* binding */ SMOKE_STATUSES),
 /* harmony export */   m7: () => (/* binding */ SMOKE_PLAN_SCHEMA_ID),
 /* harmony export */   p4: () => (/* binding */ REASONS_BY_STATUS),
+/* harmony export */   r_: () => (/* binding */ RESULT_MODES),
 /* harmony export */   rn: () => (/* binding */ ESCALATION_TYPE_NAME),
 /* harmony export */   uA: () => (/* binding */ SMOKE_RESULT_SCHEMA_ID)
 /* harmony export */ });
@@ -29229,9 +29231,9 @@ module.exports = {
 // live apart from the zod schemas (contracts.ts, which builds its enums from these arrays) so that code on
 // the action's start-up path can use them without loading zod; the schemas are loaded in the background and
 // only needed when a result is validated.
-const SMOKE_RESULT_SCHEMA_ID = 'post-merge-smoke/smoke-result@1';
-const SMOKE_PLAN_SCHEMA_ID = 'post-merge-smoke/smoke-plan@1';
-const ESCALATION_PACKET_SCHEMA_ID = 'post-merge-smoke/escalation-packet@1';
+const SMOKE_RESULT_SCHEMA_ID = 'post-merge-smoke/smoke-result@2';
+const SMOKE_PLAN_SCHEMA_ID = 'post-merge-smoke/smoke-plan@2';
+const ESCALATION_PACKET_SCHEMA_ID = 'post-merge-smoke/escalation-packet@2';
 /** The Critical escalation classes. Ours is #7; the number is part of the contract. */
 var CriticalEscalationType;
 (function (CriticalEscalationType) {
@@ -29277,6 +29279,7 @@ const REASONS = [
     'api_failed',
     'spawn_failed',
     'internal_error',
+    'missing_shard',
     // CANCELLED
     'cancelled',
 ];
@@ -29294,10 +29297,15 @@ const REASONS_BY_STATUS = {
         'api_failed',
         'spawn_failed',
         'internal_error',
+        'missing_shard',
     ],
     CANCELLED: ['cancelled'],
 };
 const COMMAND_SOURCES = ['input', 'registry', 'task-file', 'pr-body'];
+/** How the smoke was kept in check: its own cgroup (v2 or v1), or its process group and a /proc sweep. */
+const CONTAINMENTS_USED = ['cgroup-v2', 'cgroup-v1', 'process-group'];
+/** The modes that produce a SmokeResult: a run, or a report folding the results of run jobs. */
+const RESULT_MODES = ['run', 'report'];
 
 
 /***/ }),
@@ -55074,7 +55082,7 @@ const OUTPUTS = [
     },
     {
         name: 'result',
-        description: 'The SmokeResult JSON (schema post-merge-smoke/smoke-result@1).',
+        description: 'The SmokeResult JSON (schema post-merge-smoke/smoke-result@2).',
         value: (s) => s.resultJson,
     },
     {
@@ -55429,6 +55437,9 @@ function jobFails(status, onStale) {
 
 function emptyFacts(dryRun) {
     return {
+        mode: 'run',
+        event: null,
+        queue: null,
         mergeCommit: null,
         baseBranch: null,
         originHead: null,
@@ -55436,12 +55447,16 @@ function emptyFacts(dryRun) {
         stale: false,
         taskId: null,
         prNumber: null,
+        prDiscovery: null,
         profile: null,
         smokeCommand: null,
         commandSource: null,
         dryRun,
         timeoutSeconds: null,
         execution: null,
+        profiles: null,
+        greenSha: null,
+        issueNumber: null,
         run: null,
     };
 }
@@ -55475,18 +55490,25 @@ function executionFacts(run) {
         })),
         flaky: run.flaky,
         orphansKilled: run.orphansKilled,
+        containment: run.containment,
     };
 }
 const PENDING_REPORTING = {
     commit_status: 'pending',
     artifact: 'pending',
     summary: 'pending',
+    green_ref: 'pending',
+    escalation_issue: 'pending',
+    result_artifact: 'pending',
 };
 function buildResult(facts, verdict) {
     const x = facts.execution;
     const continuation = continuationFor(verdict.status);
     return {
         schema: contract_constants/* SMOKE_RESULT_SCHEMA_ID */.uA,
+        mode: facts.mode,
+        event: facts.event,
+        queue: facts.queue,
         status: verdict.status,
         reason: verdict.reason,
         message: verdict.message,
@@ -55497,6 +55519,7 @@ function buildResult(facts, verdict) {
         stale: facts.stale,
         task_id: facts.taskId,
         pr_number: facts.prNumber,
+        pr_discovery: facts.prDiscovery,
         profile: facts.profile,
         smoke_command: facts.smokeCommand,
         command_source: facts.commandSource,
@@ -55516,6 +55539,10 @@ function buildResult(facts, verdict) {
         attempts: x ? x.attempts : [],
         flaky: x ? x.flaky : false,
         orphans_killed: x ? x.orphansKilled : 0,
+        containment: x ? x.containment : null,
+        profiles: facts.profiles,
+        green_sha: facts.greenSha,
+        issue_number: facts.issueNumber,
         continuation,
         merge_queue_continuation_ready: continuation.allow_continuation,
         run: facts.run,
@@ -56012,6 +56039,9 @@ function buildPacket(result, ctx) {
         repository: ctx.repository ?? result.run?.repository ?? null,
         run_url: ctx.runUrl ?? result.run?.url ?? null,
         created_at: ctx.now.toISOString(),
+        queue: result.queue,
+        suspects: (ctx.suspects ?? []).slice(0, 50),
+        profiles: result.profiles,
         evidence: {
             status: result.status,
             reason: result.reason,
@@ -56544,6 +56574,9 @@ async function emergencyPublish(error, c) {
         commit_status: 'skipped: reporting failed',
         artifact: 'skipped: reporting failed',
         summary: 'pending',
+        green_ref: 'skipped: reporting failed',
+        escalation_issue: 'skipped: reporting failed',
+        result_artifact: 'skipped: reporting failed',
     };
     c.sinks.log.error(result.message, { title: 'Critical #7 POST_MERGE_SMOKE_FAILED' });
     const resultPath = (0,external_node_path_.join)(c.outDir, RESULT_FILE_NAME);
@@ -61277,7 +61310,7 @@ function metadataStage(c, base, sha) {
             reasks: { delaysMs: c.retry.delaysMs.slice(0, 2) },
         });
         const notes = discovery.notes.map(info);
-        const facts = { prNumber: discovery.number };
+        const facts = { prNumber: discovery.number, prDiscovery: discovery.conclusion };
         if (discovery.error) {
             const why = `Could not look up the pull request of ${sha}: ${discovery.error.message}`;
             // An explicit command does not depend on PR metadata; everything else would be resolved on partial data.
@@ -61294,7 +61327,7 @@ function metadataStage(c, base, sha) {
 }
 async function resolve(c, sha, commitMessage, discovery, notes) {
     const s = c.settings;
-    const facts = { prNumber: discovery.number };
+    const facts = { prNumber: discovery.number, prDiscovery: discovery.conclusion };
     try {
         const outcome = await resolveCommand({
             smokeCommand: s.smokeCommand,
@@ -61367,7 +61400,12 @@ function runSmokeScript(c, o) {
     return runScript(runMode(c, o.inputErrors, o.describeInputError), {
         signal: o.signal,
         log: c.sinks.log,
-        initial: { baseBranch: c.settings.baseBranch, run: runInfo(c.runner) },
+        initial: {
+            mode: 'run',
+            event: c.entry === 'action' ? c.runner.eventName || null : null,
+            baseBranch: c.settings.baseBranch,
+            run: runInfo(c.runner),
+        },
         dryRun: c.settings.dryRun,
     });
 }

@@ -3,9 +3,9 @@
 // the action's start-up path can use them without loading zod; the schemas are loaded in the background and
 // only needed when a result is validated.
 
-export const SMOKE_RESULT_SCHEMA_ID = 'post-merge-smoke/smoke-result@1';
-export const SMOKE_PLAN_SCHEMA_ID = 'post-merge-smoke/smoke-plan@1';
-export const ESCALATION_PACKET_SCHEMA_ID = 'post-merge-smoke/escalation-packet@1';
+export const SMOKE_RESULT_SCHEMA_ID = 'post-merge-smoke/smoke-result@2';
+export const SMOKE_PLAN_SCHEMA_ID = 'post-merge-smoke/smoke-plan@2';
+export const ESCALATION_PACKET_SCHEMA_ID = 'post-merge-smoke/escalation-packet@2';
 
 /** The Critical escalation classes. Ours is #7; the number is part of the contract. */
 export enum CriticalEscalationType {
@@ -24,7 +24,6 @@ export const SMOKE_STATUSES = [
   'CANCELLED',
 ] as const;
 export type SmokeStatus = (typeof SMOKE_STATUSES)[number];
-
 
 /**
  * Machine-readable reason codes. Each status has its own small set; REASONS_BY_STATUS says which.
@@ -55,6 +54,7 @@ export const REASONS = [
   'api_failed',
   'spawn_failed',
   'internal_error',
+  'missing_shard',
   // CANCELLED
   'cancelled',
 ] as const;
@@ -74,9 +74,16 @@ export const REASONS_BY_STATUS: Record<SmokeStatus, readonly Reason[]> = {
     'api_failed',
     'spawn_failed',
     'internal_error',
+    'missing_shard',
   ],
   CANCELLED: ['cancelled'],
 };
 
 export const COMMAND_SOURCES = ['input', 'registry', 'task-file', 'pr-body'] as const;
+
+/** How the smoke was kept in check: its own cgroup (v2 or v1), or its process group and a /proc sweep. */
+export const CONTAINMENTS_USED = ['cgroup-v2', 'cgroup-v1', 'process-group'] as const;
+
+/** The modes that produce a SmokeResult: a run, or a report folding the results of run jobs. */
+export const RESULT_MODES = ['run', 'report'] as const;
 export type CommandSource = (typeof COMMAND_SOURCES)[number];

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import {
   COMMAND_SOURCES,
+  CONTAINMENTS_USED,
+  RESULT_MODES,
   CriticalEscalationType,
   ESCALATION_PACKET_SCHEMA_ID,
   ESCALATION_TYPE_NAME,
@@ -62,15 +64,61 @@ export type RunInfo = z.infer<typeof RunInfo>;
 export const Reporting = z
   .object({
     commit_status: z.string(),
+    /** The Critical #7 packet artifact. */
     artifact: z.string(),
     summary: z.string(),
+    /** The `green-ref` branch: "moved to <sha>", "unchanged: …", "skipped: …". */
+    green_ref: z.string(),
+    /** The red streak's issue: "opened #12", "commented on #12", "closed #12", "skipped: …". */
+    escalation_issue: z.string(),
+    /** A run job with `report: false`: its result artifact for the report job. */
+    result_artifact: z.string(),
   })
   .strict();
 export type Reporting = z.infer<typeof Reporting>;
 
+/** A merge queue candidate (merge_group event): the queue's branch and the base it was built on. */
+export const Queue = z
+  .object({
+    head_ref: z.string(),
+    base_sha: Sha.nullable(),
+  })
+  .strict();
+export type Queue = z.infer<typeof Queue>;
+
+/** One profile's outcome in a fan-out (SPEC-v2 §5). */
+export const ProfileOutcome = z
+  .object({
+    profile: z.string(),
+    status: SmokeStatus,
+    reason: Reason,
+    exit_code: z.number().int().nullable(),
+    duration_ms: z.number().int().nonnegative().nullable(),
+    stdout_tail: z.string(),
+    stderr_tail: z.string(),
+  })
+  .strict();
+export type ProfileOutcome = z.infer<typeof ProfileOutcome>;
+
+/** A commit after the last green one, up to the failing merge commit (SPEC-v2 §4). */
+export const Suspect = z
+  .object({
+    sha: Sha,
+    subject: z.string(),
+    pr_number: z.number().int().positive().nullable(),
+    author: z.string(),
+  })
+  .strict();
+export type Suspect = z.infer<typeof Suspect>;
+
 export const SmokeResult = z
   .object({
     schema: z.literal(SMOKE_RESULT_SCHEMA_ID),
+    /** The mode that produced it. */
+    mode: z.enum(RESULT_MODES),
+    /** The workflow event (push, merge_group, workflow_dispatch, …); null outside Actions. */
+    event: z.string().nullable(),
+    queue: Queue.nullable(),
     status: SmokeStatus,
     reason: Reason,
     message: z.string(),
@@ -81,6 +129,8 @@ export const SmokeResult = z
     stale: z.boolean(),
     task_id: z.string().nullable(),
     pr_number: z.number().int().positive().nullable(),
+    /** How PR discovery concluded, in one phrase ("#12 named in the commit message (squash subject)"). */
+    pr_discovery: z.string().nullable(),
     profile: z.string().nullable(),
     smoke_command: z.string().nullable(),
     command_source: CommandSource.nullable(),
@@ -100,6 +150,14 @@ export const SmokeResult = z
     attempts: z.array(Attempt),
     flaky: z.boolean(),
     orphans_killed: z.number().int().nonnegative(),
+    /** How the smoke was contained; null when nothing ran. */
+    containment: z.enum(CONTAINMENTS_USED).nullable(),
+    /** A folded fan-out: one entry per planned profile; null for a single run. */
+    profiles: z.array(ProfileOutcome).nullable(),
+    /** The `green-ref` branch after this run; null when `green-ref` is off or unknown. */
+    green_sha: Sha.nullable(),
+    /** The open escalation issue of the red streak; null when there is none. */
+    issue_number: z.number().int().positive().nullable(),
     continuation: Continuation,
     merge_queue_continuation_ready: z.boolean(),
     run: RunInfo.nullable(),
@@ -153,6 +211,11 @@ export const EscalationPacket = z
     repository: z.string().nullable(),
     run_url: z.string().nullable(),
     created_at: IsoTime,
+    queue: Queue.nullable(),
+    /** The first-parent commits after the last green one up to the merge commit, newest first (≤ 50). */
+    suspects: z.array(Suspect).max(50),
+    /** A folded fan-out's profiles; null for a single run. */
+    profiles: z.array(ProfileOutcome).nullable(),
     evidence: PacketEvidence,
   })
   .strict();
@@ -169,6 +232,8 @@ export const SmokePlan = z
     stale: z.boolean(),
     task_id: z.string().nullable(),
     pr_number: z.number().int().positive().nullable(),
+    /** How PR discovery concluded, in one phrase ("#12 named in the commit message (squash subject)"). */
+    pr_discovery: z.string().nullable(),
     profile: z.string().nullable(),
     smoke_command: z.string(),
     command_source: CommandSource,

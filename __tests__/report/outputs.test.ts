@@ -159,7 +159,7 @@ describe('validateResult', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/^SmokeResult does not match post-merge-smoke\/smoke-result@1:\n/);
+    expect(message).toMatch(/^SmokeResult does not match post-merge-smoke\/smoke-result@2:\n/);
     expect(message).toMatch(/\n {2}- status: /);
     expect(message).toMatch(/\n {2}- pr_number: /);
     expect(message).toMatch(/\n {2}- merge_commit: .*40-hex/);

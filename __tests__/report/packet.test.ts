@@ -19,7 +19,7 @@ describe('buildPacket', () => {
     expect(packet.critical_no).toBe(CriticalEscalationType.POST_MERGE_SMOKE_FAILED);
     expect(packet.escalation_type).toBe('POST_MERGE_SMOKE_FAILED');
     expect(packet).toMatchObject({
-      schema: 'post-merge-smoke/escalation-packet@1',
+      schema: 'post-merge-smoke/escalation-packet@2',
       idempotency_key: `task-2512::POST_MERGE_SMOKE_FAILED::${SAMPLE_SHA}`,
       merge_commit: SAMPLE_SHA,
       task_id: 'task-2512',

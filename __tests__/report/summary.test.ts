@@ -102,7 +102,7 @@ describe('renderSummary', () => {
       task_id: 'task-1|`x`',
       profile: '<b>p</b>',
       continuation: { allow_continuation: false, reason: HOSTILE },
-      reporting: { commit_status: HOSTILE, artifact: 'failed: <x>', summary: 'pending' },
+      reporting: { ...sampleResult().reporting, commit_status: HOSTILE, artifact: 'failed: <x>' },
     });
     const md = renderSummary(result, CTX);
     const s = structure(md);
@@ -174,7 +174,14 @@ describe('renderSummary', () => {
       profile: huge,
       base_branch: huge,
       continuation: { allow_continuation: false, reason: huge },
-      reporting: { commit_status: huge, artifact: huge, summary: huge },
+      reporting: {
+        commit_status: huge,
+        artifact: huge,
+        summary: huge,
+        green_ref: huge,
+        escalation_issue: huge,
+        result_artifact: huge,
+      },
       attempts: Array.from({ length: 1000 }, () => ({
         exit_code: 1,
         signal: huge,

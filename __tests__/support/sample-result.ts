@@ -57,6 +57,9 @@ export function sampleResult(overrides: Partial<SmokeResult> = {}): SmokeResult 
   const status = overrides.status ?? 'PASS';
   const base: SmokeResult = {
     schema: SMOKE_RESULT_SCHEMA_ID,
+    mode: 'run',
+    event: 'push',
+    queue: null,
     status,
     reason: 'exit_zero',
     message: '',
@@ -67,6 +70,7 @@ export function sampleResult(overrides: Partial<SmokeResult> = {}): SmokeResult 
     stale: false,
     task_id: 'task-2512',
     pr_number: 62,
+    pr_discovery: '#62 named in the commit message (squash subject)',
     profile: 'api',
     smoke_command: 'npm run smoke:api',
     command_source: 'registry',
@@ -86,6 +90,10 @@ export function sampleResult(overrides: Partial<SmokeResult> = {}): SmokeResult 
     attempts: [],
     flaky: false,
     orphans_killed: 0,
+    containment: null,
+    profiles: null,
+    green_sha: null,
+    issue_number: null,
     continuation: { allow_continuation: true, reason: '' },
     merge_queue_continuation_ready: true,
     run: {
@@ -94,7 +102,14 @@ export function sampleResult(overrides: Partial<SmokeResult> = {}): SmokeResult 
       run_attempt: 1,
       url: 'https://github.com/octo/widgets/actions/runs/4242',
     },
-    reporting: { commit_status: 'pending', artifact: 'pending', summary: 'pending' },
+    reporting: {
+      commit_status: 'pending',
+      artifact: 'pending',
+      summary: 'pending',
+      green_ref: 'pending',
+      escalation_issue: 'pending',
+      result_artifact: 'pending',
+    },
     ...defaultsFor(status),
   };
   return SmokeResult.parse({ ...base, ...overrides });

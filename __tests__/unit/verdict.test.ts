@@ -69,6 +69,7 @@ describe('buildResult', () => {
       attempts: [{ exit_code: 3, signal: null, status: 'FAIL', duration_ms: 1200 }],
       flaky: false,
       orphansKilled: 0,
+      containment: 'process-group',
     };
     const result = SmokeResult.parse(
       buildResult(facts, { status: 'FAIL', reason: 'exit_nonzero', message: 'm' }),

@@ -29218,11 +29218,13 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   RL: () => (/* binding */ ESCALATION_PACKET_SCHEMA_ID),
 /* harmony export */   VC: () => (/* binding */ CriticalEscalationType),
+/* harmony export */   Ws: () => (/* binding */ CONTAINMENTS_USED),
 /* harmony export */   ez: () => (/* binding */ REASONS),
 /* harmony export */   jW: () => (/* binding */ COMMAND_SOURCES),
 /* harmony export */   jp: () => (/* binding */ SMOKE_STATUSES),
 /* harmony export */   m7: () => (/* binding */ SMOKE_PLAN_SCHEMA_ID),
 /* harmony export */   p4: () => (/* binding */ REASONS_BY_STATUS),
+/* harmony export */   r_: () => (/* binding */ RESULT_MODES),
 /* harmony export */   rn: () => (/* binding */ ESCALATION_TYPE_NAME),
 /* harmony export */   uA: () => (/* binding */ SMOKE_RESULT_SCHEMA_ID)
 /* harmony export */ });
@@ -29230,9 +29232,9 @@ module.exports = {
 // live apart from the zod schemas (contracts.ts, which builds its enums from these arrays) so that code on
 // the action's start-up path can use them without loading zod; the schemas are loaded in the background and
 // only needed when a result is validated.
-const SMOKE_RESULT_SCHEMA_ID = 'post-merge-smoke/smoke-result@1';
-const SMOKE_PLAN_SCHEMA_ID = 'post-merge-smoke/smoke-plan@1';
-const ESCALATION_PACKET_SCHEMA_ID = 'post-merge-smoke/escalation-packet@1';
+const SMOKE_RESULT_SCHEMA_ID = 'post-merge-smoke/smoke-result@2';
+const SMOKE_PLAN_SCHEMA_ID = 'post-merge-smoke/smoke-plan@2';
+const ESCALATION_PACKET_SCHEMA_ID = 'post-merge-smoke/escalation-packet@2';
 /** The Critical escalation classes. Ours is #7; the number is part of the contract. */
 var CriticalEscalationType;
 (function (CriticalEscalationType) {
@@ -29278,6 +29280,7 @@ const REASONS = [
     'api_failed',
     'spawn_failed',
     'internal_error',
+    'missing_shard',
     // CANCELLED
     'cancelled',
 ];
@@ -29295,10 +29298,15 @@ const REASONS_BY_STATUS = {
         'api_failed',
         'spawn_failed',
         'internal_error',
+        'missing_shard',
     ],
     CANCELLED: ['cancelled'],
 };
 const COMMAND_SOURCES = ['input', 'registry', 'task-file', 'pr-body'];
+/** How the smoke was kept in check: its own cgroup (v2 or v1), or its process group and a /proc sweep. */
+const CONTAINMENTS_USED = ['cgroup-v2', 'cgroup-v1', 'process-group'];
+/** The modes that produce a SmokeResult: a run, or a report folding the results of run jobs. */
+const RESULT_MODES = ['run', 'report'];
 
 
 /***/ }),
@@ -29316,7 +29324,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bc: () => (/* binding */ SmokeResult)
 });
 
-// UNUSED EXPORTS: Attempt, COMMAND_SOURCES, CommandSource, Continuation, CriticalEscalationType, ESCALATION_TYPE_NAME, PacketEvidence, REASONS, REASONS_BY_STATUS, Reason, Reporting, RunInfo, SMOKE_STATUSES, SmokePlan, SmokeStatus, jsonSchemas
+// UNUSED EXPORTS: Attempt, COMMAND_SOURCES, CONTAINMENTS_USED, CommandSource, Continuation, CriticalEscalationType, ESCALATION_TYPE_NAME, PacketEvidence, ProfileOutcome, Queue, REASONS, REASONS_BY_STATUS, RESULT_MODES, Reason, Reporting, RunInfo, SMOKE_STATUSES, SmokePlan, SmokeStatus, Suspect, jsonSchemas
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(2857);
@@ -29379,12 +29387,49 @@ const RunInfo = schemas/* object */.Ikc({
 /** What each reporting step did: "posted", "uploaded", "written", "skipped: …", "failed: …". */
 const Reporting = schemas/* object */.Ikc({
     commit_status: schemas/* string */.YjP(),
+    /** The Critical #7 packet artifact. */
     artifact: schemas/* string */.YjP(),
     summary: schemas/* string */.YjP(),
+    /** The `green-ref` branch: "moved to <sha>", "unchanged: …", "skipped: …". */
+    green_ref: schemas/* string */.YjP(),
+    /** The red streak's issue: "opened #12", "commented on #12", "closed #12", "skipped: …". */
+    escalation_issue: schemas/* string */.YjP(),
+    /** A run job with `report: false`: its result artifact for the report job. */
+    result_artifact: schemas/* string */.YjP(),
+})
+    .strict();
+/** A merge queue candidate (merge_group event): the queue's branch and the base it was built on. */
+const Queue = schemas/* object */.Ikc({
+    head_ref: schemas/* string */.YjP(),
+    base_sha: Sha.nullable(),
+})
+    .strict();
+/** One profile's outcome in a fan-out (SPEC-v2 §5). */
+const ProfileOutcome = schemas/* object */.Ikc({
+    profile: schemas/* string */.YjP(),
+    status: SmokeStatus,
+    reason: Reason,
+    exit_code: schemas/* number */.aig().int().nullable(),
+    duration_ms: schemas/* number */.aig().int().nonnegative().nullable(),
+    stdout_tail: schemas/* string */.YjP(),
+    stderr_tail: schemas/* string */.YjP(),
+})
+    .strict();
+/** A commit after the last green one, up to the failing merge commit (SPEC-v2 §4). */
+const Suspect = schemas/* object */.Ikc({
+    sha: Sha,
+    subject: schemas/* string */.YjP(),
+    pr_number: schemas/* number */.aig().int().positive().nullable(),
+    author: schemas/* string */.YjP(),
 })
     .strict();
 const SmokeResult = schemas/* object */.Ikc({
     schema: schemas/* literal */.euz(contract_constants/* SMOKE_RESULT_SCHEMA_ID */.uA),
+    /** The mode that produced it. */
+    mode: schemas/* enum */.k5n(contract_constants/* RESULT_MODES */.r_),
+    /** The workflow event (push, merge_group, workflow_dispatch, …); null outside Actions. */
+    event: schemas/* string */.YjP().nullable(),
+    queue: Queue.nullable(),
     status: SmokeStatus,
     reason: Reason,
     message: schemas/* string */.YjP(),
@@ -29395,6 +29440,8 @@ const SmokeResult = schemas/* object */.Ikc({
     stale: schemas/* boolean */.zMY(),
     task_id: schemas/* string */.YjP().nullable(),
     pr_number: schemas/* number */.aig().int().positive().nullable(),
+    /** How PR discovery concluded, in one phrase ("#12 named in the commit message (squash subject)"). */
+    pr_discovery: schemas/* string */.YjP().nullable(),
     profile: schemas/* string */.YjP().nullable(),
     smoke_command: schemas/* string */.YjP().nullable(),
     command_source: CommandSource.nullable(),
@@ -29414,6 +29461,14 @@ const SmokeResult = schemas/* object */.Ikc({
     attempts: schemas/* array */.YOg(Attempt),
     flaky: schemas/* boolean */.zMY(),
     orphans_killed: schemas/* number */.aig().int().nonnegative(),
+    /** How the smoke was contained; null when nothing ran. */
+    containment: schemas/* enum */.k5n(contract_constants/* CONTAINMENTS_USED */.Ws).nullable(),
+    /** A folded fan-out: one entry per planned profile; null for a single run. */
+    profiles: schemas/* array */.YOg(ProfileOutcome).nullable(),
+    /** The `green-ref` branch after this run; null when `green-ref` is off or unknown. */
+    green_sha: Sha.nullable(),
+    /** The open escalation issue of the red streak; null when there is none. */
+    issue_number: schemas/* number */.aig().int().positive().nullable(),
     continuation: Continuation,
     merge_queue_continuation_ready: schemas/* boolean */.zMY(),
     run: RunInfo.nullable(),
@@ -29461,6 +29516,11 @@ const EscalationPacket = schemas/* object */.Ikc({
     repository: schemas/* string */.YjP().nullable(),
     run_url: schemas/* string */.YjP().nullable(),
     created_at: IsoTime,
+    queue: Queue.nullable(),
+    /** The first-parent commits after the last green one up to the merge commit, newest first (≤ 50). */
+    suspects: schemas/* array */.YOg(Suspect).max(50),
+    /** A folded fan-out's profiles; null for a single run. */
+    profiles: schemas/* array */.YOg(ProfileOutcome).nullable(),
     evidence: PacketEvidence,
 })
     .strict();
@@ -29474,6 +29534,8 @@ const SmokePlan = schemas/* object */.Ikc({
     stale: schemas/* boolean */.zMY(),
     task_id: schemas/* string */.YjP().nullable(),
     pr_number: schemas/* number */.aig().int().positive().nullable(),
+    /** How PR discovery concluded, in one phrase ("#12 named in the commit message (squash subject)"). */
+    pr_discovery: schemas/* string */.YjP().nullable(),
     profile: schemas/* string */.YjP().nullable(),
     smoke_command: schemas/* string */.YjP(),
     command_source: CommandSource,
@@ -64749,7 +64811,7 @@ const OUTPUTS = [
     },
     {
         name: 'result',
-        description: 'The SmokeResult JSON (schema post-merge-smoke/smoke-result@1).',
+        description: 'The SmokeResult JSON (schema post-merge-smoke/smoke-result@2).',
         value: (s) => s.resultJson,
     },
     {
@@ -65104,6 +65166,9 @@ function jobFails(status, onStale) {
 
 function facts_emptyFacts(dryRun) {
     return {
+        mode: 'run',
+        event: null,
+        queue: null,
         mergeCommit: null,
         baseBranch: null,
         originHead: null,
@@ -65111,12 +65176,16 @@ function facts_emptyFacts(dryRun) {
         stale: false,
         taskId: null,
         prNumber: null,
+        prDiscovery: null,
         profile: null,
         smokeCommand: null,
         commandSource: null,
         dryRun,
         timeoutSeconds: null,
         execution: null,
+        profiles: null,
+        greenSha: null,
+        issueNumber: null,
         run: null,
     };
 }
@@ -65150,18 +65219,25 @@ function executionFacts(run) {
         })),
         flaky: run.flaky,
         orphansKilled: run.orphansKilled,
+        containment: run.containment,
     };
 }
 const PENDING_REPORTING = {
     commit_status: 'pending',
     artifact: 'pending',
     summary: 'pending',
+    green_ref: 'pending',
+    escalation_issue: 'pending',
+    result_artifact: 'pending',
 };
 function facts_buildResult(facts, verdict) {
     const x = facts.execution;
     const continuation = continuationFor(verdict.status);
     return {
         schema: contract_constants/* SMOKE_RESULT_SCHEMA_ID */.uA,
+        mode: facts.mode,
+        event: facts.event,
+        queue: facts.queue,
         status: verdict.status,
         reason: verdict.reason,
         message: verdict.message,
@@ -65172,6 +65248,7 @@ function facts_buildResult(facts, verdict) {
         stale: facts.stale,
         task_id: facts.taskId,
         pr_number: facts.prNumber,
+        pr_discovery: facts.prDiscovery,
         profile: facts.profile,
         smoke_command: facts.smokeCommand,
         command_source: facts.commandSource,
@@ -65191,6 +65268,10 @@ function facts_buildResult(facts, verdict) {
         attempts: x ? x.attempts : [],
         flaky: x ? x.flaky : false,
         orphans_killed: x ? x.orphansKilled : 0,
+        containment: x ? x.containment : null,
+        profiles: facts.profiles,
+        green_sha: facts.greenSha,
+        issue_number: facts.issueNumber,
         continuation,
         merge_queue_continuation_ready: continuation.allow_continuation,
         run: facts.run,
@@ -65687,6 +65768,9 @@ function buildPacket(result, ctx) {
         repository: ctx.repository ?? result.run?.repository ?? null,
         run_url: ctx.runUrl ?? result.run?.url ?? null,
         created_at: ctx.now.toISOString(),
+        queue: result.queue,
+        suspects: (ctx.suspects ?? []).slice(0, 50),
+        profiles: result.profiles,
         evidence: {
             status: result.status,
             reason: result.reason,
@@ -66176,6 +66260,9 @@ async function emergencyPublish(error, c) {
         commit_status: 'skipped: reporting failed',
         artifact: 'skipped: reporting failed',
         summary: 'pending',
+        green_ref: 'skipped: reporting failed',
+        escalation_issue: 'skipped: reporting failed',
+        result_artifact: 'skipped: reporting failed',
     };
     c.sinks.log.error(result.message, { title: 'Critical #7 POST_MERGE_SMOKE_FAILED' });
     const resultPath = join(c.outDir, RESULT_FILE_NAME);
@@ -70911,7 +70998,7 @@ function metadataStage(c, base, sha) {
             reasks: { delaysMs: c.retry.delaysMs.slice(0, 2) },
         });
         const notes = discovery.notes.map(stage_info);
-        const facts = { prNumber: discovery.number };
+        const facts = { prNumber: discovery.number, prDiscovery: discovery.conclusion };
         if (discovery.error) {
             const why = `Could not look up the pull request of ${sha}: ${discovery.error.message}`;
             // An explicit command does not depend on PR metadata; everything else would be resolved on partial data.
@@ -70928,7 +71015,7 @@ function metadataStage(c, base, sha) {
 }
 async function resolve(c, sha, commitMessage, discovery, notes) {
     const s = c.settings;
-    const facts = { prNumber: discovery.number };
+    const facts = { prNumber: discovery.number, prDiscovery: discovery.conclusion };
     try {
         const outcome = await resolveCommand({
             smokeCommand: s.smokeCommand,
@@ -71001,7 +71088,12 @@ function runSmokeScript(c, o) {
     return runScript(runMode(c, o.inputErrors, o.describeInputError), {
         signal: o.signal,
         log: c.sinks.log,
-        initial: { baseBranch: c.settings.baseBranch, run: runInfo(c.runner) },
+        initial: {
+            mode: 'run',
+            event: c.entry === 'action' ? c.runner.eventName || null : null,
+            baseBranch: c.settings.baseBranch,
+            run: runInfo(c.runner),
+        },
         dryRun: c.settings.dryRun,
     });
 }
@@ -72661,6 +72753,7 @@ function planDocument(plan, dryRun) {
         stale: facts.stale,
         task_id: facts.taskId,
         pr_number: facts.prNumber,
+        pr_discovery: facts.prDiscovery,
         profile: facts.profile,
         smoke_command: command.command,
         command_source: command.source,

@@ -174,6 +174,7 @@ function planDocument(plan: Extract<RunOutcome, { kind: 'plan' }>, dryRun: boole
     stale: facts.stale,
     task_id: facts.taskId,
     pr_number: facts.prNumber,
+    pr_discovery: facts.prDiscovery,
     profile: facts.profile,
     smoke_command: command.command,
     command_source: command.source,

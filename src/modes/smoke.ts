@@ -19,7 +19,12 @@ export function runSmokeScript(c: ModeContext, o: SmokeOptions): Promise<ScriptE
   return runScript(runMode(c, o.inputErrors, o.describeInputError), {
     signal: o.signal,
     log: c.sinks.log,
-    initial: { baseBranch: c.settings.baseBranch, run: runInfo(c.runner) },
+    initial: {
+      mode: 'run',
+      event: c.entry === 'action' ? c.runner.eventName || null : null,
+      baseBranch: c.settings.baseBranch,
+      run: runInfo(c.runner),
+    },
     dryRun: c.settings.dryRun,
   });
 }

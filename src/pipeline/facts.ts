@@ -1,12 +1,23 @@
 // What a run learned, assembled in one place: every stage returns a FactsPatch, the runner merges them in
 // order, and the SmokeResult is built from the facts and the verdict at the end.
 import { SMOKE_RESULT_SCHEMA_ID } from '../contract-constants.js';
-import type { Attempt, CommandSource, RunInfo, SmokeResult } from '../contracts.js';
+import type {
+  Attempt,
+  CommandSource,
+  ProfileOutcome,
+  Queue,
+  Reporting,
+  RunInfo,
+  SmokeResult,
+} from '../contracts.js';
 import type { SmokeRun } from '../execute/index.js';
 import { continuationFor } from './policy.js';
 import type { Verdict } from './stage.js';
 
 export interface RunFacts {
+  mode: SmokeResult['mode'];
+  event: string | null;
+  queue: Queue | null;
   mergeCommit: string | null;
   baseBranch: string | null;
   originHead: string | null;
@@ -14,12 +25,16 @@ export interface RunFacts {
   stale: boolean;
   taskId: string | null;
   prNumber: number | null;
+  prDiscovery: string | null;
   profile: string | null;
   smokeCommand: string | null;
   commandSource: CommandSource | null;
   dryRun: boolean;
   timeoutSeconds: number | null;
   execution: ExecutionFacts | null;
+  profiles: ProfileOutcome[] | null;
+  greenSha: string | null;
+  issueNumber: number | null;
   run: RunInfo | null;
 }
 
@@ -40,10 +55,14 @@ export interface ExecutionFacts {
   attempts: Attempt[];
   flaky: boolean;
   orphansKilled: number;
+  containment: SmokeResult['containment'];
 }
 
 export function emptyFacts(dryRun: boolean): RunFacts {
   return {
+    mode: 'run',
+    event: null,
+    queue: null,
     mergeCommit: null,
     baseBranch: null,
     originHead: null,
@@ -51,12 +70,16 @@ export function emptyFacts(dryRun: boolean): RunFacts {
     stale: false,
     taskId: null,
     prNumber: null,
+    prDiscovery: null,
     profile: null,
     smokeCommand: null,
     commandSource: null,
     dryRun,
     timeoutSeconds: null,
     execution: null,
+    profiles: null,
+    greenSha: null,
+    issueNumber: null,
     run: null,
   };
 }
@@ -91,20 +114,27 @@ export function executionFacts(run: SmokeRun): ExecutionFacts {
     })),
     flaky: run.flaky,
     orphansKilled: run.orphansKilled,
+    containment: run.containment,
   };
 }
 
-export const PENDING_REPORTING = {
+export const PENDING_REPORTING: Readonly<Reporting> = {
   commit_status: 'pending',
   artifact: 'pending',
   summary: 'pending',
-} as const;
+  green_ref: 'pending',
+  escalation_issue: 'pending',
+  result_artifact: 'pending',
+};
 
 export function buildResult(facts: RunFacts, verdict: Verdict): SmokeResult {
   const x = facts.execution;
   const continuation = continuationFor(verdict.status);
   return {
     schema: SMOKE_RESULT_SCHEMA_ID,
+    mode: facts.mode,
+    event: facts.event,
+    queue: facts.queue,
     status: verdict.status,
     reason: verdict.reason,
     message: verdict.message,
@@ -115,6 +145,7 @@ export function buildResult(facts: RunFacts, verdict: Verdict): SmokeResult {
     stale: facts.stale,
     task_id: facts.taskId,
     pr_number: facts.prNumber,
+    pr_discovery: facts.prDiscovery,
     profile: facts.profile,
     smoke_command: facts.smokeCommand,
     command_source: facts.commandSource,
@@ -134,6 +165,10 @@ export function buildResult(facts: RunFacts, verdict: Verdict): SmokeResult {
     attempts: x ? x.attempts : [],
     flaky: x ? x.flaky : false,
     orphans_killed: x ? x.orphansKilled : 0,
+    containment: x ? x.containment : null,
+    profiles: facts.profiles,
+    green_sha: facts.greenSha,
+    issue_number: facts.issueNumber,
     continuation,
     merge_queue_continuation_ready: continuation.allow_continuation,
     run: facts.run,

@@ -31,6 +31,9 @@ export async function emergencyPublish(error: unknown, c: EmergencyContext): Pro
     commit_status: 'skipped: reporting failed',
     artifact: 'skipped: reporting failed',
     summary: 'pending',
+    green_ref: 'skipped: reporting failed',
+    escalation_issue: 'skipped: reporting failed',
+    result_artifact: 'skipped: reporting failed',
   };
   c.sinks.log.error(result.message, { title: 'Critical #7 POST_MERGE_SMOKE_FAILED' });
   const resultPath = join(c.outDir, RESULT_FILE_NAME);

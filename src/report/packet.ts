@@ -4,7 +4,7 @@ import {
   ESCALATION_PACKET_SCHEMA_ID,
   ESCALATION_TYPE_NAME,
 } from '../contract-constants.js';
-import type { EscalationPacket, SmokeResult } from '../contracts.js';
+import type { EscalationPacket, SmokeResult, Suspect } from '../contracts.js';
 import { sha7, utf8Tail } from './text.js';
 
 export const PACKET_FILE_NAME = 'escalation-packet.json';
@@ -17,6 +17,8 @@ export interface PacketContext {
   /** Link to the workflow run; falls back to result.run.url. */
   runUrl: string | null;
   now: Date;
+  /** The commits after the last green one (main health); empty when unknown. */
+  suspects?: Suspect[];
 }
 
 /**
@@ -49,6 +51,9 @@ export function buildPacket(result: SmokeResult, ctx: PacketContext): Escalation
     repository: ctx.repository ?? result.run?.repository ?? null,
     run_url: ctx.runUrl ?? result.run?.url ?? null,
     created_at: ctx.now.toISOString(),
+    queue: result.queue,
+    suspects: (ctx.suspects ?? []).slice(0, 50),
+    profiles: result.profiles,
     evidence: {
       status: result.status,
       reason: result.reason,

@@ -39,7 +39,7 @@ export const OUTPUTS = [
   },
   {
     name: 'result',
-    description: 'The SmokeResult JSON (schema post-merge-smoke/smoke-result@1).',
+    description: 'The SmokeResult JSON (schema post-merge-smoke/smoke-result@2).',
     value: (s) => s.resultJson,
   },
   {

@@ -41,7 +41,7 @@ export function metadataStage(c: ModeContext, base: BranchName, sha: Sha): Stage
         reasks: { delaysMs: c.retry.delaysMs.slice(0, 2) },
       });
       const notes: Note[] = discovery.notes.map(info);
-      const facts = { prNumber: discovery.number };
+      const facts = { prNumber: discovery.number, prDiscovery: discovery.conclusion };
       if (discovery.error) {
         const why = `Could not look up the pull request of ${sha}: ${discovery.error.message}`;
         // An explicit command does not depend on PR metadata; everything else would be resolved on partial data.
@@ -67,7 +67,7 @@ async function resolve(
   notes: Note[],
 ) {
   const s = c.settings;
-  const facts = { prNumber: discovery.number };
+  const facts = { prNumber: discovery.number, prDiscovery: discovery.conclusion };
   try {
     const outcome = await resolveCommand({
       smokeCommand: s.smokeCommand,
