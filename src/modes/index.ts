@@ -4,6 +4,7 @@ import type { SmokeResult } from '../contracts.js';
 import { inputError, type Mode } from '../settings/index.js';
 import type { ModeContext } from './context.js';
 import { smokeAndPublish, type SmokeOptions } from './smoke.js';
+import { validateAndPublish } from './validate.js';
 
 export type { ModeContext } from './context.js';
 export type { SmokeOptions } from './smoke.js';
@@ -35,7 +36,7 @@ export const MODE_RUNNERS: Record<Mode, ModeRunner> = {
   plan: unavailable('plan'),
   report: unavailable('report'),
   gate: unavailable('gate'),
-  validate: unavailable('validate'),
+  validate: validateAndPublish,
 };
 
 export function runSelectedMode(c: ModeContext, o: SmokeOptions): Promise<ModeOutcome> {

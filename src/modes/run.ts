@@ -6,6 +6,7 @@ import type { InputError } from '../settings/index.js';
 import type { ModeContext } from './context.js';
 import { commandStage, type Command } from './stages/command.js';
 import {
+  applyRefusalsStage,
   freshnessStage,
   headAfterStage,
   inputsStage,
@@ -15,8 +16,12 @@ import {
 import { executeStage } from './stages/execute.js';
 import { metadataStage } from './stages/metadata.js';
 
-/** The smoke ran; or, in a plan (the CLI without --apply), it would run this command. */
-export type RunEnd = { kind: 'ran'; smoke: SmokeRun } | { kind: 'planned'; command: Command };
+/**
+ * The smoke ran; or, in a plan (the CLI without --apply), it would run this command — unless the working
+ * tree makes --apply refuse (`refusals`, each a sentence; empty when it would run).
+ */
+export type RunEnd =
+  { kind: 'ran'; smoke: SmokeRun } | { kind: 'planned'; command: Command; refusals: string[] };
 
 export async function* runMode(
   c: ModeContext,
@@ -28,7 +33,7 @@ export async function* runMode(
   // The gate and the resolution only read, so they run side by side; the gate's verdict comes first.
   const [, meta] = yield* run(parallel(freshnessStage(c, sha), metadataStage(c, sha)));
   const command = yield* run(commandStage(c, meta.outcome));
-  if (!c.apply) return { kind: 'planned', command };
+  if (!c.apply) return { kind: 'planned', command, refusals: yield* run(applyRefusalsStage(c, sha)) };
   yield* run(workspaceStage(c, sha));
   const subject = { sha, taskId: meta.outcome.taskId, prNumber: meta.discovery.number };
   const smoke = yield* run(executeStage(c, subject, command));

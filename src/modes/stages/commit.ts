@@ -69,17 +69,69 @@ export function workspaceStage(c: ModeContext, sha: Sha): Stage<null> {
   });
 }
 
+/** The CLI never moves a checkout: HEAD elsewhere, or uncommitted changes not allowed, refuse the run. */
 async function compareHead(c: ModeContext, sha: Sha) {
+  const head = await readHead(c);
+  if (!head.ok) return stop('ERROR', 'git_failed', head.message);
+  const refusals = workspaceRefusals({ head: head.sha, sha, ...localOf(c) });
+  if (refusals.length > 0) return stop('ERROR', 'workspace_mismatch', refusals.join(' '));
+  const dirty = localOf(c).dirtyFiles;
+  if (dirty.length === 0) return next(null);
+  return next(null, {
+    notes: [
+      warning(
+        `Running on uncommitted changes (--allow-dirty): ${listFiles(dirty)}. The result is not the verdict of ${sha} alone.`,
+      ),
+    ],
+  });
+}
+
+/** In a plan: what --apply would refuse, without stopping (the plan reports it). */
+export function applyRefusalsStage(c: ModeContext, sha: Sha): Stage<string[]> {
+  return stage('look at the working tree', async () => {
+    if (c.checkoutWorkspace) return next([]);
+    const head = await readHead(c);
+    if (!head.ok) return stop('ERROR', 'git_failed', head.message);
+    return next(workspaceRefusals({ head: head.sha, sha, ...localOf(c) }));
+  });
+}
+
+const localOf = (c: ModeContext) => c.local ?? { dirtyFiles: [], allowDirty: false };
+
+async function readHead(c: ModeContext): Promise<{ ok: true; sha: string } | { ok: false; message: string }> {
   const head = await c.git.run(['rev-parse', '--verify', 'HEAD']);
-  if (head.exitCode !== 0) return stop('ERROR', 'git_failed', `Could not read HEAD: ${gitFailure(head)}.`);
-  const at = head.stdout.trim();
-  if (at === sha) return next(null);
-  return stop(
-    'ERROR',
-    'workspace_mismatch',
-    `The repository is at ${at.slice(0, 12)}, not at the merge commit ${sha.slice(0, 12)}; ` +
-      `check it out first (git switch --detach ${sha}).`,
-  );
+  if (head.exitCode !== 0) return { ok: false, message: `Could not read HEAD: ${gitFailure(head)}.` };
+  return { ok: true, sha: head.stdout.trim() };
+}
+
+export interface WorkspaceState {
+  head: string;
+  sha: string;
+  dirtyFiles: readonly string[];
+  allowDirty: boolean;
+}
+
+/** Why a run on this working tree would not test `sha`: each reason a sentence; empty when it would. */
+export function workspaceRefusals(w: WorkspaceState): string[] {
+  const refusals: string[] = [];
+  if (w.head !== w.sha) {
+    refusals.push(
+      `The repository is at ${w.head.slice(0, 12)}, not at the merge commit ${w.sha.slice(0, 12)}; ` +
+        `check it out first (git switch --detach ${w.sha}).`,
+    );
+  }
+  if (w.dirtyFiles.length > 0 && !w.allowDirty) {
+    refusals.push(
+      `The working tree has uncommitted changes (${listFiles(w.dirtyFiles)}): they would run with the smoke ` +
+        `but are not part of ${w.sha.slice(0, 12)}. Commit or stash them, or pass --allow-dirty.`,
+    );
+  }
+  return refusals;
+}
+
+function listFiles(files: readonly string[]): string {
+  const shown = files.slice(0, 5).join(', ');
+  return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown;
 }
 
 /** Best effort: the head after the run, for the record. */
