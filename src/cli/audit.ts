@@ -43,6 +43,14 @@ export async function ensureStateDir(repo: string): Promise<string> {
   return dir;
 }
 
+/** Removes the state folder again when it holds nothing but its .gitignore (a run that wrote nothing). */
+export async function removeStateDirIfUnused(repo: string): Promise<void> {
+  const dir = join(repo, STATE_DIR);
+  if (!existsSync(dir)) return;
+  const names = await readdir(dir);
+  if (names.every((n) => n === '.gitignore')) await rm(dir, { recursive: true, force: true });
+}
+
 /** A new run folder's path (not created): <repo>/.post-merge-smoke/runs/<UTC time>. */
 export function runFolder(repo: string, now: Date): string {
   return join(repo, STATE_DIR, RUNS_DIR, now.toISOString().replace(/[:.]/g, '-'));

@@ -2,7 +2,7 @@
 // resolves, checks freshness and the working tree, and prints what --apply would do, writing nothing but
 // the audit line. With --apply it runs the smoke in this working tree and publishes the verdict.
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { GitCli } from '../adapters/git.js';
 import { GitHubRestApi } from '../adapters/github-rest.js';
 import type { GitHubApi } from '../adapters/github.js';
@@ -18,7 +18,16 @@ import { asFlagError, localContext, parseSettings, type Settings } from '../sett
 import type { Verdict } from '../pipeline/stage.js';
 import { Redactor } from '../sinks/index.js';
 import type { RunArgs } from './args.js';
-import { appendAudit, auditEntry, ensureStateDir, pruneRuns, runFolder, type Audited } from './audit.js';
+import {
+  appendAudit,
+  auditEntry,
+  ensureStateDir,
+  pruneRuns,
+  removeStateDirIfUnused,
+  runFolder,
+  STATE_DIR,
+  type Audited,
+} from './audit.js';
 import {
   cliSinks,
   EXIT_FAILED,
@@ -49,6 +58,8 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const prepared = await prepareRun(args, io, root.value);
   if (!prepared.ok) return usageFailure(io, WHO, prepared.message, prepared.hint);
   const { c, git, repo } = prepared.value;
+  // The smoke may see the working tree: the folder it writes its logs in is ignored before it starts.
+  const stateDirExisted = existsSync(join(repo, STATE_DIR));
   if (c.apply && prepared.value.defaultOutDir) await ensureStateDir(repo);
   const end = await runSmokeScript(c, {
     signal: io.signal,
@@ -61,14 +72,17 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     settings: c.settings,
     unshallowRefused: git.unshallowRefused,
   });
-  if (outcome.kind === 'refused') return usageFailure(io, WHO, outcome.message, outcome.hint);
   const stdout = (t: string) => io.stdout(c.sinks.redactor.redact(t));
-  const { code, audited } =
-    outcome.kind === 'plan'
-      ? printPlan(outcome, c, args.json, stdout)
-      : await finishVerdict(outcome, prepared.value, args.json, stdout);
-  if (args.audit) await audit(repo, audited, args, c, io);
-  return code;
+  const finished =
+    outcome.kind === 'refused'
+      ? null
+      : outcome.kind === 'plan'
+        ? printPlan(outcome, c, args.json, stdout)
+        : await finishVerdict(outcome, prepared.value, args.json, stdout);
+  if (!stateDirExisted) await removeStateDirIfUnused(repo);
+  if (outcome.kind === 'refused') return usageFailure(io, WHO, outcome.message, outcome.hint);
+  if (args.audit) await audit(repo, finished!.audited, args, c, io);
+  return finished!.code;
 }
 
 type Prep = { ok: true; value: Prepared } | { ok: false; message: string; hint: string | null };

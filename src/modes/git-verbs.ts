@@ -55,7 +55,7 @@ export async function listWorktreeFiles(git: Git, dir: string): Promise<string[]
     { timeoutMs: LOCAL_TIMEOUT_MS },
   );
   if (r.exitCode !== 0) throw new GitVerbError(`git ls-files -- ${dir || '.'} failed: ${gitFailure(r)}`);
-  return [...new Set(r.stdout.split('\0').filter(Boolean))];
+  return [...new Set(r.stdout.split('\0').filter(Boolean))].sort();
 }
 
 /**
