@@ -156,8 +156,9 @@ async function publishValidation(
   outcome: ValidationOutcome,
 ): Promise<void> {
   const { log } = c.sinks;
+  if (end.kind === 'stopped') log.error(outcome.message, { title: 'post-merge-smoke validate' });
   for (const p of end.kind === 'done' ? end.value.problems : []) {
-    const props = { title: 'post-merge-smoke: invalid configuration', file: p.file };
+    const props = { title: 'Invalid post-merge-smoke configuration', file: p.file };
     const at =
       p.line === null ? props : { ...props, line: p.line, ...(p.column ? { column: p.column } : {}) };
     log.error(p.hint ? `${p.message} ${p.hint}` : p.message, at);
