@@ -46727,7 +46727,7 @@ class GitCli {
  * What git said, in one line for a message: the first `fatal:`/`error:` line (git often ends with advice
  * such as "and the repository exists."), else the last stderr line, else the exit code; no trailing period.
  */
-function gitFailure(result) {
+function git_gitFailure(result) {
     const lines = result.stderr
         .split('\n')
         .map((l) => l.trim())
@@ -54084,6 +54084,720 @@ function knownSecrets(env, extra = []) {
 
 
 
+;// CONCATENATED MODULE: ./src/settings/parsers.ts
+// The small parsers the inputs table is built from. Each turns the raw text of one input (already defaulted
+// by the table) into a typed value or a problem phrase; the table's reader adds who said it ("Input
+// 'retries' is '1.5'; …" or "--retries is '1.5'; …"). An empty text means "not given" unless a parser says
+// otherwise.
+
+const src_ok = (value) => ({ ok: true, value });
+const no = (problem) => ({ ok: false, problem });
+/** A domain parser's problem reads "it …" after the value. */
+function fromDomain(parse) {
+    return (raw) => {
+        const r = parse(raw.trim());
+        return r.ok ? r : no(`it ${r.problem}`);
+    };
+}
+/** Empty is null; anything else must pass `inner`. */
+function optional(inner) {
+    return (raw, ctx) => (raw.trim() === '' ? src_ok(null) : inner(raw, ctx));
+}
+const parsers_text = (raw) => src_ok(raw.trim());
+const optionalText = (raw) => src_ok(raw.trim() === '' ? null : raw.trim());
+/** A script keeps its inner whitespace and newlines; only blank leading lines and trailing space go. */
+const script = (raw) => src_ok(raw.trim() === '' ? null : raw.replace(/^\s*\n|\s+$/g, ''));
+function oneOf(values) {
+    return (raw) => {
+        const v = raw.trim();
+        return values.includes(v)
+            ? src_ok(v)
+            : no(`accepted values: ${values.join(', ')}`);
+    };
+}
+const bool = (raw) => {
+    const v = raw.trim();
+    if (['true', 'True', 'TRUE'].includes(v))
+        return src_ok(true);
+    if (['false', 'False', 'FALSE'].includes(v))
+        return src_ok(false);
+    return no('accepted values: true, false');
+};
+function number(rule) {
+    const kind = rule.integer ? 'a whole number' : 'a number';
+    const low = rule.minExclusive ? `greater than ${rule.min}` : `at least ${rule.min}`;
+    const expected = `expected ${kind} ${low} and at most ${rule.max}`;
+    return (raw) => {
+        const v = raw.trim();
+        const n = /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(v) ? Number(v) : NaN;
+        if (!Number.isFinite(n) || (rule.integer && !Number.isInteger(n)))
+            return no(expected);
+        const tooLow = rule.minExclusive ? n <= rule.min : n < rule.min;
+        return tooLow || n > rule.max ? no(expected) : src_ok(n);
+    };
+}
+const pattern = fromDomain(parsePattern);
+/** One pattern per non-blank line; the problem names the line. */
+const patternLines = (raw) => {
+    const patterns = [];
+    const lines = raw.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (line === '')
+            continue;
+        const p = parsePattern(line);
+        if (!p.ok)
+            return no(`line ${i + 1} ('${line}') ${p.problem}`);
+        patterns.push(p.value);
+    }
+    return src_ok(patterns);
+};
+const SHELL_NAMES = ['bash', 'sh', 'pwsh', 'python', 'cmd'];
+/** A shell name, or a command template containing {0} (the script file), as a workflow step's `shell:`. */
+const shell = (raw) => {
+    const v = raw.trim();
+    return SHELL_NAMES.includes(v) || v.includes('{0}')
+        ? src_ok(v)
+        : no(`accepted values: ${SHELL_NAMES.join(', ')}, or a command template containing {0}`);
+};
+/** `{task_id}` in a path inside the repository: checked with a stand-in id, filled in per task later. */
+function taskPathTemplate(checkPath) {
+    return (raw) => {
+        const v = raw.trim();
+        if (!v.includes('{task_id}')) {
+            return no('it must contain the placeholder {task_id}, e.g. memory/tasks/{task_id}.md');
+        }
+        const probe = checkPath(v.split('{task_id}').join('task-1'));
+        return probe.ok ? src_ok(v) : no(`it ${probe.problem}`);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+// Every input of the action, declared once. action.yml's `inputs:`, the README's table, the CLI's flags and
+// usage, and the defaults that replays and tests start from are generated from (or checked against) this
+// table; the Settings type is derived from it. Adding an input is one row here.
+
+
+function def(row) {
+    return row;
+}
+const MODES = ['run', 'plan', 'report', 'gate', 'validate'];
+const ON_STALE = ['skip', 'run', 'fail'];
+const RETRY_ON = ['timeout', 'fail', 'any'];
+const CONTAINMENTS = ['auto', 'cgroup', 'process-group'];
+const FAN_OUT = ['none', 'paths'];
+const DEFAULT_TASK_ID_PATTERN = 'task-[0-9]+(?:\\+[0-9]+)?';
+const DEFAULT_REGISTRY_PATH = '.github/post-merge-smoke.yml';
+const DEFAULT_TIMEOUT_SECONDS = 600;
+/** setTimeout's ceiling (2^31-1 ms). */
+const MAX_TIMER_SECONDS = 2_147_483;
+const isPush = (ctx) => ctx.eventName === 'push';
+/** `o[key]` when it is an object, else an empty one: event payloads are read without trusting their shape. */
+const field = (o, key) => {
+    const v = o[key];
+    return v && typeof v === 'object' ? v : {};
+};
+const eventString = (o, key) => typeof o[key] === 'string' ? o[key] : '';
+/** Given: a full SHA or a ref. Empty: the commit the event is about (push `after`, the queue's head_sha). */
+const mergeCommit = (raw, ctx) => {
+    const v = raw.trim();
+    if (v !== '') {
+        const sha = (0,values/* parseSha */.qL)(v);
+        return sha.ok ? sha : fromDomain(values/* parseRefName */.oq)(v, ctx);
+    }
+    const fromEvent = isPush(ctx)
+        ? eventString(ctx.event, 'after')
+        : eventString(field(ctx.event, 'merge_group'), 'head_sha');
+    const sha = (0,values/* parseSha */.qL)(fromEvent || ctx.sha);
+    if (sha.ok)
+        return sha;
+    return {
+        ok: false,
+        problem: 'is empty and the event names no commit (GITHUB_SHA is unset); pass a SHA or a ref',
+    };
+};
+/** Empty: the event's branch (push, merge queue, pull request), else the repository default, else null. */
+const baseBranch = (raw, ctx) => {
+    const branch = fromDomain(values/* parseBranchName */.pD);
+    if (raw.trim() !== '')
+        return branch(raw, ctx);
+    const candidates = [
+        isPush(ctx) && ctx.ref.startsWith('refs/heads/') ? ctx.ref : '',
+        eventString(field(ctx.event, 'merge_group'), 'base_ref'),
+        eventString(field(field(ctx.event, 'pull_request'), 'base'), 'ref'),
+        eventString(field(ctx.event, 'repository'), 'default_branch'),
+    ];
+    const found = candidates.find((c) => c !== '');
+    return found ? branch(found, ctx) : { ok: true, value: null };
+};
+const onStale = (raw, ctx) => oneOf(ON_STALE)(raw.trim() || (ctx.eventName === 'workflow_dispatch' ? 'run' : 'skip'), ctx);
+/** status-context is the one input whose explicit empty value means something: no commit status. */
+const statusContext = (raw) => {
+    const v = raw.trim();
+    if (v.length > 255)
+        return { ok: false, problem: `is ${v.length} characters long; GitHub accepts at most 255` };
+    return { ok: true, value: v === '' ? null : v };
+};
+const artifactName = (raw) => {
+    const v = raw.trim();
+    if (/[":<>|*?\r\n\\/]/.test(v)) {
+        return { ok: false, problem: 'an artifact name cannot contain " : < > | * ? \\ / or newlines' };
+    }
+    return { ok: true, value: v === '' ? null : v };
+};
+const inputs_INPUTS = [
+    def({
+        key: 'mode',
+        name: 'mode',
+        default: 'run',
+        description: '`run` (smoke the commit), `plan` (output the profiles this commit needs as a job matrix), `report` (fold the results of run jobs and do the privileged reporting), `gate` (pass while the base branch is green) or `validate` (check the registry and task files).',
+        parse: oneOf(MODES),
+        cli: null,
+    }),
+    def({
+        key: 'githubToken',
+        name: 'github-token',
+        default: '${{ github.token }}',
+        description: 'Token for the GitHub API: pull request lookup, the freshness check via the API, and the commit status. Never passed to the smoke command.',
+        parse: parsers_text,
+        cli: null,
+    }),
+    def({
+        key: 'mergeCommit',
+        name: 'merge-commit',
+        default: '',
+        description: 'The commit under test: a full 40-hex SHA, or a ref resolved to one. Empty: the pushed SHA (event `after`) on push, the queue candidate (`merge_group.head_sha`) in a merge queue, otherwise GITHUB_SHA.',
+        parse: mergeCommit,
+        cli: { arg: '<sha|ref>', help: 'commit under test (default: HEAD)' },
+    }),
+    def({
+        key: 'baseBranch',
+        name: 'base-branch',
+        default: '',
+        description: "Branch whose remote head must equal the merge commit. Empty: the pushed branch on push, the queue's base branch in a merge queue, otherwise the repository default branch.",
+        parse: baseBranch,
+        cli: { arg: '<name>', help: "branch the commit must head (default: the remote's default branch)" },
+    }),
+    def({
+        key: 'remote',
+        name: 'remote',
+        default: 'origin',
+        description: 'Git remote used by the freshness check when the API is not used (no token).',
+        parse: fromDomain(values/* parseRemoteName */.j$),
+        cli: { arg: '<name>', help: 'git remote for the freshness check (default: origin)' },
+    }),
+    def({
+        key: 'onStale',
+        name: 'on-stale',
+        default: '',
+        description: 'What to do when the merge commit is no longer the head of the base branch: `skip` (STALE, job succeeds), `run` (test it anyway; the result records `stale: true`) or `fail` (STALE, job fails). Empty: `run` for workflow_dispatch, `skip` otherwise.',
+        parse: onStale,
+        cli: { arg: '<skip|run|fail>', help: 'what a stale commit gives (default: skip)' },
+    }),
+    def({
+        key: 'smokeCommand',
+        name: 'smoke-command',
+        default: '',
+        description: 'Explicit smoke command. Wins over all metadata (it lives in the reviewed workflow file).',
+        parse: script,
+        cli: { arg: '<cmd>', help: 'explicit command; wins over all metadata' },
+    }),
+    def({
+        key: 'profile',
+        name: 'profile',
+        default: '',
+        description: 'Registry profile to run, by name. An unknown name is BLOCKED `unknown_profile`.',
+        parse: optional(fromDomain(values/* parseProfileName */.so)),
+        cli: { arg: '<name>', help: 'registry profile' },
+    }),
+    def({
+        key: 'taskId',
+        name: 'task-id',
+        default: '',
+        description: 'Task id of this merge (must match `task-id-pattern`). Empty: found in the commit message trailers, the PR title, head branch and body.',
+        parse: optional(fromDomain(values/* parseTaskId */.ik)),
+        cli: { arg: '<id>', help: 'task id (default: from the commit message)' },
+    }),
+    def({
+        key: 'registryPath',
+        name: 'registry-path',
+        default: DEFAULT_REGISTRY_PATH,
+        description: "Registry file of profiles and task mappings, read from the merge commit's tree (never the working copy).",
+        parse: fromDomain(values/* parseRepoPath */.NP),
+        cli: {
+            arg: '<path>',
+            help: `registry file (default: ${DEFAULT_REGISTRY_PATH})`,
+            commands: ['run', 'validate'],
+        },
+    }),
+    def({
+        key: 'taskPath',
+        name: 'task-path',
+        default: '',
+        description: "Task file path template containing `{task_id}`, e.g. `memory/tasks/{task_id}.md`, read from the merge commit's tree. Empty: task files are not read.",
+        parse: optional(taskPathTemplate(values/* parseRepoPath */.NP)),
+        cli: {
+            arg: '<template>',
+            help: 'task file path with {task_id}, e.g. memory/tasks/{task_id}.md',
+            commands: ['run', 'validate'],
+        },
+    }),
+    def({
+        key: 'taskIdPattern',
+        name: 'task-id-pattern',
+        default: DEFAULT_TASK_ID_PATTERN,
+        description: 'Regular expression (RE2 syntax: linear time, no lookaround or backreferences) that finds the task id in the commit message, PR title, head branch and PR body.',
+        parse: pattern,
+        cli: {
+            arg: '<regex>',
+            help: 'finds the task id in commit messages (RE2 syntax)',
+            commands: ['run', 'validate'],
+        },
+    }),
+    def({
+        key: 'prBodyCommand',
+        name: 'pr-body-command',
+        default: 'false',
+        description: 'Allow a raw command from a ```post-merge-smoke block in the PR body; used only when the body was not edited after the merge.',
+        parse: bool,
+        cli: { arg: null, help: 'allow a command from the PR body (needs the API: GH_TOKEN and --repo)' },
+    }),
+    def({
+        key: 'dryRun',
+        name: 'dry-run',
+        default: 'false',
+        description: 'Policy flag: with no command resolved, `true` gives SKIPPED (success) and `false` gives BLOCKED (failure). A resolved command runs either way.',
+        parse: bool,
+        cli: { arg: null, help: 'no command resolved → SKIPPED instead of BLOCKED' },
+    }),
+    def({
+        key: 'timeoutSeconds',
+        name: 'timeout-seconds',
+        default: '',
+        description: 'Deadline per attempt, in seconds. Empty: the registry profile or defaults, else 600. On expiry the whole process tree is killed and the result is TIMEOUT.',
+        parse: optional(number({ min: 0, minExclusive: true, max: MAX_TIMER_SECONDS, integer: false })),
+        cli: { arg: '<n>', help: `deadline per attempt (default: registry, else ${DEFAULT_TIMEOUT_SECONDS})` },
+    }),
+    def({
+        key: 'killGraceSeconds',
+        name: 'kill-grace-seconds',
+        default: '10',
+        description: 'Seconds between SIGTERM and SIGKILL when the process tree is killed.',
+        parse: number({ min: 0, max: 3600, integer: false }),
+        cli: { arg: '<n>', help: 'SIGTERM → SIGKILL grace (default: 10)' },
+    }),
+    def({
+        key: 'maxOutputBytes',
+        name: 'max-output-bytes',
+        default: '65536',
+        description: 'Bytes kept per stream (stdout, stderr) in the SmokeResult: the first and last halves, with a truncation marker between.',
+        parse: number({ min: 64, max: 1_048_576, integer: true }),
+        cli: { arg: '<n>', help: 'bytes kept per stream in the result (default: 65536)' },
+    }),
+    def({
+        key: 'logMaxBytes',
+        name: 'log-max-bytes',
+        default: '10485760',
+        description: 'Bytes kept per stream in the full log files of the escalation artifact (head and tail, like max-output-bytes).',
+        parse: number({ min: 1024, max: 1_073_741_824, integer: true }),
+        cli: { arg: '<n>', help: 'bytes kept per stream in the log files (default: 10485760)' },
+    }),
+    def({
+        key: 'shell',
+        name: 'shell',
+        default: '',
+        description: "Shell for the command, as a workflow step's `shell:`: bash, sh, pwsh, python, cmd, or a template containing {0} (the script file). Empty: the registry, else bash (pwsh on Windows).",
+        parse: optional(shell),
+        cli: { arg: '<shell>', help: 'bash, sh, pwsh, python, cmd or a template with {0}' },
+    }),
+    def({
+        key: 'workingDirectory',
+        name: 'working-directory',
+        default: '',
+        description: 'Directory the command runs in, relative to the workspace. Empty: the registry profile, else the workspace root.',
+        parse: optionalText,
+        cli: { arg: '<dir>', help: 'where the command runs, relative to the repository' },
+    }),
+    def({
+        key: 'retries',
+        name: 'retries',
+        default: '0',
+        description: 'Extra attempts after a failed one (0 to 10). A pass after a failed attempt is PASS with `flaky: true` and a warning.',
+        parse: number({ min: 0, max: 10, integer: true }),
+        cli: { arg: '<n>', help: 'extra attempts (default: 0)' },
+    }),
+    def({
+        key: 'retryOn',
+        name: 'retry-on',
+        default: 'timeout',
+        description: 'Which failed attempts are retried: `timeout`, `fail` or `any`.',
+        parse: oneOf(RETRY_ON),
+        cli: { arg: '<kind>', help: 'timeout, fail or any (default: timeout)' },
+    }),
+    def({
+        key: 'statusContext',
+        name: 'status-context',
+        default: 'post-merge-smoke',
+        description: 'Context of the commit status set on the merge commit. Empty: no commit status.',
+        parse: statusContext,
+        cli: null,
+    }),
+    def({
+        key: 'artifactName',
+        name: 'artifact-name',
+        default: '',
+        description: 'Name of the escalation artifact. Empty: post-merge-smoke-critical-7-<sha7>-attempt-<run_attempt>, from the resolved merge commit.',
+        parse: artifactName,
+        cli: null,
+    }),
+    def({
+        key: 'artifactRetentionDays',
+        name: 'artifact-retention-days',
+        default: '',
+        description: 'Retention of the escalation artifact, in days (1 to 90). Empty: the repository default.',
+        parse: optional(number({ min: 1, max: 90, integer: true })),
+        cli: null,
+    }),
+    def({
+        key: 'redactPatterns',
+        name: 'redact-patterns',
+        default: '',
+        description: 'Extra regular expressions (RE2 syntax), one per line, replaced with *** in everything the action writes.',
+        parse: patternLines,
+        cli: { arg: '<regexes>', help: 'extra patterns to redact, one per line (RE2 syntax)' },
+    }),
+    def({
+        key: 'report',
+        name: 'report',
+        default: 'true',
+        description: '`false`: a run job that does no privileged reporting (no commit status, green ref or issue) and uploads its result as the artifact `post-merge-smoke-result-<profile|default>-<sha7>-attempt-<n>` for a `report` job.',
+        parse: bool,
+        cli: null,
+    }),
+    def({
+        key: 'results',
+        name: 'results',
+        default: '',
+        description: 'For `mode: report`: a SmokeResult JSON or an array of them. Empty: the result artifacts of the run jobs of this workflow run attempt.',
+        parse: optionalText,
+        cli: null,
+    }),
+    def({
+        key: 'greenRef',
+        name: 'green-ref',
+        default: '',
+        description: 'Branch that marks the last known green commit: on a fresh PASS it moves to the merge commit, fast-forward only. Empty: off.',
+        parse: optional(fromDomain(values/* parseBranchName */.pD)),
+        cli: null,
+    }),
+    def({
+        key: 'escalationIssue',
+        name: 'escalation-issue',
+        default: 'false',
+        description: '`true`: one open issue per red streak; the first failure opens it, each further failure adds a comment, the next fresh PASS closes it.',
+        parse: bool,
+        cli: null,
+    }),
+    def({
+        key: 'escalationLabel',
+        name: 'escalation-label',
+        default: 'post-merge-smoke',
+        description: 'Label of the escalation issue.',
+        parse: parsers_text,
+        cli: null,
+    }),
+    def({
+        key: 'gateBypassLabel',
+        name: 'gate-bypass-label',
+        default: 'smoke-fix',
+        description: 'For `mode: gate`: a pull request with this label passes while the base branch is red.',
+        parse: parsers_text,
+        cli: null,
+    }),
+    def({
+        key: 'fanOut',
+        name: 'fan-out',
+        default: 'none',
+        description: 'For `mode: plan`: `paths` selects every registry profile whose `paths` match a file the commit changed, plus the `always` ones; `none` selects the one profile the precedence resolves.',
+        parse: oneOf(FAN_OUT),
+        // Only `mode: plan` reads it, and the CLI has no plan-all-profiles command yet: no flag that does nothing.
+        cli: null,
+    }),
+    def({
+        key: 'containment',
+        name: 'containment',
+        default: 'auto',
+        description: '`auto`: run the smoke in its own cgroup when the action can create one, else in its own process group; `cgroup`: require a cgroup; `process-group`: never use one.',
+        parse: oneOf(CONTAINMENTS),
+        cli: { arg: '<kind>', help: 'auto, cgroup or process-group (default: auto)' },
+    }),
+    def({
+        key: 'maxProcesses',
+        name: 'max-processes',
+        default: '',
+        description: "Cap on the smoke's processes (the cgroup's `pids.max`). Empty: no limit.",
+        parse: optional(number({ min: 1, max: 4_194_304, integer: true })),
+        cli: { arg: '<n>', help: "cap on the smoke's processes (cgroup pids.max)" },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/settings/outputs.ts
+const str = (v) => (v == null ? '' : String(v));
+const flag = (v) => (v === null ? '' : v ? 'true' : 'false');
+const OUTPUTS = [
+    {
+        name: 'status',
+        description: 'PASS, FAIL, TIMEOUT, SKIPPED, BLOCKED, STALE, ERROR or CANCELLED.',
+        value: (s) => s.status,
+    },
+    {
+        name: 'result',
+        description: 'The SmokeResult JSON (schema post-merge-smoke/smoke-result@1).',
+        value: (s) => s.resultJson,
+    },
+    {
+        name: 'result-path',
+        description: 'Path of the SmokeResult file ($RUNNER_TEMP/post-merge-smoke/smoke-result.json).',
+        value: (s) => str(s.resultPath),
+    },
+    {
+        name: 'merge-commit',
+        description: 'The 40-hex SHA under test.',
+        value: (s) => str(s.result?.merge_commit),
+    },
+    {
+        name: 'origin-head',
+        description: 'Head of the base branch seen by the freshness check.',
+        value: (s) => str(s.result?.origin_head),
+    },
+    {
+        name: 'task-id',
+        description: 'Task id of this merge, if one was found.',
+        value: (s) => str(s.result?.task_id),
+    },
+    {
+        name: 'pr-number',
+        description: 'Number of the merged pull request, if one was found.',
+        value: (s) => str(s.result?.pr_number),
+    },
+    {
+        name: 'exit-code',
+        description: 'Exit code of the smoke command (128+n when killed by signal n); empty when it did not run.',
+        value: (s) => str(s.result?.exit_code),
+    },
+    {
+        name: 'duration-ms',
+        description: 'Wall time of the smoke command in milliseconds; empty when it did not run.',
+        value: (s) => str(s.result?.duration_ms),
+    },
+    {
+        name: 'continuation-ready',
+        description: '`true` when the merge queue may go on (PASS, or SKIPPED by policy), else `false`.',
+        value: (s) => (s.result?.merge_queue_continuation_ready ? 'true' : 'false'),
+    },
+    {
+        name: 'packet-path',
+        description: 'Path of the Critical #7 escalation packet on disk, when one was built.',
+        value: (s) => str(s.packetPath),
+    },
+    {
+        name: 'artifact-id',
+        description: 'Id of the uploaded escalation artifact, when one was uploaded.',
+        value: (s) => str(s.artifact?.id),
+    },
+    {
+        name: 'artifact-url',
+        description: 'URL of the uploaded escalation artifact, when one was uploaded.',
+        value: (s) => str(s.artifact?.url),
+    },
+    {
+        name: 'mode',
+        description: 'The mode that ran: run, plan, report, gate or validate.',
+        value: (s) => s.mode,
+    },
+    {
+        name: 'green-sha',
+        description: 'The commit the `green-ref` branch points at after this run; empty when `green-ref` is off.',
+        value: (s) => str(s.greenSha),
+    },
+    {
+        name: 'matrix',
+        description: 'For `mode: plan`: JSON for `strategy.matrix`, `{"include":[{"profile":"api"},…]}`.',
+        value: (s) => str(s.matrix),
+    },
+    {
+        name: 'profiles',
+        description: 'For `mode: plan`: the selected profiles, comma-separated.',
+        value: (s) => (s.profiles === null ? '' : s.profiles.join(',')),
+    },
+    {
+        name: 'issue-number',
+        description: 'The open escalation issue of the current red streak; empty when there is none.',
+        value: (s) => str(s.issueNumber),
+    },
+    {
+        name: 'main-state',
+        description: 'For `mode: gate`: `green`, `red` or `unknown`.',
+        value: (s) => str(s.mainState),
+    },
+    {
+        name: 'red-since',
+        description: 'For `mode: gate`: the first failing commit of the red streak; empty otherwise.',
+        value: (s) => str(s.redSince),
+    },
+    {
+        name: 'bypassed',
+        description: 'For `mode: gate`: `true` when a red base branch was bypassed by a fix (label or revert).',
+        value: (s) => flag(s.bypassed),
+    },
+];
+
+;// CONCATENATED MODULE: ./src/settings/read.ts
+
+/**
+ * `getInput(name)`: the input's raw text, or undefined when it was not given at all (the table's default
+ * then applies, as the runner would apply action.yml's default).
+ */
+function parseSettings(getInput, ctx) {
+    const errors = [];
+    const settings = {};
+    for (const row of inputs_INPUTS) {
+        const raw = getInput(row.name) ?? row.default;
+        const parsed = row.parse(raw, ctx);
+        if (parsed.ok) {
+            settings[row.key] = parsed.value;
+            continue;
+        }
+        errors.push(inputError(row.name, raw, parsed.problem));
+        settings[row.key] = fallbackValue(row, ctx);
+    }
+    const typed = settings;
+    errors.push(...crossChecks(typed, getInput));
+    return { settings: typed, errors };
+}
+function inputError(input, value, problem) {
+    return { input, value, problem, message: describe(`Input '${input}'`, value, problem) };
+}
+/** The same error, naming a command-line flag instead of an action input. */
+function asFlagError(e) {
+    return describe(`--${e.input}`, e.value, e.problem);
+}
+/** "<who> is '<value>'; <problem>." — a multi-line value is not repeated: its problem names the line. */
+function describe(who, value, problem) {
+    const v = value.trim();
+    if (v.includes('\n'))
+        return `${who} ${problem}.`;
+    return `${who} is ${v === '' ? 'empty' : `'${v}'`}; ${problem}.`;
+}
+/** A bad value is replaced by what the default gives (or the type's empty value) so reporting can go on. */
+function fallbackValue(row, ctx) {
+    const d = row.parse(row.default, ctx);
+    if (d.ok)
+        return d.value;
+    return row.default === '' ? '' : null;
+}
+/** Rules that tie two inputs together. */
+function crossChecks(s, getInput) {
+    const errors = [];
+    if (s.taskId !== null && !s.taskIdPattern.fullMatch(s.taskId)) {
+        const problem = `it does not match task-id-pattern '${s.taskIdPattern.source}'`;
+        errors.push(inputError('task-id', getInput('task-id') ?? s.taskId, problem));
+        s.taskId = null;
+    }
+    return errors;
+}
+/** Each input with the text its default gives: what a run starts from when a workflow says nothing. */
+function defaultInputs() {
+    return Object.fromEntries(INPUTS.map((row) => [row.name, row.default]));
+}
+
+;// CONCATENATED MODULE: ./src/settings/context.ts
+
+/** Reads the runner's variables and its event file (an unreadable event only costs event-derived defaults). */
+function runnerContextFromEnv(env, readEvent) {
+    const os = env.RUNNER_OS === 'Windows' || env.RUNNER_OS === 'macOS' ? env.RUNNER_OS : runnerOs();
+    const repository = (0,values/* parseRepository */.SU)(env.GITHUB_REPOSITORY ?? '');
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        event: readEventFile(env.GITHUB_EVENT_PATH, readEvent),
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        repository: repository.ok ? repository.value : null,
+        serverUrl: trimSlashes(env.GITHUB_SERVER_URL || 'https://github.com'),
+        apiUrl: trimSlashes(env.GITHUB_API_URL || 'https://api.github.com'),
+        graphqlUrl: trimSlashes(env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql'),
+        runId: env.GITHUB_RUN_ID || null,
+        runAttempt: Math.max(1, Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1),
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        runnerTemp: env.RUNNER_TEMP || '',
+        os,
+    };
+}
+/** A context for runs outside Actions (the CLI, replays): no event, no repository unless given. */
+function localContext(workspace, over = {}) {
+    return {
+        eventName: 'cli',
+        event: {},
+        sha: '',
+        ref: '',
+        repository: null,
+        serverUrl: 'https://github.com',
+        apiUrl: 'https://api.github.com',
+        graphqlUrl: 'https://api.github.com/graphql',
+        runId: null,
+        runAttempt: 1,
+        workspace,
+        runnerTemp: '',
+        os: runnerOs(),
+        ...over,
+    };
+}
+function readEventFile(path, read) {
+    if (!path)
+        return {};
+    try {
+        const parsed = JSON.parse(read(path));
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+const trimSlashes = (url) => url.replace(/\/+$/, '');
+/** The runner's name for this platform (RUNNER_OS), for contexts built outside a runner. */
+function runnerOs(platform = process.platform) {
+    if (platform === 'win32')
+        return 'Windows';
+    if (platform === 'darwin')
+        return 'macOS';
+    return 'Linux';
+}
+/** This workflow run, with the link to its attempt; null outside Actions. */
+function runInfo(ctx) {
+    if (!ctx.repository || !ctx.runId)
+        return null;
+    return {
+        repository: ctx.repository,
+        run_id: ctx.runId,
+        run_attempt: ctx.runAttempt,
+        url: `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}/attempts/${ctx.runAttempt}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/settings/index.ts
+// Inputs and outputs, declared once, and the typed Settings both entry points share.
+
+
+
+
+
+
+
+/** Every input name, in table (and action.yml) order. */
+const INPUT_NAMES = inputs_INPUTS.map((row) => row.name);
+/** Every output name, in table (and action.yml) order. */
+const OUTPUT_NAMES = OUTPUTS.map((row) => row.name);
+
 // EXTERNAL MODULE: ./src/contract-constants.ts
 var contract_constants = __nccwpck_require__(38897);
 ;// CONCATENATED MODULE: ./src/pipeline/policy.ts
@@ -54611,707 +55325,6 @@ async function postFinalStatus(api, context, result, targetUrl) {
         return `skipped: no commit status for ${result.status}`;
     return postCommitStatus(api, result.merge_commit, context, status.state, status.description, targetUrl);
 }
-
-;// CONCATENATED MODULE: ./src/settings/parsers.ts
-// The small parsers the inputs table is built from. Each turns the raw text of one input (already defaulted
-// by the table) into a typed value or a problem phrase; the table's reader adds who said it ("Input
-// 'retries' is '1.5'; …" or "--retries is '1.5'; …"). An empty text means "not given" unless a parser says
-// otherwise.
-
-const src_ok = (value) => ({ ok: true, value });
-const no = (problem) => ({ ok: false, problem });
-/** A domain parser's problem reads "it …" after the value. */
-function fromDomain(parse) {
-    return (raw) => {
-        const r = parse(raw.trim());
-        return r.ok ? r : no(`it ${r.problem}`);
-    };
-}
-/** Empty is null; anything else must pass `inner`. */
-function optional(inner) {
-    return (raw, ctx) => (raw.trim() === '' ? src_ok(null) : inner(raw, ctx));
-}
-const parsers_text = (raw) => src_ok(raw.trim());
-const optionalText = (raw) => src_ok(raw.trim() === '' ? null : raw.trim());
-/** A script keeps its inner whitespace and newlines; only blank leading lines and trailing space go. */
-const script = (raw) => src_ok(raw.trim() === '' ? null : raw.replace(/^\s*\n|\s+$/g, ''));
-function oneOf(values) {
-    return (raw) => {
-        const v = raw.trim();
-        return values.includes(v)
-            ? src_ok(v)
-            : no(`accepted values: ${values.join(', ')}`);
-    };
-}
-const bool = (raw) => {
-    const v = raw.trim();
-    if (['true', 'True', 'TRUE'].includes(v))
-        return src_ok(true);
-    if (['false', 'False', 'FALSE'].includes(v))
-        return src_ok(false);
-    return no('accepted values: true, false');
-};
-function number(rule) {
-    const kind = rule.integer ? 'a whole number' : 'a number';
-    const low = rule.minExclusive ? `greater than ${rule.min}` : `at least ${rule.min}`;
-    const expected = `expected ${kind} ${low} and at most ${rule.max}`;
-    return (raw) => {
-        const v = raw.trim();
-        const n = /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(v) ? Number(v) : NaN;
-        if (!Number.isFinite(n) || (rule.integer && !Number.isInteger(n)))
-            return no(expected);
-        const tooLow = rule.minExclusive ? n <= rule.min : n < rule.min;
-        return tooLow || n > rule.max ? no(expected) : src_ok(n);
-    };
-}
-const pattern = fromDomain(parsePattern);
-/** One pattern per non-blank line; the problem names the line. */
-const patternLines = (raw) => {
-    const patterns = [];
-    const lines = raw.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i].trim();
-        if (line === '')
-            continue;
-        const p = parsePattern(line);
-        if (!p.ok)
-            return no(`line ${i + 1} ('${line}') ${p.problem}`);
-        patterns.push(p.value);
-    }
-    return src_ok(patterns);
-};
-const SHELL_NAMES = ['bash', 'sh', 'pwsh', 'python', 'cmd'];
-/** A shell name, or a command template containing {0} (the script file), as a workflow step's `shell:`. */
-const shell = (raw) => {
-    const v = raw.trim();
-    return SHELL_NAMES.includes(v) || v.includes('{0}')
-        ? src_ok(v)
-        : no(`accepted values: ${SHELL_NAMES.join(', ')}, or a command template containing {0}`);
-};
-/** `{task_id}` in a path inside the repository: checked with a stand-in id, filled in per task later. */
-function taskPathTemplate(checkPath) {
-    return (raw) => {
-        const v = raw.trim();
-        if (!v.includes('{task_id}')) {
-            return no('it must contain the placeholder {task_id}, e.g. memory/tasks/{task_id}.md');
-        }
-        const probe = checkPath(v.split('{task_id}').join('task-1'));
-        return probe.ok ? src_ok(v) : no(`it ${probe.problem}`);
-    };
-}
-
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-// Every input of the action, declared once. action.yml's `inputs:`, the README's table, the CLI's flags and
-// usage, and the defaults that replays and tests start from are generated from (or checked against) this
-// table; the Settings type is derived from it. Adding an input is one row here.
-
-
-function def(row) {
-    return row;
-}
-const MODES = ['run', 'plan', 'report', 'gate', 'validate'];
-const ON_STALE = ['skip', 'run', 'fail'];
-const RETRY_ON = ['timeout', 'fail', 'any'];
-const CONTAINMENTS = ['auto', 'cgroup', 'process-group'];
-const FAN_OUT = ['none', 'paths'];
-const DEFAULT_TASK_ID_PATTERN = 'task-[0-9]+(?:\\+[0-9]+)?';
-const DEFAULT_REGISTRY_PATH = '.github/post-merge-smoke.yml';
-const DEFAULT_TIMEOUT_SECONDS = 600;
-/** setTimeout's ceiling (2^31-1 ms). */
-const MAX_TIMER_SECONDS = 2_147_483;
-const isPush = (ctx) => ctx.eventName === 'push';
-/** `o[key]` when it is an object, else an empty one: event payloads are read without trusting their shape. */
-const field = (o, key) => {
-    const v = o[key];
-    return v && typeof v === 'object' ? v : {};
-};
-const eventString = (o, key) => typeof o[key] === 'string' ? o[key] : '';
-/** Given: a full SHA or a ref. Empty: the commit the event is about (push `after`, the queue's head_sha). */
-const mergeCommit = (raw, ctx) => {
-    const v = raw.trim();
-    if (v !== '') {
-        const sha = (0,values/* parseSha */.qL)(v);
-        return sha.ok ? sha : fromDomain(values/* parseRefName */.oq)(v, ctx);
-    }
-    const fromEvent = isPush(ctx)
-        ? eventString(ctx.event, 'after')
-        : eventString(field(ctx.event, 'merge_group'), 'head_sha');
-    const sha = (0,values/* parseSha */.qL)(fromEvent || ctx.sha);
-    if (sha.ok)
-        return sha;
-    return {
-        ok: false,
-        problem: 'is empty and the event names no commit (GITHUB_SHA is unset); pass a SHA or a ref',
-    };
-};
-/** Empty: the event's branch (push, merge queue, pull request), else the repository default, else null. */
-const baseBranch = (raw, ctx) => {
-    const branch = fromDomain(values/* parseBranchName */.pD);
-    if (raw.trim() !== '')
-        return branch(raw, ctx);
-    const candidates = [
-        isPush(ctx) && ctx.ref.startsWith('refs/heads/') ? ctx.ref : '',
-        eventString(field(ctx.event, 'merge_group'), 'base_ref'),
-        eventString(field(field(ctx.event, 'pull_request'), 'base'), 'ref'),
-        eventString(field(ctx.event, 'repository'), 'default_branch'),
-    ];
-    const found = candidates.find((c) => c !== '');
-    return found ? branch(found, ctx) : { ok: true, value: null };
-};
-const onStale = (raw, ctx) => oneOf(ON_STALE)(raw.trim() || (ctx.eventName === 'workflow_dispatch' ? 'run' : 'skip'), ctx);
-/** status-context is the one input whose explicit empty value means something: no commit status. */
-const statusContext = (raw) => {
-    const v = raw.trim();
-    if (v.length > 255)
-        return { ok: false, problem: `is ${v.length} characters long; GitHub accepts at most 255` };
-    return { ok: true, value: v === '' ? null : v };
-};
-const artifactName = (raw) => {
-    const v = raw.trim();
-    if (/[":<>|*?\r\n\\/]/.test(v)) {
-        return { ok: false, problem: 'an artifact name cannot contain " : < > | * ? \\ / or newlines' };
-    }
-    return { ok: true, value: v === '' ? null : v };
-};
-const inputs_INPUTS = [
-    def({
-        key: 'mode',
-        name: 'mode',
-        default: 'run',
-        description: '`run` (smoke the commit), `plan` (output the profiles this commit needs as a job matrix), `report` (fold the results of run jobs and do the privileged reporting), `gate` (pass while the base branch is green) or `validate` (check the registry and task files).',
-        parse: oneOf(MODES),
-        cli: null,
-    }),
-    def({
-        key: 'githubToken',
-        name: 'github-token',
-        default: '${{ github.token }}',
-        description: 'Token for the GitHub API: pull request lookup, the freshness check via the API, and the commit status. Never passed to the smoke command.',
-        parse: parsers_text,
-        cli: null,
-    }),
-    def({
-        key: 'mergeCommit',
-        name: 'merge-commit',
-        default: '',
-        description: 'The commit under test: a full 40-hex SHA, or a ref resolved to one. Empty: the pushed SHA (event `after`) on push, the queue candidate (`merge_group.head_sha`) in a merge queue, otherwise GITHUB_SHA.',
-        parse: mergeCommit,
-        cli: { arg: '<sha|ref>', help: 'commit under test (required)' },
-    }),
-    def({
-        key: 'baseBranch',
-        name: 'base-branch',
-        default: '',
-        description: "Branch whose remote head must equal the merge commit. Empty: the pushed branch on push, the queue's base branch in a merge queue, otherwise the repository default branch.",
-        parse: baseBranch,
-        cli: { arg: '<name>', help: "branch the commit must head (default: the remote's default branch)" },
-    }),
-    def({
-        key: 'remote',
-        name: 'remote',
-        default: 'origin',
-        description: 'Git remote used by the freshness check when the API is not used (no token).',
-        parse: fromDomain(values/* parseRemoteName */.j$),
-        cli: { arg: '<name>', help: 'git remote for the freshness check (default: origin)' },
-    }),
-    def({
-        key: 'onStale',
-        name: 'on-stale',
-        default: '',
-        description: 'What to do when the merge commit is no longer the head of the base branch: `skip` (STALE, job succeeds), `run` (test it anyway; the result records `stale: true`) or `fail` (STALE, job fails). Empty: `run` for workflow_dispatch, `skip` otherwise.',
-        parse: onStale,
-        cli: { arg: '<skip|run|fail>', help: 'what a stale commit gives (default: skip)' },
-    }),
-    def({
-        key: 'smokeCommand',
-        name: 'smoke-command',
-        default: '',
-        description: 'Explicit smoke command. Wins over all metadata (it lives in the reviewed workflow file).',
-        parse: script,
-        cli: { arg: '<cmd>', help: 'explicit command; wins over all metadata' },
-    }),
-    def({
-        key: 'profile',
-        name: 'profile',
-        default: '',
-        description: 'Registry profile to run, by name. An unknown name is BLOCKED `unknown_profile`.',
-        parse: optional(fromDomain(values/* parseProfileName */.so)),
-        cli: { arg: '<name>', help: 'registry profile' },
-    }),
-    def({
-        key: 'taskId',
-        name: 'task-id',
-        default: '',
-        description: 'Task id of this merge (must match `task-id-pattern`). Empty: found in the commit message trailers, the PR title, head branch and body.',
-        parse: optional(fromDomain(values/* parseTaskId */.ik)),
-        cli: { arg: '<id>', help: 'task id (default: from the commit message)' },
-    }),
-    def({
-        key: 'registryPath',
-        name: 'registry-path',
-        default: DEFAULT_REGISTRY_PATH,
-        description: "Registry file of profiles and task mappings, read from the merge commit's tree (never the working copy).",
-        parse: fromDomain(values/* parseRepoPath */.NP),
-        cli: { arg: '<path>', help: `registry file in the commit's tree (default: ${DEFAULT_REGISTRY_PATH})` },
-    }),
-    def({
-        key: 'taskPath',
-        name: 'task-path',
-        default: '',
-        description: "Task file path template containing `{task_id}`, e.g. `memory/tasks/{task_id}.md`, read from the merge commit's tree. Empty: task files are not read.",
-        parse: optional(taskPathTemplate(values/* parseRepoPath */.NP)),
-        cli: { arg: '<template>', help: "task file template in the commit's tree, e.g. tasks/{task_id}.md" },
-    }),
-    def({
-        key: 'taskIdPattern',
-        name: 'task-id-pattern',
-        default: DEFAULT_TASK_ID_PATTERN,
-        description: 'Regular expression (RE2 syntax: linear time, no lookaround or backreferences) that finds the task id in the commit message, PR title, head branch and PR body.',
-        parse: pattern,
-        cli: { arg: '<regex>', help: 'finds the task id in commit messages (RE2 syntax)' },
-    }),
-    def({
-        key: 'prBodyCommand',
-        name: 'pr-body-command',
-        default: 'false',
-        description: 'Allow a raw command from a ```post-merge-smoke block in the PR body; used only when the body was not edited after the merge.',
-        parse: bool,
-        cli: { arg: null, help: 'allow a command from the PR body (needs the API: GH_TOKEN and --repo)' },
-    }),
-    def({
-        key: 'dryRun',
-        name: 'dry-run',
-        default: 'false',
-        description: 'Policy flag: with no command resolved, `true` gives SKIPPED (success) and `false` gives BLOCKED (failure). A resolved command runs either way.',
-        parse: bool,
-        cli: { arg: null, help: 'no command resolved → SKIPPED instead of BLOCKED' },
-    }),
-    def({
-        key: 'timeoutSeconds',
-        name: 'timeout-seconds',
-        default: '',
-        description: 'Deadline per attempt, in seconds. Empty: the registry profile or defaults, else 600. On expiry the whole process tree is killed and the result is TIMEOUT.',
-        parse: optional(number({ min: 0, minExclusive: true, max: MAX_TIMER_SECONDS, integer: false })),
-        cli: { arg: '<n>', help: `deadline per attempt (default: registry, else ${DEFAULT_TIMEOUT_SECONDS})` },
-    }),
-    def({
-        key: 'killGraceSeconds',
-        name: 'kill-grace-seconds',
-        default: '10',
-        description: 'Seconds between SIGTERM and SIGKILL when the process tree is killed.',
-        parse: number({ min: 0, max: 3600, integer: false }),
-        cli: { arg: '<n>', help: 'SIGTERM → SIGKILL grace (default: 10)' },
-    }),
-    def({
-        key: 'maxOutputBytes',
-        name: 'max-output-bytes',
-        default: '65536',
-        description: 'Bytes kept per stream (stdout, stderr) in the SmokeResult: the first and last halves, with a truncation marker between.',
-        parse: number({ min: 64, max: 1_048_576, integer: true }),
-        cli: { arg: '<n>', help: 'bytes kept per stream in the result (default: 65536)' },
-    }),
-    def({
-        key: 'logMaxBytes',
-        name: 'log-max-bytes',
-        default: '10485760',
-        description: 'Bytes kept per stream in the full log files of the escalation artifact (head and tail, like max-output-bytes).',
-        parse: number({ min: 1024, max: 1_073_741_824, integer: true }),
-        cli: { arg: '<n>', help: 'bytes kept per stream in the log files (default: 10485760)' },
-    }),
-    def({
-        key: 'shell',
-        name: 'shell',
-        default: '',
-        description: "Shell for the command, as a workflow step's `shell:`: bash, sh, pwsh, python, cmd, or a template containing {0} (the script file). Empty: the registry, else bash (pwsh on Windows).",
-        parse: optional(shell),
-        cli: { arg: '<shell>', help: 'bash, sh, pwsh, python, cmd or a template with {0}' },
-    }),
-    def({
-        key: 'workingDirectory',
-        name: 'working-directory',
-        default: '',
-        description: 'Directory the command runs in, relative to the workspace. Empty: the registry profile, else the workspace root.',
-        parse: optionalText,
-        cli: { arg: '<dir>', help: 'where the command runs, relative to the repository' },
-    }),
-    def({
-        key: 'retries',
-        name: 'retries',
-        default: '0',
-        description: 'Extra attempts after a failed one (0 to 10). A pass after a failed attempt is PASS with `flaky: true` and a warning.',
-        parse: number({ min: 0, max: 10, integer: true }),
-        cli: { arg: '<n>', help: 'extra attempts (default: 0)' },
-    }),
-    def({
-        key: 'retryOn',
-        name: 'retry-on',
-        default: 'timeout',
-        description: 'Which failed attempts are retried: `timeout`, `fail` or `any`.',
-        parse: oneOf(RETRY_ON),
-        cli: { arg: '<kind>', help: 'timeout, fail or any (default: timeout)' },
-    }),
-    def({
-        key: 'statusContext',
-        name: 'status-context',
-        default: 'post-merge-smoke',
-        description: 'Context of the commit status set on the merge commit. Empty: no commit status.',
-        parse: statusContext,
-        cli: null,
-    }),
-    def({
-        key: 'artifactName',
-        name: 'artifact-name',
-        default: '',
-        description: 'Name of the escalation artifact. Empty: post-merge-smoke-critical-7-<sha7>-attempt-<run_attempt>, from the resolved merge commit.',
-        parse: artifactName,
-        cli: null,
-    }),
-    def({
-        key: 'artifactRetentionDays',
-        name: 'artifact-retention-days',
-        default: '',
-        description: 'Retention of the escalation artifact, in days (1 to 90). Empty: the repository default.',
-        parse: optional(number({ min: 1, max: 90, integer: true })),
-        cli: null,
-    }),
-    def({
-        key: 'redactPatterns',
-        name: 'redact-patterns',
-        default: '',
-        description: 'Extra regular expressions (RE2 syntax), one per line, replaced with *** in everything the action writes.',
-        parse: patternLines,
-        cli: { arg: '<regexes>', help: 'extra patterns to redact, one per line (RE2 syntax)' },
-    }),
-    def({
-        key: 'report',
-        name: 'report',
-        default: 'true',
-        description: '`false`: a run job that does no privileged reporting (no commit status, green ref or issue) and uploads its result as the artifact `post-merge-smoke-result-<profile|default>-<sha7>-attempt-<n>` for a `report` job.',
-        parse: bool,
-        cli: null,
-    }),
-    def({
-        key: 'results',
-        name: 'results',
-        default: '',
-        description: 'For `mode: report`: a SmokeResult JSON or an array of them. Empty: the result artifacts of the run jobs of this workflow run attempt.',
-        parse: optionalText,
-        cli: null,
-    }),
-    def({
-        key: 'greenRef',
-        name: 'green-ref',
-        default: '',
-        description: 'Branch that marks the last known green commit: on a fresh PASS it moves to the merge commit, fast-forward only. Empty: off.',
-        parse: optional(fromDomain(values/* parseBranchName */.pD)),
-        cli: null,
-    }),
-    def({
-        key: 'escalationIssue',
-        name: 'escalation-issue',
-        default: 'false',
-        description: '`true`: one open issue per red streak; the first failure opens it, each further failure adds a comment, the next fresh PASS closes it.',
-        parse: bool,
-        cli: null,
-    }),
-    def({
-        key: 'escalationLabel',
-        name: 'escalation-label',
-        default: 'post-merge-smoke',
-        description: 'Label of the escalation issue.',
-        parse: parsers_text,
-        cli: null,
-    }),
-    def({
-        key: 'gateBypassLabel',
-        name: 'gate-bypass-label',
-        default: 'smoke-fix',
-        description: 'For `mode: gate`: a pull request with this label passes while the base branch is red.',
-        parse: parsers_text,
-        cli: null,
-    }),
-    def({
-        key: 'fanOut',
-        name: 'fan-out',
-        default: 'none',
-        description: 'For `mode: plan`: `paths` selects every registry profile whose `paths` match a file the commit changed, plus the `always` ones; `none` selects the one profile the precedence resolves.',
-        parse: oneOf(FAN_OUT),
-        cli: { arg: '<none|paths>', help: 'how --all-profiles selects profiles (default: none)' },
-    }),
-    def({
-        key: 'containment',
-        name: 'containment',
-        default: 'auto',
-        description: '`auto`: run the smoke in its own cgroup when the action can create one, else in its own process group; `cgroup`: require a cgroup; `process-group`: never use one.',
-        parse: oneOf(CONTAINMENTS),
-        cli: { arg: '<kind>', help: 'auto, cgroup or process-group (default: auto)' },
-    }),
-    def({
-        key: 'maxProcesses',
-        name: 'max-processes',
-        default: '',
-        description: "Cap on the smoke's processes (the cgroup's `pids.max`). Empty: no limit.",
-        parse: optional(number({ min: 1, max: 4_194_304, integer: true })),
-        cli: { arg: '<n>', help: "cap on the smoke's processes (cgroup pids.max)" },
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/settings/outputs.ts
-const str = (v) => (v == null ? '' : String(v));
-const flag = (v) => (v === null ? '' : v ? 'true' : 'false');
-const OUTPUTS = [
-    {
-        name: 'status',
-        description: 'PASS, FAIL, TIMEOUT, SKIPPED, BLOCKED, STALE, ERROR or CANCELLED.',
-        value: (s) => s.status,
-    },
-    {
-        name: 'result',
-        description: 'The SmokeResult JSON (schema post-merge-smoke/smoke-result@1).',
-        value: (s) => s.resultJson,
-    },
-    {
-        name: 'result-path',
-        description: 'Path of the SmokeResult file ($RUNNER_TEMP/post-merge-smoke/smoke-result.json).',
-        value: (s) => str(s.resultPath),
-    },
-    {
-        name: 'merge-commit',
-        description: 'The 40-hex SHA under test.',
-        value: (s) => str(s.result?.merge_commit),
-    },
-    {
-        name: 'origin-head',
-        description: 'Head of the base branch seen by the freshness check.',
-        value: (s) => str(s.result?.origin_head),
-    },
-    {
-        name: 'task-id',
-        description: 'Task id of this merge, if one was found.',
-        value: (s) => str(s.result?.task_id),
-    },
-    {
-        name: 'pr-number',
-        description: 'Number of the merged pull request, if one was found.',
-        value: (s) => str(s.result?.pr_number),
-    },
-    {
-        name: 'exit-code',
-        description: 'Exit code of the smoke command (128+n when killed by signal n); empty when it did not run.',
-        value: (s) => str(s.result?.exit_code),
-    },
-    {
-        name: 'duration-ms',
-        description: 'Wall time of the smoke command in milliseconds; empty when it did not run.',
-        value: (s) => str(s.result?.duration_ms),
-    },
-    {
-        name: 'continuation-ready',
-        description: '`true` when the merge queue may go on (PASS, or SKIPPED by policy), else `false`.',
-        value: (s) => (s.result?.merge_queue_continuation_ready ? 'true' : 'false'),
-    },
-    {
-        name: 'packet-path',
-        description: 'Path of the Critical #7 escalation packet on disk, when one was built.',
-        value: (s) => str(s.packetPath),
-    },
-    {
-        name: 'artifact-id',
-        description: 'Id of the uploaded escalation artifact, when one was uploaded.',
-        value: (s) => str(s.artifact?.id),
-    },
-    {
-        name: 'artifact-url',
-        description: 'URL of the uploaded escalation artifact, when one was uploaded.',
-        value: (s) => str(s.artifact?.url),
-    },
-    {
-        name: 'mode',
-        description: 'The mode that ran: run, plan, report, gate or validate.',
-        value: (s) => s.mode,
-    },
-    {
-        name: 'green-sha',
-        description: 'The commit the `green-ref` branch points at after this run; empty when `green-ref` is off.',
-        value: (s) => str(s.greenSha),
-    },
-    {
-        name: 'matrix',
-        description: 'For `mode: plan`: JSON for `strategy.matrix`, `{"include":[{"profile":"api"},…]}`.',
-        value: (s) => str(s.matrix),
-    },
-    {
-        name: 'profiles',
-        description: 'For `mode: plan`: the selected profiles, comma-separated.',
-        value: (s) => (s.profiles === null ? '' : s.profiles.join(',')),
-    },
-    {
-        name: 'issue-number',
-        description: 'The open escalation issue of the current red streak; empty when there is none.',
-        value: (s) => str(s.issueNumber),
-    },
-    {
-        name: 'main-state',
-        description: 'For `mode: gate`: `green`, `red` or `unknown`.',
-        value: (s) => str(s.mainState),
-    },
-    {
-        name: 'red-since',
-        description: 'For `mode: gate`: the first failing commit of the red streak; empty otherwise.',
-        value: (s) => str(s.redSince),
-    },
-    {
-        name: 'bypassed',
-        description: 'For `mode: gate`: `true` when a red base branch was bypassed by a fix (label or revert).',
-        value: (s) => flag(s.bypassed),
-    },
-];
-
-;// CONCATENATED MODULE: ./src/settings/read.ts
-
-/**
- * `getInput(name)`: the input's raw text, or undefined when it was not given at all (the table's default
- * then applies, as the runner would apply action.yml's default).
- */
-function parseSettings(getInput, ctx) {
-    const errors = [];
-    const settings = {};
-    for (const row of inputs_INPUTS) {
-        const raw = getInput(row.name) ?? row.default;
-        const parsed = row.parse(raw, ctx);
-        if (parsed.ok) {
-            settings[row.key] = parsed.value;
-            continue;
-        }
-        errors.push(inputError(row.name, raw, parsed.problem));
-        settings[row.key] = fallbackValue(row, ctx);
-    }
-    const typed = settings;
-    errors.push(...crossChecks(typed, getInput));
-    return { settings: typed, errors };
-}
-function inputError(input, value, problem) {
-    return { input, value, problem, message: describe(`Input '${input}'`, value, problem) };
-}
-/** The same error, naming a command-line flag instead of an action input. */
-function asFlagError(e) {
-    return describe(`--${e.input}`, e.value, e.problem);
-}
-/** "<who> is '<value>'; <problem>." — a multi-line value is not repeated: its problem names the line. */
-function describe(who, value, problem) {
-    const v = value.trim();
-    if (v.includes('\n'))
-        return `${who} ${problem}.`;
-    return `${who} is ${v === '' ? 'empty' : `'${v}'`}; ${problem}.`;
-}
-/** A bad value is replaced by what the default gives (or the type's empty value) so reporting can go on. */
-function fallbackValue(row, ctx) {
-    const d = row.parse(row.default, ctx);
-    if (d.ok)
-        return d.value;
-    return row.default === '' ? '' : null;
-}
-/** Rules that tie two inputs together. */
-function crossChecks(s, getInput) {
-    const errors = [];
-    if (s.taskId !== null && !s.taskIdPattern.fullMatch(s.taskId)) {
-        const problem = `it does not match task-id-pattern '${s.taskIdPattern.source}'`;
-        errors.push(inputError('task-id', getInput('task-id') ?? s.taskId, problem));
-        s.taskId = null;
-    }
-    return errors;
-}
-/** Each input with the text its default gives: what a run starts from when a workflow says nothing. */
-function defaultInputs() {
-    return Object.fromEntries(INPUTS.map((row) => [row.name, row.default]));
-}
-
-;// CONCATENATED MODULE: ./src/settings/context.ts
-
-/** Reads the runner's variables and its event file (an unreadable event only costs event-derived defaults). */
-function runnerContextFromEnv(env, readEvent) {
-    const os = env.RUNNER_OS === 'Windows' || env.RUNNER_OS === 'macOS' ? env.RUNNER_OS : runnerOs();
-    const repository = (0,values/* parseRepository */.SU)(env.GITHUB_REPOSITORY ?? '');
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        event: readEventFile(env.GITHUB_EVENT_PATH, readEvent),
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        repository: repository.ok ? repository.value : null,
-        serverUrl: trimSlashes(env.GITHUB_SERVER_URL || 'https://github.com'),
-        apiUrl: trimSlashes(env.GITHUB_API_URL || 'https://api.github.com'),
-        graphqlUrl: trimSlashes(env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql'),
-        runId: env.GITHUB_RUN_ID || null,
-        runAttempt: Math.max(1, Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1),
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        runnerTemp: env.RUNNER_TEMP || '',
-        os,
-    };
-}
-/** A context for runs outside Actions (the CLI, replays): no event, no repository unless given. */
-function localContext(workspace, over = {}) {
-    return {
-        eventName: 'cli',
-        event: {},
-        sha: '',
-        ref: '',
-        repository: null,
-        serverUrl: 'https://github.com',
-        apiUrl: 'https://api.github.com',
-        graphqlUrl: 'https://api.github.com/graphql',
-        runId: null,
-        runAttempt: 1,
-        workspace,
-        runnerTemp: '',
-        os: runnerOs(),
-        ...over,
-    };
-}
-function readEventFile(path, read) {
-    if (!path)
-        return {};
-    try {
-        const parsed = JSON.parse(read(path));
-        return parsed && typeof parsed === 'object' ? parsed : {};
-    }
-    catch {
-        return {};
-    }
-}
-const trimSlashes = (url) => url.replace(/\/+$/, '');
-/** The runner's name for this platform (RUNNER_OS), for contexts built outside a runner. */
-function runnerOs(platform = process.platform) {
-    if (platform === 'win32')
-        return 'Windows';
-    if (platform === 'darwin')
-        return 'macOS';
-    return 'Linux';
-}
-/** This workflow run, with the link to its attempt; null outside Actions. */
-function runInfo(ctx) {
-    if (!ctx.repository || !ctx.runId)
-        return null;
-    return {
-        repository: ctx.repository,
-        run_id: ctx.runId,
-        run_attempt: ctx.runAttempt,
-        url: `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}/attempts/${ctx.runAttempt}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/settings/index.ts
-// Inputs and outputs, declared once, and the typed Settings both entry points share.
-
-
-
-
-
-
-
-/** Every input name, in table (and action.yml) order. */
-const INPUT_NAMES = inputs_INPUTS.map((row) => row.name);
-/** Every output name, in table (and action.yml) order. */
-const OUTPUT_NAMES = OUTPUTS.map((row) => row.name);
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
@@ -56013,10 +56026,6 @@ class Problems {
     }
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
-// Kept while other folders move to src/settings/index.ts; removed once nothing imports it.
-
-
 ;// CONCATENATED MODULE: ./src/resolve/did-you-mean.ts
 // "Did you mean …?" for configuration keys: a key compared with the keys accepted at its place, after
 // normalising what people mix up (case, '-' / '_' / ' '), then by edit distance.
@@ -56049,7 +56058,7 @@ function nearMiss(key, accepted, strict = false) {
     return best?.key ?? null;
 }
 /** "Did you mean 'x'?" or undefined. */
-function did_you_mean_didYouMean(key, accepted) {
+function didYouMean(key, accepted) {
     const meant = nearMiss(key, accepted);
     return meant === null ? undefined : `Did you mean '${meant}'?`;
 }
@@ -56343,7 +56352,7 @@ function readYaml(text, origin, p, limits) {
 function checkKeys(map, allowed, p, where) {
     for (const e of map.entries) {
         if (!allowed.includes(e.key)) {
-            p.add(e, `unknown key '${e.key}' in ${where}; accepted keys: ${allowed.join(', ')}.`, did_you_mean_didYouMean(e.key, allowed));
+            p.add(e, `unknown key '${e.key}' in ${where}; accepted keys: ${allowed.join(', ')}.`, didYouMean(e.key, allowed));
         }
     }
 }
@@ -56496,7 +56505,7 @@ function readWorkingDirectory(v, p, what) {
 const REGISTRY_VERSION = 1;
 const TOP_KEYS = ['version', 'defaults', 'profiles', 'tasks', 'default'];
 /** The registry of a repository that has no registry file. */
-function registry_emptyRegistry(file) {
+function emptyRegistry(file) {
     return {
         file,
         present: false,
@@ -56512,15 +56521,15 @@ function knownProfiles(registry) {
 }
 /** Parses and validates registry text; the run stops at the first problem. Throws ConfigError. */
 function parseRegistry(text, file, limits) {
-    const checked = registry_checkRegistry(text, file, limits);
+    const checked = checkRegistry(text, file, limits);
     if (checked.problems[0])
         throw ConfigError.of(checked.problems[0]);
     return checked.registry;
 }
 /** Every problem of a registry file, in the order a reader meets them. */
-function registry_checkRegistry(text, file, limits) {
+function checkRegistry(text, file, limits) {
     const p = new Problems(file);
-    const registry = { ...registry_emptyRegistry(file), present: true };
+    const registry = { ...emptyRegistry(file), present: true };
     const root = readYaml(text, {}, p, limits);
     if (root === null) {
         p.add(null, `is empty; a registry starts with 'version: ${REGISTRY_VERSION}'.`);
@@ -57026,13 +57035,13 @@ const POST_MERGE_SMOKE = {
  * conflicting definitions.
  */
 function parseTaskFile(markdown, file, limits) {
-    const checked = task_file_checkTaskFile(markdown, file, limits);
+    const checked = checkTaskFile(markdown, file, limits);
     if (checked.problems[0])
         throw ConfigError.of(checked.problems[0]);
     return checked.spec;
 }
 /** Every problem of a task file, in file order. */
-function task_file_checkTaskFile(markdown, file, limits) {
+function checkTaskFile(markdown, file, limits) {
     const p = new Problems(file);
     const maxBytes = limits?.maxBytes ?? DEFAULT_YAML_LIMITS.maxBytes;
     const bytes = Buffer.byteLength(markdown, 'utf8');
@@ -57438,7 +57447,7 @@ async function loadRegistry(input, ctx) {
         const text = await readTree({ input, ctx }, path);
         if (text === null) {
             ctx.notes.push(`registry ${path} is not in the merge commit: no profiles`);
-            return registry_emptyRegistry(path);
+            return emptyRegistry(path);
         }
         const registry = parseRegistry(text, path);
         ctx.notes.push(`registry ${path}: ${registry.profiles.size} profile(s), ${registry.tasks.size} task mapping(s)${registry.defaultProfile ? `, default ${registry.defaultProfile.profile}` : ''}`);
@@ -57527,7 +57536,7 @@ class GitTreeReader {
             maxOutputBytes: 1024 * 1024,
         });
         if (listing.exitCode !== 0) {
-            throw new TreeReadError(`cannot list '${path}' in ${this.commit}: git ls-tree failed: ${gitFailure(listing)}`, path);
+            throw new TreeReadError(`cannot list '${path}' in ${this.commit}: git ls-tree failed: ${git_gitFailure(listing)}`, path);
         }
         const entry = listing.stdout
             .split('\0')
@@ -57551,7 +57560,7 @@ class GitTreeReader {
             maxOutputBytes: this.maxBytes + 1,
         });
         if (blob.exitCode !== 0) {
-            throw new TreeReadError(`cannot read '${path}' from ${this.commit}: ${gitFailure(blob)}`, path);
+            throw new TreeReadError(`cannot read '${path}' from ${this.commit}: ${git_gitFailure(blob)}`, path);
         }
         if (blob.truncated || Buffer.byteLength(blob.stdout, 'utf8') > this.maxBytes) {
             throw new ConfigError(path, null, `file too large: more than ${this.maxBytes} bytes.`);
@@ -57704,7 +57713,7 @@ function taskIdOfFile(path, input) {
     if (id === undefined || shape.slice(1).some((other) => other !== id)) {
         return problem(`is not a path task-path '${input.taskPath}' gives for a task id.`);
     }
-    const parsed = parseTaskId(id);
+    const parsed = (0,values/* parseTaskId */.ik)(id);
     if (!parsed.ok)
         return problem(`its task id '${id}' ${parsed.problem}, so no run reads this file.`);
     if (!input.taskIdPattern.fullMatch(id)) {
@@ -58030,7 +58039,7 @@ async function fetchCommit(git, remote, sha, branch = null, branchFirst = false)
         if (r.exitCode === 0)
             remoteAnswered = true;
         else
-            lastError = gitFailure(r);
+            lastError = git_gitFailure(r);
         if (await hasCommit(git, sha))
             return { present: true, remoteAnswered, lastError };
     }
@@ -58102,7 +58111,7 @@ async function lsRemoteHead(git, remote, branch) {
         timeoutMs: LS_REMOTE_TIMEOUT_MS,
     });
     if (r.exitCode !== 0)
-        throw new LsRemoteError(`git ls-remote ${remote} ${ref} failed: ${gitFailure(r)}`);
+        throw new LsRemoteError(`git ls-remote ${remote} ${ref} failed: ${git_gitFailure(r)}`);
     for (const line of r.stdout.split('\n')) {
         const [sha, name] = line.trim().split(/\s+/);
         const parsed = (0,values/* parseSha */.qL)(sha ?? '');
@@ -58121,7 +58130,7 @@ async function isAncestor(git, ancestor, descendant) {
         return { ok: true, value: r.exitCode === 0 };
     return {
         ok: false,
-        error: `git merge-base --is-ancestor ${ancestor} ${descendant} failed: ${gitFailure(r)}`,
+        error: `git merge-base --is-ancestor ${ancestor} ${descendant} failed: ${git_gitFailure(r)}`,
     };
 }
 async function relationByGit(git, merge, head) {
@@ -58385,7 +58394,7 @@ async function resolveMergeCommit(git, remote, refOrSha, options = {}) {
         return {
             ok: false,
             reason: 'git_failed',
-            message: `Could not fetch '${name}' from remote '${remote}' to resolve input 'merge-commit': ${gitFailure(fetch)}.`,
+            message: `Could not fetch '${name}' from remote '${remote}' to resolve input 'merge-commit': ${git_gitFailure(fetch)}.`,
         };
     }
     const sha = await revParseCommit(git, 'FETCH_HEAD');
@@ -58412,7 +58421,7 @@ async function ensureWorkspaceAt(git, remote, sha, options = {}) {
             return {
                 ok: false,
                 reason: 'git_failed',
-                message: `The workspace ${git.cwd} is not a git repository (${gitFailure(repo)}); ${CHECKOUT_HINT}.`,
+                message: `The workspace ${git.cwd} is not a git repository (${git_gitFailure(repo)}); ${CHECKOUT_HINT}.`,
             };
         }
     }
@@ -58424,7 +58433,7 @@ async function ensureWorkspaceAt(git, remote, sha, options = {}) {
         return {
             ok: false,
             reason: 'git_failed',
-            message: `Could not read the state of the workspace: ${gitFailure(status)}.`,
+            message: `Could not read the state of the workspace: ${git_gitFailure(status)}.`,
         };
     }
     const dirty = status.stdout
@@ -58454,7 +58463,7 @@ async function ensureWorkspaceAt(git, remote, sha, options = {}) {
         return {
             ok: false,
             reason: 'git_failed',
-            message: `Could not check out merge commit ${target} (workspace at ${head ?? 'no commit'}): ${gitFailure(checkout)}.`,
+            message: `Could not check out merge commit ${target} (workspace at ${head ?? 'no commit'}): ${git_gitFailure(checkout)}.`,
         };
     }
     const after = await git.run(['rev-parse', '--verify', '--quiet', 'HEAD']);
@@ -58534,15 +58543,57 @@ function workspaceStage(c, sha) {
         return next(null, { notes });
     });
 }
+/** The CLI never moves a checkout: HEAD elsewhere, or uncommitted changes not allowed, refuse the run. */
 async function compareHead(c, sha) {
+    const head = await readHead(c);
+    if (!head.ok)
+        return stage_stop('ERROR', 'git_failed', head.message);
+    const refusals = workspaceRefusals({ head: head.sha, sha, ...localOf(c) });
+    if (refusals.length > 0)
+        return stage_stop('ERROR', 'workspace_mismatch', refusals.join(' '));
+    const dirty = localOf(c).dirtyFiles;
+    if (dirty.length === 0)
+        return next(null);
+    return next(null, {
+        notes: [
+            warning(`Running on uncommitted changes (--allow-dirty): ${listFiles(dirty)}. The result is not the verdict of ${sha} alone.`),
+        ],
+    });
+}
+/** In a plan: what --apply would refuse, without stopping (the plan reports it). */
+function applyRefusalsStage(c, sha) {
+    return stage('look at the working tree', async () => {
+        if (c.checkoutWorkspace)
+            return next([]);
+        const head = await readHead(c);
+        if (!head.ok)
+            return stage_stop('ERROR', 'git_failed', head.message);
+        return next(workspaceRefusals({ head: head.sha, sha, ...localOf(c) }));
+    });
+}
+const localOf = (c) => c.local ?? { dirtyFiles: [], allowDirty: false };
+async function readHead(c) {
     const head = await c.git.run(['rev-parse', '--verify', 'HEAD']);
     if (head.exitCode !== 0)
-        return stage_stop('ERROR', 'git_failed', `Could not read HEAD: ${gitFailure(head)}.`);
-    const at = head.stdout.trim();
-    if (at === sha)
-        return next(null);
-    return stage_stop('ERROR', 'workspace_mismatch', `The repository is at ${at.slice(0, 12)}, not at the merge commit ${sha.slice(0, 12)}; ` +
-        `check it out first (git switch --detach ${sha}).`);
+        return { ok: false, message: `Could not read HEAD: ${git_gitFailure(head)}.` };
+    return { ok: true, sha: head.stdout.trim() };
+}
+/** Why a run on this working tree would not test `sha`: each reason a sentence; empty when it would. */
+function workspaceRefusals(w) {
+    const refusals = [];
+    if (w.head !== w.sha) {
+        refusals.push(`The repository is at ${w.head.slice(0, 12)}, not at the merge commit ${w.sha.slice(0, 12)}; ` +
+            `check it out first (git switch --detach ${w.sha}).`);
+    }
+    if (w.dirtyFiles.length > 0 && !w.allowDirty) {
+        refusals.push(`The working tree has uncommitted changes (${listFiles(w.dirtyFiles)}): they would run with the smoke ` +
+            `but are not part of ${w.sha.slice(0, 12)}. Commit or stash them, or pass --allow-dirty.`);
+    }
+    return refusals;
+}
+function listFiles(files) {
+    const shown = files.slice(0, 5).join(', ');
+    return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown;
 }
 /** Best effort: the head after the run, for the record. */
 function headAfterStage(c, sha) {
@@ -59753,7 +59804,7 @@ function metadataStage(c, sha) {
     return stage('resolve the smoke command', async () => {
         const log = await c.git.run(['log', '-1', '--format=%B', sha, '--']);
         if (log.exitCode !== 0) {
-            return stage_stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${gitFailure(log)}.`);
+            return stage_stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${git_gitFailure(log)}.`);
         }
         const discovery = await discoverPullRequest({
             commitMessage: log.stdout,
@@ -59825,7 +59876,7 @@ async function* runMode(c, inputErrors, describeInputError) {
     const [, meta] = yield* run(parallel(freshnessStage(c, sha), metadataStage(c, sha)));
     const command = yield* run(commandStage(c, meta.outcome));
     if (!c.apply)
-        return { kind: 'planned', command };
+        return { kind: 'planned', command, refusals: yield* run(applyRefusalsStage(c, sha)) };
     yield* run(workspaceStage(c, sha));
     const subject = { sha, taskId: meta.outcome.taskId, prNumber: meta.discovery.number };
     const smoke = yield* run(executeStage(c, subject, command));
@@ -59876,6 +59927,424 @@ async function smokeAndPublish(c, o) {
         // After a cancellation the runner allows a few seconds: no reporting step may wait long.
         stepTimeoutMs: verdict.status === 'CANCELLED' ? 3000 : null,
     });
+}
+
+;// CONCATENATED MODULE: ./src/modes/git-verbs.ts
+// Git operations the modes and the CLI need that the git adapter does not offer yet. Each is one small
+// function named like the verb the adapter is getting (adapters/git.ts), built on `git.run` today, so that
+// it can be swapped for the verb without touching its callers.
+
+
+/** A git call that failed (not a "no" answer): the repository could not be read. */
+class GitVerbError extends Error {
+    name = 'GitVerbError';
+}
+/** Deadline of each of these calls: they read the local repository only. */
+const LOCAL_TIMEOUT_MS = 60_000;
+/** `rev` (a SHA, a short SHA, a ref) as a commit of the local repository; never fetches. */
+async function git_verbs_revParseCommit(git, rev) {
+    const r = await git.run(['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`], {
+        timeoutMs: LOCAL_TIMEOUT_MS,
+    });
+    const sha = parseSha(r.stdout.trim());
+    if (r.exitCode === 0 && sha.ok)
+        return { ok: true, sha: sha.value };
+    if (/ambiguous/i.test(r.stderr)) {
+        return { ok: false, kind: 'ambiguous', message: `'${rev}' is ambiguous: more than one object starts so` };
+    }
+    if (/needed a single revision|unknown revision|bad revision|not a valid/i.test(r.stderr) ||
+        r.exitCode === 128) {
+        return { ok: false, kind: 'missing', message: `'${rev}' is not a commit of this repository` };
+    }
+    return { ok: false, kind: 'failed', message: `git rev-parse ${rev} failed: ${gitFailure(r)}` };
+}
+/** Paths of the files (blobs and links) under `dir` ('' for all) in `commit`'s tree. */
+async function listTreeFiles(git, commit, dir) {
+    const r = await git.run(['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, '--', ...(dir ? [dir] : [])], { timeoutMs: LOCAL_TIMEOUT_MS });
+    if (r.exitCode !== 0)
+        throw new GitVerbError(`git ls-tree ${commit} -- ${dir || '.'} failed: ${git_gitFailure(r)}`);
+    return r.stdout.split('\0').filter(Boolean);
+}
+/**
+ * Paths under `dir` ('' for all) that the working tree would commit: tracked and untracked, not ignored.
+ * Relative to the repository root: `git` must work there.
+ */
+async function listWorktreeFiles(git, dir) {
+    const r = await git.run(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...(dir ? [dir] : [])], { timeoutMs: LOCAL_TIMEOUT_MS });
+    if (r.exitCode !== 0)
+        throw new GitVerbError(`git ls-files -- ${dir || '.'} failed: ${git_gitFailure(r)}`);
+    return [...new Set(r.stdout.split('\0').filter(Boolean))].sort();
+}
+/**
+ * Files with uncommitted changes: modified, staged, deleted, and untracked files that are not ignored (they
+ * would be part of a smoke run in this working tree, but not of the commit).
+ */
+async function dirtyFiles(git) {
+    const r = await git.run(['status', '--porcelain=v1', '-z', '--untracked-files=normal'], {
+        timeoutMs: LOCAL_TIMEOUT_MS,
+    });
+    if (r.exitCode !== 0)
+        throw new GitVerbError(`git status failed: ${gitFailure(r)}`);
+    const files = [];
+    const entries = r.stdout.split('\0');
+    for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
+        if (entry.length < 4)
+            continue;
+        files.push(entry.slice(3));
+        // A rename or copy is followed by its source path.
+        if (entry[0] === 'R' || entry[0] === 'C')
+            i++;
+    }
+    return files;
+}
+/**
+ * The remote's default branch: what `refs/remotes/<remote>/HEAD` points at (set by `git clone`, or by
+ * `git remote set-head <remote> --auto`), else the only one of main and master the remote has; null when
+ * neither says.
+ */
+async function remoteDefaultBranch(git, remote) {
+    const prefix = `refs/remotes/${remote}/`;
+    const head = await git.run(['symbolic-ref', '--quiet', `${prefix}HEAD`], { timeoutMs: LOCAL_TIMEOUT_MS });
+    const target = head.stdout.trim();
+    if (head.exitCode === 0 && target.startsWith(prefix))
+        return target.slice(prefix.length);
+    const refs = await git.run(['for-each-ref', '--format=%(refname)', `${prefix}main`, `${prefix}master`], {
+        timeoutMs: LOCAL_TIMEOUT_MS,
+    });
+    const found = refs.stdout.split('\n').filter(Boolean);
+    return refs.exitCode === 0 && found.length === 1 ? found[0].slice(prefix.length) : null;
+}
+/** Whether the repository is a shallow clone. */
+async function git_verbs_isShallow(git) {
+    const r = await git.run(['rev-parse', '--is-shallow-repository'], { timeoutMs: LOCAL_TIMEOUT_MS });
+    return r.exitCode === 0 && r.stdout.trim() === 'true';
+}
+
+;// CONCATENATED MODULE: ./src/modes/stages/config-files.ts
+// The configuration a commit (or the working tree) carries: the registry and the task files the `task-path`
+// template reaches, read for `validate`. Reading never runs anything and never follows a symbolic link.
+//
+// Which task files: every file whose path the template gives for some task id (`memory/tasks/{task_id}.md`
+// → `memory/tasks/<id>.md`, the id without '/'). A file whose id a run can select (a valid task id that
+// fully matches task-id-pattern) is checked; any other file (`README.md` beside the tasks) is checked only
+// when it tries to define a smoke — then no run would ever read that definition, and that is the mistake.
+
+
+
+
+
+
+
+
+const MAX_FILE_BYTES = DEFAULT_YAML_LIMITS.maxBytes;
+/** Task files read at most; a folder with more is checked in part, with a warning. */
+const MAX_TASK_FILES = 5000;
+/** Files read at once. */
+const READ_CONCURRENCY = 8;
+function commitTree(git, commit) {
+    const reader = new GitTreeReader(git, commit, { maxBytes: MAX_FILE_BYTES });
+    return {
+        where: `commit ${commit.slice(0, 12)}`,
+        commit,
+        read: (path) => reader.read(path),
+        list: (dir) => listTreeFiles(git, commit, dir),
+    };
+}
+/** The files on disk under the repository root `git.cwd`, uncommitted edits included. */
+function worktreeTree(git) {
+    return {
+        where: 'the working tree',
+        commit: null,
+        read: (path) => readWorktreeFile(git.cwd, path),
+        list: (dir) => listWorktreeFiles(git, dir),
+    };
+}
+async function readWorktreeFile(root, path) {
+    const file = (0,external_node_path_.join)(root, path);
+    let info;
+    try {
+        info = await (0,promises_.lstat)(file);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return null;
+        throw e;
+    }
+    if (info.isSymbolicLink()) {
+        throw new ConfigError(path, null, 'is a symbolic link; point the input at the file itself.');
+    }
+    if (info.isDirectory())
+        throw new ConfigError(path, null, 'is a directory, not a file.');
+    if (!info.isFile())
+        throw new ConfigError(path, null, 'is not a regular file.');
+    if (info.size > MAX_FILE_BYTES) {
+        throw new ConfigError(path, null, `file too large: ${info.size} bytes, the limit is ${MAX_FILE_BYTES}.`);
+    }
+    return (0,promises_.readFile)(file, 'utf8');
+}
+function readConfigStage(settings, tree) {
+    return stage('read the configuration', async () => {
+        try {
+            const notes = [];
+            return next(await readConfig(settings, tree, notes), { notes });
+        }
+        catch (e) {
+            if (!(e instanceof TreeReadError || e instanceof GitVerbError))
+                throw e;
+            return stage_stop('ERROR', 'git_failed', `Could not read the configuration of ${tree.where}: ${e.message}.`);
+        }
+    });
+}
+async function readConfig(s, tree, notes) {
+    const problems = [];
+    const readOne = async (path) => {
+        try {
+            return await tree.read(path);
+        }
+        catch (e) {
+            if (!(e instanceof ConfigError))
+                throw e;
+            problems.push({ file: e.file, line: e.line, column: e.column, message: e.detail });
+            return null;
+        }
+    };
+    const registry = { path: s.registryPath, text: await readOne(s.registryPath) };
+    const files = {
+        where: tree.where,
+        commit: tree.commit,
+        registry,
+        taskFiles: [],
+        ignored: [],
+        problems,
+    };
+    if (s.taskPath === null)
+        return files;
+    let candidates = taskPathMatches(s.taskPath, await tree.list(templateDir(s.taskPath)));
+    if (candidates.length > MAX_TASK_FILES) {
+        notes.push(warning(`${candidates.length} files match task-path; only the first ${MAX_TASK_FILES} were checked.`));
+        candidates = candidates.slice(0, MAX_TASK_FILES);
+    }
+    for (let i = 0; i < candidates.length; i += READ_CONCURRENCY) {
+        const batch = candidates.slice(i, i + READ_CONCURRENCY);
+        const texts = await Promise.all(batch.map((c) => readOne(c.path)));
+        batch.forEach(({ path, id }, j) => {
+            const text = texts[j];
+            if (text === null || text === undefined)
+                return;
+            if (runsCanRead(id, s.taskIdPattern) || triesToDefineSmoke(text, path))
+                files.taskFiles.push({ path, text });
+            else
+                files.ignored.push(path);
+        });
+    }
+    return files;
+}
+/** The folder every path the template gives lies in: up to the last '/' before the first {task_id}. */
+function templateDir(template) {
+    const before = template.slice(0, template.indexOf('{task_id}'));
+    return before.slice(0, before.lastIndexOf('/') + 1).replace(/\/$/, '');
+}
+/** Each path the template gives for some id (one path segment, the same wherever {task_id} appears). */
+function taskPathMatches(template, paths) {
+    const parts = template.split('{task_id}').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const shape = new RegExp(`^${parts[0]}([^/]+)${parts.slice(1).join('\\1')}$`);
+    return paths.flatMap((path) => {
+        const id = shape.exec(path)?.[1];
+        return id === undefined ? [] : [{ path, id }];
+    });
+}
+const runsCanRead = (id, pattern) => (0,values/* parseTaskId */.ik)(id).ok && pattern.fullMatch(id);
+function triesToDefineSmoke(text, path) {
+    const checked = checkTaskFile(text, path);
+    return checked.specs.length > 0 || checked.problems.length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/modes/validate-report.ts
+
+/** Rows shown in the summary; the page must stay far below the runner's 1 MiB. */
+const MAX_ROWS = 500;
+/** The outputs of a mode that produced no SmokeResult: its name and status, every other output empty. */
+function outputsWithoutResult(mode, status) {
+    return {
+        mode,
+        status,
+        result: null,
+        resultPath: null,
+        packetPath: null,
+        artifact: null,
+        greenSha: null,
+        matrix: null,
+        profiles: null,
+        issueNumber: null,
+        mainState: null,
+        redSince: null,
+        bypassed: null,
+    };
+}
+function validationSummary(end, outcome) {
+    const emoji = STATUS_EMOJI[outcome.status] ?? '';
+    const head = `### ${emoji} post-merge-smoke validate: ${outcome.status} (${outcome.reason})\n\n`;
+    if (end.kind === 'stopped')
+        return `${head}${escapeInline(outcome.message)}\n`;
+    const { problems, summary } = end.value;
+    const out = [`${head}${escapeInline(summary)}\n`];
+    if (problems.length > 0) {
+        out.push('| file | line | problem |', '|---|---|---|');
+        for (const p of problems.slice(0, MAX_ROWS)) {
+            const text = p.hint ? `${p.message} ${p.hint}` : p.message;
+            out.push(`| ${inlineCode(p.file)} | ${p.line ?? ''} | ${escapeInline(text)} |`);
+        }
+        if (problems.length > MAX_ROWS)
+            out.push('', `… and ${problems.length - MAX_ROWS} more (see the annotations).`);
+        out.push('');
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/modes/validate.ts
+
+
+
+
+
+
+
+
+async function* validateScript(c, source, o) {
+    yield* run(inputsStage(o.inputErrors, o.describeInputError));
+    const tree = source.kind === 'worktree' ? worktreeTree(c.git) : commitTree(c.git, yield* run(source.resolve));
+    const files = yield* run(readConfigStage(c.settings, tree));
+    return checkConfiguration(c.settings, files, o.registryNamedBy);
+}
+/** The validator core over the files read, plus what reading found (files that are not files). */
+function checkConfiguration(s, files, registryNamedBy) {
+    const core = validateConfig({
+        registry: files.registry,
+        // A missing registry is reported here, where it is known whether a commit or the working tree lacks it.
+        registryNamed: false,
+        taskFiles: files.taskFiles,
+        taskPath: s.taskPath,
+        taskIdPattern: s.taskIdPattern,
+    });
+    const { path, text } = files.registry;
+    const unreadable = files.problems.some((p) => p.file === path);
+    const missing = registryNamedBy !== null && text === null && !unreadable
+        ? [
+            {
+                file: path,
+                line: null,
+                column: null,
+                message: `does not exist in ${files.where}, but ${registryNamedBy} names it.`,
+            },
+        ]
+        : [];
+    const registryFirst = (p) => (p.file === path ? 0 : 1);
+    const problems = [...missing, ...files.problems, ...core.problems].sort((a, b) => registryFirst(a) - registryFirst(b));
+    return {
+        files,
+        problems,
+        checked: core.checked,
+        summary: summaryLine(files, core.checked, problems.length),
+    };
+}
+function summaryLine(files, c, problems) {
+    const registry = c.registry
+        ? `registry ${files.registry.path}: ${c.profiles} profile(s), ${c.taskMappings} task mapping(s), ${c.defaultProfile ? `default ${c.defaultProfile}` : 'no default'}`
+        : `no registry ${files.registry.path}`;
+    const ignored = files.ignored.length > 0 ? ` (${files.ignored.length} other file(s) there define no smoke)` : '';
+    const tasks = `${c.taskFiles} task file(s), ${c.taskFilesWithSmoke} with a smoke definition${ignored}`;
+    const found = problems === 0 ? 'no problems' : `${problems} problem(s)`;
+    return `${files.where}: ${registry}; ${tasks}; ${found}.`;
+}
+function validationOutcome(end) {
+    if (end.kind === 'stopped')
+        return { ...end.verdict, failed: true };
+    const { problems, summary } = end.value;
+    return problems.length === 0
+        ? {
+            status: 'PASS',
+            reason: 'valid_config',
+            message: `The configuration is valid: ${summary}`,
+            failed: false,
+        }
+        : {
+            status: 'BLOCKED',
+            reason: 'invalid_config',
+            message: `The configuration has problems: ${summary}`,
+            failed: true,
+        };
+}
+function runValidateScript(c, source, o) {
+    return runScript(validateScript(c, source, o), {
+        signal: o.signal,
+        log: c.sinks.log,
+        initial: { baseBranch: c.settings.baseBranch, run: runInfo(c.runner) },
+        dryRun: c.settings.dryRun,
+    });
+}
+/** The action's `mode: validate`: the commit under test (for a pull request, its merge commit). */
+async function validateAndPublish(c, o) {
+    const end = await runValidateScript(c, { kind: 'commit', resolve: mergeCommitStage(c) }, {
+        ...o,
+        registryNamedBy: c.settings.registryPath === DEFAULT_REGISTRY_PATH ? null : "input 'registry-path'",
+    });
+    const outcome = validationOutcome(end);
+    await publishValidation(c, end, outcome);
+    return { ...outcome, result: null };
+}
+/** Annotations on file and line, the job summary, every output. Each on its own: one failing spares the rest. */
+async function publishValidation(c, end, outcome) {
+    const { log } = c.sinks;
+    if (end.kind === 'stopped')
+        log.error(outcome.message, { title: 'post-merge-smoke validate' });
+    for (const p of end.kind === 'done' ? end.value.problems : []) {
+        const props = { title: 'Invalid post-merge-smoke configuration', file: p.file };
+        const at = p.line === null ? props : { ...props, line: p.line, ...(p.column ? { column: p.column } : {}) };
+        log.error(p.hint ? `${p.message} ${p.hint}` : p.message, at);
+    }
+    if (c.sinks.appendSummary) {
+        try {
+            await c.sinks.appendSummary(validationSummary(end, outcome));
+        }
+        catch (e) {
+            log.warning(`Could not write the job summary: ${e.message}`);
+        }
+    }
+    const outputs = buildOutputs(outputsWithoutResult('validate', outcome.status));
+    for (const [name, value] of Object.entries(outputs)) {
+        try {
+            c.sinks.setOutput?.(name, value);
+        }
+        catch (e) {
+            log.warning(`Could not set output ${name}: ${e.message}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/index.ts
+
+
+
+const modes_runMode = async (c, o) => {
+    const { result, failed } = await smokeAndPublish(c, o);
+    return { status: result.status, reason: result.reason, message: result.message, failed, result };
+};
+/** A mode this version does not offer yet: a run BLOCKED on the `mode` input, published like any other. */
+function unavailable(mode) {
+    const error = inputError('mode', mode, 'this mode is not available in this version yet');
+    return (c, o) => modes_runMode(c, { ...o, inputErrors: [...o.inputErrors, error] });
+}
+const MODE_RUNNERS = {
+    run: modes_runMode,
+    plan: unavailable('plan'),
+    report: unavailable('report'),
+    gate: unavailable('gate'),
+    validate: validateAndPublish,
+};
+function runSelectedMode(c, o) {
+    return MODE_RUNNERS[c.settings.mode](c, o);
 }
 
 ;// CONCATENATED MODULE: ./src/report/artifact.ts
@@ -60592,14 +61061,14 @@ async function main_run(env = process.env) {
     const outDir = (0,external_node_path_.join)(runner.runnerTemp || (0,external_node_os_.tmpdir)(), 'post-merge-smoke');
     const guards = installGuards(sinks.log, () => emergencyPublish(guards.crash, { parsed, outDir, sinks }));
     try {
-        const publication = await smokeAndPublish(actionContext(parsed, runner, sinks, outDir, env, secrets), {
+        const outcome = await runSelectedMode(actionContext(parsed, runner, sinks, outDir, env, secrets), {
             signal: guards.signal,
             inputErrors: parsed.errors,
             describeInputError: (e) => e.message,
             uploadArtifact: artifactUploader(env, runner),
         });
         guards.reported();
-        finish(publication, sinks.log);
+        finish(outcome, sinks.log);
     }
     catch (e) {
         // Only a bug in publishing itself lands here; report what we can and fail.
@@ -60647,14 +61116,13 @@ function artifactUploader(env, runner) {
     const ctx = { serverUrl: runner.serverUrl, repository: runner.repository, runId: runner.runId };
     return (upload) => uploadEscalationArtifact(upload, ctx);
 }
-function finish(publication, log) {
-    const { result } = publication;
-    log.info(`post-merge-smoke: ${result.status} (${result.reason}): ${result.message}`);
-    if (!publication.failed)
+function finish(outcome, log) {
+    log.info(`post-merge-smoke: ${outcome.status} (${outcome.reason}): ${outcome.message}`);
+    if (!outcome.failed)
         return;
     // The Critical #7 annotation is already out; a failing STALE still needs its own.
-    if (result.status === 'STALE')
-        log.error(result.message, { title: 'post-merge-smoke STALE' });
+    if (outcome.status === 'STALE')
+        log.error(outcome.message, { title: 'post-merge-smoke STALE' });
     process.exitCode = 1;
 }
 /**
