@@ -46,7 +46,7 @@ describe('post-merge-smoke CLI', () => {
     expect(main.code).toBe(0);
     expect(main.stdout).toMatch(/commands:\n {2}validate .*\n {2}run .*\n {2}replay/);
     expect(cli(['run', '--help'], fx.work).stdout).toMatch(
-      /--merge-commit <sha\|ref>[\s\S]*--apply[\s\S]*exit codes/,
+      /--apply[\s\S]*action inputs[\s\S]*--merge-commit <sha\|ref>[\s\S]*exit codes/,
     );
     expect(cli(['replay', '-h'], fx.work).stdout).toMatch(/usage: post-merge-smoke replay <fixture-dir>/);
     expect(cli(['validate', '-h'], fx.work).stdout).toMatch(/--worktree[\s\S]*--task-path <template>/);

@@ -137,16 +137,17 @@ function wrap(text: string, width = 106): string {
 
 export function commandUsage(name: CommandName): string {
   const spec = specOf(name);
+  const inputs = inputFlags(name).map((row) => usageLine(row.name, undefined, row.cli.arg, row.cli.help));
   return [
     `usage: ${TOOL} ${spec.synopsis}`,
     '',
     wrap(spec.about),
     '',
     'options:',
-    ...inputFlags(name).map((row) => usageLine(row.name, undefined, row.cli.arg, row.cli.help)),
     ...spec.options.map((o) => usageLine(o.flag, o.short, o.arg, o.help)),
     usageLine('help', 'h', null, 'this help'),
     '',
+    ...(inputs.length > 0 ? ['action inputs (the same names as in a workflow):', ...inputs, ''] : []),
     spec.exitCodes,
     '',
   ].join('\n');
