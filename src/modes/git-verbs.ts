@@ -95,9 +95,3 @@ export async function remoteDefaultBranch(git: Git, remote: string): Promise<str
   const found = refs.stdout.split('\n').filter(Boolean);
   return refs.exitCode === 0 && found.length === 1 ? found[0]!.slice(prefix.length) : null;
 }
-
-/** Whether the repository is a shallow clone. */
-export async function isShallow(git: Git): Promise<boolean> {
-  const r = await git.run(['rev-parse', '--is-shallow-repository'], { timeoutMs: LOCAL_TIMEOUT_MS });
-  return r.exitCode === 0 && r.stdout.trim() === 'true';
-}
