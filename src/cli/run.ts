@@ -1,7 +1,7 @@
 // `post-merge-smoke run`: the action's `mode: run` with local adapters (SPEC §9). Without --apply it plans:
 // resolves, checks freshness and the working tree, and prints what --apply would do, writing nothing but
 // the audit line. With --apply it runs the smoke in this working tree and publishes the verdict.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GitCli } from '../adapters/git.js';
 import { GitHubRestApi } from '../adapters/github-rest.js';
@@ -57,10 +57,20 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   if (!root.ok) return usageFailure(io, WHO, root.message);
   const prepared = await prepareRun(args, io, root.value);
   if (!prepared.ok) return usageFailure(io, WHO, prepared.message, prepared.hint);
-  const { c, git, repo } = prepared.value;
-  // The smoke may see the working tree: the folder it writes its logs in is ignored before it starts.
+  const { repo } = prepared.value;
   const stateDirExisted = existsSync(join(repo, STATE_DIR));
-  if (c.apply && prepared.value.defaultOutDir) await ensureStateDir(repo);
+  try {
+    return await runPrepared(args, io, prepared.value);
+  } finally {
+    // A run that ended up writing nothing leaves no folder behind.
+    if (!stateDirExisted) await removeStateDirIfUnused(repo);
+  }
+}
+
+async function runPrepared(args: RunArgs, io: CliIo, p: Prepared): Promise<number> {
+  const { c, git } = p;
+  // The smoke may look at the working tree: the folder it writes its logs in is ignored before it starts.
+  if (c.apply && p.defaultOutDir) await ensureStateDir(p.repo);
   const end = await runSmokeScript(c, {
     signal: io.signal,
     inputErrors: [],
@@ -72,17 +82,14 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     settings: c.settings,
     unshallowRefused: git.unshallowRefused,
   });
-  const stdout = (t: string) => io.stdout(c.sinks.redactor.redact(t));
-  const finished =
-    outcome.kind === 'refused'
-      ? null
-      : outcome.kind === 'plan'
-        ? printPlan(outcome, c, args.json, stdout)
-        : await finishVerdict(outcome, prepared.value, args.json, stdout);
-  if (!stateDirExisted) await removeStateDirIfUnused(repo);
   if (outcome.kind === 'refused') return usageFailure(io, WHO, outcome.message, outcome.hint);
-  if (args.audit) await audit(repo, finished!.audited, args, c, io);
-  return finished!.code;
+  const stdout = (t: string) => io.stdout(c.sinks.redactor.redact(t));
+  const { code, audited } =
+    outcome.kind === 'plan'
+      ? printPlan(outcome, c, args.json, stdout)
+      : await finishVerdict(outcome, p, args.json, stdout);
+  if (args.audit) await audit(p.repo, audited, args, c, io);
+  return code;
 }
 
 type Prep = { ok: true; value: Prepared } | { ok: false; message: string; hint: string | null };
@@ -114,14 +121,13 @@ async function prepareRun(args: RunArgs, io: CliIo, repo: string): Promise<Prep>
   const terminal = cliSinks(io, Redactor.fromEnv(io.env, secrets, settings.redactPatterns), args.json);
   const sinks = { ...terminal, log: localLog(terminal.log) };
   const git = new LocalGit(plain, args.apply ? 'announce' : 'refuse', sinks.log);
-  const now = new Date();
   const c: ModeContext = {
     settings,
     runner: localContext(repo, { repository: github.value?.repository ?? null }),
     git,
     api: github.value?.api ?? null,
     sinks,
-    outDir: args.outDir ? resolve(io.cwd, args.outDir) : runFolder(repo, now),
+    outDir: args.outDir ? resolve(io.cwd, args.outDir) : runFolder(repo, new Date()),
     env: io.env,
     secrets,
     // Short: a developer waits for it, and git ls-remote answers for the remote itself.
@@ -154,7 +160,9 @@ async function defaultBaseBranch(
 function readTaskFile(args: RunArgs, io: CliIo): Found<ModeContext['taskFileOverride']> {
   if (!args.taskFile) return { ok: true, value: null };
   const path = resolve(io.cwd, args.taskFile);
-  if (!existsSync(path)) return { ok: false, message: `--task-file ${args.taskFile} does not exist` };
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    return { ok: false, message: `--task-file ${args.taskFile} is not a file` };
+  }
   return { ok: true, value: { path, content: readFileSync(path, 'utf8') } };
 }
 
