@@ -215,6 +215,8 @@ const SmokePlan = schemas/* object */.Ikc({
     working_directory: schemas/* string */.YjP(),
     timeout_seconds: schemas/* number */.aig().positive(),
     dry_run: schemas/* boolean */.zMY(),
+    /** What --apply would refuse in this working tree (HEAD elsewhere, uncommitted changes); empty: it would run. */
+    apply_refusals: schemas/* array */.YOg(schemas/* string */.YjP()),
 })
     .strict();
 /** Generated JSON Schema documents, keyed by the file name they are checked in under `schemas/`. */

@@ -53997,8 +53997,24 @@ class CliGitRepository {
         return repo.exitCode === 0 ? src_ok(null) : fail(failureOf(repo, 'git rev-parse --git-dir'));
     }
     async dirtyFiles(o) {
-        const r = await this.call(['status', '--porcelain=v1', '-z', '--untracked-files=no'], 'worktree', o);
+        const untracked = o?.untracked ? 'normal' : 'no';
+        const r = await this.call(['status', '--porcelain=v1', '-z', `--untracked-files=${untracked}`], 'worktree', o);
         return r.exitCode === 0 ? src_ok(parseStatusPaths(r.stdout)) : fail(failureOf(r, 'git status'));
+    }
+    async listWorktreeFiles(dir, o) {
+        const args = [
+            'ls-files',
+            '-z',
+            '--cached',
+            '--others',
+            '--exclude-standard',
+            '--',
+            ...(dir ? [dir] : []),
+        ];
+        const r = await this.call(args, 'worktree', o);
+        if (r.exitCode !== 0)
+            return fail(failureOf(r, `git ls-files ${dir || '.'}`));
+        return src_ok([...new Set(r.stdout.split('\0').filter(Boolean))].sort());
     }
     async hasCommit(sha, o) {
         return (await this.call(['cat-file', '-e', `${sha}^{commit}`], 'plumbing', o)).exitCode === 0;
@@ -54017,12 +54033,20 @@ class CliGitRepository {
         return fail(failureOf(r, `git merge-base --is-ancestor ${ancestor} ${descendant}`));
     }
     async remoteDefaultBranch(remote, o) {
-        const r = await this.call(['symbolic-ref', '--quiet', `refs/remotes/${remote}/HEAD`], 'plumbing', o);
-        if (r.exitCode === 1)
+        const prefix = `refs/remotes/${remote}/`;
+        const r = await this.call(['symbolic-ref', '--quiet', `${prefix}HEAD`], 'plumbing', o);
+        if (r.exitCode !== 0 && r.exitCode !== 1)
+            return fail(failureOf(r, `git symbolic-ref ${prefix}HEAD`));
+        if (r.exitCode === 0) {
+            const branch = (0,domain/* parseBranchName */.pD)(r.stdout.trim().replace(prefix, ''));
+            return src_ok(branch.ok ? branch.value : null);
+        }
+        // No HEAD recorded for the remote (not a clone): the only one of main and master it has.
+        const refs = await this.call(['for-each-ref', '--format=%(refname)', `${prefix}main`, `${prefix}master`], 'plumbing', o);
+        const found = refs.stdout.split('\n').filter(Boolean);
+        if (refs.exitCode !== 0 || found.length !== 1)
             return src_ok(null);
-        if (r.exitCode !== 0)
-            return fail(failureOf(r, `git symbolic-ref refs/remotes/${remote}/HEAD`));
-        const branch = (0,domain/* parseBranchName */.pD)(r.stdout.trim().replace(`refs/remotes/${remote}/`, ''));
+        const branch = (0,domain/* parseBranchName */.pD)(found[0].slice(prefix.length));
         return src_ok(branch.ok ? branch.value : null);
     }
     async commitMessage(sha, o) {
@@ -54811,7 +54835,7 @@ const inputs_INPUTS = [
         default: '',
         description: 'The commit under test: a full 40-hex SHA, or a ref resolved to one. Empty: the pushed SHA (event `after`) on push, the queue candidate (`merge_group.head_sha`) in a merge queue, otherwise GITHUB_SHA.',
         parse: mergeCommit,
-        cli: { arg: '<sha|ref>', help: 'commit under test (required)' },
+        cli: { arg: '<sha|ref>', help: 'commit under test (default: HEAD)' },
     }),
     def({
         key: 'baseBranch',
@@ -54867,7 +54891,11 @@ const inputs_INPUTS = [
         default: DEFAULT_REGISTRY_PATH,
         description: "Registry file of profiles and task mappings, read from the merge commit's tree (never the working copy).",
         parse: fromDomain(domain/* parseRepoPath */.NP),
-        cli: { arg: '<path>', help: `registry file in the commit's tree (default: ${DEFAULT_REGISTRY_PATH})` },
+        cli: {
+            arg: '<path>',
+            help: `registry file (default: ${DEFAULT_REGISTRY_PATH})`,
+            commands: ['run', 'validate'],
+        },
     }),
     def({
         key: 'taskPath',
@@ -54875,7 +54903,11 @@ const inputs_INPUTS = [
         default: '',
         description: "Task file path template containing `{task_id}`, e.g. `memory/tasks/{task_id}.md`, read from the merge commit's tree. Empty: task files are not read.",
         parse: optional(taskPathTemplate(domain/* parseRepoPath */.NP)),
-        cli: { arg: '<template>', help: "task file template in the commit's tree, e.g. tasks/{task_id}.md" },
+        cli: {
+            arg: '<template>',
+            help: 'task file path with {task_id}, e.g. memory/tasks/{task_id}.md',
+            commands: ['run', 'validate'],
+        },
     }),
     def({
         key: 'taskIdPattern',
@@ -54883,7 +54915,11 @@ const inputs_INPUTS = [
         default: DEFAULT_TASK_ID_PATTERN,
         description: 'Regular expression (RE2 syntax: linear time, no lookaround or backreferences) that finds the task id in the commit message, PR title, head branch and PR body.',
         parse: pattern,
-        cli: { arg: '<regex>', help: 'finds the task id in commit messages (RE2 syntax)' },
+        cli: {
+            arg: '<regex>',
+            help: 'finds the task id in commit messages (RE2 syntax)',
+            commands: ['run', 'validate'],
+        },
     }),
     def({
         key: 'prBodyCommand',
@@ -55051,7 +55087,8 @@ const inputs_INPUTS = [
         default: 'none',
         description: 'For `mode: plan`: `paths` selects every registry profile whose `paths` match a file the commit changed, plus the `always` ones; `none` selects the one profile the precedence resolves.',
         parse: oneOf(FAN_OUT),
-        cli: { arg: '<none|paths>', help: 'how --all-profiles selects profiles (default: none)' },
+        // Only `mode: plan` reads it, and the CLI has no plan-all-profiles command yet: no flag that does nothing.
+        cli: null,
     }),
     def({
         key: 'containment',
@@ -56746,7 +56783,7 @@ function nearMiss(key, accepted, strict = false) {
     return best?.key ?? null;
 }
 /** "Did you mean 'x'?" or undefined. */
-function did_you_mean_didYouMean(key, accepted) {
+function didYouMean(key, accepted) {
     const meant = nearMiss(key, accepted);
     return meant === null ? undefined : `Did you mean '${meant}'?`;
 }
@@ -57040,7 +57077,7 @@ function readYaml(text, origin, p, limits) {
 function checkKeys(map, allowed, p, where) {
     for (const e of map.entries) {
         if (!allowed.includes(e.key)) {
-            p.add(e, `unknown key '${e.key}' in ${where}; accepted keys: ${allowed.join(', ')}.`, did_you_mean_didYouMean(e.key, allowed));
+            p.add(e, `unknown key '${e.key}' in ${where}; accepted keys: ${allowed.join(', ')}.`, didYouMean(e.key, allowed));
         }
     }
 }
@@ -57193,7 +57230,7 @@ function readWorkingDirectory(v, p, what) {
 const REGISTRY_VERSION = 1;
 const TOP_KEYS = ['version', 'defaults', 'profiles', 'tasks', 'default'];
 /** The registry of a repository that has no registry file. */
-function registry_emptyRegistry(file) {
+function emptyRegistry(file) {
     return {
         file,
         present: false,
@@ -57209,15 +57246,15 @@ function knownProfiles(registry) {
 }
 /** Parses and validates registry text; the run stops at the first problem. Throws ConfigError. */
 function parseRegistry(text, file, limits) {
-    const checked = registry_checkRegistry(text, file, limits);
+    const checked = checkRegistry(text, file, limits);
     if (checked.problems[0])
         throw ConfigError.of(checked.problems[0]);
     return checked.registry;
 }
 /** Every problem of a registry file, in the order a reader meets them. */
-function registry_checkRegistry(text, file, limits) {
+function checkRegistry(text, file, limits) {
     const p = new Problems(file);
-    const registry = { ...registry_emptyRegistry(file), present: true };
+    const registry = { ...emptyRegistry(file), present: true };
     const root = readYaml(text, {}, p, limits);
     if (root === null) {
         p.add(null, `is empty; a registry starts with 'version: ${REGISTRY_VERSION}'.`);
@@ -57723,13 +57760,13 @@ const POST_MERGE_SMOKE = {
  * conflicting definitions.
  */
 function parseTaskFile(markdown, file, limits) {
-    const checked = task_file_checkTaskFile(markdown, file, limits);
+    const checked = checkTaskFile(markdown, file, limits);
     if (checked.problems[0])
         throw ConfigError.of(checked.problems[0]);
     return checked.spec;
 }
 /** Every problem of a task file, in file order. */
-function task_file_checkTaskFile(markdown, file, limits) {
+function checkTaskFile(markdown, file, limits) {
     const p = new Problems(file);
     const maxBytes = limits?.maxBytes ?? DEFAULT_YAML_LIMITS.maxBytes;
     const bytes = Buffer.byteLength(markdown, 'utf8');
@@ -58135,7 +58172,7 @@ async function loadRegistry(input, ctx) {
         const text = await readTree({ input, ctx }, path);
         if (text === null) {
             ctx.notes.push(`registry ${path} is not in the merge commit: no profiles`);
-            return registry_emptyRegistry(path);
+            return emptyRegistry(path);
         }
         const registry = parseRegistry(text, path);
         ctx.notes.push(`registry ${path}: ${registry.profiles.size} profile(s), ${registry.tasks.size} task mapping(s)${registry.defaultProfile ? `, default ${registry.defaultProfile.profile}` : ''}`);
@@ -58367,7 +58404,7 @@ function taskIdOfFile(path, input) {
     if (id === undefined || shape.slice(1).some((other) => other !== id)) {
         return problem(`is not a path task-path '${input.taskPath}' gives for a task id.`);
     }
-    const parsed = parseTaskId(id);
+    const parsed = (0,domain/* parseTaskId */.ik)(id);
     if (!parsed.ok)
         return problem(`its task id '${id}' ${parsed.problem}, so no run reads this file.`);
     if (!input.taskIdPattern.fullMatch(id)) {
@@ -58814,7 +58851,7 @@ async function bringBothHere(git, t, head, o) {
     return null;
 }
 const NOT_FETCHING = 'fetching is off';
-async function observeViaGit(git, t, budget, options = { mayFetch: true }) {
+async function observeViaGit(git, t, budget, options = { mayFetch: true, mayUnshallow: true }) {
     const o = { signal: budget.signal };
     const listed = await git.lsRemoteHead(t.remote, t.baseBranch, o);
     if (!listed.ok)
@@ -58824,23 +58861,27 @@ async function observeViaGit(git, t, budget, options = { mayFetch: true }) {
         return { kind: 'missing' };
     if (head === t.mergeCommit)
         return { kind: 'head', head, relation: 'identical' };
-    return options.mayFetch ? relateFetching(git, t, head, o) : relateHere(git, t, head, o);
+    if (!options.mayFetch)
+        return relateHere(git, t, head, o);
+    return relateFetching(git, t, head, o, options.mayUnshallow);
 }
-async function relateFetching(git, t, head, o) {
+async function relateFetching(git, t, head, o, mayUnshallow) {
     const notHere = await bringBothHere(git, t, head, o);
     if (notHere)
         return notHere;
-    let relation = await relationByGit(git, t.mergeCommit, head, o);
+    const relation = await relationByGit(git, t.mergeCommit, head, o);
     // In a shallow clone, history cut at the shallow boundary can hide an ancestry: complete it once.
-    if (relation.ok && relation.value === 'diverged' && (await git.isShallow(o))) {
-        const unshallowed = await git.unshallow(t.remote, t.baseBranch, o);
-        if (!unshallowed.ok) {
-            const detail = `completing its history failed: ${unshallowed.failure.message}`;
-            return undecided(head, 'shallow-history', detail);
-        }
-        relation = await relationByGit(git, t.mergeCommit, head, o);
+    if (!(relation.ok && relation.value === 'diverged' && (await git.isShallow(o))))
+        return related(head, relation);
+    if (!mayUnshallow) {
+        return undecided(head, 'shallow-history', 'its history is cut off (a shallow clone) and unshallowing is off');
     }
-    return related(head, relation);
+    const unshallowed = await git.unshallow(t.remote, t.baseBranch, o);
+    if (!unshallowed.ok) {
+        return undecided(head, 'shallow-history', `completing its history failed: ${unshallowed.failure.message}`);
+    }
+    const after = related(head, await relationByGit(git, t.mergeCommit, head, o));
+    return after.kind === 'head' ? { ...after, unshallowed: true } : after;
 }
 /** The relation from the commits already here; a shallow clone's "neither" is not believed. */
 async function relateHere(git, t, head, o) {
@@ -58892,6 +58933,7 @@ function verdictFrom(l, input, t, budgetSpentMs) {
         relation: o.kind === 'head' && o.relation !== 'unknown' ? o.relation : null,
         undecided: o.kind === 'undecided' ? o.why : null,
         budgetSpent: budgetSpentMs !== null,
+        unshallowed: o.kind === 'head' && o.unshallowed === true,
     };
     const base = { via: l.via, facts };
     const branch = where(input, l.via);
@@ -59024,7 +59066,7 @@ async function lookRepeatedly(input, target, budget) {
             break;
         looked.last = api
             ? await observeViaApi(api, target, budget)
-            : await observeViaGit(input.git, target, budget, { mayFetch: input.mayFetch ?? true });
+            : await observeViaGit(input.git, target, budget, gitOptions(input));
         looked.tries++;
         if (!worthRetrying(looked.last, via))
             break;
@@ -59037,7 +59079,7 @@ async function recheckWithGit(input, target, budget, looked) {
     const lagging = last.kind === 'head' && (last.relation === 'behind' || last.relation === 'unknown');
     if (!input.api || !lagging)
         return;
-    const byGit = await observeViaGit(input.git, target, budget, { mayFetch: input.mayFetch ?? true });
+    const byGit = await observeViaGit(input.git, target, budget, gitOptions(input));
     if (byGit.kind === 'head') {
         looked.last = byGit;
         looked.via = 'git';
@@ -59058,6 +59100,11 @@ function recheckFailure(o) {
         case 'missing':
             return 'branch not found';
     }
+}
+/** What git may do to the repository while the gate looks. */
+function gitOptions(input) {
+    const mayFetch = input.mayFetch ?? true;
+    return { mayFetch, mayUnshallow: mayFetch && (input.mayUnshallow ?? true) };
 }
 
 ;// CONCATENATED MODULE: ./src/freshness/for-action.ts
@@ -59264,13 +59311,9 @@ async function checkOut(git, remote, target, at, branch, o) {
 function inputName(entry, name) {
     return entry === 'cli' ? `--${name}` : `input '${name}'`;
 }
-/** The freshness verdict's message, with the advice that fits where it is read. */
+/** The freshness verdict's message: the action adds its advice; the CLI gives its own as a hint line. */
 function freshnessMessage(entry, verdict) {
-    if (entry === 'action')
-        return freshnessMessageForAction(verdict);
-    if (verdict.kind !== 'stale')
-        return verdict.message;
-    return `${verdict.message.replace(/\.$/, '')}; pass --on-stale run to smoke it anyway.`;
+    return entry === 'action' ? freshnessMessageForAction(verdict) : verdict.message;
 }
 
 ;// CONCATENATED MODULE: ./src/modes/stages/commit.ts
@@ -59297,11 +59340,7 @@ function baseBranchStage(c) {
 function mergeCommitStage(c, base) {
     return stage('resolve the merge commit', async (signal) => {
         const s = c.settings;
-        const mc = await resolveMergeCommit(c.git, s.remote, s.mergeCommit, {
-            baseBranch: base,
-            signal,
-            mayFetch: c.apply,
-        });
+        const mc = await resolveMergeCommit(c.git, s.remote, s.mergeCommit, { baseBranch: base, signal });
         if (!mc.ok)
             return stop(mc.reason === 'invalid_input' ? 'BLOCKED' : 'ERROR', mc.reason, mc.message);
         return next(mc.sha, { facts: { mergeCommit: mc.sha } });
@@ -59316,8 +59355,8 @@ function freshnessInput(c, base, sha, signal) {
         mergeCommit: sha,
         retry: c.retry,
         signal,
-        // Plan mode looks without changing the repository: no fetch, no unshallow.
-        mayFetch: c.apply,
+        // A plan may fetch a commit it lacks, but never turns a shallow clone into a full one.
+        mayUnshallow: c.apply,
     };
 }
 /** Fresh goes on; stale stops (unless on-stale is `run`); an unreadable head is ERROR. */
@@ -59326,15 +59365,18 @@ function freshnessStage(c, base, sha) {
         const fresh = await checkFreshness(freshnessInput(c, base, sha, signal));
         const message = freshnessMessage(c.entry, fresh);
         const facts = { originHead: fresh.originHead, stale: fresh.kind === 'stale' };
-        const seen = info(`Freshness (${fresh.via}): ${message}`);
+        const seen = [info(`Freshness (${fresh.via}): ${message}`)];
+        if (fresh.facts.unshallowed) {
+            seen.push(notice('This is a shallow clone: its history was fetched (git fetch --unshallow) to tell how the commit relates to the branch.'));
+        }
         if (fresh.kind === 'fresh')
-            return next(null, { facts, notes: [seen] });
+            return next(null, { facts, notes: seen });
         if (fresh.kind === 'stale' && c.settings.onStale === 'run') {
             const why = `${fresh.message} on-stale is 'run': testing ${sha} anyway; the result records stale: true.`;
-            return next(null, { facts, notes: [seen, warning(why)] });
+            return next(null, { facts, notes: [...seen, warning(why)] });
         }
         const status = fresh.kind === 'stale' ? 'STALE' : fresh.kind === 'blocked' ? 'BLOCKED' : 'ERROR';
-        return stop(status, fresh.reason, message, { facts, notes: [seen] });
+        return stop(status, fresh.reason, message, { facts, notes: seen });
     });
 }
 /** The action checks the merge commit out when the workspace is clean; the CLI only compares. */
@@ -59349,15 +59391,57 @@ function workspaceStage(c, base, sha) {
         return next(null, { notes });
     });
 }
+/** The CLI never moves a checkout: HEAD elsewhere, or uncommitted changes not allowed, refuse the run. */
 async function compareHead(c, sha, signal) {
+    const head = await readHead(c, signal);
+    if (!head.ok)
+        return stop('ERROR', 'git_failed', head.message);
+    const refusals = workspaceRefusals({ head: head.sha, sha, ...localOf(c) });
+    if (refusals.length > 0)
+        return stop('ERROR', 'workspace_mismatch', refusals.join(' '));
+    const dirty = localOf(c).dirtyFiles;
+    if (dirty.length === 0)
+        return next(null);
+    return next(null, {
+        notes: [
+            warning(`Running on uncommitted changes (--allow-dirty): ${listFiles(dirty)}. The result is not the verdict of ${sha} alone.`),
+        ],
+    });
+}
+/** In a plan: what --apply would refuse, without stopping (the plan reports it). */
+function applyRefusalsStage(c, sha) {
+    return stage('look at the working tree', async (signal) => {
+        if (c.checkoutWorkspace)
+            return next([]);
+        const head = await readHead(c, signal);
+        if (!head.ok)
+            return stop('ERROR', 'git_failed', head.message);
+        return next(workspaceRefusals({ head: head.sha, sha, ...localOf(c) }));
+    });
+}
+const localOf = (c) => c.local ?? { dirtyFiles: [], allowDirty: false };
+async function readHead(c, signal) {
     const head = await c.git.head({ signal });
     if (!head.ok)
-        return stop('ERROR', 'git_failed', `Could not read HEAD: ${head.failure.message}.`);
-    if (head.value === sha)
-        return next(null);
-    const at = head.value ? head.value.slice(0, 12) : 'no commit';
-    return stop('ERROR', 'workspace_mismatch', `The repository is at ${at}, not at the merge commit ${sha.slice(0, 12)}; ` +
-        `check it out first (git switch --detach ${sha}).`);
+        return { ok: false, message: `Could not read HEAD: ${head.failure.message}.` };
+    return { ok: true, sha: head.value ?? 'no commit' };
+}
+/** Why a run on this working tree would not test `sha`: each reason a sentence; empty when it would. */
+function workspaceRefusals(w) {
+    const refusals = [];
+    if (w.head !== w.sha) {
+        refusals.push(`The repository is at ${w.head.slice(0, 12)}, not at the merge commit ${w.sha.slice(0, 12)}; ` +
+            `check it out first (git switch --detach ${w.sha}).`);
+    }
+    if (w.dirtyFiles.length > 0 && !w.allowDirty) {
+        refusals.push(`The working tree has uncommitted changes (${listFiles(w.dirtyFiles)}): they would run with the smoke ` +
+            `but are not part of ${w.sha.slice(0, 12)}. Commit or stash them, or pass --allow-dirty.`);
+    }
+    return refusals;
+}
+function listFiles(files) {
+    const shown = files.slice(0, 5).join(', ');
+    return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown;
 }
 /** Best effort: the head after the run, for the record. */
 function headAfterStage(c, base, sha) {
@@ -61375,7 +61459,7 @@ async function* runMode(c, inputErrors, describeInputError) {
     const [, meta] = yield* run(parallel(freshnessStage(verdictPhase, base, sha), metadataStage(verdictPhase, base, sha)));
     const command = yield* run(commandStage(c, meta.outcome));
     if (!c.apply)
-        return { kind: 'planned', command };
+        return { kind: 'planned', command, refusals: yield* run(applyRefusalsStage(c, sha)) };
     yield* run(workspaceStage(c, base, sha));
     const subject = { sha, taskId: meta.outcome.taskId, prNumber: meta.discovery.number };
     const smoke = yield* run(executeStage(withApiBudget(c, API_BUDGET_MS.pending), subject, command));
@@ -61434,7 +61518,317 @@ async function smokeAndPublish(c, o) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/modes/stages/config-files.ts
+// The configuration a commit (or the working tree) carries: the registry and the task files the `task-path`
+// template reaches, read for `validate`. Reading never runs anything and never follows a symbolic link.
+//
+// Which task files: every file whose path the template gives for some task id (`memory/tasks/{task_id}.md`
+// → `memory/tasks/<id>.md`, the id without '/'). A file whose id a run can select (a valid task id that
+// fully matches task-id-pattern) is checked; any other file (`README.md` beside the tasks) is checked only
+// when it tries to define a smoke — then no run would ever read that definition, and that is the mistake.
+
+
+
+
+
+/** A git call that failed (not a "no" answer): the files could not be listed. */
+class GitVerbError extends Error {
+    name = 'GitVerbError';
+}
+function paths(answer, path) {
+    if (!answer.ok)
+        throw new GitVerbError(answer.failure.message);
+    return answer.value.map(path);
+}
+const MAX_FILE_BYTES = DEFAULT_YAML_LIMITS.maxBytes;
+/** Task files read at most; a folder with more is checked in part, with a warning. */
+const MAX_TASK_FILES = 5000;
+/** Files read at once. */
+const READ_CONCURRENCY = 8;
+function commitTree(git, commit) {
+    const reader = new GitTreeReader(git, commit, { maxBytes: MAX_FILE_BYTES });
+    return {
+        where: `commit ${commit.slice(0, 12)}`,
+        commit,
+        read: (path) => reader.read(path),
+        list: async (dir) => paths(await git.listTreeFiles(commit, dir), (e) => e.path),
+    };
+}
+/** The files on disk under the repository root `git.cwd`, uncommitted edits included. */
+function worktreeTree(git) {
+    return {
+        where: 'the working tree',
+        commit: null,
+        read: (path) => readWorktreeFile(git.cwd, path),
+        list: async (dir) => paths(await git.listWorktreeFiles(dir), (p) => p),
+    };
+}
+async function readWorktreeFile(root, path) {
+    const file = (0,external_node_path_.join)(root, path);
+    let info;
+    try {
+        info = await (0,promises_.lstat)(file);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return null;
+        throw e;
+    }
+    if (info.isSymbolicLink()) {
+        throw new ConfigError(path, null, 'is a symbolic link; point the input at the file itself.');
+    }
+    if (info.isDirectory())
+        throw new ConfigError(path, null, 'is a directory, not a file.');
+    if (!info.isFile())
+        throw new ConfigError(path, null, 'is not a regular file.');
+    if (info.size > MAX_FILE_BYTES) {
+        throw new ConfigError(path, null, `file too large: ${info.size} bytes, the limit is ${MAX_FILE_BYTES}.`);
+    }
+    return (0,promises_.readFile)(file, 'utf8');
+}
+function readConfigStage(settings, tree) {
+    return stage('read the configuration', async () => {
+        try {
+            const notes = [];
+            return next(await readConfig(settings, tree, notes), { notes });
+        }
+        catch (e) {
+            if (!(e instanceof TreeReadError || e instanceof GitVerbError))
+                throw e;
+            return stop('ERROR', 'git_failed', `Could not read the configuration of ${tree.where}: ${e.message}.`);
+        }
+    });
+}
+async function readConfig(s, tree, notes) {
+    const problems = [];
+    const readOne = async (path) => {
+        try {
+            return await tree.read(path);
+        }
+        catch (e) {
+            if (!(e instanceof ConfigError))
+                throw e;
+            problems.push({ file: e.file, line: e.line, column: e.column, message: e.detail });
+            return null;
+        }
+    };
+    const registry = { path: s.registryPath, text: await readOne(s.registryPath) };
+    const files = {
+        where: tree.where,
+        commit: tree.commit,
+        registry,
+        taskFiles: [],
+        ignored: [],
+        problems,
+    };
+    if (s.taskPath === null)
+        return files;
+    let candidates = taskPathMatches(s.taskPath, await tree.list(templateDir(s.taskPath)));
+    if (candidates.length > MAX_TASK_FILES) {
+        notes.push(warning(`${candidates.length} files match task-path; only the first ${MAX_TASK_FILES} were checked.`));
+        candidates = candidates.slice(0, MAX_TASK_FILES);
+    }
+    for (let i = 0; i < candidates.length; i += READ_CONCURRENCY) {
+        const batch = candidates.slice(i, i + READ_CONCURRENCY);
+        const texts = await Promise.all(batch.map((c) => readOne(c.path)));
+        batch.forEach(({ path, id }, j) => {
+            const text = texts[j];
+            if (text === null || text === undefined)
+                return;
+            if (runsCanRead(id, s.taskIdPattern) || triesToDefineSmoke(text, path))
+                files.taskFiles.push({ path, text });
+            else
+                files.ignored.push(path);
+        });
+    }
+    return files;
+}
+/** The folder every path the template gives lies in: up to the last '/' before the first {task_id}. */
+function templateDir(template) {
+    const before = template.slice(0, template.indexOf('{task_id}'));
+    return before.slice(0, before.lastIndexOf('/') + 1).replace(/\/$/, '');
+}
+/** Each path the template gives for some id (one path segment, the same wherever {task_id} appears). */
+function taskPathMatches(template, paths) {
+    const parts = template.split('{task_id}').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const shape = new RegExp(`^${parts[0]}([^/]+)${parts.slice(1).join('\\1')}$`);
+    return paths.flatMap((path) => {
+        const id = shape.exec(path)?.[1];
+        return id === undefined ? [] : [{ path, id }];
+    });
+}
+const runsCanRead = (id, pattern) => (0,domain/* parseTaskId */.ik)(id).ok && pattern.fullMatch(id);
+function triesToDefineSmoke(text, path) {
+    const checked = checkTaskFile(text, path);
+    return checked.specs.length > 0 || checked.problems.length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/modes/validate-report.ts
+
+/** Rows shown in the summary; the page must stay far below the runner's 1 MiB. */
+const MAX_ROWS = 500;
+/** The outputs of a mode that produced no SmokeResult: its name and status, every other output empty. */
+function outputsWithoutResult(mode, status) {
+    return {
+        mode,
+        status,
+        result: null,
+        resultPath: null,
+        packetPath: null,
+        artifact: null,
+        greenSha: null,
+        matrix: null,
+        profiles: null,
+        issueNumber: null,
+        mainState: null,
+        redSince: null,
+        bypassed: null,
+    };
+}
+function validationSummary(end, outcome) {
+    const emoji = STATUS_EMOJI[outcome.status] ?? '';
+    const head = `### ${emoji} post-merge-smoke validate: ${outcome.status} (${outcome.reason})\n\n`;
+    if (end.kind === 'stopped')
+        return `${head}${escapeInline(outcome.message)}\n`;
+    const { problems, summary } = end.value;
+    const out = [`${head}${escapeInline(summary)}\n`];
+    if (problems.length > 0) {
+        out.push('| file | line | problem |', '|---|---|---|');
+        for (const p of problems.slice(0, MAX_ROWS)) {
+            const text = p.hint ? `${p.message} ${p.hint}` : p.message;
+            out.push(`| ${inlineCode(p.file)} | ${p.line ?? ''} | ${escapeInline(text)} |`);
+        }
+        if (problems.length > MAX_ROWS)
+            out.push('', `… and ${problems.length - MAX_ROWS} more (see the annotations).`);
+        out.push('');
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/modes/validate.ts
+
+
+
+
+
+
+
+async function* validateScript(c, source, o) {
+    yield* run(inputsStage(o.inputErrors, o.describeInputError));
+    const tree = source.kind === 'worktree' ? worktreeTree(c.git) : commitTree(c.git, yield* run(source.resolve));
+    const files = yield* run(readConfigStage(c.settings, tree));
+    return checkConfiguration(c.settings, files, o.registryNamedBy);
+}
+/** The validator core over the files read, plus what reading found (files that are not files). */
+function checkConfiguration(s, files, registryNamedBy) {
+    const core = validateConfig({
+        registry: files.registry,
+        // A missing registry is reported here, where it is known whether a commit or the working tree lacks it.
+        registryNamed: false,
+        taskFiles: files.taskFiles,
+        taskPath: s.taskPath,
+        taskIdPattern: s.taskIdPattern,
+    });
+    const { path, text } = files.registry;
+    const unreadable = files.problems.some((p) => p.file === path);
+    const missing = registryNamedBy !== null && text === null && !unreadable
+        ? [
+            {
+                file: path,
+                line: null,
+                column: null,
+                message: `does not exist in ${files.where}, but ${registryNamedBy} names it.`,
+            },
+        ]
+        : [];
+    const registryFirst = (p) => (p.file === path ? 0 : 1);
+    const problems = [...missing, ...files.problems, ...core.problems].sort((a, b) => registryFirst(a) - registryFirst(b));
+    return {
+        files,
+        problems,
+        checked: core.checked,
+        summary: summaryLine(files, core.checked, problems.length),
+    };
+}
+function summaryLine(files, c, problems) {
+    const registry = c.registry
+        ? `registry ${files.registry.path}: ${c.profiles} profile(s), ${c.taskMappings} task mapping(s), ${c.defaultProfile ? `default ${c.defaultProfile}` : 'no default'}`
+        : `no registry ${files.registry.path}`;
+    const ignored = files.ignored.length > 0 ? ` (${files.ignored.length} other file(s) there define no smoke)` : '';
+    const tasks = `${c.taskFiles} task file(s), ${c.taskFilesWithSmoke} with a smoke definition${ignored}`;
+    const found = problems === 0 ? 'no problems' : `${problems} problem(s)`;
+    return `${files.where}: ${registry}; ${tasks}; ${found}.`;
+}
+function validationOutcome(end) {
+    if (end.kind === 'stopped')
+        return { ...end.verdict, failed: true };
+    const { problems, summary } = end.value;
+    return problems.length === 0
+        ? {
+            status: 'PASS',
+            reason: 'valid_config',
+            message: `The configuration is valid: ${summary}`,
+            failed: false,
+        }
+        : {
+            status: 'BLOCKED',
+            reason: 'invalid_config',
+            message: `The configuration has problems: ${summary}`,
+            failed: true,
+        };
+}
+function runValidateScript(c, source, o) {
+    return runScript(validateScript(c, source, o), {
+        signal: o.signal,
+        log: c.sinks.log,
+        initial: { baseBranch: c.settings.baseBranch, run: runInfo(c.runner) },
+        dryRun: c.settings.dryRun,
+    });
+}
+/** The action's `mode: validate`: the commit under test (for a pull request, its merge commit). */
+async function validateAndPublish(c, o) {
+    const end = await runValidateScript(c, { kind: 'commit', resolve: mergeCommitStage(c, c.settings.baseBranch ?? 'main') }, {
+        ...o,
+        registryNamedBy: c.settings.registryPath === DEFAULT_REGISTRY_PATH ? null : "input 'registry-path'",
+    });
+    const outcome = validationOutcome(end);
+    await publishValidation(c, end, outcome);
+    return { ...outcome, result: null };
+}
+/** Annotations on file and line, the job summary, every output. Each on its own: one failing spares the rest. */
+async function publishValidation(c, end, outcome) {
+    const { log } = c.sinks;
+    if (end.kind === 'stopped')
+        log.error(outcome.message, { title: 'post-merge-smoke validate' });
+    for (const p of end.kind === 'done' ? end.value.problems : []) {
+        const props = { title: 'Invalid post-merge-smoke configuration', file: p.file };
+        const at = p.line === null ? props : { ...props, line: p.line, ...(p.column ? { column: p.column } : {}) };
+        log.error(p.hint ? `${p.message} ${p.hint}` : p.message, at);
+    }
+    if (c.sinks.appendSummary) {
+        try {
+            await c.sinks.appendSummary(validationSummary(end, outcome));
+        }
+        catch (e) {
+            log.warning(`Could not write the job summary: ${e.message}`);
+        }
+    }
+    const outputs = buildOutputs(outputsWithoutResult('validate', outcome.status));
+    for (const [name, value] of Object.entries(outputs)) {
+        try {
+            c.sinks.setOutput?.(name, value);
+        }
+        catch (e) {
+            log.warning(`Could not set output ${name}: ${e.message}`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/modes/index.ts
+
+
+
 
 
 
@@ -61454,7 +61848,7 @@ const MODE_RUNNERS = {
     plan: unavailable('plan'),
     report: unavailable('report'),
     gate: unavailable('gate'),
-    validate: unavailable('validate'),
+    validate: validateAndPublish,
 };
 function runSelectedMode(c, o) {
     return MODE_RUNNERS[c.settings.mode](c, o);

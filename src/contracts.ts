@@ -241,6 +241,8 @@ export const SmokePlan = z
     working_directory: z.string(),
     timeout_seconds: z.number().positive(),
     dry_run: z.boolean(),
+    /** What --apply would refuse in this working tree (HEAD elsewhere, uncommitted changes); empty: it would run. */
+    apply_refusals: z.array(z.string()),
   })
   .strict();
 export type SmokePlan = z.infer<typeof SmokePlan>;

@@ -110,12 +110,17 @@ describe('local verbs', () => {
     });
   });
 
-  it('remoteDefaultBranch reads origin/HEAD, null once it is unset', async () => {
+  it('remoteDefaultBranch reads origin/HEAD, else the only one of main and master, else null', async () => {
     await expect(repo.remoteDefaultBranch(ORIGIN)).resolves.toEqual({ ok: true, value: 'main' });
     git(fx.work, 'remote', 'set-head', 'origin', '-d');
     try {
+      // No origin/HEAD: main is the only one of main and master the remote has.
+      await expect(repo.remoteDefaultBranch(ORIGIN)).resolves.toEqual({ ok: true, value: 'main' });
+      git(fx.work, 'update-ref', 'refs/remotes/origin/master', 'refs/remotes/origin/main');
+      // Both: nothing tells which.
       await expect(repo.remoteDefaultBranch(ORIGIN)).resolves.toEqual({ ok: true, value: null });
     } finally {
+      git(fx.work, 'update-ref', '-d', 'refs/remotes/origin/master');
       git(fx.work, 'remote', 'set-head', 'origin', 'main');
     }
   });

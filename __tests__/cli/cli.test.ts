@@ -2,25 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitFixture } from '../support/git-fixture.js';
-
-const CLI = join(process.cwd(), 'dist', 'cli', 'index.js');
+import { cli, lastLine } from './support.js';
 // The CLI's default shell is pwsh on Windows and bash elsewhere: commands that mean the same in both.
 const PORTABLE_TRUE = 'node -e 0';
 const PORTABLE_EXIT_4 = 'node -e "process.exit(4)"';
-
-function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function schemaValidator(name: string) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -44,7 +32,11 @@ describe('post-merge-smoke CLI', () => {
   let sha: string;
   beforeAll(() => {
     fx = GitFixture.create();
-    sha = fx.commit('task-2512: smoke runner (#71)', { '.github/post-merge-smoke.yml': REGISTRY });
+    // The smoke leaves ran.txt behind; ignored, it does not make the tree dirty for the next --apply.
+    sha = fx.commit('task-2512: smoke runner (#71)', {
+      '.github/post-merge-smoke.yml': REGISTRY,
+      '.gitignore': 'ran.txt\n',
+    });
     fx.push();
   });
   afterAll(() => fx.cleanup());
@@ -52,16 +44,38 @@ describe('post-merge-smoke CLI', () => {
   it('prints help for the tool and each command', () => {
     const main = cli(['--help'], fx.work);
     expect(main.code).toBe(0);
-    expect(main.stdout).toMatch(/commands:\n {2}run .*\n {2}replay/);
+    expect(main.stdout).toMatch(/commands:\n {2}validate .*\n {2}run .*\n {2}replay/);
     expect(cli(['run', '--help'], fx.work).stdout).toMatch(
-      /--merge-commit <sha\|ref>[\s\S]*--apply[\s\S]*exit codes/,
+      /--apply[\s\S]*action inputs[\s\S]*--merge-commit <sha\|ref>[\s\S]*exit codes/,
     );
     expect(cli(['replay', '-h'], fx.work).stdout).toMatch(/usage: post-merge-smoke replay <fixture-dir>/);
+    expect(cli(['validate', '-h'], fx.work).stdout).toMatch(/--worktree[\s\S]*--task-path <template>/);
+  });
+
+  it('prints its version', () => {
+    const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { version: string };
+    expect(cli(['--version'], fx.work)).toEqual({
+      code: 0,
+      stdout: `post-merge-smoke ${pkg.version}\n`,
+      stderr: '',
+    });
+  });
+
+  it('says "did you mean" on the last line of a usage error, after one line of usage', () => {
+    const r = cli(['run', '--aply'], fx.work);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^usage: post-merge-smoke run .*--help lists every option\)$/),
+      "post-merge-smoke run: unknown option '--aply'; did you mean --apply?",
+    ]);
   });
 
   it.each([
-    [['run'], /--merge-commit is required/],
     [['run', '--merge-commit', 'HEAD', '--frobnicate'], /unknown option '--frobnicate'/],
+    [['run', '--repo', 'octo/repo'], /--repo needs a token for the GitHub API: set GH_TOKEN/],
+    [['run', '--repo', 'not a repo'], /--repo is 'not a repo'; it is not a repository name/],
+    [['run', '-C', 'no/such/dir'], /--dir no\/such\/dir: no such directory/],
     [
       ['run', '--merge-commit', 'HEAD', '--timeout-seconds', 'soon'],
       /--timeout-seconds is 'soon'; expected a number/,
@@ -77,12 +91,12 @@ describe('post-merge-smoke CLI', () => {
   ])('exits 2 with a clear message on a usage error: %j', (args, message) => {
     const r = cli(args, fx.work);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message);
+    expect(lastLine(r.stderr)).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
   it('plans without executing, then runs with --apply', () => {
-    const plan = cli(['run', '--merge-commit', 'HEAD', '--no-audit'], fx.work);
+    const plan = cli(['run', '--no-audit'], fx.work);
     expect(plan.code).toBe(0);
     expect(plan.stdout).toMatch(/^PLAN {2}nothing was executed/);
     expect(plan.stdout).toContain(`commit        ${sha}`);
@@ -103,6 +117,8 @@ describe('post-merge-smoke CLI', () => {
     expect(schemaValidator('smoke-plan.schema.json')(planDoc)).toEqual([]);
     expect(planDoc).toMatchObject({
       applied: false,
+      base_branch: 'main',
+      apply_refusals: [],
       merge_commit: sha,
       command_source: 'registry',
       profile: 'quick',
@@ -171,15 +187,19 @@ describe('post-merge-smoke CLI', () => {
     });
   });
 
-  it('does not move a checkout that is elsewhere: it reports the mismatch', () => {
+  it('does not move a checkout that is elsewhere: it refuses, exit 2, and writes nothing', () => {
     const other = fx.clone('elsewhere');
     fx.commit('next', { 'b.txt': 'b' }, other);
     const r = cli(
       ['run', '--merge-commit', sha, '--apply', '--no-audit', '--smoke-command', PORTABLE_TRUE],
       other,
     );
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^ERROR {2}workspace_mismatch: .*check it out first/);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(lastLine(r.stderr)).toMatch(
+      /^post-merge-smoke run: The repository is at [0-9a-f]{12}, not at the merge commit [0-9a-f]{12}; check it out first/,
+    );
+    expect(existsSync(join(other, '.post-merge-smoke'))).toBe(false);
   });
 
   it('replays a fixture: the README main job', () => {

@@ -73,6 +73,7 @@ describe('checkFreshness via git (in memory)', () => {
       relation: 'ahead',
       undecided: null,
       budgetSpent: false,
+      unshallowed: false,
     });
     expect(remote.requests).toEqual(['lsRemoteHead main', 'fetchCommit refs/heads/main']);
     // Facts only; the action adds its own advice, in the words it always used.

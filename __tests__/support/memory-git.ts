@@ -225,6 +225,11 @@ export class MemoryGitRepository implements GitRepository {
     return c ? ok(`${c.message}\n`) : { ok: false, failure: failed(`fatal: bad object ${sha}`) };
   }
 
+  async listWorktreeFiles(): Promise<GitAnswer<string[]>> {
+    this.log('listWorktreeFiles');
+    return ok([]);
+  }
+
   async commitCommitter(sha: Sha): Promise<GitAnswer<{ name: string; email: string }>> {
     this.log(`commitCommitter ${sha}`);
     return this.commits.has(sha)

@@ -1138,7 +1138,7 @@ const ProxyAgent = __nccwpck_require__(6672)
 const EnvHttpProxyAgent = __nccwpck_require__(3137)
 const RetryAgent = __nccwpck_require__(50)
 const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const { InvalidArgumentError } = errors
 const api = __nccwpck_require__(6615)
 const buildConnector = __nccwpck_require__(9136)
@@ -1252,7 +1252,7 @@ module.exports.FormData = __nccwpck_require__(5910).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
 module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(6297)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
@@ -1303,7 +1303,7 @@ module.exports.EventSource = EventSource
 /***/ 158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
+const { addAbortListener } = __nccwpck_require__(1059)
 const { RequestAbortedError } = __nccwpck_require__(8707)
 
 const kListener = Symbol('kListener')
@@ -1372,7 +1372,7 @@ module.exports = {
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
 const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class ConnectHandler extends AsyncResource {
@@ -1494,7 +1494,7 @@ const {
   InvalidReturnValueError,
   RequestAbortedError
 } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const { AsyncResource } = __nccwpck_require__(6698)
 const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
@@ -1745,7 +1745,7 @@ module.exports = pipeline
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(9927)
 const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
 
@@ -1966,7 +1966,7 @@ module.exports.RequestHandler = RequestHandler
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
 const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
 const { addSignal, removeSignal } = __nccwpck_require__(158)
@@ -2192,7 +2192,7 @@ module.exports = stream
 
 const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
@@ -2324,8 +2324,8 @@ module.exports.connect = __nccwpck_require__(2279)
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
 const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
+const { ReadableStreamFrom } = __nccwpck_require__(1059)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -2813,7 +2813,7 @@ module.exports = {
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
 const timers = __nccwpck_require__(6603)
 
@@ -3842,7 +3842,7 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(1059)
 const { channels } = __nccwpck_require__(2414)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
@@ -4541,7 +4541,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 1059:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5277,7 +5277,7 @@ const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __ncc
 const DispatcherBase = __nccwpck_require__(1841)
 const Pool = __nccwpck_require__(628)
 const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const createRedirectInterceptor = __nccwpck_require__(5092)
 
 const kOnConnect = Symbol('onConnect')
@@ -5426,7 +5426,7 @@ const {
 } = __nccwpck_require__(2128)
 const Pool = __nccwpck_require__(628)
 const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+const { parseOrigin } = __nccwpck_require__(1059)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -5631,7 +5631,7 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const { channels } = __nccwpck_require__(2414)
 const timers = __nccwpck_require__(6603)
 const {
@@ -7151,7 +7151,7 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
@@ -7952,7 +7952,7 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const { channels } = __nccwpck_require__(2414)
 const Request = __nccwpck_require__(4655)
 const DispatcherBase = __nccwpck_require__(1841)
@@ -9409,7 +9409,7 @@ const Client = __nccwpck_require__(3701)
 const {
   InvalidArgumentError
 } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const { kUrl, kInterceptors } = __nccwpck_require__(6443)
 const buildConnector = __nccwpck_require__(9136)
 
@@ -9925,7 +9925,7 @@ module.exports = class DecoratorHandler {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const { kBodyUsed } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { InvalidArgumentError } = __nccwpck_require__(8707)
@@ -10172,7 +10172,7 @@ const {
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(1059)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -10990,7 +10990,7 @@ module.exports = interceptorOpts => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
 const DecoratorHandler = __nccwpck_require__(8155)
 
@@ -11812,7 +11812,7 @@ const {
   kMockDispatch
 } = __nccwpck_require__(1117)
 const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+const { buildURL } = __nccwpck_require__(1059)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -12120,7 +12120,7 @@ const {
   kOrigin,
   kGetNetConnect
 } = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+const { buildURL } = __nccwpck_require__(1059)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -13004,7 +13004,7 @@ module.exports = {
 
 const { kConstruct } = __nccwpck_require__(109)
 const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(1059)
 const { webidl } = __nccwpck_require__(5893)
 const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
 const { Request, fromInnerRequest } = __nccwpck_require__(9967)
@@ -13871,7 +13871,7 @@ module.exports = {
 const { kConstruct } = __nccwpck_require__(109)
 const { Cache } = __nccwpck_require__(9634)
 const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kEnumerableProperty } = __nccwpck_require__(1059)
 
 class CacheStorage {
   /**
@@ -15567,7 +15567,7 @@ const { parseMIMEType } = __nccwpck_require__(1900)
 const { createFastMessageEvent } = __nccwpck_require__(5188)
 const { isNetworkError } = __nccwpck_require__(9051)
 const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kEnumerableProperty } = __nccwpck_require__(1059)
 const { environmentSettingsObject } = __nccwpck_require__(3168)
 const { getGlobalDispatcher } = __nccwpck_require__(2581)
 
@@ -16092,7 +16092,7 @@ module.exports = {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -17696,7 +17696,7 @@ module.exports = { FileLike, isFileLike }
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(1059)
 const { utf8DecodeBytes } = __nccwpck_require__(3168)
 const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
 const { isFileLike } = __nccwpck_require__(7114)
@@ -18179,7 +18179,7 @@ module.exports = {
 
 const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
 const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kEnumerableProperty } = __nccwpck_require__(1059)
 const { FileLike, isFileLike } = __nccwpck_require__(7114)
 const { webidl } = __nccwpck_require__(5893)
 const { File: NativeFile } = __nccwpck_require__(4573)
@@ -18431,7 +18431,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 6297:
 /***/ ((module) => {
 
 
@@ -18486,7 +18486,7 @@ module.exports = {
 
 
 const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kEnumerableProperty } = __nccwpck_require__(1059)
 const {
   iteratorMixin,
   isValidHeaderName,
@@ -19236,7 +19236,7 @@ const {
 } = __nccwpck_require__(4495)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(1059)
 const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
 const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { webidl } = __nccwpck_require__(5893)
@@ -21459,7 +21459,7 @@ module.exports = {
 const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
 const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
 const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
@@ -22500,7 +22500,7 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
 const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(1059)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -23134,10 +23134,10 @@ module.exports = {
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
+const { getGlobalOrigin } = __nccwpck_require__(6297)
 const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(1059)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
 const { webidl } = __nccwpck_require__(5893)
@@ -24772,7 +24772,7 @@ module.exports = {
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(1059)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -25782,7 +25782,7 @@ const {
   kAborted
 } = __nccwpck_require__(961)
 const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kEnumerableProperty } = __nccwpck_require__(1059)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -27072,7 +27072,7 @@ module.exports = {
 
 
 const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kEnumerableProperty } = __nccwpck_require__(1059)
 const { kConstruct } = __nccwpck_require__(6443)
 const { MessagePort } = __nccwpck_require__(5919)
 
@@ -28637,7 +28637,7 @@ const {
 } = __nccwpck_require__(8625)
 const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
 const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(1059)
 const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { types } = __nccwpck_require__(7975)
 const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
@@ -29543,6 +29543,8 @@ const SmokePlan = schemas/* object */.Ikc({
     working_directory: schemas/* string */.YjP(),
     timeout_seconds: schemas/* number */.aig().positive(),
     dry_run: schemas/* boolean */.zMY(),
+    /** What --apply would refuse in this working tree (HEAD elsewhere, uncommitted changes); empty: it would run. */
+    apply_refusals: schemas/* array */.YOg(schemas/* string */.YjP()),
 })
     .strict();
 /** Generated JSON Schema documents, keyed by the file name they are checked in under `schemas/`. */
@@ -29579,12 +29581,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   j$: () => (/* reexport */ parseRemoteName),
   V9: () => (/* reexport */ parseRepoDir),
   NP: () => (/* reexport */ parseRepoPath),
+  SU: () => (/* reexport */ parseRepository),
   qL: () => (/* reexport */ parseSha),
   ik: () => (/* reexport */ parseTaskId),
   Fu: () => (/* reexport */ shortSha)
 });
 
-// UNUSED EXPORTS: SECRET_VARIABLES, mustParse, parseRepository
+// UNUSED EXPORTS: SECRET_VARIABLES, mustParse
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -55332,10 +55335,12 @@ function constantCatch(value) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./src/domain/index.ts + 4 modules
 var domain = __nccwpck_require__(4950);
 ;// CONCATENATED MODULE: ./src/adapters/git/output.ts
@@ -55823,8 +55828,24 @@ class CliGitRepository {
         return repo.exitCode === 0 ? cli_repository_ok(null) : fail(failureOf(repo, 'git rev-parse --git-dir'));
     }
     async dirtyFiles(o) {
-        const r = await this.call(['status', '--porcelain=v1', '-z', '--untracked-files=no'], 'worktree', o);
+        const untracked = o?.untracked ? 'normal' : 'no';
+        const r = await this.call(['status', '--porcelain=v1', '-z', `--untracked-files=${untracked}`], 'worktree', o);
         return r.exitCode === 0 ? cli_repository_ok(parseStatusPaths(r.stdout)) : fail(failureOf(r, 'git status'));
+    }
+    async listWorktreeFiles(dir, o) {
+        const args = [
+            'ls-files',
+            '-z',
+            '--cached',
+            '--others',
+            '--exclude-standard',
+            '--',
+            ...(dir ? [dir] : []),
+        ];
+        const r = await this.call(args, 'worktree', o);
+        if (r.exitCode !== 0)
+            return fail(failureOf(r, `git ls-files ${dir || '.'}`));
+        return cli_repository_ok([...new Set(r.stdout.split('\0').filter(Boolean))].sort());
     }
     async hasCommit(sha, o) {
         return (await this.call(['cat-file', '-e', `${sha}^{commit}`], 'plumbing', o)).exitCode === 0;
@@ -55843,12 +55864,20 @@ class CliGitRepository {
         return fail(failureOf(r, `git merge-base --is-ancestor ${ancestor} ${descendant}`));
     }
     async remoteDefaultBranch(remote, o) {
-        const r = await this.call(['symbolic-ref', '--quiet', `refs/remotes/${remote}/HEAD`], 'plumbing', o);
-        if (r.exitCode === 1)
+        const prefix = `refs/remotes/${remote}/`;
+        const r = await this.call(['symbolic-ref', '--quiet', `${prefix}HEAD`], 'plumbing', o);
+        if (r.exitCode !== 0 && r.exitCode !== 1)
+            return fail(failureOf(r, `git symbolic-ref ${prefix}HEAD`));
+        if (r.exitCode === 0) {
+            const branch = (0,domain/* parseBranchName */.pD)(r.stdout.trim().replace(prefix, ''));
+            return cli_repository_ok(branch.ok ? branch.value : null);
+        }
+        // No HEAD recorded for the remote (not a clone): the only one of main and master it has.
+        const refs = await this.call(['for-each-ref', '--format=%(refname)', `${prefix}main`, `${prefix}master`], 'plumbing', o);
+        const found = refs.stdout.split('\n').filter(Boolean);
+        if (refs.exitCode !== 0 || found.length !== 1)
             return cli_repository_ok(null);
-        if (r.exitCode !== 0)
-            return fail(failureOf(r, `git symbolic-ref refs/remotes/${remote}/HEAD`));
-        const branch = (0,domain/* parseBranchName */.pD)(r.stdout.trim().replace(`refs/remotes/${remote}/`, ''));
+        const branch = (0,domain/* parseBranchName */.pD)(found[0].slice(prefix.length));
         return cli_repository_ok(branch.ok ? branch.value : null);
     }
     async commitMessage(sha, o) {
@@ -64354,8 +64383,6 @@ function readInput(name, env = process.env) {
 
 
 
-// EXTERNAL MODULE: ./src/contracts.ts + 1 modules
-var contracts = __nccwpck_require__(6679);
 ;// CONCATENATED MODULE: ./src/settings/parsers.ts
 // The small parsers the inputs table is built from. Each turns the raw text of one input (already defaulted
 // by the table) into a typed value or a problem phrase; the table's reader adds who said it ("Input
@@ -64540,7 +64567,7 @@ const inputs_INPUTS = [
         default: '',
         description: 'The commit under test: a full 40-hex SHA, or a ref resolved to one. Empty: the pushed SHA (event `after`) on push, the queue candidate (`merge_group.head_sha`) in a merge queue, otherwise GITHUB_SHA.',
         parse: mergeCommit,
-        cli: { arg: '<sha|ref>', help: 'commit under test (required)' },
+        cli: { arg: '<sha|ref>', help: 'commit under test (default: HEAD)' },
     }),
     def({
         key: 'baseBranch',
@@ -64596,7 +64623,11 @@ const inputs_INPUTS = [
         default: DEFAULT_REGISTRY_PATH,
         description: "Registry file of profiles and task mappings, read from the merge commit's tree (never the working copy).",
         parse: fromDomain(domain/* parseRepoPath */.NP),
-        cli: { arg: '<path>', help: `registry file in the commit's tree (default: ${DEFAULT_REGISTRY_PATH})` },
+        cli: {
+            arg: '<path>',
+            help: `registry file (default: ${DEFAULT_REGISTRY_PATH})`,
+            commands: ['run', 'validate'],
+        },
     }),
     def({
         key: 'taskPath',
@@ -64604,7 +64635,11 @@ const inputs_INPUTS = [
         default: '',
         description: "Task file path template containing `{task_id}`, e.g. `memory/tasks/{task_id}.md`, read from the merge commit's tree. Empty: task files are not read.",
         parse: optional(taskPathTemplate(domain/* parseRepoPath */.NP)),
-        cli: { arg: '<template>', help: "task file template in the commit's tree, e.g. tasks/{task_id}.md" },
+        cli: {
+            arg: '<template>',
+            help: 'task file path with {task_id}, e.g. memory/tasks/{task_id}.md',
+            commands: ['run', 'validate'],
+        },
     }),
     def({
         key: 'taskIdPattern',
@@ -64612,7 +64647,11 @@ const inputs_INPUTS = [
         default: DEFAULT_TASK_ID_PATTERN,
         description: 'Regular expression (RE2 syntax: linear time, no lookaround or backreferences) that finds the task id in the commit message, PR title, head branch and PR body.',
         parse: pattern,
-        cli: { arg: '<regex>', help: 'finds the task id in commit messages (RE2 syntax)' },
+        cli: {
+            arg: '<regex>',
+            help: 'finds the task id in commit messages (RE2 syntax)',
+            commands: ['run', 'validate'],
+        },
     }),
     def({
         key: 'prBodyCommand',
@@ -64780,7 +64819,8 @@ const inputs_INPUTS = [
         default: 'none',
         description: 'For `mode: plan`: `paths` selects every registry profile whose `paths` match a file the commit changed, plus the `always` ones; `none` selects the one profile the precedence resolves.',
         parse: oneOf(FAN_OUT),
-        cli: { arg: '<none|paths>', help: 'how --all-profiles selects profiles (default: none)' },
+        // Only `mode: plan` reads it, and the CLI has no plan-all-profiles command yet: no flag that does nothing.
+        cli: null,
     }),
     def({
         key: 'containment',
@@ -66432,7 +66472,7 @@ function nearMiss(key, accepted, strict = false) {
     return best?.key ?? null;
 }
 /** "Did you mean 'x'?" or undefined. */
-function did_you_mean_didYouMean(key, accepted) {
+function didYouMean(key, accepted) {
     const meant = nearMiss(key, accepted);
     return meant === null ? undefined : `Did you mean '${meant}'?`;
 }
@@ -66726,7 +66766,7 @@ function readYaml(text, origin, p, limits) {
 function checkKeys(map, allowed, p, where) {
     for (const e of map.entries) {
         if (!allowed.includes(e.key)) {
-            p.add(e, `unknown key '${e.key}' in ${where}; accepted keys: ${allowed.join(', ')}.`, did_you_mean_didYouMean(e.key, allowed));
+            p.add(e, `unknown key '${e.key}' in ${where}; accepted keys: ${allowed.join(', ')}.`, didYouMean(e.key, allowed));
         }
     }
 }
@@ -66879,7 +66919,7 @@ function readWorkingDirectory(v, p, what) {
 const REGISTRY_VERSION = 1;
 const TOP_KEYS = ['version', 'defaults', 'profiles', 'tasks', 'default'];
 /** The registry of a repository that has no registry file. */
-function registry_emptyRegistry(file) {
+function emptyRegistry(file) {
     return {
         file,
         present: false,
@@ -66895,15 +66935,15 @@ function knownProfiles(registry) {
 }
 /** Parses and validates registry text; the run stops at the first problem. Throws ConfigError. */
 function parseRegistry(text, file, limits) {
-    const checked = registry_checkRegistry(text, file, limits);
+    const checked = checkRegistry(text, file, limits);
     if (checked.problems[0])
         throw ConfigError.of(checked.problems[0]);
     return checked.registry;
 }
 /** Every problem of a registry file, in the order a reader meets them. */
-function registry_checkRegistry(text, file, limits) {
+function checkRegistry(text, file, limits) {
     const p = new Problems(file);
-    const registry = { ...registry_emptyRegistry(file), present: true };
+    const registry = { ...emptyRegistry(file), present: true };
     const root = readYaml(text, {}, p, limits);
     if (root === null) {
         p.add(null, `is empty; a registry starts with 'version: ${REGISTRY_VERSION}'.`);
@@ -67409,13 +67449,13 @@ const POST_MERGE_SMOKE = {
  * conflicting definitions.
  */
 function parseTaskFile(markdown, file, limits) {
-    const checked = task_file_checkTaskFile(markdown, file, limits);
+    const checked = checkTaskFile(markdown, file, limits);
     if (checked.problems[0])
         throw ConfigError.of(checked.problems[0]);
     return checked.spec;
 }
 /** Every problem of a task file, in file order. */
-function task_file_checkTaskFile(markdown, file, limits) {
+function checkTaskFile(markdown, file, limits) {
     const p = new Problems(file);
     const maxBytes = limits?.maxBytes ?? DEFAULT_YAML_LIMITS.maxBytes;
     const bytes = Buffer.byteLength(markdown, 'utf8');
@@ -67821,7 +67861,7 @@ async function loadRegistry(input, ctx) {
         const text = await readTree({ input, ctx }, path);
         if (text === null) {
             ctx.notes.push(`registry ${path} is not in the merge commit: no profiles`);
-            return registry_emptyRegistry(path);
+            return emptyRegistry(path);
         }
         const registry = parseRegistry(text, path);
         ctx.notes.push(`registry ${path}: ${registry.profiles.size} profile(s), ${registry.tasks.size} task mapping(s)${registry.defaultProfile ? `, default ${registry.defaultProfile.profile}` : ''}`);
@@ -68053,7 +68093,7 @@ function taskIdOfFile(path, input) {
     if (id === undefined || shape.slice(1).some((other) => other !== id)) {
         return problem(`is not a path task-path '${input.taskPath}' gives for a task id.`);
     }
-    const parsed = parseTaskId(id);
+    const parsed = (0,domain/* parseTaskId */.ik)(id);
     if (!parsed.ok)
         return problem(`its task id '${id}' ${parsed.problem}, so no run reads this file.`);
     if (!input.taskIdPattern.fullMatch(id)) {
@@ -68500,7 +68540,7 @@ async function bringBothHere(git, t, head, o) {
     return null;
 }
 const NOT_FETCHING = 'fetching is off';
-async function observeViaGit(git, t, budget, options = { mayFetch: true }) {
+async function observeViaGit(git, t, budget, options = { mayFetch: true, mayUnshallow: true }) {
     const o = { signal: budget.signal };
     const listed = await git.lsRemoteHead(t.remote, t.baseBranch, o);
     if (!listed.ok)
@@ -68510,23 +68550,27 @@ async function observeViaGit(git, t, budget, options = { mayFetch: true }) {
         return { kind: 'missing' };
     if (head === t.mergeCommit)
         return { kind: 'head', head, relation: 'identical' };
-    return options.mayFetch ? relateFetching(git, t, head, o) : relateHere(git, t, head, o);
+    if (!options.mayFetch)
+        return relateHere(git, t, head, o);
+    return relateFetching(git, t, head, o, options.mayUnshallow);
 }
-async function relateFetching(git, t, head, o) {
+async function relateFetching(git, t, head, o, mayUnshallow) {
     const notHere = await bringBothHere(git, t, head, o);
     if (notHere)
         return notHere;
-    let relation = await relationByGit(git, t.mergeCommit, head, o);
+    const relation = await relationByGit(git, t.mergeCommit, head, o);
     // In a shallow clone, history cut at the shallow boundary can hide an ancestry: complete it once.
-    if (relation.ok && relation.value === 'diverged' && (await git.isShallow(o))) {
-        const unshallowed = await git.unshallow(t.remote, t.baseBranch, o);
-        if (!unshallowed.ok) {
-            const detail = `completing its history failed: ${unshallowed.failure.message}`;
-            return undecided(head, 'shallow-history', detail);
-        }
-        relation = await relationByGit(git, t.mergeCommit, head, o);
+    if (!(relation.ok && relation.value === 'diverged' && (await git.isShallow(o))))
+        return related(head, relation);
+    if (!mayUnshallow) {
+        return undecided(head, 'shallow-history', 'its history is cut off (a shallow clone) and unshallowing is off');
     }
-    return related(head, relation);
+    const unshallowed = await git.unshallow(t.remote, t.baseBranch, o);
+    if (!unshallowed.ok) {
+        return undecided(head, 'shallow-history', `completing its history failed: ${unshallowed.failure.message}`);
+    }
+    const after = related(head, await relationByGit(git, t.mergeCommit, head, o));
+    return after.kind === 'head' ? { ...after, unshallowed: true } : after;
 }
 /** The relation from the commits already here; a shallow clone's "neither" is not believed. */
 async function relateHere(git, t, head, o) {
@@ -68578,6 +68622,7 @@ function verdictFrom(l, input, t, budgetSpentMs) {
         relation: o.kind === 'head' && o.relation !== 'unknown' ? o.relation : null,
         undecided: o.kind === 'undecided' ? o.why : null,
         budgetSpent: budgetSpentMs !== null,
+        unshallowed: o.kind === 'head' && o.unshallowed === true,
     };
     const base = { via: l.via, facts };
     const branch = where(input, l.via);
@@ -68710,7 +68755,7 @@ async function lookRepeatedly(input, target, budget) {
             break;
         looked.last = api
             ? await observeViaApi(api, target, budget)
-            : await observeViaGit(input.git, target, budget, { mayFetch: input.mayFetch ?? true });
+            : await observeViaGit(input.git, target, budget, gitOptions(input));
         looked.tries++;
         if (!worthRetrying(looked.last, via))
             break;
@@ -68723,7 +68768,7 @@ async function recheckWithGit(input, target, budget, looked) {
     const lagging = last.kind === 'head' && (last.relation === 'behind' || last.relation === 'unknown');
     if (!input.api || !lagging)
         return;
-    const byGit = await observeViaGit(input.git, target, budget, { mayFetch: input.mayFetch ?? true });
+    const byGit = await observeViaGit(input.git, target, budget, gitOptions(input));
     if (byGit.kind === 'head') {
         looked.last = byGit;
         looked.via = 'git';
@@ -68744,6 +68789,11 @@ function recheckFailure(o) {
         case 'missing':
             return 'branch not found';
     }
+}
+/** What git may do to the repository while the gate looks. */
+function gitOptions(input) {
+    const mayFetch = input.mayFetch ?? true;
+    return { mayFetch, mayUnshallow: mayFetch && (input.mayUnshallow ?? true) };
 }
 
 ;// CONCATENATED MODULE: ./src/freshness/for-action.ts
@@ -68950,13 +69000,9 @@ async function checkOut(git, remote, target, at, branch, o) {
 function inputName(entry, name) {
     return entry === 'cli' ? `--${name}` : `input '${name}'`;
 }
-/** The freshness verdict's message, with the advice that fits where it is read. */
+/** The freshness verdict's message: the action adds its advice; the CLI gives its own as a hint line. */
 function freshnessMessage(entry, verdict) {
-    if (entry === 'action')
-        return freshnessMessageForAction(verdict);
-    if (verdict.kind !== 'stale')
-        return verdict.message;
-    return `${verdict.message.replace(/\.$/, '')}; pass --on-stale run to smoke it anyway.`;
+    return entry === 'action' ? freshnessMessageForAction(verdict) : verdict.message;
 }
 
 ;// CONCATENATED MODULE: ./src/modes/stages/commit.ts
@@ -68983,11 +69029,7 @@ function baseBranchStage(c) {
 function mergeCommitStage(c, base) {
     return stage('resolve the merge commit', async (signal) => {
         const s = c.settings;
-        const mc = await resolveMergeCommit(c.git, s.remote, s.mergeCommit, {
-            baseBranch: base,
-            signal,
-            mayFetch: c.apply,
-        });
+        const mc = await resolveMergeCommit(c.git, s.remote, s.mergeCommit, { baseBranch: base, signal });
         if (!mc.ok)
             return stop(mc.reason === 'invalid_input' ? 'BLOCKED' : 'ERROR', mc.reason, mc.message);
         return next(mc.sha, { facts: { mergeCommit: mc.sha } });
@@ -69002,8 +69044,8 @@ function freshnessInput(c, base, sha, signal) {
         mergeCommit: sha,
         retry: c.retry,
         signal,
-        // Plan mode looks without changing the repository: no fetch, no unshallow.
-        mayFetch: c.apply,
+        // A plan may fetch a commit it lacks, but never turns a shallow clone into a full one.
+        mayUnshallow: c.apply,
     };
 }
 /** Fresh goes on; stale stops (unless on-stale is `run`); an unreadable head is ERROR. */
@@ -69012,15 +69054,18 @@ function freshnessStage(c, base, sha) {
         const fresh = await checkFreshness(freshnessInput(c, base, sha, signal));
         const message = freshnessMessage(c.entry, fresh);
         const facts = { originHead: fresh.originHead, stale: fresh.kind === 'stale' };
-        const seen = stage_info(`Freshness (${fresh.via}): ${message}`);
+        const seen = [stage_info(`Freshness (${fresh.via}): ${message}`)];
+        if (fresh.facts.unshallowed) {
+            seen.push(stage_notice('This is a shallow clone: its history was fetched (git fetch --unshallow) to tell how the commit relates to the branch.'));
+        }
         if (fresh.kind === 'fresh')
-            return next(null, { facts, notes: [seen] });
+            return next(null, { facts, notes: seen });
         if (fresh.kind === 'stale' && c.settings.onStale === 'run') {
             const why = `${fresh.message} on-stale is 'run': testing ${sha} anyway; the result records stale: true.`;
-            return next(null, { facts, notes: [seen, stage_warning(why)] });
+            return next(null, { facts, notes: [...seen, stage_warning(why)] });
         }
         const status = fresh.kind === 'stale' ? 'STALE' : fresh.kind === 'blocked' ? 'BLOCKED' : 'ERROR';
-        return stop(status, fresh.reason, message, { facts, notes: [seen] });
+        return stop(status, fresh.reason, message, { facts, notes: seen });
     });
 }
 /** The action checks the merge commit out when the workspace is clean; the CLI only compares. */
@@ -69035,15 +69080,57 @@ function workspaceStage(c, base, sha) {
         return next(null, { notes });
     });
 }
+/** The CLI never moves a checkout: HEAD elsewhere, or uncommitted changes not allowed, refuse the run. */
 async function compareHead(c, sha, signal) {
+    const head = await readHead(c, signal);
+    if (!head.ok)
+        return stop('ERROR', 'git_failed', head.message);
+    const refusals = workspaceRefusals({ head: head.sha, sha, ...localOf(c) });
+    if (refusals.length > 0)
+        return stop('ERROR', 'workspace_mismatch', refusals.join(' '));
+    const dirty = localOf(c).dirtyFiles;
+    if (dirty.length === 0)
+        return next(null);
+    return next(null, {
+        notes: [
+            stage_warning(`Running on uncommitted changes (--allow-dirty): ${listFiles(dirty)}. The result is not the verdict of ${sha} alone.`),
+        ],
+    });
+}
+/** In a plan: what --apply would refuse, without stopping (the plan reports it). */
+function applyRefusalsStage(c, sha) {
+    return stage('look at the working tree', async (signal) => {
+        if (c.checkoutWorkspace)
+            return next([]);
+        const head = await readHead(c, signal);
+        if (!head.ok)
+            return stop('ERROR', 'git_failed', head.message);
+        return next(workspaceRefusals({ head: head.sha, sha, ...localOf(c) }));
+    });
+}
+const localOf = (c) => c.local ?? { dirtyFiles: [], allowDirty: false };
+async function readHead(c, signal) {
     const head = await c.git.head({ signal });
     if (!head.ok)
-        return stop('ERROR', 'git_failed', `Could not read HEAD: ${head.failure.message}.`);
-    if (head.value === sha)
-        return next(null);
-    const at = head.value ? head.value.slice(0, 12) : 'no commit';
-    return stop('ERROR', 'workspace_mismatch', `The repository is at ${at}, not at the merge commit ${sha.slice(0, 12)}; ` +
-        `check it out first (git switch --detach ${sha}).`);
+        return { ok: false, message: `Could not read HEAD: ${head.failure.message}.` };
+    return { ok: true, sha: head.value ?? 'no commit' };
+}
+/** Why a run on this working tree would not test `sha`: each reason a sentence; empty when it would. */
+function workspaceRefusals(w) {
+    const refusals = [];
+    if (w.head !== w.sha) {
+        refusals.push(`The repository is at ${w.head.slice(0, 12)}, not at the merge commit ${w.sha.slice(0, 12)}; ` +
+            `check it out first (git switch --detach ${w.sha}).`);
+    }
+    if (w.dirtyFiles.length > 0 && !w.allowDirty) {
+        refusals.push(`The working tree has uncommitted changes (${listFiles(w.dirtyFiles)}): they would run with the smoke ` +
+            `but are not part of ${w.sha.slice(0, 12)}. Commit or stash them, or pass --allow-dirty.`);
+    }
+    return refusals;
+}
+function listFiles(files) {
+    const shown = files.slice(0, 5).join(', ');
+    return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown;
 }
 /** Best effort: the head after the run, for the record. */
 function headAfterStage(c, base, sha) {
@@ -69053,8 +69140,6 @@ function headAfterStage(c, base, sha) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/execute/classify.ts
 // How an attempt ended, as a status and a reason: a pure, first-match table. The termination cause comes
 // first (a command that exits during its grace is still TIMEOUT or CANCELLED), then the command's own end.
@@ -71063,7 +71148,7 @@ async function* runMode(c, inputErrors, describeInputError) {
     const [, meta] = yield* run(parallel(freshnessStage(verdictPhase, base, sha), metadataStage(verdictPhase, base, sha)));
     const command = yield* run(commandStage(c, meta.outcome));
     if (!c.apply)
-        return { kind: 'planned', command };
+        return { kind: 'planned', command, refusals: yield* run(applyRefusalsStage(c, sha)) };
     yield* run(workspaceStage(c, base, sha));
     const subject = { sha, taskId: meta.outcome.taskId, prNumber: meta.discovery.number };
     const smoke = yield* run(executeStage(withApiBudget(c, API_BUDGET_MS.pending), subject, command));
@@ -71122,7 +71207,317 @@ async function smokeAndPublish(c, o) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/modes/stages/config-files.ts
+// The configuration a commit (or the working tree) carries: the registry and the task files the `task-path`
+// template reaches, read for `validate`. Reading never runs anything and never follows a symbolic link.
+//
+// Which task files: every file whose path the template gives for some task id (`memory/tasks/{task_id}.md`
+// → `memory/tasks/<id>.md`, the id without '/'). A file whose id a run can select (a valid task id that
+// fully matches task-id-pattern) is checked; any other file (`README.md` beside the tasks) is checked only
+// when it tries to define a smoke — then no run would ever read that definition, and that is the mistake.
+
+
+
+
+
+/** A git call that failed (not a "no" answer): the files could not be listed. */
+class GitVerbError extends Error {
+    name = 'GitVerbError';
+}
+function paths(answer, path) {
+    if (!answer.ok)
+        throw new GitVerbError(answer.failure.message);
+    return answer.value.map(path);
+}
+const MAX_FILE_BYTES = DEFAULT_YAML_LIMITS.maxBytes;
+/** Task files read at most; a folder with more is checked in part, with a warning. */
+const MAX_TASK_FILES = 5000;
+/** Files read at once. */
+const READ_CONCURRENCY = 8;
+function commitTree(git, commit) {
+    const reader = new GitTreeReader(git, commit, { maxBytes: MAX_FILE_BYTES });
+    return {
+        where: `commit ${commit.slice(0, 12)}`,
+        commit,
+        read: (path) => reader.read(path),
+        list: async (dir) => paths(await git.listTreeFiles(commit, dir), (e) => e.path),
+    };
+}
+/** The files on disk under the repository root `git.cwd`, uncommitted edits included. */
+function worktreeTree(git) {
+    return {
+        where: 'the working tree',
+        commit: null,
+        read: (path) => readWorktreeFile(git.cwd, path),
+        list: async (dir) => paths(await git.listWorktreeFiles(dir), (p) => p),
+    };
+}
+async function readWorktreeFile(root, path) {
+    const file = (0,external_node_path_.join)(root, path);
+    let info;
+    try {
+        info = await (0,promises_namespaceObject.lstat)(file);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return null;
+        throw e;
+    }
+    if (info.isSymbolicLink()) {
+        throw new ConfigError(path, null, 'is a symbolic link; point the input at the file itself.');
+    }
+    if (info.isDirectory())
+        throw new ConfigError(path, null, 'is a directory, not a file.');
+    if (!info.isFile())
+        throw new ConfigError(path, null, 'is not a regular file.');
+    if (info.size > MAX_FILE_BYTES) {
+        throw new ConfigError(path, null, `file too large: ${info.size} bytes, the limit is ${MAX_FILE_BYTES}.`);
+    }
+    return (0,promises_namespaceObject.readFile)(file, 'utf8');
+}
+function readConfigStage(settings, tree) {
+    return stage('read the configuration', async () => {
+        try {
+            const notes = [];
+            return next(await readConfig(settings, tree, notes), { notes });
+        }
+        catch (e) {
+            if (!(e instanceof TreeReadError || e instanceof GitVerbError))
+                throw e;
+            return stop('ERROR', 'git_failed', `Could not read the configuration of ${tree.where}: ${e.message}.`);
+        }
+    });
+}
+async function readConfig(s, tree, notes) {
+    const problems = [];
+    const readOne = async (path) => {
+        try {
+            return await tree.read(path);
+        }
+        catch (e) {
+            if (!(e instanceof ConfigError))
+                throw e;
+            problems.push({ file: e.file, line: e.line, column: e.column, message: e.detail });
+            return null;
+        }
+    };
+    const registry = { path: s.registryPath, text: await readOne(s.registryPath) };
+    const files = {
+        where: tree.where,
+        commit: tree.commit,
+        registry,
+        taskFiles: [],
+        ignored: [],
+        problems,
+    };
+    if (s.taskPath === null)
+        return files;
+    let candidates = taskPathMatches(s.taskPath, await tree.list(templateDir(s.taskPath)));
+    if (candidates.length > MAX_TASK_FILES) {
+        notes.push(stage_warning(`${candidates.length} files match task-path; only the first ${MAX_TASK_FILES} were checked.`));
+        candidates = candidates.slice(0, MAX_TASK_FILES);
+    }
+    for (let i = 0; i < candidates.length; i += READ_CONCURRENCY) {
+        const batch = candidates.slice(i, i + READ_CONCURRENCY);
+        const texts = await Promise.all(batch.map((c) => readOne(c.path)));
+        batch.forEach(({ path, id }, j) => {
+            const text = texts[j];
+            if (text === null || text === undefined)
+                return;
+            if (runsCanRead(id, s.taskIdPattern) || triesToDefineSmoke(text, path))
+                files.taskFiles.push({ path, text });
+            else
+                files.ignored.push(path);
+        });
+    }
+    return files;
+}
+/** The folder every path the template gives lies in: up to the last '/' before the first {task_id}. */
+function templateDir(template) {
+    const before = template.slice(0, template.indexOf('{task_id}'));
+    return before.slice(0, before.lastIndexOf('/') + 1).replace(/\/$/, '');
+}
+/** Each path the template gives for some id (one path segment, the same wherever {task_id} appears). */
+function taskPathMatches(template, paths) {
+    const parts = template.split('{task_id}').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const shape = new RegExp(`^${parts[0]}([^/]+)${parts.slice(1).join('\\1')}$`);
+    return paths.flatMap((path) => {
+        const id = shape.exec(path)?.[1];
+        return id === undefined ? [] : [{ path, id }];
+    });
+}
+const runsCanRead = (id, pattern) => (0,domain/* parseTaskId */.ik)(id).ok && pattern.fullMatch(id);
+function triesToDefineSmoke(text, path) {
+    const checked = checkTaskFile(text, path);
+    return checked.specs.length > 0 || checked.problems.length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/modes/validate-report.ts
+
+/** Rows shown in the summary; the page must stay far below the runner's 1 MiB. */
+const MAX_ROWS = 500;
+/** The outputs of a mode that produced no SmokeResult: its name and status, every other output empty. */
+function outputsWithoutResult(mode, status) {
+    return {
+        mode,
+        status,
+        result: null,
+        resultPath: null,
+        packetPath: null,
+        artifact: null,
+        greenSha: null,
+        matrix: null,
+        profiles: null,
+        issueNumber: null,
+        mainState: null,
+        redSince: null,
+        bypassed: null,
+    };
+}
+function validationSummary(end, outcome) {
+    const emoji = STATUS_EMOJI[outcome.status] ?? '';
+    const head = `### ${emoji} post-merge-smoke validate: ${outcome.status} (${outcome.reason})\n\n`;
+    if (end.kind === 'stopped')
+        return `${head}${escapeInline(outcome.message)}\n`;
+    const { problems, summary } = end.value;
+    const out = [`${head}${escapeInline(summary)}\n`];
+    if (problems.length > 0) {
+        out.push('| file | line | problem |', '|---|---|---|');
+        for (const p of problems.slice(0, MAX_ROWS)) {
+            const text = p.hint ? `${p.message} ${p.hint}` : p.message;
+            out.push(`| ${inlineCode(p.file)} | ${p.line ?? ''} | ${escapeInline(text)} |`);
+        }
+        if (problems.length > MAX_ROWS)
+            out.push('', `… and ${problems.length - MAX_ROWS} more (see the annotations).`);
+        out.push('');
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/modes/validate.ts
+
+
+
+
+
+
+
+async function* validateScript(c, source, o) {
+    yield* run(inputsStage(o.inputErrors, o.describeInputError));
+    const tree = source.kind === 'worktree' ? worktreeTree(c.git) : commitTree(c.git, yield* run(source.resolve));
+    const files = yield* run(readConfigStage(c.settings, tree));
+    return checkConfiguration(c.settings, files, o.registryNamedBy);
+}
+/** The validator core over the files read, plus what reading found (files that are not files). */
+function checkConfiguration(s, files, registryNamedBy) {
+    const core = validateConfig({
+        registry: files.registry,
+        // A missing registry is reported here, where it is known whether a commit or the working tree lacks it.
+        registryNamed: false,
+        taskFiles: files.taskFiles,
+        taskPath: s.taskPath,
+        taskIdPattern: s.taskIdPattern,
+    });
+    const { path, text } = files.registry;
+    const unreadable = files.problems.some((p) => p.file === path);
+    const missing = registryNamedBy !== null && text === null && !unreadable
+        ? [
+            {
+                file: path,
+                line: null,
+                column: null,
+                message: `does not exist in ${files.where}, but ${registryNamedBy} names it.`,
+            },
+        ]
+        : [];
+    const registryFirst = (p) => (p.file === path ? 0 : 1);
+    const problems = [...missing, ...files.problems, ...core.problems].sort((a, b) => registryFirst(a) - registryFirst(b));
+    return {
+        files,
+        problems,
+        checked: core.checked,
+        summary: summaryLine(files, core.checked, problems.length),
+    };
+}
+function summaryLine(files, c, problems) {
+    const registry = c.registry
+        ? `registry ${files.registry.path}: ${c.profiles} profile(s), ${c.taskMappings} task mapping(s), ${c.defaultProfile ? `default ${c.defaultProfile}` : 'no default'}`
+        : `no registry ${files.registry.path}`;
+    const ignored = files.ignored.length > 0 ? ` (${files.ignored.length} other file(s) there define no smoke)` : '';
+    const tasks = `${c.taskFiles} task file(s), ${c.taskFilesWithSmoke} with a smoke definition${ignored}`;
+    const found = problems === 0 ? 'no problems' : `${problems} problem(s)`;
+    return `${files.where}: ${registry}; ${tasks}; ${found}.`;
+}
+function validationOutcome(end) {
+    if (end.kind === 'stopped')
+        return { ...end.verdict, failed: true };
+    const { problems, summary } = end.value;
+    return problems.length === 0
+        ? {
+            status: 'PASS',
+            reason: 'valid_config',
+            message: `The configuration is valid: ${summary}`,
+            failed: false,
+        }
+        : {
+            status: 'BLOCKED',
+            reason: 'invalid_config',
+            message: `The configuration has problems: ${summary}`,
+            failed: true,
+        };
+}
+function runValidateScript(c, source, o) {
+    return runScript(validateScript(c, source, o), {
+        signal: o.signal,
+        log: c.sinks.log,
+        initial: { baseBranch: c.settings.baseBranch, run: runInfo(c.runner) },
+        dryRun: c.settings.dryRun,
+    });
+}
+/** The action's `mode: validate`: the commit under test (for a pull request, its merge commit). */
+async function validateAndPublish(c, o) {
+    const end = await runValidateScript(c, { kind: 'commit', resolve: mergeCommitStage(c, c.settings.baseBranch ?? 'main') }, {
+        ...o,
+        registryNamedBy: c.settings.registryPath === DEFAULT_REGISTRY_PATH ? null : "input 'registry-path'",
+    });
+    const outcome = validationOutcome(end);
+    await publishValidation(c, end, outcome);
+    return { ...outcome, result: null };
+}
+/** Annotations on file and line, the job summary, every output. Each on its own: one failing spares the rest. */
+async function publishValidation(c, end, outcome) {
+    const { log } = c.sinks;
+    if (end.kind === 'stopped')
+        log.error(outcome.message, { title: 'post-merge-smoke validate' });
+    for (const p of end.kind === 'done' ? end.value.problems : []) {
+        const props = { title: 'Invalid post-merge-smoke configuration', file: p.file };
+        const at = p.line === null ? props : { ...props, line: p.line, ...(p.column ? { column: p.column } : {}) };
+        log.error(p.hint ? `${p.message} ${p.hint}` : p.message, at);
+    }
+    if (c.sinks.appendSummary) {
+        try {
+            await c.sinks.appendSummary(validationSummary(end, outcome));
+        }
+        catch (e) {
+            log.warning(`Could not write the job summary: ${e.message}`);
+        }
+    }
+    const outputs = outputs_buildOutputs(outputsWithoutResult('validate', outcome.status));
+    for (const [name, value] of Object.entries(outputs)) {
+        try {
+            c.sinks.setOutput?.(name, value);
+        }
+        catch (e) {
+            log.warning(`Could not set output ${name}: ${e.message}`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/modes/index.ts
+
+
+
 
 
 
@@ -71142,7 +71537,7 @@ const MODE_RUNNERS = {
     plan: unavailable('plan'),
     report: unavailable('report'),
     gate: unavailable('gate'),
-    validate: unavailable('validate'),
+    validate: validateAndPublish,
 };
 function runSelectedMode(c, o) {
     return MODE_RUNNERS[c.settings.mode](c, o);
@@ -72300,242 +72695,320 @@ function serveFixturePull(server, loaded, repos, repository) {
 
 
 
-;// CONCATENATED MODULE: ./src/cli/audit.ts
-// The CLI's audit trail: one JSON line per run in <repo>/.post-merge-smoke/audit.jsonl, redacted like every
-// other thing a run writes.
-
-
-
-const AUDIT_DIR = '.post-merge-smoke';
-const AUDIT_FILE = 'audit.jsonl';
-/** Appends one line; creates the folder with a .gitignore so the trail never shows up in `git status`. */
-async function appendAudit(repo, entry, redactor) {
-    const dir = (0,external_node_path_.join)(repo, AUDIT_DIR);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const ignore = (0,external_node_path_.join)(dir, '.gitignore');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(ignore))
-        await (0,promises_namespaceObject.writeFile)(ignore, '*\n');
-    const path = (0,external_node_path_.join)(dir, AUDIT_FILE);
-    await (0,promises_namespaceObject.appendFile)(path, JSON.stringify(redactor.redactDeep(entry)) + '\n');
-    return path;
-}
-function auditEntry(what, applied) {
-    const at = new Date().toISOString();
-    if ('plan' in what) {
-        const { plan, facts } = what;
-        return {
-            at,
-            command: 'run',
-            applied,
-            merge_commit: facts.mergeCommit,
-            status: 'PLAN',
-            reason: null,
-            task_id: facts.taskId,
-            pr_number: facts.prNumber,
-            smoke_command: plan.command,
-            command_source: plan.source,
-            exit_code: null,
-            duration_ms: null,
-            result_path: null,
-        };
-    }
-    const r = what.publication.result;
-    return {
-        at,
-        command: 'run',
-        applied,
-        merge_commit: r.merge_commit,
-        status: r.status,
-        reason: r.reason,
-        task_id: r.task_id,
-        pr_number: r.pr_number,
-        smoke_command: r.smoke_command,
-        command_source: r.command_source,
-        exit_code: r.exit_code,
-        duration_ms: r.duration_ms,
-        result_path: what.publication.resultPath,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // Command-line arguments → a command, the action's input names, and the CLI's own options. The flags that
-// map onto inputs and their usage lines come from the inputs table (settings/inputs.ts). Pure: no I/O;
-// usage errors are returned, never thrown.
+// map onto inputs and their usage lines come from the inputs table (settings/inputs.ts); the CLI's own
+// options are the tables below. Pure: no I/O; usage errors are returned, never thrown.
 
-/** Options of `run` that are the CLI's own (not action inputs). */
-const RUN_OPTIONS = [
-    { flag: 'repo', arg: '<dir>', help: 'repository to work in (default: the current directory)' },
+
+const TOOL = 'post-merge-smoke';
+const DIR = {
+    flag: 'dir',
+    short: 'C',
+    arg: '<dir>',
+    help: 'repository to work in, like git -C (default: the current directory)',
+};
+const JSON_SWITCH = (what) => ({
+    flag: 'json',
+    arg: null,
+    help: `print ${what} as JSON on stdout`,
+});
+const COMMANDS = [
     {
-        flag: 'task-file',
-        arg: '<path>',
-        help: "task file read from disk (instead of --task-path in the commit's tree)",
+        name: 'validate',
+        synopsis: 'validate [--worktree | --ref <ref>] [options]',
+        about: 'Checks the registry and every task file the task-path template reaches, without running anything: ' +
+            'undefined profiles, unknown keys (with a "did you mean"), invalid values, empty commands, malformed YAML, ' +
+            "each with its file and line. Reads the commit's tree (default: HEAD), or the working tree with --worktree.",
+        options: [
+            DIR,
+            { flag: 'ref', arg: '<ref>', help: 'commit whose tree is checked (default: HEAD)' },
+            { flag: 'worktree', arg: null, help: 'check the files on disk instead (uncommitted edits included)' },
+            JSON_SWITCH('the problems'),
+        ],
+        positional: null,
+        exitCodes: 'exit codes: 0 valid; 1 problems found (or the files could not be read); 2 usage error.',
     },
-    { flag: 'apply', arg: null, help: 'run the command (without it: plan only)' },
-    { flag: 'json', arg: null, help: 'print the SmokeResult (or the plan) as JSON on stdout' },
     {
-        flag: 'out-dir',
-        arg: '<dir>',
-        help: 'result, packet and logs (default: <repo>/.post-merge-smoke/runs/<time>)',
+        name: 'run',
+        synopsis: 'run [--merge-commit <sha|ref>] [--apply] [options]',
+        about: 'Resolves the smoke command for a merge commit, checks that it is still the head of the base branch and ' +
+            'that the working tree is the commit, and prints the plan. Nothing is executed unless --apply is given.',
+        options: [
+            DIR,
+            {
+                flag: 'repo',
+                arg: '<owner/name>',
+                help: 'GitHub repository for API lookups (pull requests); needs GH_TOKEN or GITHUB_TOKEN',
+            },
+            {
+                flag: 'task-file',
+                arg: '<path>',
+                help: "task file read from disk (instead of --task-path in the commit's tree)",
+            },
+            { flag: 'apply', arg: null, help: 'run the command (without it: plan only)' },
+            {
+                flag: 'allow-dirty',
+                arg: null,
+                help: 'let --apply run on uncommitted changes (recorded in the result)',
+            },
+            JSON_SWITCH('the SmokeResult (or the plan)'),
+            {
+                flag: 'out-dir',
+                arg: '<dir>',
+                help: 'result, packet and logs (default: <repo>/.post-merge-smoke/runs/<time>, the last 20 kept)',
+            },
+            { flag: 'no-audit', arg: null, help: 'do not append to <repo>/.post-merge-smoke/audit.jsonl' },
+        ],
+        positional: null,
+        exitCodes: 'exit codes: 0 PASS, SKIPPED, STALE (on-stale skip) or a plan that would run; 1 FAIL, TIMEOUT, BLOCKED,\n' +
+            'ERROR, CANCELLED, STALE (on-stale fail), or a plan that would end so; 2 usage error or a refusal\n' +
+            '(HEAD elsewhere, uncommitted changes): nothing ran and nothing was written.',
     },
-    { flag: 'no-audit', arg: null, help: 'do not append to <repo>/.post-merge-smoke/audit.jsonl' },
+    {
+        name: 'replay',
+        synopsis: 'replay <fixture-dir> [--json] [--keep]',
+        about: 'Builds a throwaway origin and clone from a replay fixture, serves its pull request from a loopback ' +
+            'server standing in for the GitHub API, runs the whole pipeline and compares the result with the ' +
+            "fixture's expected result (times ignored).",
+        options: [
+            JSON_SWITCH('the SmokeResult'),
+            { flag: 'keep', arg: null, help: 'keep the throwaway repositories (their path is printed)' },
+        ],
+        positional: '<fixture-dir>',
+        exitCodes: 'exit codes: 0 the result matches the fixture; 1 it does not; 2 usage error.',
+    },
 ];
-/** The inputs that are flags of `run`, in table order. */
-const INPUT_FLAGS = inputs_INPUTS.filter((row) => row.cli !== null);
-function usageLine(flag, arg, help) {
-    const left = `--${flag}${arg ? ` ${arg}` : ''}`;
-    return `  ${left.padEnd(27)}${left.length >= 27 ? ' ' : ''}${help}`;
+/** The inputs that are flags of `command`, in table order. */
+function inputFlags(command) {
+    return inputs_INPUTS.filter((row) => row.cli !== null && (row.cli.commands ?? ['run']).includes(command));
 }
-const RUN_USAGE = [
-    'usage: post-merge-smoke run --merge-commit <sha|ref> [options]',
-    '',
-    'Resolves the smoke command for a merge commit, checks that it is still the head of the base branch and',
-    'prints the plan. Nothing is executed unless --apply is given.',
-    '',
-    'options:',
-    ...INPUT_FLAGS.map((row) => usageLine(row.name, row.cli.arg, row.cli.help)),
-    ...RUN_OPTIONS.map((o) => usageLine(o.flag, o.arg, o.help)),
-    '  -h, --help                 this help',
-    '',
-    'exit codes: 0 PASS, SKIPPED, STALE (on-stale skip) or a plan; 1 FAIL, TIMEOUT, BLOCKED, ERROR, CANCELLED,',
-    'STALE (on-stale fail); 2 usage error.',
-    '',
-].join('\n');
-const REPLAY_USAGE = `usage: post-merge-smoke replay <fixture-dir> [--json] [--keep]
-
-Builds a throwaway origin and clone from a replay fixture, serves its pull request from a loopback server
-standing in for the GitHub API, runs the whole pipeline and compares the result with the fixture's
-expected result (times ignored).
-
-options:
-  --json        print the SmokeResult as JSON on stdout
-  --keep        keep the throwaway repositories (their path is printed)
-  -h, --help    this help
-
-exit codes: 0 the result matches the fixture; 1 it does not; 2 usage error.
-`;
-const MAIN_USAGE = `usage: post-merge-smoke <command> [options]
+function usageLine(flag, short, arg, help) {
+    const left = `${short ? `-${short}, ` : ''}--${flag}${arg ? ` ${arg}` : ''}`;
+    return `  ${left.padEnd(29)}${left.length >= 29 ? ' ' : ''}${help}`;
+}
+function wrap(text, width = 106) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+        if (line && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else
+            line = line ? `${line} ${word}` : word;
+    }
+    return [...lines, line].join('\n');
+}
+function commandUsage(name) {
+    const spec = specOf(name);
+    const inputs = inputFlags(name).map((row) => usageLine(row.name, undefined, row.cli.arg, row.cli.help));
+    return [
+        `usage: ${TOOL} ${spec.synopsis}`,
+        '',
+        wrap(spec.about),
+        '',
+        'options:',
+        ...spec.options.map((o) => usageLine(o.flag, o.short, o.arg, o.help)),
+        usageLine('help', 'h', null, 'this help'),
+        '',
+        ...(inputs.length > 0 ? ['action inputs (the same names as in a workflow):', ...inputs, ''] : []),
+        spec.exitCodes,
+        '',
+    ].join('\n');
+}
+const MAIN_USAGE = `usage: ${TOOL} <command> [options]
 
 commands:
-  run       resolve, check freshness and (with --apply) run the smoke command for a merge commit
+  validate  check the registry and task files (of a commit, or of the working tree) before they merge
+  run       plan, and with --apply run, the smoke command for a merge commit
   replay    replay a fixture end to end and compare with its expected result
 
-post-merge-smoke <command> --help for the options of a command.
+${TOOL} <command> --help lists the options of a command; ${TOOL} --version prints the version.
 `;
+const specOf = (name) => COMMANDS.find((c) => c.name === name);
 function parseArgs(argv) {
     const [command, ...rest] = argv;
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
         return { command: 'help', text: MAIN_USAGE };
     }
-    if (command === 'run')
-        return parseRun(rest);
-    if (command === 'replay')
-        return parseReplay(rest);
-    return { command: 'usage-error', message: `unknown command '${command}'`, usage: MAIN_USAGE };
+    if (command === '--version' || command === '-V')
+        return { command: 'version' };
+    const spec = COMMANDS.find((c) => c.name === command);
+    if (!spec)
+        return unknownCommand(command);
+    const raw = parseCommandLine(spec, rest);
+    if ('command' in raw)
+        return raw;
+    if (spec.name === 'run')
+        return runArgs(raw);
+    if (spec.name === 'validate')
+        return validateArgs(raw);
+    return replayArgs(raw);
 }
-function splitFlag(arg) {
-    if (!arg.startsWith('--'))
-        return null;
-    const eq = arg.indexOf('=');
-    return { name: arg.slice(2, eq < 0 ? undefined : eq), inline: eq < 0 ? null : arg.slice(eq + 1) };
-}
-function parseRun(argv) {
-    const out = {
-        command: 'run',
-        inputs: {},
-        repo: null,
-        taskFile: null,
-        apply: false,
-        json: false,
-        audit: true,
-        outDir: null,
+function unknownCommand(command) {
+    const names = COMMANDS.map((c) => c.name);
+    const meant = nearMiss(command, names);
+    const what = command.startsWith('-') ? `'${command}' before a command` : `unknown command '${command}'`;
+    return {
+        command: 'usage-error',
+        who: TOOL,
+        message: `${what}${meant ? `; did you mean '${meant}'?` : `; commands: ${names.join(', ')}`}`,
+        usage: `usage: ${TOOL} <command> [options]  (${TOOL} --help lists the commands)`,
     };
-    const usageError = (message) => ({ command: 'usage-error', message, usage: RUN_USAGE });
+}
+function parseCommandLine(spec, argv) {
+    const raw = { inputs: {}, options: new Map(), positional: [] };
+    const fail = (message) => usageError(spec, message);
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '-h' || arg === '--help')
-            return { command: 'help', text: RUN_USAGE };
-        const flag = splitFlag(arg);
-        if (!flag)
-            return usageError(`unexpected argument '${arg}'`);
-        const takesValue = flagArg(flag.name);
-        if (takesValue === undefined)
-            return usageError(`unknown option '--${flag.name}'`);
-        if (takesValue === null) {
+            return { command: 'help', text: commandUsage(spec.name) };
+        const flag = splitFlag(spec, arg);
+        if (flag === null) {
+            if (spec.positional === null || raw.positional.length > 0)
+                return fail(`unexpected argument '${arg}'`);
+            raw.positional.push(arg);
+            continue;
+        }
+        const kind = flagKind(spec, flag.name);
+        if (kind === undefined)
+            return fail(unknownOption(spec, flag.name));
+        if (kind.arg === null) {
             if (flag.inline !== null)
-                return usageError(`--${flag.name} takes no value`);
-            setSwitch(out, flag.name);
+                return fail(`--${flag.name} takes no value`);
+            set(raw, kind, flag.name, true);
             continue;
         }
         const value = flag.inline ?? valueAfter(argv, i);
-        if (value === null || (value === '' && !isInputFlag(flag.name)))
-            return usageError(`--${flag.name} needs a value`);
+        if (value === null || (value === '' && !kind.input))
+            return fail(`--${flag.name} needs a value ${kind.arg}`);
         if (flag.inline === null)
             i++;
-        setValue(out, flag.name, value);
+        set(raw, kind, flag.name, value);
     }
-    if (!out.inputs['merge-commit'])
-        return usageError('--merge-commit is required');
-    return out;
+    return raw;
 }
-/** undefined: no such flag; null: a switch; otherwise its argument's name. */
-function flagArg(name) {
-    const input = INPUT_FLAGS.find((row) => row.name === name);
+function usageError(spec, message) {
+    return {
+        command: 'usage-error',
+        who: `${TOOL} ${spec.name}`,
+        message,
+        usage: `usage: ${TOOL} ${spec.synopsis}  (${TOOL} ${spec.name} --help lists every option)`,
+    };
+}
+/** `--name[=value]` or a known short option (`-C`), as a long name; null when it is not an option. */
+function splitFlag(spec, arg) {
+    if (arg.startsWith('--') && arg.length > 2) {
+        const eq = arg.indexOf('=');
+        return { name: arg.slice(2, eq < 0 ? undefined : eq), inline: eq < 0 ? null : arg.slice(eq + 1) };
+    }
+    if (/^-[A-Za-z]$/.test(arg)) {
+        const own = spec.options.find((o) => o.short === arg.slice(1));
+        return { name: own ? own.flag : arg.slice(1), inline: null };
+    }
+    return null;
+}
+function flagKind(spec, name) {
+    const input = inputFlags(spec.name).find((row) => row.name === name);
     if (input)
-        return input.cli.arg;
-    const own = RUN_OPTIONS.find((o) => o.flag === name);
-    return own ? own.arg : undefined;
+        return { arg: input.cli.arg, input: true };
+    const own = spec.options.find((o) => o.flag === name);
+    return own ? { arg: own.arg, input: false } : undefined;
 }
-const isInputFlag = (name) => INPUT_FLAGS.some((row) => row.name === name);
+/** "unknown option '--aply'; did you mean --apply?" — the hint is the end of the line, and of the output. */
+function unknownOption(spec, name) {
+    const known = [...inputFlags(spec.name).map((row) => row.name), ...spec.options.map((o) => o.flag), 'help'];
+    const shown = name.length === 1 ? `-${name}` : `--${name}`;
+    const meant = nearMiss(name, known);
+    if (meant)
+        return `unknown option '${shown}'; did you mean --${meant}?`;
+    const elsewhere = COMMANDS.find((c) => c !== spec && flagKind(c, name) !== undefined);
+    if (elsewhere)
+        return `unknown option '${shown}': it is an option of '${TOOL} ${elsewhere.name}'`;
+    return `unknown option '${shown}'`;
+}
 function valueAfter(argv, i) {
     const next = argv[i + 1];
     return next === undefined || (next.startsWith('--') && next.length > 2) ? null : next;
 }
-function setSwitch(out, name) {
-    if (name === 'apply')
-        out.apply = true;
-    else if (name === 'json')
-        out.json = true;
-    else if (name === 'no-audit')
-        out.audit = false;
+function set(raw, kind, name, value) {
+    if (kind.input)
+        raw.inputs[name] = value === true ? 'true' : value;
     else
-        out.inputs[name] = 'true';
+        raw.options.set(name, value);
 }
-function setValue(out, name, value) {
-    if (name === 'repo')
-        out.repo = value;
-    else if (name === 'task-file')
-        out.taskFile = value;
-    else if (name === 'out-dir')
-        out.outDir = value;
-    else
-        out.inputs[name] = value;
+const args_text = (raw, name) => {
+    const v = raw.options.get(name);
+    return typeof v === 'string' ? v : null;
+};
+function runArgs(raw) {
+    return {
+        command: 'run',
+        // Locally the commit under test is what is checked out, unless said otherwise.
+        inputs: { 'merge-commit': 'HEAD', ...raw.inputs },
+        dir: args_text(raw, 'dir'),
+        repository: args_text(raw, 'repo'),
+        taskFile: args_text(raw, 'task-file'),
+        apply: raw.options.has('apply'),
+        allowDirty: raw.options.has('allow-dirty'),
+        json: raw.options.has('json'),
+        audit: !raw.options.has('no-audit'),
+        outDir: args_text(raw, 'out-dir'),
+    };
 }
-function parseReplay(argv) {
-    let fixtureDir = null;
-    let json = false;
-    let keep = false;
-    const usageError = (message) => ({
-        command: 'usage-error',
-        message,
-        usage: REPLAY_USAGE,
-    });
-    for (const arg of argv) {
-        if (arg === '-h' || arg === '--help')
-            return { command: 'help', text: REPLAY_USAGE };
-        if (arg === '--json')
-            json = true;
-        else if (arg === '--keep')
-            keep = true;
-        else if (arg.startsWith('-'))
-            return usageError(`unknown option '${arg}'`);
-        else if (fixtureDir === null)
-            fixtureDir = arg;
-        else
-            return usageError(`unexpected argument '${arg}'`);
+function validateArgs(raw) {
+    const ref = args_text(raw, 'ref');
+    if (ref !== null && raw.options.has('worktree')) {
+        return usageError(specOf('validate'), '--worktree and --ref exclude each other');
     }
-    if (fixtureDir === null)
-        return usageError('a fixture directory is required');
-    return { command: 'replay', fixtureDir, json, keep };
+    return {
+        command: 'validate',
+        inputs: raw.inputs,
+        dir: args_text(raw, 'dir'),
+        source: raw.options.has('worktree') ? { kind: 'worktree' } : { kind: 'ref', ref: ref ?? 'HEAD' },
+        json: raw.options.has('json'),
+    };
+}
+function replayArgs(raw) {
+    const [fixtureDir] = raw.positional;
+    if (fixtureDir === undefined)
+        return usageError(specOf('replay'), 'a fixture directory is required');
+    return { command: 'replay', fixtureDir, json: raw.options.has('json'), keep: raw.options.has('keep') };
+}
+
+;// CONCATENATED MODULE: ./src/cli/io.ts
+// What every command of the CLI shares: the process's streams and signal, the exit codes, the repository
+// it works in, and the terminal's sinks.
+
+
+
+
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+/** Prints `<who>: <message>` on stderr and gives the usage exit code. */
+function usageFailure(io, who, message, hint = null) {
+    io.stderr(`${who}: ${message}\n${hint ? `hint: ${hint}\n` : ''}`);
+    return EXIT_USAGE;
+}
+/** The top of the repository that `dir` (default: the current directory) is in. */
+async function repositoryRoot(io, dir) {
+    const start = (0,external_node_path_.resolve)(io.cwd, dir ?? '.');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(start) || !(0,external_node_fs_namespaceObject.statSync)(start).isDirectory()) {
+        return { ok: false, message: `--dir ${dir}: no such directory` };
+    }
+    const top = await new GitCli(start, io.env).run(['rev-parse', '--show-toplevel'], { timeoutMs: 30_000 });
+    if (top.exitCode !== 0) {
+        const where = dir === null ? 'the current directory' : `--dir ${dir}`;
+        return { ok: false, message: `${where} (${start}) is not inside a git repository` };
+    }
+    return { ok: true, value: (0,external_node_path_.resolve)(top.stdout.trim()) };
+}
+/** The log on stderr; the smoke's live output on stdout, or on stderr when stdout carries JSON. */
+function cliSinks(io, redactor, json) {
+    const terminal = { stdout: io.stdout, stderr: io.stderr, debug: Boolean(io.env.POST_MERGE_SMOKE_DEBUG) };
+    return terminalSinks(redactor, terminal, json ? io.stderr : io.stdout);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/report-text.ts
@@ -72545,6 +73018,10 @@ const TAIL_BYTES = 2048;
 function line(label, value) {
     return `  ${label.padEnd(13)} ${value}`;
 }
+/** Lines after the first of a multi-line value, aligned under it. */
+const indentLines = (text) => terminalSafe(text)
+    .split('\n')
+    .join('\n' + ' '.repeat(16));
 function freshness(r) {
     if (!r.origin_head)
         return 'unknown';
@@ -72571,11 +73048,7 @@ function renderResultText(r, paths) {
         line('task', r.task_id ?? '-'),
         line('pull request', r.pr_number === null ? '-' : `#${r.pr_number}`),
         line('profile', r.profile ?? '-'),
-        line('command', r.smoke_command === null
-            ? '-'
-            : terminalSafe(r.smoke_command)
-                .split('\n')
-                .join('\n' + ' '.repeat(16))),
+        line('command', r.smoke_command === null ? '-' : indentLines(r.smoke_command)),
         line('source', r.command_source ?? '-'),
     ];
     if (r.attempts.length > 0) {
@@ -72590,157 +73063,385 @@ function renderResultText(r, paths) {
         out.push(line('packet', `${paths.packetPath} (Critical #7 POST_MERGE_SMOKE_FAILED)`));
     return out.join('\n') + '\n';
 }
-function renderPlanText(plan, facts) {
-    return ([
-        `PLAN  nothing was executed; pass --apply to run the command`,
+function planFacts(facts) {
+    return [
         line('commit', facts.mergeCommit ?? 'unknown'),
         line('freshness', freshness({ origin_head: facts.originHead, stale: facts.stale, base_branch: facts.baseBranch })),
         line('task', facts.taskId ?? '-'),
         line('pull request', facts.prNumber === null ? '-' : `#${facts.prNumber}`),
         line('profile', facts.profile ?? '-'),
-        line('command', terminalSafe(plan.command)
-            .split('\n')
-            .join('\n' + ' '.repeat(16))),
+    ];
+}
+/** A plan that got to a command: what --apply would run, and what in the working tree it would refuse. */
+function renderPlanText(plan, facts, workspace) {
+    const { refusals, dirtyFiles } = workspace;
+    const head = refusals.length === 0
+        ? 'PLAN  nothing was executed; pass --apply to run the command'
+        : 'PLAN  nothing was executed; --apply would refuse to run it here (see below)';
+    const out = [
+        head,
+        ...planFacts(facts),
+        line('command', indentLines(plan.command)),
         line('source', plan.source),
         line('shell', plan.shell),
         line('directory', plan.workingDirectory),
         line('timeout', `${plan.timeoutSeconds} s`),
+        line('working tree', workingTree(refusals, dirtyFiles)),
+        ...refusals.map((r) => `  refuses:      ${terminalSafe(r)}`),
+    ];
+    return out.join('\n') + '\n';
+}
+function workingTree(refusals, dirtyFiles) {
+    if (refusals.length > 0)
+        return `--apply would refuse`;
+    if (dirtyFiles.length === 0)
+        return 'at the commit, no uncommitted changes';
+    return `at the commit; uncommitted changes allowed (--allow-dirty): ${terminalSafe(dirtyFiles.slice(0, 5).join(', '))}${dirtyFiles.length > 5 ? ', …' : ''}`;
+}
+/** A plan that stopped before a command: the verdict --apply would give (nothing was published). */
+function renderPlanStopText(verdict, facts) {
+    return ([
+        `PLAN  nothing was executed; --apply would end ${verdict.status} ${verdict.reason}: ${terminalSafe(verdict.message)}`,
+        ...planFacts(facts),
     ].join('\n') + '\n');
 }
+function renderHint(hint) {
+    return hint ? `hint: ${terminalSafe(hint)}\n` : '';
+}
 
-;// CONCATENATED MODULE: ./src/cli/main.ts
-// The command-line tool: the action's modes with local adapters (SPEC §9). Returns the exit code:
-// 0 PASS / SKIPPED / STALE (skip) / a plan / a matching replay, 1 a failure status or a replay mismatch,
-// 2 a usage error.
-
-
-
-
-
-
-
-
+// EXTERNAL MODULE: ./src/contracts.ts + 1 modules
+var contracts = __nccwpck_require__(6679);
+;// CONCATENATED MODULE: ./src/cli/audit.ts
+// What the CLI keeps in the repository, all under <repo>/.post-merge-smoke (ignored by its own .gitignore,
+// so it never shows up in `git status` nor counts as an uncommitted change): the audit trail, one JSON line
+// per run in audit.jsonl, redacted like everything a run writes; and the run folders of --apply (result,
+// packet, logs), of which the last KEEP_RUNS are kept.
 
 
 
+const STATE_DIR = '.post-merge-smoke';
+const AUDIT_FILE = 'audit.jsonl';
+const RUNS_DIR = 'runs';
+/** Run folders kept; older ones are removed after each --apply. */
+const KEEP_RUNS = 20;
+/** <repo>/.post-merge-smoke, created with a .gitignore that ignores everything in it. */
+async function ensureStateDir(repo) {
+    const dir = (0,external_node_path_.join)(repo, STATE_DIR);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const ignore = (0,external_node_path_.join)(dir, '.gitignore');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(ignore))
+        await (0,promises_namespaceObject.writeFile)(ignore, '*\n');
+    return dir;
+}
+/** Removes the state folder again when it holds nothing but its .gitignore (a run that wrote nothing). */
+async function removeStateDirIfUnused(repo) {
+    const dir = (0,external_node_path_.join)(repo, STATE_DIR);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        return;
+    const names = await (0,promises_namespaceObject.readdir)(dir);
+    if (names.every((n) => n === '.gitignore'))
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+}
+/** A new run folder's path (not created): <repo>/.post-merge-smoke/runs/<UTC time>. */
+function runFolder(repo, now) {
+    return (0,external_node_path_.join)(repo, STATE_DIR, RUNS_DIR, now.toISOString().replace(/[:.]/g, '-'));
+}
+const RUN_FOLDER_NAME = /^\d{4}-\d{2}-\d{2}T[\d-]+Z$/;
+/** Removes all but the newest `keep` run folders (names are times, so they sort); returns those removed. */
+async function pruneRuns(repo, keep = KEEP_RUNS) {
+    const dir = (0,external_node_path_.join)(repo, STATE_DIR, RUNS_DIR);
+    const names = (0,external_node_fs_namespaceObject.existsSync)(dir) ? (await (0,promises_namespaceObject.readdir)(dir)).filter((n) => RUN_FOLDER_NAME.test(n)).sort() : [];
+    const old = names.slice(0, Math.max(0, names.length - keep)).map((n) => (0,external_node_path_.join)(dir, n));
+    for (const path of old)
+        await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
+    return old;
+}
+async function appendAudit(repo, entry, redactor) {
+    const path = (0,external_node_path_.join)(await ensureStateDir(repo), AUDIT_FILE);
+    await (0,promises_namespaceObject.appendFile)(path, JSON.stringify(redactor.redactDeep(entry)) + '\n');
+    return path;
+}
+function auditEntry(what, applied, dirtyFiles) {
+    const common = {
+        at: new Date().toISOString(),
+        command: 'run',
+        applied,
+        dirty_files: [...dirtyFiles],
+    };
+    if ('plan' in what) {
+        const { plan, facts } = what;
+        return {
+            ...common,
+            merge_commit: facts.mergeCommit,
+            status: 'PLAN',
+            reason: null,
+            task_id: facts.taskId,
+            pr_number: facts.prNumber,
+            smoke_command: plan.command,
+            command_source: plan.source,
+            exit_code: null,
+            duration_ms: null,
+            result_path: null,
+        };
+    }
+    const r = what.result;
+    return {
+        ...common,
+        merge_commit: r.merge_commit,
+        status: r.status,
+        reason: r.reason,
+        task_id: r.task_id,
+        pr_number: r.pr_number,
+        smoke_command: r.smoke_command,
+        command_source: r.command_source,
+        exit_code: r.exit_code,
+        duration_ms: r.duration_ms,
+        result_path: what.resultPath,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/local.ts
+
+
+/** Verdicts that say something about the commit itself, even before anything ran. */
+const ABOUT_THE_COMMIT = new Set(['BLOCKED', 'STALE']);
+function judgeLocally(end, ctx) {
+    const { facts } = end;
+    if (end.kind === 'done') {
+        const v = end.value;
+        if (v.kind === 'planned')
+            return { kind: 'plan', command: v.command, refusals: v.refusals, facts };
+        return {
+            kind: 'verdict',
+            verdict: ranVerdict(v.smoke),
+            smoke: v.smoke,
+            facts,
+            publish: true,
+            hint: null,
+        };
+    }
+    const verdict = localWording(end.verdict);
+    const hint = localHint(verdict, facts, ctx);
+    if (isLocalMistake(verdict, ctx.settings))
+        return { kind: 'refused', message: verdict.message, hint };
+    const ran = facts.execution !== null;
+    const publish = ctx.apply && (ran || ABOUT_THE_COMMIT.has(verdict.status));
+    return { kind: 'verdict', verdict, smoke: null, facts, publish, hint };
+}
+/** A flag's value, a typo'd --profile, or the working tree: the user's to fix, not main's. */
+function isLocalMistake(v, s) {
+    if (v.status === 'BLOCKED' && v.reason === 'invalid_input')
+        return true;
+    // The profile input outranks every other selector: an unknown profile with --profile given is the flag's.
+    if (v.status === 'BLOCKED' && v.reason === 'unknown_profile')
+        return s.profile !== null && s.smokeCommand === null;
+    return v.status === 'ERROR' && v.reason === 'workspace_mismatch';
+}
+const FLAGS = new Set(inputs_INPUTS.filter((row) => row.cli !== null).map((row) => row.name));
+/**
+ * The action's words for the terminal: "Input 'base-branch'" names the flag `--base-branch`, and what only
+ * holds in a workflow (a newer run for the newer head) is left out.
+ */
+function localWording(v) {
+    return { ...v, message: wordForTerminal(v.message) };
+}
+function wordForTerminal(text) {
+    return text
+        .replace(/\b(?:the )?[Ii]nput '([a-z-]+)'/g, (whole, name) => FLAGS.has(name) ? `--${name}` : whole)
+        .replace(/: (a newer run covers the newer head|the branch was reset to before this merge)\./, '.');
+}
+/** The log in the terminal's words: the notes of the stages name flags too. */
+function localLog(log) {
+    const w = (text) => wordForTerminal(text);
+    return {
+        info: (text) => log.info(w(text)),
+        notice: (text, props) => log.notice(w(text), props),
+        warning: (text, props) => log.warning(w(text), props),
+        error: (text, props) => log.error(w(text), props),
+        debug: (text) => log.debug(text),
+        group: (title, work) => log.group(title, work),
+    };
+}
+/** What to do next, for the verdicts where a local user has a next step. */
+function localHint(v, facts, ctx) {
+    if (v.status === 'STALE')
+        return staleHint(v, facts, ctx);
+    if (v.status === 'BLOCKED' && v.reason === 'no_command') {
+        return ('Nothing defines a smoke for this commit: add a registry default or a task file smoke_command ' +
+            '(post-merge-smoke validate checks them), or pass --smoke-command or --profile; --dry-run makes this SKIPPED.');
+    }
+    if (v.status === 'BLOCKED' && v.reason === 'invalid_config') {
+        return 'post-merge-smoke validate lists every problem of the configuration with its file and line.';
+    }
+    if (v.status === 'ERROR' && v.reason === 'git_failed' && /shallow clone/.test(v.message)) {
+        return "A plan does not complete a shallow clone's history; --apply does (git fetch --unshallow), and tells.";
+    }
+    if (v.status === 'BLOCKED' && v.reason === 'invalid_input' && /--base-branch/.test(v.message)) {
+        return `See the remote's branches with git ls-remote --heads ${ctx.settings.remote}, and pass one with --base-branch.`;
+    }
+    return null;
+}
+/** Locally nothing else will test the commit: say how to test it anyway, or what to test instead. */
+function staleHint(v, facts, ctx) {
+    const sha = facts.mergeCommit?.slice(0, 12) ?? 'the commit';
+    const branch = `${ctx.settings.remote}/${facts.baseBranch ?? 'main'}`;
+    const anyway = `pass --on-stale run to test ${sha} anyway (the result records stale: true)`;
+    if (v.reason === 'rewound')
+        return `${sha} is ahead of ${branch} (not pushed yet?): push it, or ${anyway}.`;
+    const head = `test the branch's head with --merge-commit ${branch}, or ${anyway}`;
+    return `Nothing else tests ${sha} here: ${head}.`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/run.ts
+// `post-merge-smoke run`: the action's `mode: run` with local adapters (SPEC §9). Without --apply it plans:
+// resolves, checks freshness and the working tree, and prints what --apply would do, writing nothing but
+// the audit line. With --apply it runs the smoke in this working tree and publishes the verdict.
 
 
 
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
-async function runCli(argv, io) {
-    const args = parseArgs(argv);
-    switch (args.command) {
-        case 'help':
-            io.stdout(args.text);
-            return EXIT_OK;
-        case 'usage-error':
-            io.stderr(`post-merge-smoke: ${args.message}\n\n${args.usage}`);
-            return EXIT_USAGE;
-        case 'run':
-            return runCommand(args, io);
-        case 'replay':
-            return replayCommand(args, io);
+
+
+
+
+
+
+
+
+
+
+
+const WHO = 'post-merge-smoke run';
+async function runCommand(args, io) {
+    const root = await repositoryRoot(io, args.dir);
+    if (!root.ok)
+        return usageFailure(io, WHO, root.message);
+    const prepared = await prepareRun(args, io, root.value);
+    if (!prepared.ok)
+        return usageFailure(io, WHO, prepared.message, prepared.hint);
+    const { repo } = prepared.value;
+    const stateDirExisted = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(repo, STATE_DIR));
+    try {
+        return await runPrepared(args, io, prepared.value);
+    }
+    finally {
+        // A run that ended up writing nothing leaves no folder behind.
+        if (!stateDirExisted)
+            await removeStateDirIfUnused(repo);
     }
 }
-async function runCommand(args, io) {
-    const usage = (message) => {
-        io.stderr(`post-merge-smoke run: ${message}\n`);
-        return EXIT_USAGE;
-    };
-    const repoDir = (0,external_node_path_.resolve)(io.cwd, args.repo ?? '.');
-    const top = await new GitCli(repoDir, io.env).run(['rev-parse', '--show-toplevel']);
-    if (top.exitCode !== 0)
-        return usage(`${repoDir} is not inside a git repository`);
-    const repo = (0,external_node_path_.resolve)(top.stdout.trim());
-    // No commit statuses from a developer's machine: the CLI never writes to GitHub.
-    const inputs = { 'status-context': '', ...args.inputs };
-    const { settings, errors } = parseSettings((name) => inputs[name], localContext(repo));
-    if (errors.length > 0)
-        return usage(errors.map(asFlagError).join('\n'));
-    let taskFileOverride = null;
-    if (args.taskFile) {
-        const path = (0,external_node_path_.resolve)(io.cwd, args.taskFile);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(path))
-            return usage(`--task-file ${args.taskFile} does not exist`);
-        taskFileOverride = { path, content: (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8') };
-    }
-    const c = cliContext(args, io, repo, settings, taskFileOverride);
-    const outcome = await runOrPlan(c, {
+async function runPrepared(args, io, p) {
+    const { c } = p;
+    // The smoke may look at the working tree: the folder it writes its logs in is ignored before it starts.
+    if (c.apply && p.defaultOutDir)
+        await ensureStateDir(p.repo);
+    const end = await runSmokeScript(c, {
         signal: io.signal,
         inputErrors: [],
         describeInputError: asFlagError,
         uploadArtifact: null,
     });
-    const exitCode = report(outcome, settings.dryRun, args.json, {
-        ...io,
-        stdout: (t) => io.stdout(c.sinks.redactor.redact(t)),
-    });
+    const outcome = judgeLocally(end, { apply: c.apply, settings: c.settings });
+    if (outcome.kind === 'refused')
+        return usageFailure(io, WHO, outcome.message, outcome.hint);
+    const stdout = (t) => io.stdout(c.sinks.redactor.redact(t));
+    const { code, audited } = outcome.kind === 'plan'
+        ? printPlan(outcome, c, args.json, stdout)
+        : await finishVerdict(outcome, p, args.json, stdout);
     if (args.audit)
-        await audit(repo, outcome, args, c.sinks, io);
-    return exitCode;
+        await audit(p.repo, audited, args, c, io);
+    return code;
 }
-function cliContext(args, io, repo, settings, taskFileOverride) {
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+async function prepareRun(args, io, repo) {
+    const fail = (message, hint = null) => ({ ok: false, message, hint });
+    // No commit statuses from a developer's machine: the CLI never writes to GitHub.
+    const inputs = { 'status-context': '', ...args.inputs };
+    const { settings, errors } = parseSettings((name) => inputs[name], localContext(repo));
+    if (errors.length > 0)
+        return fail(errors.map(asFlagError).join('\n'));
+    const git = new CliGitRepository(repo, { env: io.env });
+    if (settings.baseBranch === null) {
+        const found = await defaultBaseBranch(git, settings.remote);
+        if (!found.ok)
+            return fail(found.message, `set it with git remote set-head ${settings.remote} --auto`);
+        settings.baseBranch = found.value;
+    }
+    const taskFile = readTaskFile(args, io);
+    if (!taskFile.ok)
+        return fail(taskFile.message);
+    const github = apiFor(args, io.env);
+    if (!github.ok)
+        return fail(github.message);
+    const dirty = await git.dirtyFiles({ untracked: true });
+    if (!dirty.ok)
+        return fail(`could not read the working tree: ${dirty.failure.message}`);
     const secrets = (0,domain/* knownSecrets */.xU)(io.env);
-    const redactor = Redactor.fromEnv(io.env, secrets, settings.redactPatterns);
-    const terminal = { stdout: io.stdout, stderr: io.stderr, debug: Boolean(io.env.POST_MERGE_SMOKE_DEBUG) };
-    // With --json, stdout carries only the JSON document; the command's output goes to stderr.
-    const sinks = terminalSinks(redactor, terminal, args.json ? io.stderr : io.stdout);
-    return {
+    const terminal = cliSinks(io, Redactor.fromEnv(io.env, secrets, settings.redactPatterns), args.json);
+    const sinks = { ...terminal, log: localLog(terminal.log) };
+    const c = {
         entry: 'cli',
         settings,
-        runner: localContext(repo),
-        git: new GitCli(repo, io.env),
-        api: null,
+        runner: localContext(repo, { repository: github.value?.repository ?? null }),
+        git,
+        api: github.value?.api ?? null,
         sinks,
-        outDir: args.outDir ? (0,external_node_path_.resolve)(io.cwd, args.outDir) : (0,external_node_path_.join)(repo, '.post-merge-smoke', 'runs', stamp),
+        outDir: args.outDir ? (0,external_node_path_.resolve)(io.cwd, args.outDir) : runFolder(repo, new Date()),
         env: io.env,
         secrets,
-        retry: { delaysMs: [500, 1000, 2000] },
+        // Short: a developer waits for it, and git ls-remote answers for the remote itself.
+        retry: { delaysMs: [250, 750] },
         apply: args.apply,
         checkoutWorkspace: false,
-        taskFileOverride,
+        local: { dirtyFiles: dirty.value, allowDirty: args.allowDirty },
+        taskFileOverride: taskFile.value,
         now: () => new Date(),
     };
+    return { ok: true, value: { c, repo, defaultOutDir: args.outDir === null } };
 }
-/** With --apply: the whole run, published. Without: the plan, or the early verdict published. */
-async function runOrPlan(c, o) {
-    if (c.apply)
-        return { kind: 'published', publication: await smokeAndPublish(c, o) };
-    const end = await runSmokeScript(c, o);
-    if (end.kind === 'done' && end.value.kind === 'planned') {
-        return { kind: 'plan', command: end.value.command, facts: end.facts };
-    }
-    const { verdict, smoke } = endOfRun(end);
-    const publication = await publishResult(facts_buildResult(end.facts, verdict), smoke, {
-        settings: c.settings,
-        runner: c.runner,
-        outDir: c.outDir,
-        sinks: c.sinks,
-        api: c.api,
-        uploadArtifact: null,
-        now: c.now,
-        stepTimeoutMs: null,
-    });
-    return { kind: 'published', publication };
+/** --base-branch unset: the remote's default branch, as git knows it. */
+async function defaultBaseBranch(git, remote) {
+    const found = await git.remoteDefaultBranch(remote);
+    if (found.ok && found.value !== null)
+        return { ok: true, value: found.value };
+    return {
+        ok: false,
+        message: `cannot tell the base branch: refs/remotes/${remote}/HEAD is not set and ${remote} does not have exactly ` +
+            'one of main and master; pass --base-branch <name>',
+    };
 }
-function report(outcome, dryRun, json, io) {
-    if (outcome.kind === 'plan') {
-        io.stdout(json
-            ? JSON.stringify(planDocument(outcome, dryRun), null, 2) + '\n'
-            : renderPlanText(outcome.command, outcome.facts));
-        return EXIT_OK;
+function readTaskFile(args, io) {
+    if (!args.taskFile)
+        return { ok: true, value: null };
+    const path = (0,external_node_path_.resolve)(io.cwd, args.taskFile);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(path) || !(0,external_node_fs_namespaceObject.statSync)(path).isFile()) {
+        return { ok: false, message: `--task-file ${args.taskFile} is not a file` };
     }
-    const { publication } = outcome;
-    io.stdout(json
-        ? JSON.stringify(publication.result, null, 2) + '\n'
-        : renderResultText(publication.result, {
-            resultPath: publication.resultPath,
-            packetPath: publication.packetPath,
-        }));
-    return publication.failed ? EXIT_FAILED : EXIT_OK;
+    return { ok: true, value: { path, content: (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8') } };
+}
+/** `--repo owner/name` and a token (GH_TOKEN, else GITHUB_TOKEN): pull requests and freshness via the API. */
+function apiFor(args, env) {
+    if (args.repository === null)
+        return { ok: true, value: null };
+    const repository = (0,domain/* parseRepository */.SU)(args.repository);
+    if (!repository.ok)
+        return { ok: false, message: `--repo is '${args.repository}'; it ${repository.problem}` };
+    const token = env.GH_TOKEN || env.GITHUB_TOKEN;
+    if (!token) {
+        return { ok: false, message: '--repo needs a token for the GitHub API: set GH_TOKEN (or GITHUB_TOKEN)' };
+    }
+    // GitHub Enterprise Server: GITHUB_API_URL=https://host/api/v3, its GraphQL at https://host/api/graphql.
+    const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const graphqlUrl = env.GITHUB_GRAPHQL_URL || `${apiUrl.replace(/\/v3$/, '')}/graphql`;
+    const api = new GitHubRestApi({ token, repository: repository.value, apiUrl, graphqlUrl });
+    return { ok: true, value: { api, repository: repository.value } };
+}
+function printPlan(outcome, c, json, stdout) {
+    const { command, facts, refusals } = outcome;
+    const dirtyFiles = c.local?.dirtyFiles ?? [];
+    stdout(json
+        ? JSON.stringify(planDocument(outcome, c.settings.dryRun), null, 2) + '\n'
+        : renderPlanText(command, facts, { refusals, dirtyFiles }));
+    // The exit code --apply would give: 2 when it would refuse to run here.
+    return { code: refusals.length > 0 ? EXIT_USAGE : EXIT_OK, audited: { plan: command, facts } };
 }
 function planDocument(plan, dryRun) {
     const { command, facts } = plan;
@@ -72761,20 +73462,218 @@ function planDocument(plan, dryRun) {
         working_directory: command.workingDirectory,
         timeout_seconds: command.timeoutSeconds,
         dry_run: dryRun,
+        apply_refusals: plan.refusals,
     };
 }
-async function audit(repo, outcome, args, sinks, io) {
-    const { log, redactor } = sinks;
+/** A verdict: published when it is about the commit, printed either way. */
+async function finishVerdict(outcome, p, json, stdout) {
+    const { c } = p;
+    const draft = facts_buildResult(outcome.facts, withDirtyNote(outcome.verdict, outcome.facts, c));
+    let result = draft;
+    let paths = { resultPath: null, packetPath: null };
+    if (outcome.publish) {
+        const publication = await publishResult(draft, outcome.smoke, {
+            settings: c.settings,
+            runner: c.runner,
+            outDir: c.outDir,
+            sinks: c.sinks,
+            api: c.api,
+            uploadArtifact: null,
+            now: c.now,
+            stepTimeoutMs: outcome.verdict.status === 'CANCELLED' ? 3000 : null,
+        });
+        result = publication.result;
+        paths = { resultPath: publication.resultPath, packetPath: publication.packetPath };
+        if (p.defaultOutDir)
+            await pruneRuns(p.repo);
+    }
+    else {
+        result = { ...draft, reporting: unpublished(c.apply) };
+    }
+    const text = c.apply ? renderResultText(result, paths) : renderPlanStopText(outcome.verdict, outcome.facts);
+    stdout(json ? JSON.stringify(result, null, 2) + '\n' : text + renderHint(outcome.hint));
+    if (json && outcome.hint)
+        c.sinks.log.info(`hint: ${outcome.hint}`);
+    const code = jobFails(result.status, c.settings.onStale) ? EXIT_FAILED : EXIT_OK;
+    return { code, audited: { result, resultPath: paths.resultPath } };
+}
+function unpublished(applied) {
+    const why = applied
+        ? 'skipped: not published (nothing ran; not a verdict about the commit)'
+        : 'skipped: a plan';
+    return {
+        commit_status: why,
+        artifact: why,
+        summary: why,
+        green_ref: why,
+        escalation_issue: why,
+        result_artifact: why,
+    };
+}
+/** A run on uncommitted changes says so in its verdict: it is not the commit's alone. */
+function withDirtyNote(verdict, facts, c) {
+    const dirty = c.local?.dirtyFiles ?? [];
+    if (!c.apply || facts.execution === null || dirty.length === 0)
+        return verdict;
+    const files = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '');
+    const sha = facts.mergeCommit?.slice(0, 12) ?? 'the commit';
+    const note = `Ran with --allow-dirty on uncommitted changes (${files}): not the verdict of ${sha} alone.`;
+    return { ...verdict, message: `${verdict.message} ${note}` };
+}
+async function audit(repo, what, args, c, io) {
     try {
-        const entry = outcome.kind === 'plan'
-            ? auditEntry({ plan: outcome.command, facts: outcome.facts }, args.apply)
-            : auditEntry({ publication: outcome.publication }, args.apply);
-        const path = await appendAudit(repo, entry, redactor);
+        const path = await appendAudit(repo, auditEntry(what, args.apply, c.local?.dirtyFiles ?? []), c.sinks.redactor);
         if (!args.json)
             io.stderr(`audit: ${path}\n`);
     }
     catch (e) {
-        log.warning(`could not append to the audit trail: ${e.message}`);
+        c.sinks.log.warning(`could not append to the audit trail: ${e.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/validate.ts
+// `post-merge-smoke validate`: the action's `mode: validate` on a commit of this repository (never fetched)
+// or on the working tree. Exit 0 valid, 1 problems (or unreadable files), 2 usage.
+
+
+
+
+
+
+
+const validate_WHO = 'post-merge-smoke validate';
+async function validateCommand(args, io) {
+    const root = await repositoryRoot(io, args.dir);
+    if (!root.ok)
+        return usageFailure(io, validate_WHO, root.message);
+    const runner = localContext(root.value);
+    const { settings, errors } = parseSettings((name) => args.inputs[name], runner);
+    // Only the flags given can be wrong: inputs that validate does not read keep their defaults.
+    const wrong = errors.filter((e) => args.inputs[e.input] !== undefined);
+    if (wrong.length > 0)
+        return usageFailure(io, validate_WHO, wrong.map(asFlagError).join('\n'));
+    const git = new CliGitRepository(root.value, { env: io.env });
+    const sinks = cliSinks(io, Redactor.fromEnv(io.env, (0,domain/* knownSecrets */.xU)(io.env), settings.redactPatterns), args.json);
+    const source = args.source.kind === 'worktree'
+        ? { kind: 'worktree' }
+        : { kind: 'commit', resolve: refStage(git, args.source.ref) };
+    const end = await runValidateScript({ settings, git, sinks, runner }, source, {
+        signal: io.signal,
+        inputErrors: [],
+        describeInputError: asFlagError,
+        registryNamedBy: args.inputs['registry-path'] === undefined ? null : '--registry-path',
+    });
+    if (end.kind === 'stopped') {
+        const { status, reason, message } = end.verdict;
+        if (status === 'BLOCKED' && reason === 'invalid_input')
+            return usageFailure(io, validate_WHO, message);
+        io.stderr(`${validate_WHO}: ${status} ${reason}: ${message}\n`);
+        return EXIT_FAILED;
+    }
+    const v = end.value;
+    const say = (text) => io.stdout(sinks.redactor.redact(text));
+    say(args.json ? JSON.stringify(validationDocument(v, args, settings), null, 2) + '\n' : renderValidation(v));
+    return v.problems.length === 0 ? EXIT_OK : EXIT_FAILED;
+}
+/** --ref: a commit of this repository, as it is (nothing is fetched). */
+function refStage(git, ref) {
+    return stage('resolve --ref', async (signal) => {
+        const found = await git.revParseCommit(ref, { signal });
+        if (found.kind === 'found')
+            return next(found.sha, { facts: { mergeCommit: found.sha } });
+        if (found.kind === 'failed')
+            return stop('ERROR', 'git_failed', `${found.failure.message}.`);
+        if (found.kind === 'ambiguous') {
+            const shas = found.candidates.map((c) => c.sha.slice(0, 12)).join(', ');
+            return stop('BLOCKED', 'invalid_input', `--ref '${ref}' is ambiguous: it could be ${shas}`);
+        }
+        const hint = ' (fetch it first, or give a SHA, a branch or a tag)';
+        return stop('BLOCKED', 'invalid_input', `--ref '${ref}' is not a commit of this repository${hint}`);
+    });
+}
+/** `file:line:column: message` like a compiler, so that editors and terminals can jump to it. */
+function renderValidation(v) {
+    const out = [];
+    for (const p of v.problems) {
+        const at = [p.file, p.line, p.line !== null ? p.column : null].filter((x) => x !== null).join(':');
+        out.push(terminalSafe(`${at}: ${p.message}`));
+        if (p.hint)
+            out.push(`    ${terminalSafe(p.hint)}`);
+    }
+    if (out.length > 0)
+        out.push('');
+    const mark = v.problems.length === 0 ? '✔ the configuration is valid' : '✘ the configuration has problems';
+    out.push(`${mark}: ${terminalSafe(v.summary)}`);
+    if (v.files.ignored.length > 0) {
+        const shown = v.files.ignored.slice(0, 5).join(', ') + (v.files.ignored.length > 5 ? ', …' : '');
+        out.push(`  skipped (no task id a run selects, no smoke definition): ${terminalSafe(shown)}`);
+    }
+    return out.join('\n') + '\n';
+}
+function validationDocument(v, args, s) {
+    const c = v.checked;
+    return {
+        valid: v.problems.length === 0,
+        source: args.source.kind === 'worktree'
+            ? { kind: 'worktree' }
+            : { kind: 'commit', ref: args.source.ref, commit: v.files.commit },
+        registry_path: s.registryPath,
+        task_path: s.taskPath,
+        task_id_pattern: s.taskIdPattern.source,
+        checked: {
+            registry: c.registry,
+            profiles: c.profiles,
+            task_mappings: c.taskMappings,
+            default_profile: c.defaultProfile,
+            task_files: c.taskFiles,
+            task_files_with_smoke: c.taskFilesWithSmoke,
+        },
+        ignored_files: v.files.ignored,
+        problems: v.problems.map((p) => ({ ...p, hint: p.hint ?? null })),
+        summary: v.summary,
+    };
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.2.0"};
+;// CONCATENATED MODULE: ./src/cli/version.ts
+// The tool's version, from package.json (bundled into the CLI by ncc, so an installed copy knows its own).
+
+const cli_version_VERSION = package_namespaceObject.rE;
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+// The command-line tool: the action's modes with local adapters (SPEC §9). Returns the exit code:
+// 0 ok (valid, PASS, SKIPPED, STALE on-stale skip, a plan that would run, a matching replay), 1 a failure
+// (problems found, a failure status, a replay mismatch), 2 a usage error or a local refusal.
+
+
+
+
+
+
+
+
+
+
+async function runCli(argv, io) {
+    const args = parseArgs(argv);
+    switch (args.command) {
+        case 'help':
+            io.stdout(args.text);
+            return EXIT_OK;
+        case 'version':
+            io.stdout(`post-merge-smoke ${cli_version_VERSION}\n`);
+            return EXIT_OK;
+        case 'usage-error':
+            // The usage line first: the message (with its "did you mean") is the last line, where the eye lands.
+            io.stderr(`${args.usage}\n${args.who}: ${args.message}\n`);
+            return EXIT_USAGE;
+        case 'run':
+            return runCommand(args, io);
+        case 'validate':
+            return validateCommand(args, io);
+        case 'replay':
+            return replayCommand(args, io);
     }
 }
 async function replayCommand(args, io) {
@@ -72826,24 +73725,52 @@ async function replayCommand(args, io) {
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 // Command-line entry (bin: post-merge-smoke). Thin: wires the process to runCli.
+//
+// The CLI never leaves a smoke behind. A signal that ends a terminal session or a job (SIGINT, SIGTERM,
+// SIGHUP, SIGQUIT) and a reader that went away (EPIPE on stdout or stderr: `… --apply | head -1`) cancel
+// the run: the engine kills the smoke's process tree, the CLI reports what it still can, and exits.
 
 const controller = new AbortController();
-process.on('SIGINT', () => controller.abort());
-process.on('SIGTERM', () => controller.abort());
+const cancel = (why) => {
+    if (!controller.signal.aborted)
+        controller.abort(new Error(why));
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT']) {
+    process.on(signal, () => cancel(signal));
+}
+/** A stream whose reader may go away: the first error stops the run, and nothing more is written to it. */
+function guardedWriter(stream) {
+    let broken = false;
+    stream.on('error', (e) => {
+        broken = true;
+        cancel(`${e.code ?? 'error'} on ${stream === process.stdout ? 'stdout' : 'stderr'}`);
+    });
+    return {
+        write: (text) => {
+            if (!broken && !stream.destroyed)
+                stream.write(text);
+        },
+        broken: () => broken || stream.destroyed,
+    };
+}
+const stdout = guardedWriter(process.stdout);
+const stderr = guardedWriter(process.stderr);
 runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: stdout.write,
+    stderr: stderr.write,
     cwd: process.cwd(),
     env: process.env,
     signal: controller.signal,
 })
     .catch((e) => {
-    process.stderr.write(`post-merge-smoke: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    stderr.write(`post-merge-smoke: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 1;
 })
     .then((code) => {
     process.exitCode = code;
     // Let stdout drain (it may be a pipe), then leave even if a keep-alive socket lingers.
+    if (stdout.broken())
+        process.exit(code);
     process.stdout.write('', () => process.exit(code));
 });
 

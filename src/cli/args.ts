@@ -1,84 +1,190 @@
 // Command-line arguments → a command, the action's input names, and the CLI's own options. The flags that
-// map onto inputs and their usage lines come from the inputs table (settings/inputs.ts). Pure: no I/O;
-// usage errors are returned, never thrown.
-import { INPUTS, type CliFlag, type InputName } from '../settings/index.js';
+// map onto inputs and their usage lines come from the inputs table (settings/inputs.ts); the CLI's own
+// options are the tables below. Pure: no I/O; usage errors are returned, never thrown.
+import { nearMiss } from '../resolve/index.js';
+import { INPUTS, type CliCommand, type CliFlag, type InputName } from '../settings/index.js';
 
-/** Options of `run` that are the CLI's own (not action inputs). */
-const RUN_OPTIONS: readonly { flag: string; arg: string | null; help: string }[] = [
-  { flag: 'repo', arg: '<dir>', help: 'repository to work in (default: the current directory)' },
-  {
-    flag: 'task-file',
-    arg: '<path>',
-    help: "task file read from disk (instead of --task-path in the commit's tree)",
-  },
-  { flag: 'apply', arg: null, help: 'run the command (without it: plan only)' },
-  { flag: 'json', arg: null, help: 'print the SmokeResult (or the plan) as JSON on stdout' },
-  {
-    flag: 'out-dir',
-    arg: '<dir>',
-    help: 'result, packet and logs (default: <repo>/.post-merge-smoke/runs/<time>)',
-  },
-  { flag: 'no-audit', arg: null, help: 'do not append to <repo>/.post-merge-smoke/audit.jsonl' },
-];
+export const TOOL = 'post-merge-smoke';
 
-/** The inputs that are flags of `run`, in table order. */
-const INPUT_FLAGS = INPUTS.filter(
-  (row): row is (typeof INPUTS)[number] & { cli: CliFlag } => row.cli !== null,
-);
+type CommandName = CliCommand | 'replay';
 
-function usageLine(flag: string, arg: string | null, help: string): string {
-  const left = `--${flag}${arg ? ` ${arg}` : ''}`;
-  return `  ${left.padEnd(27)}${left.length >= 27 ? ' ' : ''}${help}`;
+/** One of the CLI's own options (not an action input). `arg: null`: a switch. */
+interface Option {
+  flag: string;
+  short?: string;
+  arg: string | null;
+  help: string;
 }
 
-export const RUN_USAGE = [
-  'usage: post-merge-smoke run --merge-commit <sha|ref> [options]',
-  '',
-  'Resolves the smoke command for a merge commit, checks that it is still the head of the base branch and',
-  'prints the plan. Nothing is executed unless --apply is given.',
-  '',
-  'options:',
-  ...INPUT_FLAGS.map((row) => usageLine(row.name, row.cli.arg, row.cli.help)),
-  ...RUN_OPTIONS.map((o) => usageLine(o.flag, o.arg, o.help)),
-  '  -h, --help                 this help',
-  '',
-  'exit codes: 0 PASS, SKIPPED, STALE (on-stale skip) or a plan; 1 FAIL, TIMEOUT, BLOCKED, ERROR, CANCELLED,',
-  'STALE (on-stale fail); 2 usage error.',
-  '',
-].join('\n');
+interface CommandSpec {
+  name: CommandName;
+  /** The usage line after the tool's name. */
+  synopsis: string;
+  about: string;
+  options: readonly Option[];
+  /** The one positional argument, if the command takes one. */
+  positional: string | null;
+  exitCodes: string;
+}
 
-export const REPLAY_USAGE = `usage: post-merge-smoke replay <fixture-dir> [--json] [--keep]
+const DIR: Option = {
+  flag: 'dir',
+  short: 'C',
+  arg: '<dir>',
+  help: 'repository to work in, like git -C (default: the current directory)',
+};
+const JSON_SWITCH = (what: string): Option => ({
+  flag: 'json',
+  arg: null,
+  help: `print ${what} as JSON on stdout`,
+});
 
-Builds a throwaway origin and clone from a replay fixture, serves its pull request from a loopback server
-standing in for the GitHub API, runs the whole pipeline and compares the result with the fixture's
-expected result (times ignored).
+const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'validate',
+    synopsis: 'validate [--worktree | --ref <ref>] [options]',
+    about:
+      'Checks the registry and every task file the task-path template reaches, without running anything: ' +
+      'undefined profiles, unknown keys (with a "did you mean"), invalid values, empty commands, malformed YAML, ' +
+      "each with its file and line. Reads the commit's tree (default: HEAD), or the working tree with --worktree.",
+    options: [
+      DIR,
+      { flag: 'ref', arg: '<ref>', help: 'commit whose tree is checked (default: HEAD)' },
+      { flag: 'worktree', arg: null, help: 'check the files on disk instead (uncommitted edits included)' },
+      JSON_SWITCH('the problems'),
+    ],
+    positional: null,
+    exitCodes: 'exit codes: 0 valid; 1 problems found (or the files could not be read); 2 usage error.',
+  },
+  {
+    name: 'run',
+    synopsis: 'run [--merge-commit <sha|ref>] [--apply] [options]',
+    about:
+      'Resolves the smoke command for a merge commit, checks that it is still the head of the base branch and ' +
+      'that the working tree is the commit, and prints the plan. Nothing is executed unless --apply is given.',
+    options: [
+      DIR,
+      {
+        flag: 'repo',
+        arg: '<owner/name>',
+        help: 'GitHub repository for API lookups (pull requests); needs GH_TOKEN or GITHUB_TOKEN',
+      },
+      {
+        flag: 'task-file',
+        arg: '<path>',
+        help: "task file read from disk (instead of --task-path in the commit's tree)",
+      },
+      { flag: 'apply', arg: null, help: 'run the command (without it: plan only)' },
+      {
+        flag: 'allow-dirty',
+        arg: null,
+        help: 'let --apply run on uncommitted changes (recorded in the result)',
+      },
+      JSON_SWITCH('the SmokeResult (or the plan)'),
+      {
+        flag: 'out-dir',
+        arg: '<dir>',
+        help: 'result, packet and logs (default: <repo>/.post-merge-smoke/runs/<time>, the last 20 kept)',
+      },
+      { flag: 'no-audit', arg: null, help: 'do not append to <repo>/.post-merge-smoke/audit.jsonl' },
+    ],
+    positional: null,
+    exitCodes:
+      'exit codes: 0 PASS, SKIPPED, STALE (on-stale skip) or a plan that would run; 1 FAIL, TIMEOUT, BLOCKED,\n' +
+      'ERROR, CANCELLED, STALE (on-stale fail), or a plan that would end so; 2 usage error or a refusal\n' +
+      '(HEAD elsewhere, uncommitted changes): nothing ran and nothing was written.',
+  },
+  {
+    name: 'replay',
+    synopsis: 'replay <fixture-dir> [--json] [--keep]',
+    about:
+      'Builds a throwaway origin and clone from a replay fixture, serves its pull request from a loopback ' +
+      'server standing in for the GitHub API, runs the whole pipeline and compares the result with the ' +
+      "fixture's expected result (times ignored).",
+    options: [
+      JSON_SWITCH('the SmokeResult'),
+      { flag: 'keep', arg: null, help: 'keep the throwaway repositories (their path is printed)' },
+    ],
+    positional: '<fixture-dir>',
+    exitCodes: 'exit codes: 0 the result matches the fixture; 1 it does not; 2 usage error.',
+  },
+];
 
-options:
-  --json        print the SmokeResult as JSON on stdout
-  --keep        keep the throwaway repositories (their path is printed)
-  -h, --help    this help
+/** The inputs that are flags of `command`, in table order. */
+function inputFlags(command: CommandName) {
+  return INPUTS.filter(
+    (row): row is (typeof INPUTS)[number] & { cli: CliFlag } =>
+      row.cli !== null && (row.cli.commands ?? ['run']).includes(command as CliCommand),
+  );
+}
 
-exit codes: 0 the result matches the fixture; 1 it does not; 2 usage error.
-`;
+function usageLine(flag: string, short: string | undefined, arg: string | null, help: string): string {
+  const left = `${short ? `-${short}, ` : ''}--${flag}${arg ? ` ${arg}` : ''}`;
+  return `  ${left.padEnd(29)}${left.length >= 29 ? ' ' : ''}${help}`;
+}
 
-export const MAIN_USAGE = `usage: post-merge-smoke <command> [options]
+function wrap(text: string, width = 106): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n');
+}
+
+export function commandUsage(name: CommandName): string {
+  const spec = specOf(name);
+  const inputs = inputFlags(name).map((row) => usageLine(row.name, undefined, row.cli.arg, row.cli.help));
+  return [
+    `usage: ${TOOL} ${spec.synopsis}`,
+    '',
+    wrap(spec.about),
+    '',
+    'options:',
+    ...spec.options.map((o) => usageLine(o.flag, o.short, o.arg, o.help)),
+    usageLine('help', 'h', null, 'this help'),
+    '',
+    ...(inputs.length > 0 ? ['action inputs (the same names as in a workflow):', ...inputs, ''] : []),
+    spec.exitCodes,
+    '',
+  ].join('\n');
+}
+
+export const MAIN_USAGE = `usage: ${TOOL} <command> [options]
 
 commands:
-  run       resolve, check freshness and (with --apply) run the smoke command for a merge commit
+  validate  check the registry and task files (of a commit, or of the working tree) before they merge
+  run       plan, and with --apply run, the smoke command for a merge commit
   replay    replay a fixture end to end and compare with its expected result
 
-post-merge-smoke <command> --help for the options of a command.
+${TOOL} <command> --help lists the options of a command; ${TOOL} --version prints the version.
 `;
+
+const specOf = (name: CommandName): CommandSpec => COMMANDS.find((c) => c.name === name)!;
 
 export interface RunArgs {
   command: 'run';
   inputs: Partial<Record<InputName, string>>;
-  repo: string | null;
+  dir: string | null;
+  /** `--repo owner/name`, as given (checked by the command). */
+  repository: string | null;
   taskFile: string | null;
   apply: boolean;
+  allowDirty: boolean;
   json: boolean;
   audit: boolean;
   outDir: string | null;
+}
+
+export interface ValidateArgs {
+  command: 'validate';
+  inputs: Partial<Record<InputName, string>>;
+  dir: string | null;
+  source: { kind: 'worktree' } | { kind: 'ref'; ref: string };
+  json: boolean;
 }
 
 export interface ReplayArgs {
@@ -88,114 +194,177 @@ export interface ReplayArgs {
   keep: boolean;
 }
 
+export interface UsageError {
+  command: 'usage-error';
+  /** Who complains: `post-merge-smoke run`. */
+  who: string;
+  message: string;
+  /** One short line pointing at the help; printed first, so the message stays the last line. */
+  usage: string;
+}
+
 export type ParsedArgs =
   | RunArgs
+  | ValidateArgs
   | ReplayArgs
   | { command: 'help'; text: string }
-  | { command: 'usage-error'; message: string; usage: string };
+  | { command: 'version' }
+  | UsageError;
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     return { command: 'help', text: MAIN_USAGE };
   }
-  if (command === 'run') return parseRun(rest);
-  if (command === 'replay') return parseReplay(rest);
-  return { command: 'usage-error', message: `unknown command '${command}'`, usage: MAIN_USAGE };
+  if (command === '--version' || command === '-V') return { command: 'version' };
+  const spec = COMMANDS.find((c) => c.name === command);
+  if (!spec) return unknownCommand(command);
+  const raw = parseCommandLine(spec, rest);
+  if ('command' in raw) return raw;
+  if (spec.name === 'run') return runArgs(raw);
+  if (spec.name === 'validate') return validateArgs(raw);
+  return replayArgs(raw);
 }
 
-/** One `--name[=value]` or `--name value` argument, split. */
-interface Flag {
-  name: string;
-  inline: string | null;
-}
-
-function splitFlag(arg: string): Flag | null {
-  if (!arg.startsWith('--')) return null;
-  const eq = arg.indexOf('=');
-  return { name: arg.slice(2, eq < 0 ? undefined : eq), inline: eq < 0 ? null : arg.slice(eq + 1) };
-}
-
-function parseRun(argv: readonly string[]): ParsedArgs {
-  const out: RunArgs = {
-    command: 'run',
-    inputs: {},
-    repo: null,
-    taskFile: null,
-    apply: false,
-    json: false,
-    audit: true,
-    outDir: null,
+function unknownCommand(command: string): UsageError {
+  const names = COMMANDS.map((c) => c.name);
+  const meant = nearMiss(command, names);
+  const what = command.startsWith('-') ? `'${command}' before a command` : `unknown command '${command}'`;
+  return {
+    command: 'usage-error',
+    who: TOOL,
+    message: `${what}${meant ? `; did you mean '${meant}'?` : `; commands: ${names.join(', ')}`}`,
+    usage: `usage: ${TOOL} <command> [options]  (${TOOL} --help lists the commands)`,
   };
-  const usageError = (message: string): ParsedArgs => ({ command: 'usage-error', message, usage: RUN_USAGE });
+}
+
+/** What the command line said, before a command gives it meaning. */
+interface RawArgs {
+  inputs: Partial<Record<InputName, string>>;
+  options: Map<string, string | true>;
+  positional: string[];
+}
+
+function parseCommandLine(spec: CommandSpec, argv: readonly string[]): RawArgs | UsageError | ParsedArgs {
+  const raw: RawArgs = { inputs: {}, options: new Map(), positional: [] };
+  const fail = (message: string) => usageError(spec, message);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '-h' || arg === '--help') return { command: 'help', text: RUN_USAGE };
-    const flag = splitFlag(arg);
-    if (!flag) return usageError(`unexpected argument '${arg}'`);
-    const takesValue = flagArg(flag.name);
-    if (takesValue === undefined) return usageError(`unknown option '--${flag.name}'`);
-    if (takesValue === null) {
-      if (flag.inline !== null) return usageError(`--${flag.name} takes no value`);
-      setSwitch(out, flag.name);
+    if (arg === '-h' || arg === '--help') return { command: 'help', text: commandUsage(spec.name) };
+    const flag = splitFlag(spec, arg);
+    if (flag === null) {
+      if (spec.positional === null || raw.positional.length > 0) return fail(`unexpected argument '${arg}'`);
+      raw.positional.push(arg);
+      continue;
+    }
+    const kind = flagKind(spec, flag.name);
+    if (kind === undefined) return fail(unknownOption(spec, flag.name));
+    if (kind.arg === null) {
+      if (flag.inline !== null) return fail(`--${flag.name} takes no value`);
+      set(raw, kind, flag.name, true);
       continue;
     }
     const value = flag.inline ?? valueAfter(argv, i);
-    if (value === null || (value === '' && !isInputFlag(flag.name)))
-      return usageError(`--${flag.name} needs a value`);
+    if (value === null || (value === '' && !kind.input))
+      return fail(`--${flag.name} needs a value ${kind.arg}`);
     if (flag.inline === null) i++;
-    setValue(out, flag.name, value);
+    set(raw, kind, flag.name, value);
   }
-  if (!out.inputs['merge-commit']) return usageError('--merge-commit is required');
-  return out;
+  return raw;
 }
 
-/** undefined: no such flag; null: a switch; otherwise its argument's name. */
-function flagArg(name: string): string | null | undefined {
-  const input = INPUT_FLAGS.find((row) => row.name === name);
-  if (input) return input.cli.arg;
-  const own = RUN_OPTIONS.find((o) => o.flag === name);
-  return own ? own.arg : undefined;
+function usageError(spec: CommandSpec, message: string): UsageError {
+  return {
+    command: 'usage-error',
+    who: `${TOOL} ${spec.name}`,
+    message,
+    usage: `usage: ${TOOL} ${spec.synopsis}  (${TOOL} ${spec.name} --help lists every option)`,
+  };
 }
 
-const isInputFlag = (name: string): boolean => INPUT_FLAGS.some((row) => row.name === name);
+/** `--name[=value]` or a known short option (`-C`), as a long name; null when it is not an option. */
+function splitFlag(spec: CommandSpec, arg: string): { name: string; inline: string | null } | null {
+  if (arg.startsWith('--') && arg.length > 2) {
+    const eq = arg.indexOf('=');
+    return { name: arg.slice(2, eq < 0 ? undefined : eq), inline: eq < 0 ? null : arg.slice(eq + 1) };
+  }
+  if (/^-[A-Za-z]$/.test(arg)) {
+    const own = spec.options.find((o) => o.short === arg.slice(1));
+    return { name: own ? own.flag : arg.slice(1), inline: null };
+  }
+  return null;
+}
+
+interface FlagKind {
+  arg: string | null;
+  input: boolean;
+}
+
+function flagKind(spec: CommandSpec, name: string): FlagKind | undefined {
+  const input = inputFlags(spec.name).find((row) => row.name === name);
+  if (input) return { arg: input.cli.arg, input: true };
+  const own = spec.options.find((o) => o.flag === name);
+  return own ? { arg: own.arg, input: false } : undefined;
+}
+
+/** "unknown option '--aply'; did you mean --apply?" — the hint is the end of the line, and of the output. */
+function unknownOption(spec: CommandSpec, name: string): string {
+  const known = [...inputFlags(spec.name).map((row) => row.name), ...spec.options.map((o) => o.flag), 'help'];
+  const shown = name.length === 1 ? `-${name}` : `--${name}`;
+  const meant = nearMiss(name, known);
+  if (meant) return `unknown option '${shown}'; did you mean --${meant}?`;
+  const elsewhere = COMMANDS.find((c) => c !== spec && flagKind(c, name) !== undefined);
+  if (elsewhere) return `unknown option '${shown}': it is an option of '${TOOL} ${elsewhere.name}'`;
+  return `unknown option '${shown}'`;
+}
 
 function valueAfter(argv: readonly string[], i: number): string | null {
   const next = argv[i + 1];
   return next === undefined || (next.startsWith('--') && next.length > 2) ? null : next;
 }
 
-function setSwitch(out: RunArgs, name: string): void {
-  if (name === 'apply') out.apply = true;
-  else if (name === 'json') out.json = true;
-  else if (name === 'no-audit') out.audit = false;
-  else out.inputs[name as InputName] = 'true';
+function set(raw: RawArgs, kind: FlagKind, name: string, value: string | true): void {
+  if (kind.input) raw.inputs[name as InputName] = value === true ? 'true' : value;
+  else raw.options.set(name, value);
 }
 
-function setValue(out: RunArgs, name: string, value: string): void {
-  if (name === 'repo') out.repo = value;
-  else if (name === 'task-file') out.taskFile = value;
-  else if (name === 'out-dir') out.outDir = value;
-  else out.inputs[name as InputName] = value;
+const text = (raw: RawArgs, name: string): string | null => {
+  const v = raw.options.get(name);
+  return typeof v === 'string' ? v : null;
+};
+
+function runArgs(raw: RawArgs): RunArgs {
+  return {
+    command: 'run',
+    // Locally the commit under test is what is checked out, unless said otherwise.
+    inputs: { 'merge-commit': 'HEAD', ...raw.inputs },
+    dir: text(raw, 'dir'),
+    repository: text(raw, 'repo'),
+    taskFile: text(raw, 'task-file'),
+    apply: raw.options.has('apply'),
+    allowDirty: raw.options.has('allow-dirty'),
+    json: raw.options.has('json'),
+    audit: !raw.options.has('no-audit'),
+    outDir: text(raw, 'out-dir'),
+  };
 }
 
-function parseReplay(argv: readonly string[]): ParsedArgs {
-  let fixtureDir: string | null = null;
-  let json = false;
-  let keep = false;
-  const usageError = (message: string): ParsedArgs => ({
-    command: 'usage-error',
-    message,
-    usage: REPLAY_USAGE,
-  });
-  for (const arg of argv) {
-    if (arg === '-h' || arg === '--help') return { command: 'help', text: REPLAY_USAGE };
-    if (arg === '--json') json = true;
-    else if (arg === '--keep') keep = true;
-    else if (arg.startsWith('-')) return usageError(`unknown option '${arg}'`);
-    else if (fixtureDir === null) fixtureDir = arg;
-    else return usageError(`unexpected argument '${arg}'`);
+function validateArgs(raw: RawArgs): ValidateArgs | UsageError {
+  const ref = text(raw, 'ref');
+  if (ref !== null && raw.options.has('worktree')) {
+    return usageError(specOf('validate'), '--worktree and --ref exclude each other');
   }
-  if (fixtureDir === null) return usageError('a fixture directory is required');
-  return { command: 'replay', fixtureDir, json, keep };
+  return {
+    command: 'validate',
+    inputs: raw.inputs,
+    dir: text(raw, 'dir'),
+    source: raw.options.has('worktree') ? { kind: 'worktree' } : { kind: 'ref', ref: ref ?? 'HEAD' },
+    json: raw.options.has('json'),
+  };
+}
+
+function replayArgs(raw: RawArgs): ReplayArgs | UsageError {
+  const [fixtureDir] = raw.positional;
+  if (fixtureDir === undefined) return usageError(specOf('replay'), 'a fixture directory is required');
+  return { command: 'replay', fixtureDir, json: raw.options.has('json'), keep: raw.options.has('keep') };
 }

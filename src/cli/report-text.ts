@@ -2,7 +2,7 @@
 // in captured output are made visible so a smoke's output cannot rewrite the terminal.
 import type { SmokeResult } from '../contracts.js';
 import type { Command } from '../modes/index.js';
-import type { RunFacts } from '../pipeline/index.js';
+import type { RunFacts, Verdict } from '../pipeline/index.js';
 import { formatDuration, utf8Tail } from '../report/index.js';
 import { terminalSafe } from '../sinks/index.js';
 
@@ -11,6 +11,12 @@ const TAIL_BYTES = 2048;
 function line(label: string, value: string): string {
   return `  ${label.padEnd(13)} ${value}`;
 }
+
+/** Lines after the first of a multi-line value, aligned under it. */
+const indentLines = (text: string) =>
+  terminalSafe(text)
+    .split('\n')
+    .join('\n' + ' '.repeat(16));
 
 function freshness(r: Pick<SmokeResult, 'origin_head' | 'stale' | 'base_branch'>): string {
   if (!r.origin_head) return 'unknown';
@@ -41,14 +47,7 @@ export function renderResultText(
     line('task', r.task_id ?? '-'),
     line('pull request', r.pr_number === null ? '-' : `#${r.pr_number}`),
     line('profile', r.profile ?? '-'),
-    line(
-      'command',
-      r.smoke_command === null
-        ? '-'
-        : terminalSafe(r.smoke_command)
-            .split('\n')
-            .join('\n' + ' '.repeat(16)),
-    ),
+    line('command', r.smoke_command === null ? '-' : indentLines(r.smoke_command)),
     line('source', r.command_source ?? '-'),
   ];
   if (r.attempts.length > 0) {
@@ -71,28 +70,60 @@ export function renderResultText(
   return out.join('\n') + '\n';
 }
 
-export function renderPlanText(plan: Command, facts: RunFacts): string {
+function planFacts(facts: RunFacts): string[] {
+  return [
+    line('commit', facts.mergeCommit ?? 'unknown'),
+    line(
+      'freshness',
+      freshness({ origin_head: facts.originHead, stale: facts.stale, base_branch: facts.baseBranch }),
+    ),
+    line('task', facts.taskId ?? '-'),
+    line('pull request', facts.prNumber === null ? '-' : `#${facts.prNumber}`),
+    line('profile', facts.profile ?? '-'),
+  ];
+}
+
+/** A plan that got to a command: what --apply would run, and what in the working tree it would refuse. */
+export function renderPlanText(
+  plan: Command,
+  facts: RunFacts,
+  workspace: { refusals: readonly string[]; dirtyFiles: readonly string[] },
+): string {
+  const { refusals, dirtyFiles } = workspace;
+  const head =
+    refusals.length === 0
+      ? 'PLAN  nothing was executed; pass --apply to run the command'
+      : 'PLAN  nothing was executed; --apply would refuse to run it here (see below)';
+  const out = [
+    head,
+    ...planFacts(facts),
+    line('command', indentLines(plan.command)),
+    line('source', plan.source),
+    line('shell', plan.shell),
+    line('directory', plan.workingDirectory),
+    line('timeout', `${plan.timeoutSeconds} s`),
+    line('working tree', workingTree(refusals, dirtyFiles)),
+    ...refusals.map((r) => `  refuses:      ${terminalSafe(r)}`),
+  ];
+  return out.join('\n') + '\n';
+}
+
+function workingTree(refusals: readonly string[], dirtyFiles: readonly string[]): string {
+  if (refusals.length > 0) return `--apply would refuse`;
+  if (dirtyFiles.length === 0) return 'at the commit, no uncommitted changes';
+  return `at the commit; uncommitted changes allowed (--allow-dirty): ${terminalSafe(dirtyFiles.slice(0, 5).join(', '))}${dirtyFiles.length > 5 ? ', …' : ''}`;
+}
+
+/** A plan that stopped before a command: the verdict --apply would give (nothing was published). */
+export function renderPlanStopText(verdict: Verdict, facts: RunFacts): string {
   return (
     [
-      `PLAN  nothing was executed; pass --apply to run the command`,
-      line('commit', facts.mergeCommit ?? 'unknown'),
-      line(
-        'freshness',
-        freshness({ origin_head: facts.originHead, stale: facts.stale, base_branch: facts.baseBranch }),
-      ),
-      line('task', facts.taskId ?? '-'),
-      line('pull request', facts.prNumber === null ? '-' : `#${facts.prNumber}`),
-      line('profile', facts.profile ?? '-'),
-      line(
-        'command',
-        terminalSafe(plan.command)
-          .split('\n')
-          .join('\n' + ' '.repeat(16)),
-      ),
-      line('source', plan.source),
-      line('shell', plan.shell),
-      line('directory', plan.workingDirectory),
-      line('timeout', `${plan.timeoutSeconds} s`),
+      `PLAN  nothing was executed; --apply would end ${verdict.status} ${verdict.reason}: ${terminalSafe(verdict.message)}`,
+      ...planFacts(facts),
     ].join('\n') + '\n'
   );
+}
+
+export function renderHint(hint: string | null): string {
+  return hint ? `hint: ${terminalSafe(hint)}\n` : '';
 }

@@ -1,7 +1,13 @@
 // The freshness gate (SPEC §5): is the merge commit exactly the head of the base branch on the remote?
 // It ends within its budget (DEFAULT_FRESHNESS_BUDGET_MS unless told otherwise), whatever the remote does.
 import { DEFAULT_FRESHNESS_BUDGET_MS, startBudget, waitWithin, type Budget } from './budget.js';
-import { observeViaApi, observeViaGit, type Observation, type ObserveTarget } from './observe.js';
+import {
+  observeViaApi,
+  observeViaGit,
+  type GitObserveOptions,
+  type Observation,
+  type ObserveTarget,
+} from './observe.js';
 import type { FreshnessInput, FreshnessVerdict, HeadSource } from './types.js';
 import { verdictFrom, type Looked } from './verdict.js';
 
@@ -46,7 +52,7 @@ async function lookRepeatedly(input: FreshnessInput, target: ObserveTarget, budg
     if (!(await waitWithin(budget, input.retry, attempt))) break;
     looked.last = api
       ? await observeViaApi(api, target, budget)
-      : await observeViaGit(input.git, target, budget, { mayFetch: input.mayFetch ?? true });
+      : await observeViaGit(input.git, target, budget, gitOptions(input));
     looked.tries++;
     if (!worthRetrying(looked.last, via)) break;
   }
@@ -58,7 +64,7 @@ async function recheckWithGit(input: FreshnessInput, target: ObserveTarget, budg
   const last = looked.last;
   const lagging = last.kind === 'head' && (last.relation === 'behind' || last.relation === 'unknown');
   if (!input.api || !lagging) return;
-  const byGit = await observeViaGit(input.git, target, budget, { mayFetch: input.mayFetch ?? true });
+  const byGit = await observeViaGit(input.git, target, budget, gitOptions(input));
   if (byGit.kind === 'head') {
     looked.last = byGit;
     looked.via = 'git';
@@ -80,4 +86,10 @@ function recheckFailure(o: Exclude<Observation, { kind: 'head' }>): string {
     case 'missing':
       return 'branch not found';
   }
+}
+
+/** What git may do to the repository while the gate looks. */
+function gitOptions(input: FreshnessInput): GitObserveOptions {
+  const mayFetch = input.mayFetch ?? true;
+  return { mayFetch, mayUnshallow: mayFetch && (input.mayUnshallow ?? true) };
 }

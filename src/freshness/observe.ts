@@ -15,7 +15,7 @@ import { withinBudget, type Budget } from './budget.js';
 export type ObservedRelation = BranchRelation | 'unknown';
 
 export type Observation =
-  | { kind: 'head'; head: Sha; relation: ObservedRelation }
+  | { kind: 'head'; head: Sha; relation: ObservedRelation; unshallowed?: true }
   | { kind: 'missing' }
   | { kind: 'transient'; error: string }
   | { kind: 'fatal'; reason: 'api_failed' | 'git_failed'; message: string; head: Sha | null }
@@ -141,11 +141,13 @@ async function bringBothHere(git: GitRepository, t: ObserveTarget, head: Sha, o:
 }
 
 /**
- * What the verbs may do to the repository. `mayFetch: false` (a developer's clone in plan mode): never
- * fetch or unshallow — answer from what is here, and say so when that is not enough.
+ * What the verbs may do to the repository. `mayFetch: false`: never fetch or unshallow — answer from what is
+ * here, and say so when that is not enough. `mayUnshallow: false` (a developer's clone in plan mode): fetch
+ * a missing commit, but never turn a shallow clone into a full one.
  */
 export interface GitObserveOptions {
   mayFetch: boolean;
+  mayUnshallow: boolean;
 }
 
 const NOT_FETCHING = 'fetching is off';
@@ -154,7 +156,7 @@ export async function observeViaGit(
   git: GitRepository,
   t: ObserveTarget,
   budget: Budget,
-  options: GitObserveOptions = { mayFetch: true },
+  options: GitObserveOptions = { mayFetch: true, mayUnshallow: true },
 ): Promise<Observation> {
   const o: GitCallOptions = { signal: budget.signal };
   const listed = await git.lsRemoteHead(t.remote, t.baseBranch, o);
@@ -162,23 +164,40 @@ export async function observeViaGit(
   const head = listed.value;
   if (head === null) return { kind: 'missing' };
   if (head === t.mergeCommit) return { kind: 'head', head, relation: 'identical' };
-  return options.mayFetch ? relateFetching(git, t, head, o) : relateHere(git, t, head, o);
+  if (!options.mayFetch) return relateHere(git, t, head, o);
+  return relateFetching(git, t, head, o, options.mayUnshallow);
 }
 
-async function relateFetching(git: GitRepository, t: ObserveTarget, head: Sha, o: GitCallOptions) {
+async function relateFetching(
+  git: GitRepository,
+  t: ObserveTarget,
+  head: Sha,
+  o: GitCallOptions,
+  mayUnshallow: boolean,
+): Promise<Observation> {
   const notHere = await bringBothHere(git, t, head, o);
   if (notHere) return notHere;
-  let relation = await relationByGit(git, t.mergeCommit, head, o);
+  const relation = await relationByGit(git, t.mergeCommit, head, o);
   // In a shallow clone, history cut at the shallow boundary can hide an ancestry: complete it once.
-  if (relation.ok && relation.value === 'diverged' && (await git.isShallow(o))) {
-    const unshallowed = await git.unshallow(t.remote, t.baseBranch, o);
-    if (!unshallowed.ok) {
-      const detail = `completing its history failed: ${unshallowed.failure.message}`;
-      return undecided(head, 'shallow-history', detail);
-    }
-    relation = await relationByGit(git, t.mergeCommit, head, o);
+  if (!(relation.ok && relation.value === 'diverged' && (await git.isShallow(o))))
+    return related(head, relation);
+  if (!mayUnshallow) {
+    return undecided(
+      head,
+      'shallow-history',
+      'its history is cut off (a shallow clone) and unshallowing is off',
+    );
   }
-  return related(head, relation);
+  const unshallowed = await git.unshallow(t.remote, t.baseBranch, o);
+  if (!unshallowed.ok) {
+    return undecided(
+      head,
+      'shallow-history',
+      `completing its history failed: ${unshallowed.failure.message}`,
+    );
+  }
+  const after = related(head, await relationByGit(git, t.mergeCommit, head, o));
+  return after.kind === 'head' ? { ...after, unshallowed: true } : after;
 }
 
 /** The relation from the commits already here; a shallow clone's "neither" is not believed. */

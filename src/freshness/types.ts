@@ -32,6 +32,8 @@ export interface FreshnessInput {
    * undecided (ERROR git_failed, facts.undecided) instead.
    */
   mayFetch?: boolean;
+  /** May a shallow clone be unshallowed to tell an ancestry (default: mayFetch)? The CLI's plan: no. */
+  mayUnshallow?: boolean;
 }
 
 /** What the gate saw, for callers that word their own advice (the message states these facts only). */
@@ -49,6 +51,8 @@ export interface FreshnessFacts {
   undecided: 'shallow-history' | 'not-fetched' | null;
   /** The budget ran out before the gate had its answer. */
   budgetSpent: boolean;
+  /** A shallow clone's history was completed (git fetch --unshallow) to tell the relation. */
+  unshallowed: boolean;
 }
 
 interface VerdictBase {

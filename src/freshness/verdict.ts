@@ -46,6 +46,7 @@ export function verdictFrom(
     relation: o.kind === 'head' && o.relation !== 'unknown' ? o.relation : null,
     undecided: o.kind === 'undecided' ? o.why : null,
     budgetSpent: budgetSpentMs !== null,
+    unshallowed: o.kind === 'head' && o.unshallowed === true,
   };
   const base = { via: l.via, facts };
   const branch = where(input, l.via);

@@ -6,6 +6,11 @@ import type { RunnerContext, Settings } from '../settings/index.js';
 import type { Sinks } from '../sinks/index.js';
 import type { Entry } from './wording.js';
 
+export interface LocalWorkspace {
+  dirtyFiles: readonly string[];
+  allowDirty: boolean;
+}
+
 export interface ModeContext {
   /** Who runs the mode: the action on a runner, or the CLI on a developer's machine (words differ). */
   entry: Entry;
@@ -29,6 +34,11 @@ export interface ModeContext {
    * The CLI: no — it never moves a developer's checkout; it reports the mismatch instead.
    */
   checkoutWorkspace: boolean;
+  /**
+   * The CLI's working tree (with checkoutWorkspace false): its uncommitted files, read before the run, and
+   * whether --apply may run on them. Absent for the action, which never runs on local changes.
+   */
+  local?: LocalWorkspace;
   /** The CLI's --task-file: read from disk instead of the tree. */
   taskFileOverride: { path: string; content: string } | null;
   now: () => Date;

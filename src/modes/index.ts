@@ -4,11 +4,13 @@ import type { SmokeResult } from '../contracts.js';
 import { inputError, type Mode } from '../settings/index.js';
 import type { ModeContext } from './context.js';
 import { smokeAndPublish, type SmokeOptions } from './smoke.js';
+import { validateAndPublish } from './validate.js';
 
 export { API_BUDGET_MS, withApiBudget, type ModeContext } from './context.js';
 export { runSmokeScript, endOfRun, smokeAndPublish, type SmokeOptions } from './smoke.js';
 export type { Command } from './stages/command.js';
-export type { RunEnd } from './run.js';
+export { ranVerdict, type RunEnd } from './run.js';
+export { runValidateScript, type ValidateSource, type Validation } from './validate.js';
 export { inputName, freshnessMessage, type Entry } from './wording.js';
 
 /** How a mode ended, for the job: its last log line, whether it fails the job, its result if it has one. */
@@ -38,7 +40,7 @@ export const MODE_RUNNERS: Record<Mode, ModeRunner> = {
   plan: unavailable('plan'),
   report: unavailable('report'),
   gate: unavailable('gate'),
-  validate: unavailable('validate'),
+  validate: validateAndPublish,
 };
 
 export function runSelectedMode(c: ModeContext, o: SmokeOptions): Promise<ModeOutcome> {

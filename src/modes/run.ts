@@ -6,6 +6,7 @@ import type { InputError } from '../settings/index.js';
 import { API_BUDGET_MS, withApiBudget, type ModeContext } from './context.js';
 import { commandStage, type Command } from './stages/command.js';
 import {
+  applyRefusalsStage,
   baseBranchStage,
   freshnessStage,
   headAfterStage,
@@ -16,8 +17,12 @@ import {
 import { executeStage } from './stages/execute.js';
 import { metadataStage } from './stages/metadata.js';
 
-/** The smoke ran; or, in a plan (the CLI without --apply), it would run this command. */
-export type RunEnd = { kind: 'ran'; smoke: SmokeRun } | { kind: 'planned'; command: Command };
+/**
+ * The smoke ran; or, in a plan (the CLI without --apply), it would run this command — unless the working
+ * tree makes --apply refuse (`refusals`, each a sentence; empty when it would run).
+ */
+export type RunEnd =
+  { kind: 'ran'; smoke: SmokeRun } | { kind: 'planned'; command: Command; refusals: string[] };
 
 export async function* runMode(
   c: ModeContext,
@@ -33,7 +38,7 @@ export async function* runMode(
     parallel(freshnessStage(verdictPhase, base, sha), metadataStage(verdictPhase, base, sha)),
   );
   const command = yield* run(commandStage(c, meta.outcome));
-  if (!c.apply) return { kind: 'planned', command };
+  if (!c.apply) return { kind: 'planned', command, refusals: yield* run(applyRefusalsStage(c, sha)) };
   yield* run(workspaceStage(c, base, sha));
   const subject = { sha, taskId: meta.outcome.taskId, prNumber: meta.discovery.number };
   const smoke = yield* run(executeStage(withApiBudget(c, API_BUDGET_MS.pending), subject, command));

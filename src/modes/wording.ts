@@ -9,9 +9,7 @@ export function inputName(entry: Entry, name: string): string {
   return entry === 'cli' ? `--${name}` : `input '${name}'`;
 }
 
-/** The freshness verdict's message, with the advice that fits where it is read. */
+/** The freshness verdict's message: the action adds its advice; the CLI gives its own as a hint line. */
 export function freshnessMessage(entry: Entry, verdict: FreshnessVerdict): string {
-  if (entry === 'action') return freshnessMessageForAction(verdict);
-  if (verdict.kind !== 'stale') return verdict.message;
-  return `${verdict.message.replace(/\.$/, '')}; pass --on-stale run to smoke it anyway.`;
+  return entry === 'action' ? freshnessMessageForAction(verdict) : verdict.message;
 }

@@ -22,7 +22,7 @@ export { discoverPullRequest, type PrDiscovery } from './pr-discovery.js';
 export { prNumberFromCommitMessage, type PrReference, type PrReferenceVia } from './pr-message.js';
 
 // Internals, exported for their tests in __tests__/resolve only.
-export { parseYamlSafe, type YMap, type YValue } from './yaml-safe.js';
+export { parseYamlSafe, DEFAULT_YAML_LIMITS, type YMap, type YValue } from './yaml-safe.js';
 export { fencedBlocks, frontMatter } from './markdown-blocks.js';
 export { checkRegistry, knownProfiles, parseRegistry } from './registry.js';
 export { checkTaskFile, parseTaskFile } from './task-file.js';

@@ -30,10 +30,15 @@ import {
   type InputParser,
 } from './parsers.js';
 
+/** The CLI's commands that take input flags. */
+export type CliCommand = 'run' | 'validate';
+
 /** How an input appears on the command line: `--name <arg>`, or a switch (`arg: null`) that means `true`. */
 export interface CliFlag {
   arg: string | null;
   help: string;
+  /** The commands that take this flag (default: only `run`). */
+  commands?: readonly CliCommand[];
 }
 
 export interface InputDef<K extends string = string, T = unknown> {
@@ -156,7 +161,7 @@ export const INPUTS = [
     description:
       'The commit under test: a full 40-hex SHA, or a ref resolved to one. Empty: the pushed SHA (event `after`) on push, the queue candidate (`merge_group.head_sha`) in a merge queue, otherwise GITHUB_SHA.',
     parse: mergeCommit,
-    cli: { arg: '<sha|ref>', help: 'commit under test (required)' },
+    cli: { arg: '<sha|ref>', help: 'commit under test (default: HEAD)' },
   }),
   def({
     key: 'baseBranch',
@@ -216,7 +221,11 @@ export const INPUTS = [
     description:
       "Registry file of profiles and task mappings, read from the merge commit's tree (never the working copy).",
     parse: fromDomain(parseRepoPath),
-    cli: { arg: '<path>', help: `registry file in the commit's tree (default: ${DEFAULT_REGISTRY_PATH})` },
+    cli: {
+      arg: '<path>',
+      help: `registry file (default: ${DEFAULT_REGISTRY_PATH})`,
+      commands: ['run', 'validate'],
+    },
   }),
   def({
     key: 'taskPath',
@@ -225,7 +234,11 @@ export const INPUTS = [
     description:
       "Task file path template containing `{task_id}`, e.g. `memory/tasks/{task_id}.md`, read from the merge commit's tree. Empty: task files are not read.",
     parse: optional(taskPathTemplate(parseRepoPath)),
-    cli: { arg: '<template>', help: "task file template in the commit's tree, e.g. tasks/{task_id}.md" },
+    cli: {
+      arg: '<template>',
+      help: 'task file path with {task_id}, e.g. memory/tasks/{task_id}.md',
+      commands: ['run', 'validate'],
+    },
   }),
   def({
     key: 'taskIdPattern',
@@ -234,7 +247,11 @@ export const INPUTS = [
     description:
       'Regular expression (RE2 syntax: linear time, no lookaround or backreferences) that finds the task id in the commit message, PR title, head branch and PR body.',
     parse: pattern,
-    cli: { arg: '<regex>', help: 'finds the task id in commit messages (RE2 syntax)' },
+    cli: {
+      arg: '<regex>',
+      help: 'finds the task id in commit messages (RE2 syntax)',
+      commands: ['run', 'validate'],
+    },
   }),
   def({
     key: 'prBodyCommand',
@@ -417,7 +434,8 @@ export const INPUTS = [
     description:
       'For `mode: plan`: `paths` selects every registry profile whose `paths` match a file the commit changed, plus the `always` ones; `none` selects the one profile the precedence resolves.',
     parse: oneOf(FAN_OUT),
-    cli: { arg: '<none|paths>', help: 'how --all-profiles selects profiles (default: none)' },
+    // Only `mode: plan` reads it, and the CLI has no plan-all-profiles command yet: no flag that does nothing.
+    cli: null,
   }),
   def({
     key: 'containment',

@@ -108,9 +108,29 @@ export class CliGitRepository implements GitRepository {
     return repo.exitCode === 0 ? ok(null) : fail(failureOf(repo, 'git rev-parse --git-dir'));
   }
 
-  async dirtyFiles(o?: GitCallOptions): Promise<GitAnswer<string[]>> {
-    const r = await this.call(['status', '--porcelain=v1', '-z', '--untracked-files=no'], 'worktree', o);
+  async dirtyFiles(o?: GitCallOptions & { untracked?: boolean }): Promise<GitAnswer<string[]>> {
+    const untracked = o?.untracked ? 'normal' : 'no';
+    const r = await this.call(
+      ['status', '--porcelain=v1', '-z', `--untracked-files=${untracked}`],
+      'worktree',
+      o,
+    );
     return r.exitCode === 0 ? ok(parseStatusPaths(r.stdout)) : fail(failureOf(r, 'git status'));
+  }
+
+  async listWorktreeFiles(dir: string, o?: GitCallOptions): Promise<GitAnswer<string[]>> {
+    const args = [
+      'ls-files',
+      '-z',
+      '--cached',
+      '--others',
+      '--exclude-standard',
+      '--',
+      ...(dir ? [dir] : []),
+    ];
+    const r = await this.call(args, 'worktree', o);
+    if (r.exitCode !== 0) return fail(failureOf(r, `git ls-files ${dir || '.'}`));
+    return ok([...new Set(r.stdout.split('\0').filter(Boolean))].sort());
   }
 
   async hasCommit(sha: Sha, o?: GitCallOptions): Promise<boolean> {
@@ -133,10 +153,22 @@ export class CliGitRepository implements GitRepository {
   }
 
   async remoteDefaultBranch(remote: RemoteName, o?: GitCallOptions): Promise<GitAnswer<BranchName | null>> {
-    const r = await this.call(['symbolic-ref', '--quiet', `refs/remotes/${remote}/HEAD`], 'plumbing', o);
-    if (r.exitCode === 1) return ok(null);
-    if (r.exitCode !== 0) return fail(failureOf(r, `git symbolic-ref refs/remotes/${remote}/HEAD`));
-    const branch = parseBranchName(r.stdout.trim().replace(`refs/remotes/${remote}/`, ''));
+    const prefix = `refs/remotes/${remote}/`;
+    const r = await this.call(['symbolic-ref', '--quiet', `${prefix}HEAD`], 'plumbing', o);
+    if (r.exitCode !== 0 && r.exitCode !== 1) return fail(failureOf(r, `git symbolic-ref ${prefix}HEAD`));
+    if (r.exitCode === 0) {
+      const branch = parseBranchName(r.stdout.trim().replace(prefix, ''));
+      return ok(branch.ok ? branch.value : null);
+    }
+    // No HEAD recorded for the remote (not a clone): the only one of main and master it has.
+    const refs = await this.call(
+      ['for-each-ref', '--format=%(refname)', `${prefix}main`, `${prefix}master`],
+      'plumbing',
+      o,
+    );
+    const found = refs.stdout.split('\n').filter(Boolean);
+    if (refs.exitCode !== 0 || found.length !== 1) return ok(null);
+    const branch = parseBranchName(found[0]!.slice(prefix.length));
     return ok(branch.ok ? branch.value : null);
   }
 

@@ -114,8 +114,13 @@ export interface GitRepository {
   worktreeRoot(o?: GitCallOptions): Promise<GitAnswer<string>>;
   /** HEAD's commit; null in a repository without commits. A failure outside a repository. */
   head(o?: GitCallOptions): Promise<GitAnswer<Sha | null>>;
-  /** Tracked files with changes, staged or not (untracked files do not count). */
-  dirtyFiles(o?: GitCallOptions): Promise<GitAnswer<string[]>>;
+  /**
+   * Files with changes, staged or not. Untracked files count only with `untracked: true` (a local run would
+   * run them too; a checkout leaves them be).
+   */
+  dirtyFiles(o?: GitCallOptions & { untracked?: boolean }): Promise<GitAnswer<string[]>>;
+  /** Paths under `dir` ('' for all) the working tree would commit: tracked and untracked, not ignored. */
+  listWorktreeFiles(dir: string, o?: GitCallOptions): Promise<GitAnswer<string[]>>;
   /** The commit is in the local object store (false also when git could not tell). */
   hasCommit(sha: Sha, o?: GitCallOptions): Promise<boolean>;
   /** The clone is shallow (false also when git could not tell). */
@@ -124,7 +129,10 @@ export interface GitRepository {
   revParseCommit(rev: string, o?: GitCallOptions): Promise<CommitLookup>;
   /** `ancestor` is `descendant` or one of its ancestors. Fails when either is not here. */
   isAncestor(ancestor: Sha, descendant: Sha, o?: GitCallOptions): Promise<GitAnswer<boolean>>;
-  /** The branch `refs/remotes/<remote>/HEAD` points at (set by clone); null when unset. */
+  /**
+   * The remote's default branch: what `refs/remotes/<remote>/HEAD` points at (set by clone), else the only
+   * one of main and master the remote has; null when neither says.
+   */
   remoteDefaultBranch(remote: RemoteName, o?: GitCallOptions): Promise<GitAnswer<BranchName | null>>;
   /** The full message. */
   commitMessage(sha: Sha, o?: GitCallOptions): Promise<GitAnswer<string>>;

@@ -8,7 +8,7 @@ import {
   resolveMergeCommit,
   type FreshnessInput,
 } from '../../freshness/index.js';
-import { info, next, stage, stop, warning, type Stage } from '../../pipeline/index.js';
+import { info, next, notice, stage, stop, warning, type Stage } from '../../pipeline/index.js';
 import type { InputError } from '../../settings/index.js';
 import type { ModeContext } from '../context.js';
 import { freshnessMessage } from '../wording.js';
@@ -37,11 +37,7 @@ export function baseBranchStage(c: ModeContext): Stage<BranchName> {
 export function mergeCommitStage(c: ModeContext, base: BranchName): Stage<Sha> {
   return stage('resolve the merge commit', async (signal) => {
     const s = c.settings;
-    const mc = await resolveMergeCommit(c.git, s.remote, s.mergeCommit, {
-      baseBranch: base,
-      signal,
-      mayFetch: c.apply,
-    });
+    const mc = await resolveMergeCommit(c.git, s.remote, s.mergeCommit, { baseBranch: base, signal });
     if (!mc.ok) return stop(mc.reason === 'invalid_input' ? 'BLOCKED' : 'ERROR', mc.reason, mc.message);
     return next(mc.sha, { facts: { mergeCommit: mc.sha } });
   });
@@ -61,8 +57,8 @@ export function freshnessInput(
     mergeCommit: sha,
     retry: c.retry,
     signal,
-    // Plan mode looks without changing the repository: no fetch, no unshallow.
-    mayFetch: c.apply,
+    // A plan may fetch a commit it lacks, but never turns a shallow clone into a full one.
+    mayUnshallow: c.apply,
   };
 }
 
@@ -72,14 +68,21 @@ export function freshnessStage(c: ModeContext, base: BranchName, sha: Sha): Stag
     const fresh = await checkFreshness(freshnessInput(c, base, sha, signal));
     const message = freshnessMessage(c.entry, fresh);
     const facts = { originHead: fresh.originHead, stale: fresh.kind === 'stale' };
-    const seen = info(`Freshness (${fresh.via}): ${message}`);
-    if (fresh.kind === 'fresh') return next(null, { facts, notes: [seen] });
+    const seen = [info(`Freshness (${fresh.via}): ${message}`)];
+    if (fresh.facts.unshallowed) {
+      seen.push(
+        notice(
+          'This is a shallow clone: its history was fetched (git fetch --unshallow) to tell how the commit relates to the branch.',
+        ),
+      );
+    }
+    if (fresh.kind === 'fresh') return next(null, { facts, notes: seen });
     if (fresh.kind === 'stale' && c.settings.onStale === 'run') {
       const why = `${fresh.message} on-stale is 'run': testing ${sha} anyway; the result records stale: true.`;
-      return next(null, { facts, notes: [seen, warning(why)] });
+      return next(null, { facts, notes: [...seen, warning(why)] });
     }
     const status = fresh.kind === 'stale' ? 'STALE' : fresh.kind === 'blocked' ? 'BLOCKED' : 'ERROR';
-    return stop(status, fresh.reason, message, { facts, notes: [seen] });
+    return stop(status, fresh.reason, message, { facts, notes: seen });
   });
 }
 
@@ -95,17 +98,72 @@ export function workspaceStage(c: ModeContext, base: BranchName, sha: Sha): Stag
   });
 }
 
+/** The CLI never moves a checkout: HEAD elsewhere, or uncommitted changes not allowed, refuse the run. */
 async function compareHead(c: ModeContext, sha: Sha, signal: AbortSignal) {
+  const head = await readHead(c, signal);
+  if (!head.ok) return stop('ERROR', 'git_failed', head.message);
+  const refusals = workspaceRefusals({ head: head.sha, sha, ...localOf(c) });
+  if (refusals.length > 0) return stop('ERROR', 'workspace_mismatch', refusals.join(' '));
+  const dirty = localOf(c).dirtyFiles;
+  if (dirty.length === 0) return next(null);
+  return next(null, {
+    notes: [
+      warning(
+        `Running on uncommitted changes (--allow-dirty): ${listFiles(dirty)}. The result is not the verdict of ${sha} alone.`,
+      ),
+    ],
+  });
+}
+
+/** In a plan: what --apply would refuse, without stopping (the plan reports it). */
+export function applyRefusalsStage(c: ModeContext, sha: Sha): Stage<string[]> {
+  return stage('look at the working tree', async (signal) => {
+    if (c.checkoutWorkspace) return next([]);
+    const head = await readHead(c, signal);
+    if (!head.ok) return stop('ERROR', 'git_failed', head.message);
+    return next(workspaceRefusals({ head: head.sha, sha, ...localOf(c) }));
+  });
+}
+
+const localOf = (c: ModeContext) => c.local ?? { dirtyFiles: [], allowDirty: false };
+
+async function readHead(
+  c: ModeContext,
+  signal: AbortSignal,
+): Promise<{ ok: true; sha: string } | { ok: false; message: string }> {
   const head = await c.git.head({ signal });
-  if (!head.ok) return stop('ERROR', 'git_failed', `Could not read HEAD: ${head.failure.message}.`);
-  if (head.value === sha) return next(null);
-  const at = head.value ? head.value.slice(0, 12) : 'no commit';
-  return stop(
-    'ERROR',
-    'workspace_mismatch',
-    `The repository is at ${at}, not at the merge commit ${sha.slice(0, 12)}; ` +
-      `check it out first (git switch --detach ${sha}).`,
-  );
+  if (!head.ok) return { ok: false, message: `Could not read HEAD: ${head.failure.message}.` };
+  return { ok: true, sha: head.value ?? 'no commit' };
+}
+
+export interface WorkspaceState {
+  head: string;
+  sha: string;
+  dirtyFiles: readonly string[];
+  allowDirty: boolean;
+}
+
+/** Why a run on this working tree would not test `sha`: each reason a sentence; empty when it would. */
+export function workspaceRefusals(w: WorkspaceState): string[] {
+  const refusals: string[] = [];
+  if (w.head !== w.sha) {
+    refusals.push(
+      `The repository is at ${w.head.slice(0, 12)}, not at the merge commit ${w.sha.slice(0, 12)}; ` +
+        `check it out first (git switch --detach ${w.sha}).`,
+    );
+  }
+  if (w.dirtyFiles.length > 0 && !w.allowDirty) {
+    refusals.push(
+      `The working tree has uncommitted changes (${listFiles(w.dirtyFiles)}): they would run with the smoke ` +
+        `but are not part of ${w.sha.slice(0, 12)}. Commit or stash them, or pass --allow-dirty.`,
+    );
+  }
+  return refusals;
+}
+
+function listFiles(files: readonly string[]): string {
+  const shown = files.slice(0, 5).join(', ');
+  return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown;
 }
 
 /** Best effort: the head after the run, for the record. */
