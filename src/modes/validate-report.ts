@@ -2,31 +2,12 @@
 // like every summary: file contents are untrusted) and the outputs of a mode without a SmokeResult.
 import type { SmokeStatus } from '../contracts.js';
 import type { ScriptEnd } from '../pipeline/index.js';
-import { type OutputInput, escapeInline, inlineCode, STATUS_EMOJI } from '../report/index.js';
+import { escapeInline, inlineCode, STATUS_EMOJI } from '../report/index.js';
 import type { ModeOutcome } from './index.js';
 import type { Validation } from './validate.js';
 
 /** Rows shown in the summary; the page must stay far below the runner's 1 MiB. */
 const MAX_ROWS = 500;
-
-/** The outputs of a mode that produced no SmokeResult: its name and status, every other output empty. */
-export function outputsWithoutResult(mode: string, status: string): OutputInput {
-  return {
-    mode,
-    status,
-    result: null,
-    resultPath: null,
-    packetPath: null,
-    artifact: null,
-    greenSha: null,
-    matrix: null,
-    profiles: null,
-    issueNumber: null,
-    mainState: null,
-    redSince: null,
-    bypassed: null,
-  };
-}
 
 export function validationSummary(
   end: ScriptEnd<Validation>,

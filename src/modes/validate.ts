@@ -8,7 +8,7 @@
 // is no SmokeResult, nothing ran.
 import type { BranchName, Sha } from '../domain/index.js';
 import { runScript, type ScriptEnd, run, type Script, type Stage } from '../pipeline/index.js';
-import { buildOutputs } from '../report/index.js';
+import { buildOutputs, emptyOutputs } from '../report/index.js';
 import { validateConfig, type ConfigProblem, type ValidationChecked } from '../resolve/index.js';
 import { DEFAULT_REGISTRY_PATH, runInfo, type InputError, type Settings } from '../settings/index.js';
 import type { ModeContext } from './context.js';
@@ -16,7 +16,7 @@ import type { ModeOutcome } from './index.js';
 import type { SmokeOptions } from './smoke.js';
 import { inputsStage, mergeCommitStage } from './stages/commit.js';
 import { commitTree, readConfigStage, worktreeTree, type ConfigFiles } from './stages/config-files.js';
-import { outputsWithoutResult, validationSummary } from './validate-report.js';
+import { validationSummary } from './validate-report.js';
 
 /** The working tree, or the commit a stage resolves. */
 export type ValidateSource = { kind: 'worktree' } | { kind: 'commit'; resolve: Stage<Sha> };
@@ -169,7 +169,7 @@ async function publishValidation(
       log.warning(`Could not write the job summary: ${(e as Error).message}`);
     }
   }
-  const outputs = buildOutputs(outputsWithoutResult('validate', outcome.status));
+  const outputs = buildOutputs(emptyOutputs('validate', outcome.status));
   for (const [name, value] of Object.entries(outputs)) {
     try {
       c.sinks.setOutput?.(name as keyof typeof outputs, value);

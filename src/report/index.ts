@@ -4,6 +4,7 @@ export * from './types.js';
 export { publishResult, artifactName, isolated, type Publication, type PublishContext } from './publish.js';
 export {
   buildOutputs,
+  emptyOutputs,
   resultOutputs,
   shrinkResult,
   MAX_RESULT_OUTPUT_BYTES,

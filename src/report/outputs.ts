@@ -17,10 +17,15 @@ export function resultOutputs(
   result: SmokeResult,
   extra: Partial<OutputInput> = {},
 ): OutputInput {
+  return { ...emptyOutputs(mode, result.status), result, ...extra };
+}
+
+/** The outputs of a mode with nothing more to say than its name and status: every other output empty. */
+export function emptyOutputs(mode: string, status: string): OutputInput {
   return {
     mode,
-    status: result.status,
-    result,
+    status,
+    result: null,
     resultPath: null,
     packetPath: null,
     artifact: null,
@@ -31,7 +36,6 @@ export function resultOutputs(
     mainState: null,
     redSince: null,
     bypassed: null,
-    ...extra,
   };
 }
 
