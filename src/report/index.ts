@@ -10,7 +10,7 @@ export {
   type OutputInput,
 } from './outputs.js';
 export { RESULT_FILE_NAME } from './result-file.js';
-export { renderSummary, escapeHtml, escapeInline, type SummaryContext } from './summary.js';
+export { renderSummary, escapeHtml, escapeInline, safeLink, type SummaryContext } from './summary.js';
 export { commitStatusFor, pendingStatus, postCommitStatus, describeApiError } from './commit-status.js';
 export { buildPacket, idempotencyKey, PACKET_FILE_NAME, PACKET_TAIL_BYTES } from './packet.js';
 export { uploadEscalationArtifact, artifactUrl } from './artifact.js';
