@@ -1,7 +1,6 @@
 // Merge queue candidates from real merge_group payloads, and "still the queue's candidate": pure, no mocks.
 import { describe, expect, it } from '@jest/globals';
 import type { FreshnessVerdict } from '../../src/freshness/index.js';
-import { pullOfEvent } from '../../src/modes/stages/gate.js';
 import {
   prNumberOfQueueRef,
   queueCandidate,
@@ -9,7 +8,7 @@ import {
   queueRecord,
   type QueueCandidate,
 } from '../../src/modes/stages/queue.js';
-import { mergeGroupPayload, pullRequestPayload } from '../../src/replay/events.js';
+import { mergeGroupPayload } from '../../src/replay/events.js';
 import { localContext } from '../../src/settings/index.js';
 import { sha } from '../support/git-fixture.js';
 
@@ -130,41 +129,6 @@ describe('queueFreshness', () => {
       kind: 'error',
       reason: 'head_unreachable',
       message: 'no answer',
-    });
-  });
-});
-
-describe('pullOfEvent (the gate)', () => {
-  it('a pull_request payload: number, title and label names', () => {
-    const event = pullRequestPayload({
-      action: 'labeled',
-      number: 2,
-      title: 'Update the README',
-      labels: ['bug', 'smoke-fix'],
-      headRef: 'changes',
-      headSha: HEAD,
-      baseRef: 'main',
-      baseSha: BASE,
-      repository: 'octo/repo',
-    });
-    expect(pullOfEvent(localContext('/w', { eventName: 'pull_request', event }))).toEqual({
-      ok: true,
-      pull: { number: 2, title: 'Update the README', labels: ['bug', 'smoke-fix'] },
-    });
-  });
-
-  it('a merge group: the PR its branch names, title and labels still to be read', () => {
-    expect(pullOfEvent(mergeGroup({ head_ref: HEAD_REF }))).toEqual({
-      ok: true,
-      pull: { number: 104, title: null, labels: null },
-    });
-    expect(pullOfEvent(mergeGroup({}))).toMatchObject({ ok: false });
-  });
-
-  it('any other event: no pull request', () => {
-    expect(pullOfEvent(localContext('/w', { eventName: 'workflow_dispatch', event: {} }))).toEqual({
-      ok: true,
-      pull: null,
     });
   });
 });

@@ -10,8 +10,7 @@ import type { InputError } from '../settings/index.js';
 import { API_BUDGET_MS, withApiBudget, type ModeContext } from './context.js';
 import { renderGateSummary } from './gate-summary.js';
 import type { SmokeOptions } from './smoke.js';
-import { inputsStage } from './stages/commit.js';
-import { gateSubjectStage, readBaseBranchStage } from './stages/gate.js';
+import { gateInputsStage, gateSubjectStage, readBaseBranchStage } from './stages/gate.js';
 import { decideGate, mainHealth, type GateDecision, type MainState } from './stages/main-state.js';
 
 /** How a gate ended: a ModeOutcome (with no result) plus the gate's own outputs. */
@@ -34,7 +33,7 @@ export async function* gateScript(
   inputErrors: readonly InputError[],
   describeInputError: (e: InputError) => string,
 ): Script<GateDecision> {
-  yield* run(inputsStage(inputErrors, describeInputError));
+  yield* run(gateInputsStage(inputErrors, describeInputError));
   const subject = yield* run(gateSubjectStage(c));
   const seen = yield* run(readBaseBranchStage(withApiBudget(c, API_BUDGET_MS.gate), subject));
   return decideGate(mainHealth(seen.commits), {

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { CliGitRepository, GitHubRestApi, GitProcessTransport } from '../adapters/index.js';
 import type { SmokeResult } from '../contracts.js';
 import type { Repository } from '../domain/index.js';
-import { type ModeContext, runGate, smokeAndPublish, type SmokeOptions } from '../modes/index.js';
+import {
+  type GateOutcome,
+  type ModeContext,
+  runGate,
+  smokeAndPublish,
+  type SmokeOptions,
+} from '../modes/index.js';
 import { parseSettings, runnerOs, type OutputName, type RunnerContext } from '../settings/index.js';
 import { recordingSinks, Redactor, type Log, type Recorded } from '../sinks/index.js';
 import { buildReplayRepos, type ReplayRepos } from './build-repos.js';
@@ -157,7 +163,6 @@ function replayEvent(loaded: LoadedFixture, repos: ReplayRepos, repository: stri
   }
 }
 
-/** The whole run as the action does it, with outputs and summary recorded in memory. */
 interface Ran {
   result: SmokeResult | null;
   gate: GateReplayView | null;
@@ -165,6 +170,7 @@ interface Ran {
   recorded: Recorded;
 }
 
+/** The whole run as the action does it, with outputs and summary recorded in memory. */
 async function replayRun(
   loaded: LoadedFixture,
   repos: ReplayRepos,
@@ -210,20 +216,24 @@ async function replayRun(
     uploadArtifact: null,
   };
   if (settings.mode === 'gate') {
-    const g = await runGate(c, o);
-    const gate: GateReplayView = {
-      status: g.status,
-      reason: g.reason,
-      message: g.message,
-      main_state: g.mainState,
-      red_since: g.redSince,
-      bypassed: g.bypassed,
-      api_requests: server.requests.length,
-    };
+    const gate = gateView(await runGate(c, o), server.requests.length);
     return { result: null, gate, packetPath: null, recorded };
   }
   const publication = await smokeAndPublish(c, o);
   return { result: publication.result, gate: null, packetPath: publication.packetPath, recorded };
+}
+
+/** What a gate replay is compared on: its verdict, its outputs' values and its cost in API requests. */
+function gateView(g: GateOutcome, apiRequests: number): GateReplayView {
+  return {
+    status: g.status,
+    reason: g.reason,
+    message: g.message,
+    main_state: g.mainState,
+    red_since: g.redSince,
+    bypassed: g.bypassed,
+    api_requests: apiRequests,
+  };
 }
 
 /** Does this fixture run on this platform? null: yes; otherwise the reason it is skipped. */

@@ -3,13 +3,36 @@
 // its statuses and that pull request's labels. Nothing here touches the workspace or runs anything.
 import type { HistoryCommit, StatusHistory } from '../../adapters/index.js';
 import type { BranchName } from '../../domain/index.js';
-import { info, next, stage, stop, type Stage } from '../../pipeline/index.js';
+import { info, next, stage, stop, warning, type Stage } from '../../pipeline/index.js';
 import { describeApiError } from '../../report/index.js';
-import type { RunnerContext } from '../../settings/index.js';
+import type { InputError, InputName, RunnerContext } from '../../settings/index.js';
 import type { ModeContext } from '../context.js';
 import { inputName } from '../wording.js';
 import type { GatePull } from './main-state.js';
 import { queueCandidate } from './queue.js';
+
+/** The inputs the gate reads; the others only matter to a smoke. */
+export const GATE_INPUTS: readonly InputName[] = [
+  'mode',
+  'github-token',
+  'base-branch',
+  'status-context',
+  'gate-bypass-label',
+  'redact-patterns',
+];
+
+/** A bad value of an input the gate reads stops it (BLOCKED); one it never reads is only a warning. */
+export function gateInputsStage(
+  errors: readonly InputError[],
+  describe: (e: InputError) => string,
+): Stage<null> {
+  return stage('check the inputs', async () => {
+    const read = errors.filter((e) => GATE_INPUTS.includes(e.input));
+    if (read.length > 0) return stop('BLOCKED', 'invalid_input', read.map(describe).join(' '));
+    const unread = errors.map((e) => warning(`${describe(e)} (mode: gate does not use it)`));
+    return next(null, { notes: unread });
+  });
+}
 
 /** The first-parent commits of the base branch the gate reads (SPEC-v2 §3). */
 export const GATE_HISTORY_LIMIT = 20;
