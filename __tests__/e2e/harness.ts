@@ -149,6 +149,8 @@ export interface EnvOptions {
   env?: Record<string, string | undefined>;
   token?: string;
   eventName?: string;
+  /** The event payload (default: a push of the merge commit to main). */
+  event?: Record<string, unknown>;
   runAttempt?: number;
 }
 
@@ -167,13 +169,15 @@ export function actionEnv(world: World, opts: EnvOptions = {}): Record<string, s
   const message = execGit(world.fixture.origin, ['log', '-1', '--format=%B', world.mergeCommit]);
   writeFileSync(
     eventPath,
-    JSON.stringify({
-      ref: 'refs/heads/main',
-      before: world.before,
-      after: world.mergeCommit,
-      repository: { full_name: REPOSITORY, default_branch: 'main' },
-      head_commit: { id: world.mergeCommit, message },
-    }),
+    JSON.stringify(
+      opts.event ?? {
+        ref: 'refs/heads/main',
+        before: world.before,
+        after: world.mergeCommit,
+        repository: { full_name: REPOSITORY, default_branch: 'main' },
+        head_commit: { id: world.mergeCommit, message },
+      },
+    ),
   );
   const env: Record<string, string | undefined> = {
     // What a runner's process needs to find its tools; nothing else of ours leaks in.

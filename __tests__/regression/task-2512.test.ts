@@ -129,7 +129,7 @@ describe('task-2512 regression', () => {
         log: silentLog(),
       });
       expect(outcome.differences).toEqual([]);
-      expect(outcome.result.status).toBe('PASS');
+      expect(outcome.result?.status).toBe('PASS');
     },
   );
 

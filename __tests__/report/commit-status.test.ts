@@ -23,6 +23,7 @@ function fakeApi(fail?: Error): GitHubApi & { calls: { sha: string; status: Comm
     listPullsForCommit: unused,
     getPull: unused,
     getPullEditTimes: unused,
+    getStatusHistory: unused,
     async createCommitStatus(sha, status) {
       if (fail) throw fail;
       calls.push({ sha, status });

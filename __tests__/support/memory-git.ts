@@ -484,4 +484,7 @@ export class MemoryGitHubApi implements GitHubApi {
   createCommitStatus(): never {
     throw new Error('not used by the freshness gate');
   }
+  getStatusHistory(): never {
+    throw new Error('not used by the freshness gate');
+  }
 }

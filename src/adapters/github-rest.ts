@@ -18,7 +18,10 @@ import {
   type GitHubApi,
   type PullEditTimes,
   type PullRequestInfo,
+  type StatusHistory,
+  type StatusHistoryRequest,
 } from './github.js';
+import { parseStatusHistory } from './status-history.js';
 
 export interface GitHubRestApiOptions {
   token: string;
@@ -47,6 +50,34 @@ const RELATIONS: readonly BranchRelation[] = ['identical', 'ahead', 'behind', 'd
 const EDIT_TIMES_QUERY = `query($owner: String!, $name: String!, $number: Int!) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) { lastEditedAt mergedAt }
+  }
+}`;
+
+// Commits, their statuses and their PRs in one request: the merge gate's whole cost (SPEC-v2 §3). The PR
+// is asked only when there is one (`@include`), so the query never names a number that does not exist.
+const STATUS_HISTORY_QUERY = `query($owner: String!, $name: String!, $ref: String!, $context: String!,
+  $limit: Int!, $pull: Int!, $withPull: Boolean!) {
+  repository(owner: $owner, name: $name) {
+    ref(qualifiedName: $ref) {
+      target {
+        ... on Commit {
+          history(first: $limit) {
+            nodes {
+              oid
+              messageHeadline
+              parents(first: 1) { nodes { oid } }
+              status { context(name: $context) { state targetUrl createdAt } }
+              associatedPullRequests(first: 1) { nodes { number title } }
+            }
+          }
+        }
+      }
+    }
+    pullRequest(number: $pull) @include(if: $withPull) {
+      number
+      title
+      labels(first: 100) { nodes { name } }
+    }
   }
 }`;
 
@@ -201,6 +232,24 @@ export class GitHubRestApi implements GitHubApi {
       lastEditedAt: typeof pr.lastEditedAt === 'string' ? pr.lastEditedAt : null,
       mergedAt: typeof pr.mergedAt === 'string' ? pr.mergedAt : null,
     };
+  }
+
+  async getStatusHistory(request: StatusHistoryRequest): Promise<StatusHistory> {
+    const what = `history of ${request.branch}`;
+    const data = await this.graphql(
+      STATUS_HISTORY_QUERY,
+      {
+        owner: this.owner,
+        name: this.name,
+        ref: `refs/heads/${request.branch}`,
+        context: request.context,
+        limit: request.limit,
+        pull: request.pullNumber ?? 0,
+        withPull: request.pullNumber !== null,
+      },
+      what,
+    );
+    return parseStatusHistory(data, request, `POST ${this.graphqlUrl} (${what})`);
   }
 
   /**

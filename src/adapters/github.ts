@@ -33,6 +33,49 @@ export interface CommitStatusRequest {
   targetUrl: string | null;
 }
 
+/** The newest status of one context on a commit (GraphQL `Status.context(name:)`). */
+export interface ContextStatus {
+  /** GraphQL's EXPECTED (a required check not reported yet) reads as `pending`: not final. */
+  state: CommitState;
+  targetUrl: string | null;
+  createdAt: string | null;
+}
+
+/** One commit of a branch's recent history, as the merge gate reads it. */
+export interface HistoryCommit {
+  sha: string;
+  /** null for a root commit. The first-parent chain is walked along these. */
+  firstParent: string | null;
+  subject: string;
+  /** The pull request that brought the commit (GraphQL `associatedPullRequests`), if any. */
+  pull: { number: number; title: string } | null;
+  /** The newest status of the asked context; null when the commit has none. */
+  status: ContextStatus | null;
+}
+
+export interface PullRequestLabels {
+  number: number;
+  title: string;
+  labels: string[];
+}
+
+export interface StatusHistoryRequest {
+  branch: string;
+  /** The status context whose newest state is read on every commit. */
+  context: string;
+  /** How many commits, newest first (in `git log` order). */
+  limit: number;
+  /** Also read this pull request's title and labels (same request); null: none. */
+  pullNumber: number | null;
+}
+
+export interface StatusHistory {
+  /** Newest first; null when the branch does not exist. */
+  commits: HistoryCommit[] | null;
+  /** null when no pull request was asked for. */
+  pull: PullRequestLabels | null;
+}
+
 /** An API call that failed after the client's own retries. `status` is null when no HTTP answer came back. */
 export class GitHubApiError extends Error {
   constructor(
@@ -68,6 +111,11 @@ export interface GitHubApi {
   getPull(number: number): Promise<PullRequestInfo | null>;
   getPullEditTimes(number: number): Promise<PullEditTimes>;
   createCommitStatus(sha: string, status: CommitStatusRequest): Promise<void>;
+  /**
+   * One request (GraphQL): the newest `limit` commits of a branch with the newest status of one context on
+   * each and the pull request that brought each; and, when asked, one pull request's title and labels.
+   */
+  getStatusHistory(request: StatusHistoryRequest): Promise<StatusHistory>;
   /** The same client with a fresh time budget for every call it makes (one per run phase). */
   withBudget(ms: number): GitHubApi;
 }

@@ -59,8 +59,10 @@ async function replayCommand(args: ReplayArgs, io: CliIo): Promise<number> {
     log: terminalSinks(redactor, terminal, io.stderr).log,
     keep: args.keep,
   });
-  if (args.json) io.stdout(JSON.stringify(outcome.result, null, 2) + '\n');
-  else say('\n' + renderResultText(outcome.result, { resultPath: null, packetPath: outcome.packetPath }));
+  if (args.json) io.stdout(JSON.stringify(outcome.result ?? outcome.gate, null, 2) + '\n');
+  else if (outcome.result)
+    say('\n' + renderResultText(outcome.result, { resultPath: null, packetPath: outcome.packetPath }));
+  else say(`\ngate: ${outcome.gate?.status} (${outcome.gate?.reason}): ${outcome.gate?.message}\n`);
   if (args.keep) say(`kept: ${outcome.root}\n`);
   if (outcome.differences.length === 0) {
     const checked = Object.keys(fixture.expected).length;

@@ -54,6 +54,8 @@ export const API_BUDGET_MS = {
   pending: 10_000,
   headAfter: 10_000,
   reporting: 20_000,
+  /** `mode: gate`: its one request, retries and rate limits included. */
+  gate: 20_000,
 } as const;
 
 /** `c` whose API calls share one budget of `ms`. */

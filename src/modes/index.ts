@@ -3,6 +3,7 @@
 import type { SmokeResult } from '../contracts.js';
 import { inputError, type Mode } from '../settings/index.js';
 import type { ModeContext } from './context.js';
+import { runGate } from './gate.js';
 import { smokeAndPublish, type SmokeOptions } from './smoke.js';
 import { validateAndPublish } from './validate.js';
 
@@ -12,6 +13,8 @@ export type { Command } from './stages/command.js';
 export { ranVerdict, type RunEnd } from './run.js';
 export { runValidateScript, type ValidateSource, type Validation } from './validate.js';
 export { inputName, freshnessMessage, type Entry } from './wording.js';
+export { runGate, type GateOutcome } from './gate.js';
+export type { GateDecision, MainState } from './stages/main-state.js';
 
 /** How a mode ended, for the job: its last log line, whether it fails the job, its result if it has one. */
 export interface ModeOutcome {
@@ -39,7 +42,7 @@ export const MODE_RUNNERS: Record<Mode, ModeRunner> = {
   run: runMode,
   plan: unavailable('plan'),
   report: unavailable('report'),
-  gate: unavailable('gate'),
+  gate: runGate,
   validate: validateAndPublish,
 };
 

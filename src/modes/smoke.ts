@@ -6,6 +6,7 @@ import { publishResult, type Publication, type ArtifactUploader } from '../repor
 import { runInfo, type InputError } from '../settings/index.js';
 import { API_BUDGET_MS, type ModeContext } from './context.js';
 import { ranVerdict, runMode, type RunEnd } from './run.js';
+import { queueRecord } from './stages/queue.js';
 
 export interface SmokeOptions {
   signal: AbortSignal;
@@ -22,6 +23,7 @@ export function runSmokeScript(c: ModeContext, o: SmokeOptions): Promise<ScriptE
     initial: {
       mode: 'run',
       event: c.entry === 'action' ? c.runner.eventName || null : null,
+      queue: queueRecord(c.runner),
       baseBranch: c.settings.baseBranch,
       run: runInfo(c.runner),
     },

@@ -5,48 +5,105 @@ import type { Fixture } from './fixture.js';
 
 export interface ReplayShas {
   mergeCommit: string;
-  originHead: string;
+  originHead: string | null;
+  /** The commits of `base_history`, oldest first. */
+  history: string[];
+  /** The base branch head the merge commit was built on. */
+  baseHead: string;
+  /** The full ref the merge commit was pushed to (a merge group's `head_ref`). */
+  mergeRef: string;
 }
 
 /** Fields that change from run to run by nature; a replay comparison never looks at them. */
 export const VOLATILE_FIELDS = ['started_at', 'finished_at', 'duration_ms'] as const;
 
+/** What a gate replay is compared on (a gate makes no SmokeResult): its verdict and outputs, and its cost. */
+export interface GateReplayView {
+  status: string;
+  reason: string;
+  message: string;
+  main_state: string | null;
+  red_since: string | null;
+  bypassed: boolean | null;
+  /** Requests the gate made to the (loopback) GitHub API. */
+  api_requests: number;
+}
+
+/**
+ * "$MERGE_COMMIT", "$ORIGIN_HEAD", "$BASE_HEAD", "$MERGE_REF" and "$BASE_HISTORY[i]" → what the replay built,
+ * wherever they appear in an expected value.
+ */
+function substitution(shas: ReplayShas): (value: unknown) => unknown {
+  const named: Record<string, unknown> = {
+    $MERGE_COMMIT: shas.mergeCommit,
+    $ORIGIN_HEAD: shas.originHead,
+    $BASE_HEAD: shas.baseHead,
+    $MERGE_REF: shas.mergeRef,
+  };
+  const substitute = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(substitute);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v)]));
+    }
+    if (typeof value !== 'string') return value;
+    if (value in named) return named[value];
+    const m = /^\$BASE_HISTORY\[(\d+)\]$/.exec(value);
+    return m ? (shas.history[Number(m[1])] ?? `<no base_history[${m[1]}]>`) : value;
+  };
+  return substitute;
+}
+
+type Expected = Fixture['expected'];
+
+function fieldDifferences(
+  fields: Record<string, unknown>,
+  actual: Record<string, unknown>,
+  shas: ReplayShas,
+  what: string,
+): string[] {
+  const substitute = substitution(shas);
+  const differences: string[] = [];
+  for (const [key, want] of Object.entries(fields)) {
+    if (!(key in actual)) {
+      differences.push(`${key}: not a ${what} field`);
+      continue;
+    }
+    const wanted = substitute(want);
+    if (!isDeepStrictEqual(actual[key], wanted)) {
+      differences.push(`${key}: expected ${JSON.stringify(wanted)}, got ${JSON.stringify(actual[key])}`);
+    }
+  }
+  return differences;
+}
+
+function includes(name: string, text: string | null, needles: readonly string[]): string[] {
+  return needles
+    .filter((needle) => !(text ?? '').includes(needle))
+    .map((needle) => `${name}: does not include ${JSON.stringify(needle)}`);
+}
+
+function packetDifference(packet: boolean, packetWritten: boolean): string[] {
+  if (packet === packetWritten) return [];
+  return [
+    `packet: expected ${packet ? 'a' : 'no'} Critical #7 packet, got ${packetWritten ? 'one' : 'none'}`,
+  ];
+}
+
 /** One line per difference; empty when the result matches. */
 export function compareWithExpected(
-  expected: Fixture['expected'],
+  expected: Expected,
   result: SmokeResult,
   packetWritten: boolean,
   shas: ReplayShas,
 ): string[] {
-  const differences: string[] = [];
-  const substitute = (value: unknown): unknown =>
-    value === '$MERGE_COMMIT' ? shas.mergeCommit : value === '$ORIGIN_HEAD' ? shas.originHead : value;
-  const { stdout_includes, stderr_includes, packet, ...fields } = expected;
-  for (const [key, want] of Object.entries(fields)) {
-    if (!(key in result)) {
-      differences.push(`${key}: not a SmokeResult field`);
-      continue;
-    }
-    const got = (result as Record<string, unknown>)[key];
-    const wanted = substitute(want);
-    if (!isDeepStrictEqual(got, wanted)) {
-      differences.push(`${key}: expected ${JSON.stringify(wanted)}, got ${JSON.stringify(got)}`);
-    }
-  }
-  for (const [stream, needles] of [
-    ['stdout', stdout_includes],
-    ['stderr', stderr_includes],
-  ] as const) {
-    for (const needle of needles) {
-      if (!(result[stream] ?? '').includes(needle))
-        differences.push(`${stream}: does not include ${JSON.stringify(needle)}`);
-    }
-  }
-  if (packet !== packetWritten) {
-    differences.push(
-      `packet: expected ${packet ? 'a' : 'no'} Critical #7 packet, got ${packetWritten ? 'one' : 'none'}`,
-    );
-  }
+  const { stdout_includes, stderr_includes, message_includes, packet, ...fields } = expected;
+  const differences = [
+    ...fieldDifferences(fields, result as unknown as Record<string, unknown>, shas, 'SmokeResult'),
+    ...includes('stdout', result.stdout, stdout_includes),
+    ...includes('stderr', result.stderr, stderr_includes),
+    ...includes('message', result.message, message_includes),
+    ...packetDifference(packet, packetWritten),
+  ];
   // Invariant of every replay: the merge commit is propagated unchanged.
   if (result.merge_commit !== null && result.merge_commit !== shas.mergeCommit) {
     differences.push(
@@ -54,6 +111,22 @@ export function compareWithExpected(
     );
   }
   return differences;
+}
+
+/** The same for a gate: its verdict and outputs instead of a SmokeResult; it never writes a packet. */
+export function compareGateWithExpected(
+  expected: Expected,
+  gate: GateReplayView,
+  packetWritten: boolean,
+  shas: ReplayShas,
+): string[] {
+  const { stdout_includes, stderr_includes, message_includes, packet, ...fields } = expected;
+  return [
+    ...fieldDifferences(fields, gate as unknown as Record<string, unknown>, shas, 'gate'),
+    ...[...stdout_includes, ...stderr_includes].map((n) => `${JSON.stringify(n)}: a gate runs no command`),
+    ...includes('message', gate.message, message_includes),
+    ...packetDifference(packet, packetWritten),
+  ];
 }
 
 /** The result with run-to-run noise removed: what two replays of one fixture must agree on. */

@@ -1,5 +1,7 @@
 // A replay fixture is data: the merge commit's files (`tree/`), its message, the pull request as the API
-// returns it, pushes that land after the merge, the action inputs, and the expected result.
+// returns it, pushes that land after the merge, the action inputs, and the expected result. A merge queue
+// fixture (`event_name: merge_group`) puts the merge commit on the queue's branch; a gate fixture
+// (`mode: gate`) declares the base branch's history with its smoke statuses (`base_history`).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
@@ -20,6 +22,8 @@ const PullRequestFixture = z
     last_edited_at: z.string().nullable().default(null),
     /** false: the PR's merge_commit_sha is not the merge commit (e.g. a PR merged elsewhere). */
     merged_as_this_commit: z.boolean().default(true),
+    /** Label names (the gate's bypass label). */
+    labels: z.array(z.string()).default([]),
   })
   .strict();
 export type PullRequestFixture = z.infer<typeof PullRequestFixture>;
@@ -30,6 +34,23 @@ const Push = z
     files: z.record(z.string(), z.string()).default({}),
   })
   .strict();
+
+/** A commit on the base branch before the merge commit, with the smoke status it carries (gate fixtures). */
+const BaseCommit = z
+  .object({
+    message: z.string(),
+    files: z.record(z.string(), z.string()).default({}),
+    /** Its `status-context` status; null: none. */
+    status: z.enum(['success', 'failure', 'error', 'pending']).nullable().default(null),
+    /** The pull request that brought it (GraphQL associatedPullRequests). */
+    pr: z
+      .object({ number: z.number().int().positive(), title: z.string() })
+      .strict()
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export type BaseCommit = z.infer<typeof BaseCommit>;
 
 export const Fixture = z
   .object({
@@ -46,7 +67,16 @@ export const Fixture = z
     pulls_empty_calls: z.number().int().nonnegative().default(0),
     /** Pushed to the base branch after the merge commit (STALE cases). */
     after_merge: z.array(Push).default([]),
-    event_name: z.enum(['push', 'workflow_dispatch']).default('push'),
+    event_name: z.enum(['push', 'workflow_dispatch', 'merge_group', 'pull_request']).default('push'),
+    /** `run` smokes the merge commit; `gate` reads the base branch's state (SPEC-v2 §3). */
+    mode: z.enum(['run', 'gate']).default('run'),
+    /** Commits on the base branch before the merge commit, oldest first (a gate reads their statuses). */
+    base_history: z.array(BaseCommit).default([]),
+    /**
+     * merge_group: what the queue does to its branch before the run looks — `kept`, `removed` (the entry
+     * left the queue) or `rebuilt` (the branch force-moved to another candidate).
+     */
+    queue_after: z.enum(['kept', 'removed', 'rebuilt']).default('kept'),
     /** Action inputs, by input name. */
     inputs: z.record(z.string(), z.string()).default({}),
     /** Skip this fixture on platforms where its command cannot run (e.g. a POSIX process tree). */
@@ -55,8 +85,10 @@ export const Fixture = z
       .nullable()
       .default(null),
     /**
-     * Expected SmokeResult fields (compared exactly; "$MERGE_COMMIT" and "$ORIGIN_HEAD" stand for the SHAs
-     * the replay builds), plus `stdout_includes` / `stderr_includes` and `packet` (is a packet due?).
+     * Expected SmokeResult fields (compared exactly; "$MERGE_COMMIT", "$ORIGIN_HEAD" and "$BASE_HISTORY[i]"
+     * stand for the SHAs the replay builds), plus `stdout_includes` / `stderr_includes` / `message_includes`
+     * and `packet` (is a packet due?). A gate fixture expects the gate's fields instead: status, reason,
+     * message, main_state, red_since, bypassed, api_requests (see compare.ts).
      */
     expected: z
       .object({
@@ -64,6 +96,7 @@ export const Fixture = z
         reason: z.string(),
         stdout_includes: z.array(z.string()).default([]),
         stderr_includes: z.array(z.string()).default([]),
+        message_includes: z.array(z.string()).default([]),
         packet: z.boolean(),
       })
       .catchall(z.unknown()),

@@ -8,7 +8,27 @@ export {
   type ReplayOutcome,
 } from './replay.js';
 export { loadFixture, FixtureError, Fixture, type LoadedFixture } from './fixture.js';
-export { compareWithExpected, stableView, VOLATILE_FIELDS } from './compare.js';
+export {
+  compareWithExpected,
+  compareGateWithExpected,
+  stableView,
+  VOLATILE_FIELDS,
+  type GateReplayView,
+} from './compare.js';
+export {
+  mergeGroupPayload,
+  pullRequestPayload,
+  type MergeGroupEvent,
+  type PullRequestEvent,
+} from './events.js';
+export {
+  StatusBook,
+  serveStatusHistory,
+  statusHistoryAnswer,
+  isStatusHistoryQuery,
+  type BookedStatus,
+  type HistoryWorld,
+} from './history-routes.js';
 export {
   LoopbackGitHub,
   closedPortUrl,

@@ -1,20 +1,27 @@
 // Replays a fixture end to end (SPEC §9, §10): throwaway origin and clone, the fixture's pull request served
 // from a loopback GitHub API, the whole pipeline as the action runs it, and a comparison with the expected
-// result.
+// result. A gate fixture runs `mode: gate` against the base branch's history and statuses instead.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliGitRepository, GitHubRestApi, GitProcessTransport } from '../adapters/index.js';
 import type { SmokeResult } from '../contracts.js';
 import type { Repository } from '../domain/index.js';
-import { type ModeContext, smokeAndPublish } from '../modes/index.js';
-import type { Publication } from '../report/index.js';
+import {
+  type GateOutcome,
+  type ModeContext,
+  runGate,
+  smokeAndPublish,
+  type SmokeOptions,
+} from '../modes/index.js';
 import { parseSettings, runnerOs, type OutputName, type RunnerContext } from '../settings/index.js';
-import { recordingSinks, Redactor, type Log } from '../sinks/index.js';
+import { recordingSinks, Redactor, type Log, type Recorded } from '../sinks/index.js';
 import { buildReplayRepos, type ReplayRepos } from './build-repos.js';
-import { compareWithExpected } from './compare.js';
+import { compareGateWithExpected, compareWithExpected, type GateReplayView } from './compare.js';
+import { mergeGroupPayload, pullRequestPayload } from './events.js';
 import { loadFixture, type LoadedFixture } from './fixture.js';
 import { serveFromGit } from './git-backed-routes.js';
+import { serveStatusHistory, StatusBook, type HistoryWorld } from './history-routes.js';
 import { LoopbackGitHub, pullPayload } from './loopback-github.js';
 
 /** The token the replay hands the pipeline: fake, but redacted like a real one. */
@@ -35,7 +42,10 @@ export interface ReplayOutcome {
   /** The throwaway directory of this replay (repositories, runner temp); gone unless `keep`. */
   root: string;
   repos: ReplayRepos;
-  result: SmokeResult;
+  /** The published SmokeResult; null for a gate fixture (a gate makes none). */
+  result: SmokeResult | null;
+  /** A gate fixture's verdict, outputs and cost; null for a run. */
+  gate: GateReplayView | null;
   /** Job outputs as the action would set them. */
   outputs: Partial<Record<OutputName, string>>;
   summary: string;
@@ -54,22 +64,28 @@ export async function replayFixture(fixtureDir: string, options: ReplayOptions):
     const repos = await buildReplayRepos(loaded, join(root, 'repos'));
     const repository = `replay/${loaded.fixture.name}` as Repository;
     await server.start();
-    serveFixturePull(server, loaded, repos, repository);
-    const { publication, recorded } = await replayRun(loaded, repos, server, root, options);
-    const differences = compareWithExpected(
-      loaded.fixture.expected,
-      publication.result,
-      publication.packetPath !== null,
-      { mergeCommit: repos.mergeCommit, originHead: repos.originHead },
-    );
+    serveFixture(server, loaded, repos, repository);
+    const ran = await replayRun(loaded, repos, server, root, options);
+    const shas = {
+      mergeCommit: repos.mergeCommit,
+      originHead: repos.originHead,
+      history: repos.history,
+      baseHead: repos.baseHead,
+      mergeRef: `refs/heads/${repos.mergeBranch}`,
+    };
+    const packetWritten = ran.packetPath !== null;
+    const differences = ran.gate
+      ? compareGateWithExpected(loaded.fixture.expected, ran.gate, packetWritten, shas)
+      : compareWithExpected(loaded.fixture.expected, ran.result!, packetWritten, shas);
     return {
       fixture: loaded,
       root,
       repos,
-      result: publication.result,
-      outputs: recorded.outputs,
-      summary: recorded.summary,
-      packetPath: publication.packetPath,
+      result: ran.result,
+      gate: ran.gate,
+      outputs: ran.recorded.outputs,
+      summary: ran.recorded.summary,
+      packetPath: ran.packetPath,
       differences,
       apiCalls: server.requests.map((r) => `${r.method} ${r.path}`),
     };
@@ -88,15 +104,10 @@ function replayContext(
 ): RunnerContext {
   const { fixture } = loaded;
   const repository = `replay/${fixture.name}` as Repository;
-  const repo = { full_name: repository, default_branch: fixture.base_branch };
   return {
+    ...replayEvent(loaded, repos, repository),
     eventName: fixture.event_name,
-    event:
-      fixture.event_name === 'push'
-        ? { ref: `refs/heads/${fixture.base_branch}`, after: repos.mergeCommit, repository: repo }
-        : { inputs: {}, repository: repo },
     sha: repos.mergeCommit,
-    ref: `refs/heads/${fixture.base_branch}`,
     repository,
     serverUrl: 'https://github.com',
     apiUrl: server.url,
@@ -109,6 +120,56 @@ function replayContext(
   };
 }
 
+/** The event payload and GITHUB_REF of the fixture's event, in the shapes GitHub sends. */
+function replayEvent(loaded: LoadedFixture, repos: ReplayRepos, repository: string) {
+  const { fixture } = loaded;
+  const base = fixture.base_branch;
+  const repo = { full_name: repository, default_branch: base };
+  const pr = fixture.pull_request;
+  switch (fixture.event_name) {
+    case 'push':
+      return {
+        ref: `refs/heads/${base}`,
+        event: { ref: `refs/heads/${base}`, after: repos.mergeCommit, repository: repo },
+      };
+    case 'workflow_dispatch':
+      return { ref: `refs/heads/${base}`, event: { inputs: {}, repository: repo } };
+    case 'merge_group': {
+      const headRef = `refs/heads/${repos.mergeBranch}`;
+      const group = {
+        headSha: repos.mergeCommit,
+        headRef,
+        baseSha: repos.baseHead,
+        baseRef: `refs/heads/${base}`,
+      };
+      const event = mergeGroupPayload({ ...group, message: fixture.merge_commit_message, repository });
+      return { ref: headRef, event };
+    }
+    case 'pull_request': {
+      const number = pr?.number ?? 1;
+      const event = pullRequestPayload({
+        number,
+        title: pr?.title ?? '',
+        body: pr?.body ?? null,
+        labels: pr?.labels ?? [],
+        headRef: repos.mergeBranch,
+        headSha: repos.mergeCommit,
+        baseRef: base,
+        baseSha: repos.baseHead,
+        repository,
+      });
+      return { ref: `refs/pull/${number}/merge`, event };
+    }
+  }
+}
+
+interface Ran {
+  result: SmokeResult | null;
+  gate: GateReplayView | null;
+  packetPath: string | null;
+  recorded: Recorded;
+}
+
 /** The whole run as the action does it, with outputs and summary recorded in memory. */
 async function replayRun(
   loaded: LoadedFixture,
@@ -116,9 +177,13 @@ async function replayRun(
   server: LoopbackGitHub,
   root: string,
   options: ReplayOptions,
-): Promise<{ publication: Publication; recorded: ReturnType<typeof recordingSinks>['recorded'] }> {
+): Promise<Ran> {
   const runner = replayContext(loaded, repos, server, root);
-  const inputs: Record<string, string> = { 'github-token': REPLAY_TOKEN, ...loaded.fixture.inputs };
+  const inputs: Record<string, string> = {
+    'github-token': REPLAY_TOKEN,
+    mode: loaded.fixture.mode,
+    ...loaded.fixture.inputs,
+  };
   const { settings, errors } = parseSettings((name) => inputs[name], runner);
   const redactor = Redactor.fromEnv(process.env, [REPLAY_TOKEN], settings.redactPatterns);
   const { sinks, recorded } = recordingSinks(redactor, options.log, options.writeLive);
@@ -144,13 +209,31 @@ async function replayRun(
     taskFileOverride: null,
     now: () => new Date(),
   };
-  const publication = await smokeAndPublish(c, {
+  const o: SmokeOptions = {
     signal: new AbortController().signal,
     inputErrors: errors,
     describeInputError: (e) => e.message,
     uploadArtifact: null,
-  });
-  return { publication, recorded };
+  };
+  if (settings.mode === 'gate') {
+    const gate = gateView(await runGate(c, o), server.requests.length);
+    return { result: null, gate, packetPath: null, recorded };
+  }
+  const publication = await smokeAndPublish(c, o);
+  return { result: publication.result, gate: null, packetPath: publication.packetPath, recorded };
+}
+
+/** What a gate replay is compared on: its verdict, its outputs' values and its cost in API requests. */
+function gateView(g: GateOutcome, apiRequests: number): GateReplayView {
+  return {
+    status: g.status,
+    reason: g.reason,
+    message: g.message,
+    main_state: g.mainState,
+    red_since: g.redSince,
+    bypassed: g.bypassed,
+    api_requests: apiRequests,
+  };
 }
 
 /** Does this fixture run on this platform? null: yes; otherwise the reason it is skipped. */
@@ -160,7 +243,8 @@ export function platformSkip(loaded: LoadedFixture): string | null {
   return `fixture ${loaded.fixture.name} runs only on ${platforms.join(', ')}`;
 }
 
-function serveFixturePull(
+/** The loopback API of a replay: git-backed refs and compare, statuses, the fixture's PR and history. */
+function serveFixture(
   server: LoopbackGitHub,
   loaded: LoadedFixture,
   repos: ReplayRepos,
@@ -168,11 +252,10 @@ function serveFixturePull(
 ): void {
   const { fixture } = loaded;
   const repo = repository.replace('/', '\\/');
-  serveFromGit(server, new GitProcessTransport(repos.origin), repository);
-  server.on('POST', new RegExp(`^/repos/${repo}/statuses/[0-9a-f]{40}$`), (req) => ({
-    status: 201,
-    body: { id: server.requests.indexOf(req) + 1, ...(req.json as object) },
-  }));
+  const origin = new GitProcessTransport(repos.origin);
+  serveFromGit(server, origin, repository);
+  const statuses = new StatusBook();
+  statuses.serve(server, repository);
   const pr = fixture.pull_request;
   const payload = pr
     ? pullPayload({
@@ -194,7 +277,7 @@ function serveFixturePull(
       ? { body: payload }
       : { status: 404, body: { message: 'Not Found' } },
   );
-  server.on('POST', /^\/graphql$/, () => ({
+  const editTimes = () => ({
     body: {
       data: {
         repository: {
@@ -202,5 +285,31 @@ function serveFixturePull(
         },
       },
     },
-  }));
+  });
+  serveStatusHistory(server, origin, historyWorld(loaded, repos, repository, statuses), editTimes);
+}
+
+/** The base branch's statuses and PRs as the fixture declares them, and its pull request with labels. */
+function historyWorld(
+  loaded: LoadedFixture,
+  repos: ReplayRepos,
+  repository: string,
+  statuses: StatusBook,
+): HistoryWorld {
+  const { fixture } = loaded;
+  const prs = new Map<string, { number: number; title: string }>();
+  fixture.base_history.forEach((c, i) => {
+    const sha = repos.history[i]!;
+    if (c.pr) prs.set(sha, c.pr);
+    if (c.status) {
+      const targetUrl = `https://github.com/${repository}/actions/runs/${100 + i}`;
+      statuses.add(sha, { state: c.status, context: 'post-merge-smoke', targetUrl });
+    }
+  });
+  const pr = fixture.pull_request;
+  return {
+    statuses,
+    pullOf: (sha) => prs.get(sha) ?? null,
+    pull: (n) => (pr && pr.number === n ? { number: n, title: pr.title, labels: pr.labels } : null),
+  };
 }

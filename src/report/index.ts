@@ -16,6 +16,7 @@ export {
   escapeHtml,
   escapeInline,
   inlineCode,
+  safeLink,
   STATUS_EMOJI,
   type SummaryContext,
 } from './summary.js';

@@ -28,7 +28,8 @@ export interface PrDiscoveryInput {
 export interface PrDiscovery {
   number: number | null;
   pr: PullRequestInfo | null;
-  via: 'commit-message' | 'api' | null;
+  /** `queue-branch`: a merge queue entry's branch names it (`gh-readonly-queue/<base>/pr-<n>-<sha>`). */
+  via: 'commit-message' | 'api' | 'queue-branch' | null;
   /** An API failure, for the pipeline to judge; never thrown. */
   error: GitHubApiError | null;
   /** How discovery ended, in one phrase (recorded in the result). */

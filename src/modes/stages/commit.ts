@@ -12,6 +12,7 @@ import { info, next, notice, stage, stop, warning, type Stage } from '../../pipe
 import type { InputError } from '../../settings/index.js';
 import type { ModeContext } from '../context.js';
 import { freshnessMessage } from '../wording.js';
+import { queueFreshness, type Freshness, type QueueCandidate } from './queue.js';
 
 /** A run with bad inputs stops before touching anything: BLOCKED invalid_input, every problem named. */
 export function inputsStage(errors: readonly InputError[], describe: (e: InputError) => string): Stage<null> {
@@ -62,14 +63,29 @@ export function freshnessInput(
   };
 }
 
-/** Fresh goes on; stale stops (unless on-stale is `run`); an unreadable head is ERROR. */
-export function freshnessStage(c: ModeContext, base: BranchName, sha: Sha): Stage<null> {
+/**
+ * Fresh goes on; stale stops (unless on-stale is `run`); an unreadable head is ERROR. In a merge queue the
+ * branch the commit must head is the queue's own (`queue.branch`), read as "still the queue's candidate".
+ */
+export function freshnessStage(
+  c: ModeContext,
+  base: BranchName,
+  sha: Sha,
+  queue: QueueCandidate | null = null,
+): Stage<null> {
   return stage('check freshness', async (signal) => {
-    const fresh = await checkFreshness(freshnessInput(c, base, sha, signal));
-    const message = freshnessMessage(c.entry, fresh);
+    const verdict = await checkFreshness(freshnessInput(c, queue?.branch ?? base, sha, signal));
+    const fresh: Freshness = queue
+      ? queueFreshness(verdict, queue, sha)
+      : {
+          ...verdict,
+          message: freshnessMessage(c.entry, verdict),
+          factsText: verdict.message,
+          unshallowed: verdict.facts.unshallowed,
+        };
     const facts = { originHead: fresh.originHead, stale: fresh.kind === 'stale' };
-    const seen = [info(`Freshness (${fresh.via}): ${message}`)];
-    if (fresh.facts.unshallowed) {
+    const seen = [info(`Freshness (${fresh.via}): ${fresh.message}`)];
+    if (fresh.unshallowed) {
       seen.push(
         notice(
           'This is a shallow clone: its history was fetched (git fetch --unshallow) to tell how the commit relates to the branch.',
@@ -78,11 +94,11 @@ export function freshnessStage(c: ModeContext, base: BranchName, sha: Sha): Stag
     }
     if (fresh.kind === 'fresh') return next(null, { facts, notes: seen });
     if (fresh.kind === 'stale' && c.settings.onStale === 'run') {
-      const why = `${fresh.message} on-stale is 'run': testing ${sha} anyway; the result records stale: true.`;
+      const why = `${fresh.factsText} on-stale is 'run': testing ${sha} anyway; the result records stale: true.`;
       return next(null, { facts, notes: [...seen, warning(why)] });
     }
     const status = fresh.kind === 'stale' ? 'STALE' : fresh.kind === 'blocked' ? 'BLOCKED' : 'ERROR';
-    return stop(status, fresh.reason, message, { facts, notes: seen });
+    return stop(status, fresh.reason, fresh.message, { facts, notes: seen });
   });
 }
 

@@ -10,13 +10,20 @@ import {
   type PrDiscovery,
 } from '../../resolve/index.js';
 import type { ModeContext } from '../context.js';
+import { discoverQueuePull, type QueueCandidate } from './queue.js';
 
 export interface Metadata {
   discovery: PrDiscovery;
   outcome: ResolveOutcome;
 }
 
-export function metadataStage(c: ModeContext, base: BranchName, sha: Sha): Stage<Metadata> {
+/** In a merge queue the pull request is the one the queue branch names (`queue`), not the message's. */
+export function metadataStage(
+  c: ModeContext,
+  base: BranchName,
+  sha: Sha,
+  queue: QueueCandidate | null = null,
+): Stage<Metadata> {
   return stage(
     'resolve the smoke command',
     async (signal) => {
@@ -32,14 +39,16 @@ export function metadataStage(c: ModeContext, base: BranchName, sha: Sha): Stage
         );
       }
       const commitMessage = message.value;
-      const discovery = await discoverPullRequest({
-        commitMessage,
-        committerEmail: committer.ok ? committer.value.email : '',
-        sha,
-        baseBranch: base,
-        api: c.api,
-        reasks: { delaysMs: c.retry.delaysMs.slice(0, 2) },
-      });
+      const discovery = queue
+        ? await discoverQueuePull(c.api, queue)
+        : await discoverPullRequest({
+            commitMessage,
+            committerEmail: committer.ok ? committer.value.email : '',
+            sha,
+            baseBranch: base,
+            api: c.api,
+            reasks: { delaysMs: c.retry.delaysMs.slice(0, 2) },
+          });
       const notes: Note[] = discovery.notes.map(info);
       const facts = { prNumber: discovery.number, prDiscovery: discovery.conclusion };
       if (discovery.error) {
