@@ -281,6 +281,9 @@ describe('the built action as the merge gate (mode: gate), one API request each'
       'main-state': 'green',
       'red-since': '',
       bypassed: 'false',
+      // The gate smokes nothing: the SmokeResult outputs are empty, continuation-ready included.
+      result: '',
+      'continuation-ready': '',
     });
     expect(requests).toEqual(['POST /graphql']);
     expect(run.stdout).toContain(`'main' is green: ${green!.slice(0, 7)}`);

@@ -64998,8 +64998,8 @@ const OUTPUTS = [
     },
     {
         name: 'continuation-ready',
-        description: '`true` when the merge queue may go on (PASS, or SKIPPED by policy), else `false`.',
-        value: (s) => (s.result?.merge_queue_continuation_ready ? 'true' : 'false'),
+        description: '`true` when the merge queue may go on (PASS, or SKIPPED by policy), else `false`; empty for a mode without a SmokeResult (plan, gate, validate).',
+        value: (s) => (s.result === null ? '' : s.result.merge_queue_continuation_ready ? 'true' : 'false'),
     },
     {
         name: 'packet-path',
