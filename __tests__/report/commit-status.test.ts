@@ -23,6 +23,14 @@ function fakeApi(fail?: Error): GitHubApi & { calls: { sha: string; status: Comm
     listPullsForCommit: unused,
     getPull: unused,
     getPullEditTimes: unused,
+    createBranch: unused,
+    fastForwardBranch: unused,
+    commitHistory: unused,
+    listOpenIssues: unused,
+    listIssueComments: unused,
+    createIssue: unused,
+    commentOnIssue: unused,
+    closeIssue: unused,
     async createCommitStatus(sha, status) {
       if (fail) throw fail;
       calls.push({ sha, status });

@@ -479,4 +479,16 @@ export class MemoryGitHubApi implements GitHubApi {
   createCommitStatus(): never {
     throw new Error('not used by the freshness gate');
   }
+  createBranch = notUsed;
+  fastForwardBranch = notUsed;
+  commitHistory = notUsed;
+  listOpenIssues = notUsed;
+  listIssueComments = notUsed;
+  createIssue = notUsed;
+  commentOnIssue = notUsed;
+  closeIssue = notUsed;
+}
+
+function notUsed(): never {
+  throw new Error('not used by the freshness gate');
 }

@@ -3,10 +3,12 @@
 import type { SmokeResult } from '../contracts.js';
 import { inputError, type Mode } from '../settings/index.js';
 import type { ModeContext } from './context.js';
+import { reportAndPublish } from './report.js';
 import { smokeAndPublish, type SmokeOptions } from './smoke.js';
 
 export { API_BUDGET_MS, withApiBudget, type ModeContext } from './context.js';
 export { runSmokeScript, endOfRun, smokeAndPublish, type SmokeOptions } from './smoke.js';
+export { reportAndPublish } from './report.js';
 export type { Command } from './stages/command.js';
 export type { RunEnd } from './run.js';
 export { inputName, freshnessMessage, type Entry } from './wording.js';
@@ -27,6 +29,11 @@ const runMode: ModeRunner = async (c, o) => {
   return { status: result.status, reason: result.reason, message: result.message, failed, result };
 };
 
+const reportMode: ModeRunner = async (c, o) => {
+  const { result, failed } = await reportAndPublish(c, o);
+  return { status: result.status, reason: result.reason, message: result.message, failed, result };
+};
+
 /** A mode this version does not offer yet: a run BLOCKED on the `mode` input, published like any other. */
 function unavailable(mode: Mode): ModeRunner {
   const error = inputError('mode', mode, 'this mode is not available in this version yet');
@@ -36,7 +43,7 @@ function unavailable(mode: Mode): ModeRunner {
 export const MODE_RUNNERS: Record<Mode, ModeRunner> = {
   run: runMode,
   plan: unavailable('plan'),
-  report: unavailable('report'),
+  report: reportMode,
   gate: unavailable('gate'),
   validate: unavailable('validate'),
 };
