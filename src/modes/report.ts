@@ -13,6 +13,7 @@ import type { SmokeResult } from '../contracts.js';
 import { isSha, type Sha } from '../domain/index.js';
 import {
   buildResult,
+  info,
   next,
   PENDING_REPORTING,
   run,
@@ -151,7 +152,11 @@ async function fromArtifacts(c: ModeContext, store: ArtifactStore, sha: Sha) {
     if ('why' in got) receipt.unusable.push(got);
     else receipt.received.push(got);
   }
-  return next(receipt, { notes: notes.map(warning) });
+  const read = receipt.received.map((r) =>
+    info(`Read ${r.source}: ${r.result.status} (${r.result.reason}).`),
+  );
+  const unread = receipt.unusable.map((u) => warning(`Could not use ${u.source}: ${u.why}`));
+  return next(receipt, { notes: [...notes.map(warning), ...read, ...unread] });
 }
 
 async function readArtifact(

@@ -197,10 +197,14 @@ function continuationCell(result: SmokeResult): string {
 // The summary's own outcome is not shown: it is being written, and reading it is the proof it was.
 function reportingCell(result: SmokeResult): string {
   const r = result.reporting;
-  return [
+  const lines = [
     `commit status: ${escapeInline(clip(r.commit_status, 300))}`,
     `artifact: ${escapeInline(clip(r.artifact, 300))}`,
-  ].join('<br>');
+  ];
+  // The hand-over between a run job and a report job, where there is one.
+  if (/^(uploaded|read|failed)/.test(r.result_artifact))
+    lines.push(`result artifact: ${escapeInline(clip(r.result_artifact, 300))}`);
+  return lines.join('<br>');
 }
 
 function artifactCell(ctx: SummaryContext): string | null {
