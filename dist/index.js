@@ -56256,10 +56256,14 @@ function continuationCell(result) {
 // The summary's own outcome is not shown: it is being written, and reading it is the proof it was.
 function reportingCell(result) {
     const r = result.reporting;
-    return [
+    const lines = [
         `commit status: ${escapeInline(clip(r.commit_status, 300))}`,
         `artifact: ${escapeInline(clip(r.artifact, 300))}`,
-    ].join('<br>');
+    ];
+    // The hand-over between a run job and a report job, where there is one.
+    if (/^(uploaded|read|failed)/.test(r.result_artifact))
+        lines.push(`result artifact: ${escapeInline(clip(r.result_artifact, 300))}`);
+    return lines.join('<br>');
 }
 function artifactCell(ctx) {
     const parts = [];
@@ -62333,7 +62337,9 @@ async function fromArtifacts(c, store, sha) {
         else
             receipt.received.push(got);
     }
-    return next(receipt, { notes: notes.map(warning) });
+    const read = receipt.received.map((r) => info(`Read ${r.source}: ${r.result.status} (${r.result.reason}).`));
+    const unread = receipt.unusable.map((u) => warning(`Could not use ${u.source}: ${u.why}`));
+    return next(receipt, { notes: [...notes.map(warning), ...read, ...unread] });
 }
 async function readArtifact(c, store, p) {
     const dir = (0,external_node_path_.join)(c.outDir, 'received', p.name);
