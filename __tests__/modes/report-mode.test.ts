@@ -42,7 +42,11 @@ function runner(): RunnerContext {
 async function report(inputs: Partial<Record<InputName, string>>, artifacts: ArtifactStore | null = null) {
   const r = runner();
   const { settings, errors } = parseSettings((name) => ({ mode: 'report', ...inputs })[name], r);
-  const { sinks, recorded } = recordingSinks(new Redactor({ secrets: [], patterns: settings.redactPatterns }), silentLog(), () => {});
+  const { sinks, recorded } = recordingSinks(
+    new Redactor({ secrets: [], patterns: settings.redactPatterns }),
+    silentLog(),
+    () => {},
+  );
   const c = {
     entry: 'action',
     settings,
