@@ -54318,66 +54318,10 @@ function rateLimitOf(status, headers, message, now) {
     return { waitMs: 60_000 };
 }
 
-;// CONCATENATED MODULE: ./src/adapters/github-shapes.ts
-// The main-health answers of the API turned into our shapes, without trusting theirs: anything that is not
-// what GitHub documents is a GitHubApiError naming the endpoint, never a TypeError later.
-
-const obj = (v) => (v && typeof v === 'object' ? v : {});
-const str = (v) => (typeof v === 'string' ? v : null);
-const SHA = /^[0-9a-f]{40}$/i;
-const STATES = ['success', 'failure', 'error', 'pending', 'expected'];
-/** `repository.object.history` of the history query. A missing object is a 404. */
-function toHistoryPage(data, withStatus, endpoint) {
-    const object = obj(obj(data).repository).object;
-    if (!object)
-        throw new GitHubApiError(`${endpoint} failed: no such commit`, 404, endpoint);
-    const history = obj(obj(object).history);
-    if (!Array.isArray(history.nodes)) {
-        throw new GitHubApiError(`${endpoint} answered without a commit history`, 200, endpoint);
-    }
-    const pageInfo = obj(history.pageInfo);
-    return {
-        commits: history.nodes.map((n) => toHistoryCommit(n, withStatus, endpoint)),
-        nextCursor: pageInfo.hasNextPage === true ? str(pageInfo.endCursor) : null,
-    };
-}
-function toHistoryCommit(raw, withStatus, endpoint) {
-    const n = obj(raw);
-    const sha = str(n.oid);
-    if (!sha || !SHA.test(sha))
-        throw new GitHubApiError(`${endpoint} answered a commit without an oid`, 200, endpoint);
-    const parents = obj(n.parents).nodes;
-    const parent = Array.isArray(parents) ? str(obj(parents[0]).oid) : null;
-    const author = obj(n.author);
-    const state = str(obj(obj(n.status).context).state)?.toLowerCase() ?? null;
-    return {
-        sha: sha.toLowerCase(),
-        firstParent: parent && SHA.test(parent) ? parent.toLowerCase() : null,
-        message: str(n.message) ?? '',
-        author: str(obj(author.user).login) ?? str(author.name) ?? '',
-        contextState: withStatus && STATES.includes(state) ? state : null,
-    };
-}
-/** An issue as `GET/POST /repos/{o}/{r}/issues` answer it. */
-function toIssueInfo(raw, endpoint) {
-    const i = obj(raw);
-    if (typeof i.number !== 'number') {
-        throw new GitHubApiError(`${endpoint} answered with something that is not an issue`, 200, endpoint);
-    }
-    return {
-        number: i.number,
-        title: str(i.title) ?? '',
-        body: str(i.body) ?? '',
-        createdAt: str(i.created_at) ?? '',
-        htmlUrl: str(i.html_url) ?? '',
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/adapters/github-rest.ts
 // The real GitHubApi: REST + GraphQL through @actions/github's Octokit (which keeps the runner's proxy
 // settings), with time handled by github-http.ts: a deadline over each whole request, one retry layer, a
 // budget per run phase. Every failure comes back as a GitHubApiError whose message never carries the token.
-
 
 
 
@@ -54388,26 +54332,6 @@ const RELATIONS = ['identical', 'ahead', 'behind', 'diverged'];
 const EDIT_TIMES_QUERY = `query($owner: String!, $name: String!, $number: Int!) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) { lastEditedAt mergedAt }
-  }
-}`;
-// A page of a commit's history with one status context per commit: the suspects of a red main and the last
-// green commit before them, in one query.
-const HISTORY_QUERY = `query($owner: String!, $name: String!, $oid: GitObjectID!, $context: String!, $first: Int!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    object(oid: $oid) {
-      ... on Commit {
-        history(first: $first, after: $after) {
-          pageInfo { hasNextPage endCursor }
-          nodes {
-            oid
-            message
-            author { name user { login } }
-            parents(first: 1) { nodes { oid } }
-            status { context(name: $context) { state } }
-          }
-        }
-      }
-    }
   }
 }`;
 /** Cuts to `max` characters (code points, so a surrogate pair is never split), ending in `…` when cut. */
@@ -54577,95 +54501,12 @@ class GitHubRestApi {
             target_url: status.targetUrl,
         });
     }
-    async createBranch(branch, sha) {
-        const path = `/repos/${this.repoPath()}/git/refs`;
-        try {
-            await this.call('POST', path, { ref: `refs/heads/${branch}`, sha });
-            return true;
-        }
-        catch (e) {
-            if (e instanceof GitHubApiError && e.status === 422 && /already exists/i.test(e.message))
-                return false;
-            throw e;
-        }
-    }
-    async fastForwardBranch(branch, sha) {
-        const path = `/repos/${this.repoPath()}/git/refs/heads/${encodePath(branch)}`;
-        try {
-            await this.call('PATCH', path, { sha, force: false });
-            return 'moved';
-        }
-        catch (e) {
-            // GitHub's own check: "Update is not a fast forward".
-            if (e instanceof GitHubApiError && e.status === 422 && /fast.?forward/i.test(e.message)) {
-                return 'not-fast-forward';
-            }
-            throw e;
-        }
-    }
-    async commitHistory(sha, query) {
-        const what = `history of ${sha.slice(0, 12)}`;
-        const variables = {
-            owner: this.owner,
-            name: this.name,
-            oid: sha,
-            context: query.statusContext ?? '',
-            first: query.first,
-            after: query.after,
-        };
-        const data = await this.graphql(HISTORY_QUERY, variables, what);
-        return toHistoryPage(data, query.statusContext !== null, `POST ${this.graphqlUrl} (${what})`);
-    }
-    async listOpenIssues(label) {
-        const path = `/repos/${this.repoPath()}/issues`;
-        const params = { labels: label, state: 'open', sort: 'created', direction: 'asc', per_page: 100 };
-        const data = await this.call('GET', path, params);
-        if (!Array.isArray(data)) {
-            throw new GitHubApiError(`GET ${path} did not answer with a list`, 200, `GET ${path}`);
-        }
-        return data
-            .filter((i) => !(i && typeof i === 'object' && 'pull_request' in i))
-            .map((i) => toIssueInfo(i, `GET ${path}`));
-    }
-    async listIssueComments(number) {
-        const path = `/repos/${this.repoPath()}/issues/${number}/comments`;
-        const bodies = [];
-        for (let page = 1; page <= 10; page++) {
-            const data = await this.call('GET', path, { per_page: 100, page });
-            if (!Array.isArray(data)) {
-                throw new GitHubApiError(`GET ${path} did not answer with a list`, 200, `GET ${path}`);
-            }
-            for (const c of data)
-                bodies.push(typeof c?.body === 'string' ? c.body : '');
-            if (data.length < 100)
-                break;
-        }
-        return bodies;
-    }
-    async createIssue(issue) {
-        const path = `/repos/${this.repoPath()}/issues`;
-        const data = await this.callOnce('POST', path, { ...issue });
-        return toIssueInfo(data, `POST ${path}`);
-    }
-    async commentOnIssue(number, body) {
-        await this.callOnce('POST', `/repos/${this.repoPath()}/issues/${number}/comments`, { body });
-    }
-    async closeIssue(number) {
-        const path = `/repos/${this.repoPath()}/issues/${number}`;
-        await this.call('PATCH', path, { state: 'closed', state_reason: 'completed' });
-    }
     repoPath() {
         return `${encodeURIComponent(this.owner)}/${encodeURIComponent(this.name)}`;
     }
     /** The body's data on 2xx (after the retry layer), a GitHubApiError on anything else. */
     call(method, url, params = {}, endpoint = `${method} ${url}`) {
         return withRetries(endpoint, () => this.once(method, url, params, endpoint), this.policy, this.budget);
-    }
-    /** A write that must not happen twice: one attempt, whatever the failure. */
-    callOnce(method, url, params) {
-        const endpoint = `${method} ${url}`;
-        const once = { ...this.policy, retries: 0 };
-        return withRetries(endpoint, () => this.once(method, url, params, endpoint), once, this.budget);
     }
     async once(method, url, params, endpoint) {
         if (this.budget.remainingMs() <= 0) {
@@ -55231,7 +55072,7 @@ const inputs_INPUTS = [
 ];
 
 ;// CONCATENATED MODULE: ./src/settings/outputs.ts
-const outputs_str = (v) => (v == null ? '' : String(v));
+const str = (v) => (v == null ? '' : String(v));
 const flag = (v) => (v === null ? '' : v ? 'true' : 'false');
 const OUTPUTS = [
     {
@@ -55247,37 +55088,37 @@ const OUTPUTS = [
     {
         name: 'result-path',
         description: 'Path of the SmokeResult file ($RUNNER_TEMP/post-merge-smoke/smoke-result.json).',
-        value: (s) => outputs_str(s.resultPath),
+        value: (s) => str(s.resultPath),
     },
     {
         name: 'merge-commit',
         description: 'The 40-hex SHA under test.',
-        value: (s) => outputs_str(s.result?.merge_commit),
+        value: (s) => str(s.result?.merge_commit),
     },
     {
         name: 'origin-head',
         description: 'Head of the base branch seen by the freshness check.',
-        value: (s) => outputs_str(s.result?.origin_head),
+        value: (s) => str(s.result?.origin_head),
     },
     {
         name: 'task-id',
         description: 'Task id of this merge, if one was found.',
-        value: (s) => outputs_str(s.result?.task_id),
+        value: (s) => str(s.result?.task_id),
     },
     {
         name: 'pr-number',
         description: 'Number of the merged pull request, if one was found.',
-        value: (s) => outputs_str(s.result?.pr_number),
+        value: (s) => str(s.result?.pr_number),
     },
     {
         name: 'exit-code',
         description: 'Exit code of the smoke command (128+n when killed by signal n); empty when it did not run.',
-        value: (s) => outputs_str(s.result?.exit_code),
+        value: (s) => str(s.result?.exit_code),
     },
     {
         name: 'duration-ms',
         description: 'Wall time of the smoke command in milliseconds; empty when it did not run.',
-        value: (s) => outputs_str(s.result?.duration_ms),
+        value: (s) => str(s.result?.duration_ms),
     },
     {
         name: 'continuation-ready',
@@ -55287,17 +55128,17 @@ const OUTPUTS = [
     {
         name: 'packet-path',
         description: 'Path of the Critical #7 escalation packet on disk, when one was built.',
-        value: (s) => outputs_str(s.packetPath),
+        value: (s) => str(s.packetPath),
     },
     {
         name: 'artifact-id',
         description: 'Id of the uploaded escalation artifact, when one was uploaded.',
-        value: (s) => outputs_str(s.artifact?.id),
+        value: (s) => str(s.artifact?.id),
     },
     {
         name: 'artifact-url',
         description: 'URL of the uploaded escalation artifact, when one was uploaded.',
-        value: (s) => outputs_str(s.artifact?.url),
+        value: (s) => str(s.artifact?.url),
     },
     {
         name: 'mode',
@@ -55307,12 +55148,12 @@ const OUTPUTS = [
     {
         name: 'green-sha',
         description: 'The commit the `green-ref` branch points at after this run; empty when `green-ref` is off.',
-        value: (s) => outputs_str(s.greenSha),
+        value: (s) => str(s.greenSha),
     },
     {
         name: 'matrix',
         description: 'For `mode: plan`: JSON for `strategy.matrix`, `{"include":[{"profile":"api"},…]}`.',
-        value: (s) => outputs_str(s.matrix),
+        value: (s) => str(s.matrix),
     },
     {
         name: 'profiles',
@@ -55322,17 +55163,17 @@ const OUTPUTS = [
     {
         name: 'issue-number',
         description: 'The open escalation issue of the current red streak; empty when there is none.',
-        value: (s) => outputs_str(s.issueNumber),
+        value: (s) => str(s.issueNumber),
     },
     {
         name: 'main-state',
         description: 'For `mode: gate`: `green`, `red` or `unknown`.',
-        value: (s) => outputs_str(s.mainState),
+        value: (s) => str(s.mainState),
     },
     {
         name: 'red-since',
         description: 'For `mode: gate`: the first failing commit of the red streak; empty otherwise.',
-        value: (s) => outputs_str(s.redSince),
+        value: (s) => str(s.redSince),
     },
     {
         name: 'bypassed',
@@ -55487,8 +55328,6 @@ const INPUT_NAMES = inputs_INPUTS.map((row) => row.name);
 /** Every output name, in table (and action.yml) order. */
 const OUTPUT_NAMES = OUTPUTS.map((row) => row.name);
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/pipeline/stage.ts
 function next(value, learned = {}) {
     return { kind: 'next', value, ...learned };
@@ -55824,6 +55663,8 @@ function logNotes(log, notes) {
 
 
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/report/text.ts
 // Small text helpers shared by the reporting steps: UTF-8-safe heads and tails, clipping, one-line forms.
 /** True for a UTF-8 continuation byte (10xxxxxx): a character does not start there. */
@@ -55903,10 +55744,6 @@ function formatDuration(ms) {
 /** "600 s", "1.5 s" — a timeout given in seconds. */
 function formatSeconds(seconds) {
     return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
-}
-/** An error as one line for a reporting outcome or a warning (at most 300 characters). */
-function text_errorText(e) {
-    return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
 ;// CONCATENATED MODULE: ./src/report/commit-status.ts
@@ -56046,6 +55883,127 @@ async function postFinalStatus(api, context, result, targetUrl) {
     return postCommitStatus(api, result.merge_commit, context, status.state, status.description, targetUrl);
 }
 
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+/**
+ * Budget for the `result` output, in UTF-8 bytes of its JSON. The runner limits job outputs to 1 MB; the
+ * other outputs are small, so ~900 KB leaves room for them.
+ */
+const MAX_RESULT_OUTPUT_BYTES = 900_000;
+/** What a run of a mode that produced a SmokeResult gives the outputs; the mode-specific fields empty. */
+function resultOutputs(mode, result, extra = {}) {
+    return {
+        mode,
+        status: result.status,
+        result,
+        resultPath: null,
+        packetPath: null,
+        artifact: null,
+        greenSha: null,
+        matrix: null,
+        profiles: null,
+        issueNumber: null,
+        mainState: null,
+        redSince: null,
+        bypassed: null,
+        ...extra,
+    };
+}
+/**
+ * Every action output as a string, from the outputs table. `result` is the compact SmokeResult JSON, shrunk
+ * to fit MAX_RESULT_OUTPUT_BYTES when needed (see `shrinkResult`). Expects an already redacted result.
+ */
+function buildOutputs(input, maxResultBytes = MAX_RESULT_OUTPUT_BYTES) {
+    const resultJson = input.result ? JSON.stringify(shrinkResult(input.result, maxResultBytes)) : '';
+    const sources = { ...input, resultJson };
+    return Object.fromEntries(OUTPUTS.map((o) => [o.name, o.value(sources)]));
+}
+/** Marker put before a tail that was shortened to fit the job output limit. */
+function shortenedMarker(droppedBytes) {
+    return `…[${droppedBytes} bytes dropped to fit the job output limit]…\n`;
+}
+const jsonBytes = (value) => utf8Length(JSON.stringify(value));
+/**
+ * The longest head or tail of `text` whose JSON string form (quotes and escapes included) fits `budget`
+ * bytes, cut on a UTF-8 boundary.
+ */
+function fitJson(text, budget, keep) {
+    if (budget <= 2)
+        return '';
+    const cut = keep === 'head' ? utf8Head : utf8Tail;
+    let bytes = budget - 2;
+    let part = cut(text, bytes);
+    // JSON escapes can make the encoded form several times longer than the raw bytes: scale down until it fits.
+    for (let size = jsonBytes(part); part.length > 0 && size > budget; size = jsonBytes(part)) {
+        bytes = Math.min(bytes - 1, Math.floor((utf8Length(part) * budget) / size) - 1);
+        part = cut(text, Math.max(0, bytes));
+    }
+    return part;
+}
+/**
+ * Shortens the given fields of `out` (in place) so that the whole JSON fits `maxBytes`: the room left by
+ * everything else is shared between them, smaller fields first (one that needs less than its share leaves
+ * the rest to the others). Returns the keys that were shortened.
+ */
+function fitFields(out, keys, maxBytes, keep, mark) {
+    const present = keys.filter((k) => out[k] !== null);
+    const blank = {};
+    for (const k of present)
+        blank[k] = '';
+    let available = Math.max(0, maxBytes - jsonBytes({ ...out, ...blank }));
+    const shortened = [];
+    present
+        .sort((a, b) => jsonBytes(out[a]) - jsonBytes(out[b]))
+        .forEach((key, i) => {
+        const text = out[key];
+        const share = Math.floor(available / (present.length - i));
+        let kept = text;
+        if (jsonBytes(text) > share) {
+            const textBytes = utf8Length(text);
+            const room = Math.max(2, share - (jsonBytes(mark(textBytes)) - 2)); // the marker's size, at most
+            const part = fitJson(text, room, keep);
+            const marker = mark(textBytes - utf8Length(part));
+            kept = keep === 'tail' ? marker + part : part + marker;
+            shortened.push(key);
+        }
+        available -= jsonBytes(kept) - 2; // '' (2 bytes) is already counted
+        out[key] = kept;
+    });
+    return shortened;
+}
+/**
+ * A copy of `result` whose compact JSON is at most `maxBytes` UTF-8 bytes, still schema-valid. stdout and
+ * stderr give way first: they keep their tails (the end of a failing log is what explains it), behind a
+ * `…[N bytes dropped to fit the job output limit]…` marker, and their `*_truncated` flag is set. If that is
+ * not enough (a giant command or message), those keep their heads. Returns `result` itself when it fits.
+ */
+function shrinkResult(result, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
+    if (jsonBytes(result) <= maxBytes)
+        return result;
+    const out = { ...result };
+    for (const key of fitFields(out, ['stdout', 'stderr'], maxBytes, 'tail', shortenedMarker)) {
+        if (key === 'stdout')
+            out.stdout_truncated = true;
+        if (key === 'stderr')
+            out.stderr_truncated = true;
+    }
+    if (jsonBytes(out) <= maxBytes)
+        return out;
+    // Still too big: everything else is small and bounded except these two.
+    fitFields(out, ['smoke_command', 'message'], maxBytes, 'head', (n) => `…[${n} bytes dropped]`);
+    if (jsonBytes(out) <= maxBytes)
+        return out;
+    // Last resort (only with an absurdly small limit): drop the streams entirely.
+    if (out.stdout !== null)
+        out.stdout_truncated = true;
+    if (out.stderr !== null)
+        out.stderr_truncated = true;
+    out.stdout = out.stdout === null ? null : '';
+    out.stderr = out.stderr === null ? null : '';
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/report/packet.ts
 // The Critical #7 POST_MERGE_SMOKE_FAILED escalation packet (SPEC §1, §3, §8).
 
@@ -56099,6 +56057,23 @@ function buildPacket(result, ctx) {
         },
     };
     return packet;
+}
+
+;// CONCATENATED MODULE: ./src/report/result-file.ts
+// The result file (SPEC §8): `$RUNNER_TEMP/post-merge-smoke/smoke-result.json`, written through the sinks.
+const RESULT_FILE_NAME = 'smoke-result.json';
+
+;// CONCATENATED MODULE: ./src/report/schema-check.ts
+let loading = null;
+/** Starts loading the validators without waiting for them. */
+function preloadValidators() {
+    loading ??= Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(204)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13204));
+    // A failure surfaces where the validators are awaited; do not let it become an unhandled rejection here.
+    loading.catch(() => { });
+}
+function validators() {
+    preloadValidators();
+    return loading;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -56256,14 +56231,10 @@ function continuationCell(result) {
 // The summary's own outcome is not shown: it is being written, and reading it is the proof it was.
 function reportingCell(result) {
     const r = result.reporting;
-    const lines = [
+    return [
         `commit status: ${escapeInline(clip(r.commit_status, 300))}`,
         `artifact: ${escapeInline(clip(r.artifact, 300))}`,
-    ];
-    // The hand-over between a run job and a report job, where there is one.
-    if (/^(uploaded|read|failed)/.test(r.result_artifact))
-        lines.push(`result artifact: ${escapeInline(clip(r.result_artifact, 300))}`);
-    return lines.join('<br>');
+    ].join('<br>');
 }
 function artifactCell(ctx) {
     const parts = [];
@@ -56275,47 +56246,6 @@ function artifactCell(ctx) {
     if (parts.length === 0)
         return null;
     return parts.join('<br>');
-}
-function commitLink(sha, base) {
-    const code = `<code>${sha7(sha)}</code>`;
-    return (base ? safeLink(`${base}/commit/${sha}`, code) : null) ?? code;
-}
-function greenRefCell(health, base) {
-    const g = health?.greenRef;
-    if (!g)
-        return null;
-    const at = g.sha ? `at ${commitLink(g.sha, base)}` : 'does not exist';
-    return `${inlineCode(clip(g.branch, 256))} ${at} — ${escapeInline(clip(g.outcome, 300))}`;
-}
-function suspectsCell(health) {
-    const s = health?.suspects;
-    if (!s)
-        return null;
-    const count = s.suspects.length === 1 ? '1 commit' : `${s.suspects.length} commits`;
-    return `${count}: ${escapeInline(clip(s.note, 500))}${s.suspects.length > 0 ? ' (listed below)' : ''}`;
-}
-function issueCell(health) {
-    const i = health?.issue;
-    if (!i)
-        return null;
-    const link = i.number === null ? null : (safeLink(i.url, `#${i.number}`) ?? `#${i.number}`);
-    return `${link ? `${link} — ` : ''}${escapeInline(clip(i.outcome, 300))}`;
-}
-/** The suspects as a Markdown table: commit and PR linked, author and subject as code (no mentions, no markup). */
-function suspectsTable(report, base) {
-    if (report.suspects.length === 0)
-        return '';
-    const rows = report.suspects.map((s) => {
-        const pr = s.pr_number === null
-            ? NONE
-            : ((base ? safeLink(`${base}/pull/${s.pr_number}`, `#${s.pr_number}`) : null) ?? `#${s.pr_number}`);
-        return `| ${commitLink(s.sha, base)} | ${pr} | ${inlineCode(s.author)} | ${inlineCode(s.subject)} |\n`;
-    });
-    return `| commit | pull request | author | subject |\n|---|---|---|---|\n${rows.join('')}`;
-}
-/** `https://github.com/owner/name`, or null when the repository is unknown or not a plain owner/name. */
-function repositoryUrl(serverUrl, repository) {
-    return repoUrl({ serverUrl, repository, artifactUrl: null, packetPath: null });
 }
 function streamBlock(name, result, tailBytes) {
     const text = result[name];
@@ -56352,9 +56282,6 @@ function render(result, ctx, tailBytes) {
         ['Orphans killed', result.orphans_killed > 0 ? String(result.orphans_killed) : null],
         ['Freshness', freshnessCell(result)],
         ['Continuation', continuationCell(result)],
-        ['Green ref', greenRefCell(ctx.health, repoUrl(ctx))],
-        ['Suspects', suspectsCell(ctx.health)],
-        ['Escalation issue', issueCell(ctx.health)],
         ['Reporting', reportingCell(result)],
         ['Artifact', artifactCell(ctx)],
         ['Run', result.run ? safeLink(result.run.url, `run ${escapeInline(clip(result.run.run_id, 64))}`) : null],
@@ -56367,9 +56294,6 @@ function render(result, ctx, tailBytes) {
             out.push(`| ${label} | ${value} |\n`);
     }
     out.push('\n');
-    const suspects = ctx.health?.suspects ? suspectsTable(ctx.health.suspects, repoUrl(ctx)) : '';
-    if (suspects)
-        out.push('### Suspects\n\n', suspects, '\n');
     if (result.smoke_command !== null && /\n/.test(result.smoke_command.trim())) {
         const script = utf8Head(result.smoke_command, COMMAND_BLOCK_BYTES);
         const more = script.length < result.smoke_command.length ? '\n…' : '';
@@ -56398,247 +56322,316 @@ function renderSummary(result, ctx) {
         : `## ${STATUS_EMOJI[result.status]} post-merge-smoke: ${result.status}\n\n${escapeInline(clip(result.message, 2000))}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/health/streak.ts
-const MARKER = /<!-- post-merge-smoke:([A-Za-z0-9%._~!*'()-]+) -->/g;
-/** The hidden marker of `key`; the key is percent-encoded so that nothing in it can end the comment. */
-function marker(key) {
-    return `<!-- post-merge-smoke:${encodeURIComponent(key)} -->`;
-}
-/** Every key marked in `texts`. */
-function markedKeys(texts) {
-    const keys = new Set();
-    for (const text of texts) {
-        for (const m of text.matchAll(MARKER)) {
-            try {
-                keys.add(decodeURIComponent(m[1]));
-            }
-            catch {
-                // Not one of ours: a malformed escape.
-            }
-        }
+;// CONCATENATED MODULE: ./src/report/publish.ts
+// Publishing a SmokeResult (SPEC §8) on every exit path. The reporting steps are a list, each isolated: one
+// failing (HTTP 403 on statuses, artifact service down, summary write error) never stops the others, and each
+// outcome is recorded in `reporting`. Then the result file and the outputs, which carry every outcome, and
+// the annotations; whether the job fails is decided last.
+
+
+
+
+
+
+
+
+
+
+const REPORT_STEPS = [
+    { name: 'commit status', records: 'commit_status', run: publish_postFinalStatus },
+    { name: 'escalation packet', records: 'artifact', run: escalate },
+    { name: 'job summary', records: 'summary', run: writeSummary },
+];
+async function publishResult(draftResult, smokeRun, c) {
+    const draft = {
+        result: c.sinks.redactor.redactDeep(draftResult),
+        smokeRun,
+        packetPath: null,
+        artifact: null,
+    };
+    for (const step of REPORT_STEPS) {
+        const outcome = await isolated(step.name, () => step.run(draft, c), c);
+        draft.result.reporting[step.records] = c.sinks.redactor.redact(outcome);
     }
-    return keys;
+    const result = await validated(draft.result, c);
+    const resultPath = await writeResultFile(result, c);
+    setOutputs(result, resultPath, draft, c);
+    annotate(result, c);
+    return {
+        result,
+        resultPath,
+        packetPath: draft.packetPath,
+        artifact: draft.artifact,
+        failed: jobFails(result.status, c.settings.onStale),
+    };
 }
-/** The key of the recovery comment for the commit that turned main green again. */
-function greenKey(sha) {
-    return `GREEN::${sha}`;
+/** The final state replaces the pending one (same context). */
+async function publish_postFinalStatus(draft, c) {
+    const status = commitStatusFor(draft.result);
+    if (status === null)
+        return `skipped: no commit status for ${draft.result.status}`;
+    const runUrl = draft.result.run?.url ?? null;
+    return postCommitStatus(c.api, draft.result.merge_commit, c.settings.statusContext, status.state, status.description, runUrl);
 }
-/** `key`: the packet's idempotency key on red, greenKey(merge commit) on green. */
-function decideIssueAction(signal, key, open) {
-    const issue = open?.number ?? null;
-    if (signal.kind === 'none')
-        return { kind: 'none', why: signal.why, issue };
-    if (signal.kind === 'red') {
-        if (open === null)
-            return { kind: 'open' };
-        if (open.keys.has(key))
-            return { kind: 'none', why: `#${issue} already records this failure`, issue };
-        return { kind: 'comment', issue: open.number };
+/** The Critical #7 packet and its artifact. Nothing is lost: a packet that cannot travel is printed. */
+async function escalate(draft, c) {
+    const { result } = draft;
+    if (!packetDue(result.status))
+        return `skipped: no packet for ${result.status}`;
+    const dir = (0,external_node_path_.join)(c.outDir, 'escalation');
+    const packet = (await validators()).validatePacket(buildPacket(result, { repository: c.runner.repository, runUrl: result.run?.url ?? null, now: c.now() }));
+    const printPacket = () => c.sinks.log.info(`Critical #7 escalation packet:\n${JSON.stringify(packet, null, 2)}`);
+    let files;
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        draft.packetPath = (0,external_node_path_.join)(dir, PACKET_FILE_NAME);
+        await c.sinks.writeJson(draft.packetPath, packet);
+        files = [draft.packetPath, ...(await writeEvidence(dir, draft, c))];
     }
-    if (open === null)
-        return { kind: 'none', why: 'main is green and no issue is open', issue };
-    return { kind: 'close', issue: open.number, comment: !open.keys.has(key) };
-}
-
-;// CONCATENATED MODULE: ./src/report/health/issue-text.ts
-
-
-
-/** GitHub refuses issue bodies and comments over 65536 characters. */
-const MAX_BODY_CHARS = 60_000;
-const OUTPUT_TAIL_BYTES = 2048;
-/** The base branch as plain text for a title: only the characters a branch name is usually made of. */
-function branchOf(result) {
-    return clip((result.base_branch ?? 'main').replace(/[^A-Za-z0-9._/-]/g, '_'), 80);
-}
-function commitRef(sha, repoUrl) {
-    if (!sha)
-        return 'an unknown commit';
-    const code = `<code>${sha7(sha)}</code>`;
-    return (repoUrl ? safeLink(`${repoUrl}/commit/${sha}`, code) : null) ?? code;
-}
-function prRef(n, repoUrl) {
-    if (n === null)
-        return '';
-    return ` (PR ${(repoUrl ? safeLink(`${repoUrl}/pull/${n}`, `#${n}`) : null) ?? `#${n}`})`;
-}
-function runRef(result) {
-    return safeLink(result.run?.url ?? null, 'the workflow run') ?? 'the workflow run';
-}
-/** "post-merge-smoke: main is red since abc1234 (PR #12)": the first failing commit and its PR. */
-function issueTitle(result) {
-    const pr = result.pr_number === null ? '' : ` (PR #${result.pr_number})`;
-    return `post-merge-smoke: ${branchOf(result)} is red since ${sha7(result.merge_commit) ?? 'an unknown commit'}${pr}`;
-}
-/** "**FAIL** (`exit_nonzero`) on abc1234 (PR #12): <message>" */
-function verdictLine(c) {
-    const r = c.result;
-    const task = r.task_id ? `, task ${inlineCode(clip(r.task_id, 100))}` : '';
-    return (`The smoke ended **${r.status}** (${inlineCode(r.reason)}) on ${commitRef(r.merge_commit, c.repoUrl)}` +
-        `${prRef(r.pr_number, c.repoUrl)}${task} — see ${runRef(r)}:\n\n${inlineCode(clip(r.message, 1000))}\n`);
-}
-function outputTail(result) {
-    const [name, text] = result.stderr ? ['stderr', result.stderr] : ['stdout', result.stdout ?? ''];
-    if (!text)
-        return '';
-    const tail = utf8Tail(text, OUTPUT_TAIL_BYTES);
-    return `\n${detailsBlock(`${name} (last ${tail.length < text.length ? 'part' : 'lines'})`, tail)}`;
-}
-function suspectsPart(c) {
-    const s = c.suspects;
-    if (!s)
-        return '';
-    const table = suspectsTable(s, c.repoUrl);
-    const count = s.suspects.length === 1 ? '1 commit' : `${s.suspects.length} commits`;
-    return `\n### Suspects: ${count}\n\n${inlineCode(clip(s.note, 500))}\n\n${table}`;
-}
-function bounded(text) {
-    return text.length <= MAX_BODY_CHARS
-        ? text
-        : `${clip(text, MAX_BODY_CHARS)}\n\n(cut to fit GitHub's limit)\n`;
-}
-/** The body of the issue the first failure of a streak opens. */
-function openingBody(c, key) {
-    const branch = inlineCode(branchOf(c.result));
-    return bounded(`${marker(key)}\n## ${branch} is red\n\n${verdictLine(c)}${suspectsPart(c)}${outputTail(c.result)}\n` +
-        `This issue stays open while ${branch} is red: every further failure adds a comment, and the next ` +
-        'passing smoke closes it. (Written by post-merge-smoke.)\n');
-}
-/** The comment a further failure of the streak adds. */
-function failureComment(c, key) {
-    return bounded(`${marker(key)}\nStill red.\n\n${verdictLine(c)}${outputTail(c.result)}`);
-}
-/** The comment that closes the streak: the green commit, and how long main was red. */
-function recoveryComment(c, key, redSince, now) {
-    const r = c.result;
-    const since = Date.parse(redSince);
-    const howLong = Number.isFinite(since) ? `for ${formatDuration(Math.max(0, now.getTime() - since))} ` : '';
-    const branch = inlineCode(branchOf(r));
-    return (`${marker(key)}\n${branch} is green again: the smoke passed on ${commitRef(r.merge_commit, c.repoUrl)}` +
-        `${prRef(r.pr_number, c.repoUrl)} — see ${runRef(r)}.\n\n${branch} was red ${howLong}` +
-        `(since ${inlineCode(redSince)}, when this issue was opened). Closing.\n`);
-}
-
-;// CONCATENATED MODULE: ./src/report/health/signal.ts
-
-function healthSignal(result) {
-    const { status } = result;
-    if (status === 'STALE')
-        return { kind: 'none', why: 'STALE: a newer run decides' };
-    if (result.stale && (status === 'PASS' || packetDue(status))) {
-        return { kind: 'none', why: `${status} of an old commit (stale: true, on-stale run)` };
+    catch (e) {
+        c.sinks.log.warning(`Could not write the escalation packet to ${dir}: ${publish_errorText(e)}`);
+        printPacket();
+        throw e;
     }
-    if (status === 'PASS')
-        return { kind: 'green' };
-    if (packetDue(status))
-        return { kind: 'red' };
-    return { kind: 'none', why: `${status} is neither a fresh PASS nor a failure` };
+    if (!c.uploadArtifact)
+        return `skipped: no artifact service; packet kept at ${draft.packetPath}`;
+    const name = publish_artifactName(result, c);
+    try {
+        draft.artifact = await c.uploadArtifact({
+            name,
+            files,
+            rootDirectory: dir,
+            retentionDays: c.settings.artifactRetentionDays,
+        });
+        return `uploaded: ${name} (id ${draft.artifact.id})`;
+    }
+    catch (e) {
+        c.sinks.log.warning(`Artifact upload failed; the packet stays at ${draft.packetPath}.`);
+        printPacket();
+        return `failed: ${publish_errorText(e)}`;
+    }
 }
-
-;// CONCATENATED MODULE: ./src/report/health/escalation-issue.ts
-
-
-
-
-async function updateEscalationIssue(api, input) {
-    const result = input.text.result;
-    const signal = healthSignal(result);
-    const key = signal.kind === 'green' ? greenKey(result.merge_commit ?? 'unknown') : idempotencyKey(result);
-    const open = await findStreakIssue(api, input.label, signal.kind !== 'none');
-    const action = decideIssueAction(signal, key, open?.streak ?? null);
-    const at = (issue, text) => ({
-        text,
-        issueNumber: issue?.number ?? null,
-        issueUrl: issue?.htmlUrl || null,
+/** The input, else `post-merge-smoke-critical-7-<sha7>-attempt-<n>` from the resolved merge commit. */
+function publish_artifactName(result, c) {
+    if (c.settings.artifactName)
+        return c.settings.artifactName;
+    const sha7 = (0,domain/* isSha */.HH)(result.merge_commit) ? (0,domain/* shortSha */.Fu)(result.merge_commit) : 'unknown';
+    return `post-merge-smoke-critical-7-${sha7}-attempt-${c.runner.runAttempt}`;
+}
+/** The files that travel with the packet: the result and the redacted full logs. */
+async function writeEvidence(dir, draft, c) {
+    const resultFile = (0,external_node_path_.join)(dir, RESULT_FILE_NAME);
+    await c.sinks.writeJson(resultFile, draft.result);
+    const files = [resultFile];
+    const final = draft.smokeRun?.final ?? null;
+    for (const stream of ['stdout', 'stderr']) {
+        const target = (0,external_node_path_.join)(dir, `${stream}.log`);
+        // Without an on-disk log (the command never ran, or the log could not be written) the captured text stands in.
+        await c.sinks.copyRedacted(final?.[stream].logPath ?? null, draft.result[stream] ?? '', target);
+        files.push(target);
+    }
+    return files;
+}
+async function writeSummary(draft, c) {
+    if (!c.sinks.appendSummary)
+        return 'skipped: no job summary outside Actions';
+    const markdown = renderSummary(draft.result, {
+        serverUrl: c.runner.serverUrl,
+        repository: c.runner.repository,
+        artifactUrl: draft.artifact?.url ?? null,
+        packetPath: draft.packetPath,
     });
-    switch (action.kind) {
-        case 'none':
-            return at(open?.issue ?? null, `unchanged: ${action.why}`);
-        case 'open': {
-            const body = input.redact(openingBody(input.text, key));
-            const issue = await api.createIssue({ title: issueTitle(result), body, labels: [input.label] });
-            return at(issue, `opened #${issue.number}`);
-        }
-        case 'comment':
-            await api.commentOnIssue(action.issue, input.redact(failureComment(input.text, key)));
-            return at(open.issue, `commented on #${action.issue}`);
-        case 'close':
-            if (action.comment) {
-                const comment = recoveryComment(input.text, key, open.issue.createdAt, input.now);
-                await api.commentOnIssue(action.issue, input.redact(comment));
-            }
-            await api.closeIssue(action.issue);
-            return at(null, `closed #${action.issue}`);
+    await c.sinks.appendSummary(markdown);
+    return 'written';
+}
+/** A schema slip is a bug: it is reported, and the result is still written as it is. */
+async function validated(result, c) {
+    try {
+        return (await validators()).validateResult(result);
     }
+    catch (e) {
+        c.sinks.log.error(`The SmokeResult does not match its schema (a bug; please report it): ${publish_errorText(e)}`);
+        return result;
+    }
+}
+async function writeResultFile(result, c) {
+    const path = (0,external_node_path_.join)(c.outDir, RESULT_FILE_NAME);
+    const written = await isolated('result file', () => c.sinks.writeJson(path, result).then(() => 'written'), c);
+    return written === 'written' ? path : null;
+}
+/** Each output on its own: one bad value does not lose the others. */
+function setOutputs(result, resultPath, draft, c) {
+    if (!c.sinks.setOutput)
+        return;
+    const outputs = buildOutputs(resultOutputs(c.settings.mode, result, {
+        resultPath,
+        packetPath: draft.packetPath,
+        artifact: draft.artifact,
+    }));
+    for (const [name, value] of Object.entries(outputs)) {
+        try {
+            c.sinks.setOutput(name, value);
+        }
+        catch (e) {
+            c.sinks.log.warning(`Could not set output ${name}: ${publish_errorText(e)}`);
+        }
+    }
+}
+function annotate(result, c) {
+    if (packetDue(result.status))
+        c.sinks.log.error(result.message, { title: 'Critical #7 POST_MERGE_SMOKE_FAILED' });
+    else if (result.status === 'STALE')
+        c.sinks.log.warning(result.message);
+}
+/** A step's outcome; a throw or a step past its deadline becomes "failed: …". */
+async function isolated(step, work, c) {
+    let timer;
+    try {
+        if (c.stepTimeoutMs === null)
+            return await work();
+        const deadline = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`gave up after ${c.stepTimeoutMs} ms`)), c.stepTimeoutMs);
+        });
+        return await Promise.race([work(), deadline]);
+    }
+    catch (e) {
+        c.sinks.log.warning(`Reporting step '${step}' failed: ${publish_errorText(e)}`);
+        return `failed: ${publish_errorText(e)}`;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function publish_errorText(e) {
+    return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+;// CONCATENATED MODULE: ./src/report/artifact.ts
+
+/** `${server}/${repo}/actions/runs/${runId}/artifacts/${id}`, or null when any part is unknown. */
+function artifactUrl(ctx, id) {
+    if (!ctx.serverUrl || !ctx.repository || !ctx.runId)
+        return null;
+    return `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}/actions/runs/${ctx.runId}/artifacts/${id}`;
+}
+function withDeadline(promise, timeoutMs) {
+    if (timeoutMs == null)
+        return promise;
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 /**
- * The oldest open issue with the label that carries our marker (an issue someone else labelled is not the
- * streak's), and — when an action may follow — the keys its body and comments record.
+ * Uploads `upload.files` (relative to `upload.rootDirectory`) as one zipped artifact. Returns its id, size
+ * and run-page URL (when `ctx` knows the server, repository and run). Throws an Error
+ * "artifact upload failed: …" (one line, original error as `cause`); the caller records the outcome.
+ * Needs ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL in the environment (the client reads them itself).
  */
-async function findStreakIssue(api, label, readComments) {
-    const issues = await api.listOpenIssues(label);
-    const issue = issues.find((i) => markedKeys([i.body]).size > 0);
-    if (!issue)
-        return null;
-    const comments = readComments ? await api.listIssueComments(issue.number) : [];
-    return { issue, streak: { number: issue.number, keys: markedKeys([issue.body, ...comments]) } };
-}
-
-;// CONCATENATED MODULE: ./src/report/health/green-ref.ts
-// The green ref (SPEC-v2 §4): a branch that only ever moves forward, to commits whose smoke passed fresh —
-// the last commit known safe to deploy (cf. Chromium's LKGR, PyTorch's viable/strict). Moved through the
-// API: the runner's checkout is never pushed from.
-
-
-
-/** How the green ref moves to the merge commit, given how the merge commit relates to it. Pure. */
-function planGreenMove(relation) {
-    switch (relation) {
-        case 'missing':
-            return { kind: 'create' };
-        case 'ahead':
-            return { kind: 'fast-forward' };
-        case 'identical':
-            return { kind: 'unchanged', why: 'already at the merge commit' };
-        case 'behind':
-            return { kind: 'unchanged', why: 'the merge commit is older than it (never backwards)' };
-        case 'diverged':
-            return { kind: 'unchanged', why: 'not a fast-forward (the histories diverged)' };
+async function uploadEscalationArtifact(upload, ctx = {}) {
+    try {
+        const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
+        const client = new DefaultArtifactClient();
+        const options = upload.retentionDays ? { retentionDays: upload.retentionDays } : {};
+        const res = await withDeadline(client.uploadArtifact(upload.name, upload.files, upload.rootDirectory, options), ctx.timeoutMs);
+        if (res.id === undefined)
+            throw new Error('the service returned no artifact id');
+        return { id: res.id, size: res.size ?? 0, url: artifactUrl(ctx, res.id) };
+    }
+    catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        throw new Error(`artifact upload failed: ${clip(text_oneLine(message), 500)}`, { cause: e });
     }
 }
-/** Reads the green ref, and on a fresh PASS moves it to the merge commit when that is a fast-forward. */
-async function updateGreenRef(api, branch, result) {
-    const current = await api.getBranchHead(branch);
-    const signal = healthSignal(result);
-    const merge = result.merge_commit;
-    if (signal.kind !== 'green' || !(0,domain/* isSha */.HH)(merge)) {
-        const why = signal.kind === 'none' ? signal.why : `${result.status} is not a fresh PASS`;
-        return unchanged(why, current);
-    }
-    if (current !== null)
-        return green_ref_advance(api, branch, current, merge);
-    if (await api.createBranch(branch, merge))
-        return { text: `created at ${merge}`, greenSha: merge };
-    // Someone created it meanwhile: from here on it is an ordinary fast-forward.
-    const created = await api.getBranchHead(branch);
-    if (created === null)
-        return unchanged('GitHub says it exists but does not show it', null);
-    return green_ref_advance(api, branch, created, merge);
+/** An ArtifactUploader bound to a run context. */
+function createArtifactUploader(ctx) {
+    return (upload) => uploadEscalationArtifact(upload, ctx);
 }
-/** Moves an existing green ref from `current` to `merge`, forward only. */
-async function green_ref_advance(api, branch, current, merge) {
-    const plan = planGreenMove(current === merge ? 'identical' : await api.compareCommits(current, merge));
-    if (plan.kind !== 'fast-forward')
-        return unchanged(plan.kind === 'unchanged' ? plan.why : 'exists', current);
-    if ((await api.fastForwardBranch(branch, merge)) === 'not-fast-forward') {
-        // GitHub's own check refused it (the ref moved meanwhile, or the histories differ): read where it is.
-        return unchanged('not a fast-forward', await api.getBranchHead(branch));
+
+;// CONCATENATED MODULE: ./src/report/emergency.ts
+// The last line of defence: publishing itself threw (a bug), or the run could not finish after an uncaught
+// exception. Write the minimum a workflow relies on — outputs, the result file, a summary line — each on
+// its own, with an ERROR result that says what broke.
+
+
+
+
+
+
+async function emergencyPublish(error, c) {
+    const { settings } = c.parsed;
+    const why = error instanceof Error ? error.message : String(error);
+    const facts = emptyFacts(settings.dryRun);
+    facts.mergeCommit = (0,domain/* isSha */.HH)(settings.mergeCommit) ? settings.mergeCommit : null;
+    facts.baseBranch = settings.baseBranch;
+    const result = buildResult(facts, {
+        status: 'ERROR',
+        reason: 'internal_error',
+        message: `post-merge-smoke could not publish its result: ${why}`,
+    });
+    result.reporting = {
+        commit_status: 'skipped: reporting failed',
+        artifact: 'skipped: reporting failed',
+        summary: 'pending',
+        green_ref: 'skipped: reporting failed',
+        escalation_issue: 'skipped: reporting failed',
+        result_artifact: 'skipped: reporting failed',
+    };
+    c.sinks.log.error(result.message, { title: 'Critical #7 POST_MERGE_SMOKE_FAILED' });
+    const resultPath = (0,external_node_path_.join)(c.outDir, RESULT_FILE_NAME);
+    const written = await c.sinks.writeJson(resultPath, result).then(() => true, (e) => {
+        c.sinks.log.warning(`Could not write the result file: ${e.message}`);
+        return false;
+    });
+    try {
+        await c.sinks.appendSummary?.(`## post-merge-smoke: ERROR\n\n${escapeHtml(result.message)}\n`);
+        result.reporting.summary = c.sinks.appendSummary ? 'written' : 'skipped: no job summary';
     }
-    return { text: `moved to ${merge} (from ${sha7(current)})`, greenSha: merge };
+    catch {
+        result.reporting.summary = 'failed: summary unavailable';
+    }
+    const outputs = buildOutputs(resultOutputs(settings.mode, result, { resultPath: written ? resultPath : null }));
+    for (const [name, value] of Object.entries(outputs)) {
+        try {
+            c.sinks.setOutput?.(name, value);
+        }
+        catch {
+            // Each output on its own.
+        }
+    }
 }
-function unchanged(why, sha) {
-    const where = sha === null ? 'the branch does not exist yet' : `at ${sha7(sha)}`;
-    return { text: `unchanged: ${why} (${where})`, greenSha: sha };
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+// Reporting (SPEC §8): the SmokeResult's publication — commit status, packet + artifact, summary, result
+// file, outputs — and the pieces other folders use.
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/modes/context.ts
+/**
+ * How long each phase of a run may spend on the GitHub API, whatever the API does (a silent server, a
+ * stalled body, retries, rate limits): the worst case of a run is these numbers plus the smoke itself.
+ * The verdict phase covers the freshness check and PR discovery, which run side by side.
+ */
+const API_BUDGET_MS = {
+    verdict: 25_000,
+    pending: 10_000,
+    headAfter: 10_000,
+    reporting: 20_000,
+};
+/** `c` whose API calls share one budget of `ms`. */
+function withApiBudget(c, ms) {
+    return c.api ? { ...c, api: c.api.withBudget(ms) } : c;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/types.ts
@@ -58615,775 +58608,42 @@ function pr_discovery_describe(pr) {
 
 
 
-;// CONCATENATED MODULE: ./src/report/health/suspects.ts
-
-
-const MAX_SUSPECTS = 50;
-/** Commits per history page, and pages read at most (merged branches' own commits share the pages). */
-const PAGE_SIZE = 100;
-const MAX_PAGES = 3;
-/** Follows first parents from `from` (always listed) until the bound. Pure. */
-function walkFirstParents(history, from, bound, max = MAX_SUSPECTS) {
-    const commits = [];
-    for (let sha = from;;) {
-        const commit = history.get(sha);
-        if (!commit)
-            return { commits, end: 'window', lastGreen: null };
-        if (sha !== from && isGreen(commit, bound))
-            return { commits, end: 'bound', lastGreen: sha };
-        if (commits.length === max)
-            return { commits, end: 'max', lastGreen: null };
-        commits.push(commit);
-        sha = commit.firstParent;
-        if (sha === null)
-            return { commits, end: 'root', lastGreen: null };
-    }
-}
-function isGreen(commit, bound) {
-    if (bound.kind === 'commit')
-        return commit.sha === bound.sha;
-    return bound.kind === 'status' && commit.contextState === 'success';
-}
-/** A history commit as the packet lists it. Pure. */
-function toSuspect(commit, repository) {
-    const subject = commit.message.split(/\r?\n/, 1)[0].trim();
-    return {
-        sha: commit.sha,
-        subject: clip(subject, 200),
-        pr_number: prNumberFromCommitMessage(commit.message, repository)?.number ?? null,
-        author: clip(commit.author, 100),
-    };
-}
-async function findSuspects(api, q) {
-    const { bound, why } = await greenBound(api, q);
-    if (bound === 'not-after') {
-        return { suspects: [], lastGreen: q.green.sha, note: `the merge commit is not after ${why}` };
-    }
-    const walk = await walkHistory(api, q, bound);
-    return {
-        suspects: walk.commits.map((c) => toSuspect(c, q.repository)),
-        lastGreen: walk.lastGreen,
-        note: walkNote(walk, why),
-    };
-}
-/** The bound to walk to, and how it was chosen (for the note). */
-async function greenBound(api, q) {
-    const byStatus = q.statusContext
-        ? { bound: { kind: 'status' }, why: `the newest '${q.statusContext}' success status` }
-        : { bound: { kind: 'none' }, why: 'no green-ref and no status-context' };
-    if (!q.green)
-        return byStatus;
-    const name = `the green ref ${q.green.branch} (${sha7(q.green.sha)})`;
-    const relation = await api.compareCommits(q.green.sha, q.mergeCommit).catch(() => 'unknown');
-    if (relation === 'ahead')
-        return { bound: { kind: 'commit', sha: q.green.sha }, why: name };
-    if (relation === 'identical' || relation === 'behind')
-        return { bound: 'not-after', why: name };
-    // Not an ancestor: a force-push rewrote main since it moved there. Its commit says nothing any more.
-    return {
-        ...byStatus,
-        why: `${byStatus.why}; ${name} is not in the merge commit's history (a force-push?)`,
-    };
-}
-/** Reads history pages until the walk no longer runs out of them (at most MAX_PAGES). */
-async function walkHistory(api, q, bound) {
-    const history = new Map();
-    let after = null;
-    for (let page = 1;; page++) {
-        const answer = await api.commitHistory(q.mergeCommit, {
-            statusContext: q.statusContext,
-            first: PAGE_SIZE,
-            after,
-        });
-        for (const c of answer.commits)
-            history.set(c.sha, c);
-        const walk = walkFirstParents(history, q.mergeCommit, bound);
-        after = answer.nextCursor;
-        if (walk.end !== 'window' || after === null || page === MAX_PAGES)
-            return walk;
-    }
-}
-function walkNote(walk, why) {
-    switch (walk.end) {
-        case 'bound':
-            return `after the last green commit ${sha7(walk.lastGreen)} (${why})`;
-        case 'max':
-            return `more than ${MAX_SUSPECTS} commits since the last green commit (${why}): the ${MAX_SUSPECTS} newest`;
-        case 'root':
-            return `no green commit in the whole history (${why}): every commit up to the first one`;
-        case 'window':
-            return `no green commit in the history read (${why}): the ${walk.commits.length} newest first-parent commits`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/evidence.ts
-// The evidence that travels with a result: the redacted full logs of the smoke (this run's, or the run job's
-// that a report job received).
-
-/** `stdout.log` and `stderr.log` in `dir`: the redacted full logs of this run (or of the run job). */
-async function writeLogs(dir, draft, c) {
-    const final = draft.smokeRun?.final ?? null;
-    const files = [];
-    for (const stream of ['stdout', 'stderr']) {
-        const target = (0,external_node_path_.join)(dir, `${stream}.log`);
-        const source = final?.[stream].logPath ?? c.received?.logs?.[stream] ?? null;
-        // Without an on-disk log (the command never ran, or the log could not be written) the captured text stands in.
-        await c.sinks.copyRedacted(source, draft.result[stream] ?? '', target);
-        files.push(target);
-    }
-    return files;
-}
-
-;// CONCATENATED MODULE: ./src/report/result-file.ts
-// The result file (SPEC §8): `$RUNNER_TEMP/post-merge-smoke/smoke-result.json`, written through the sinks.
-const RESULT_FILE_NAME = 'smoke-result.json';
-
-;// CONCATENATED MODULE: ./src/report/result-artifact.ts
-// The hand-over between a run job with `report: false` and the `report` job (SPEC-v2 §1): the run job
-// uploads its SmokeResult (with its redacted full logs) as `post-merge-smoke-result-<profile|default>-<sha7>-
-// attempt-<n>`; the report job lists the artifacts of its workflow run and picks, for each profile, the
-// result about its commit from its own attempt — or, when "Re-run failed jobs" did not re-run a passed run
-// job, from the newest earlier attempt, which it says.
-
-
-const RESULT_ARTIFACT_PREFIX = 'post-merge-smoke-result-';
-/** The profile of a run job without a `profile` input. */
-const DEFAULT_PROFILE = 'default';
-function resultArtifactName(profile, mergeCommit, attempt) {
-    const sha = (0,domain/* isSha */.HH)(mergeCommit) ? (0,domain/* shortSha */.Fu)(mergeCommit) : 'unknown';
-    return `${RESULT_ARTIFACT_PREFIX}${profile ?? DEFAULT_PROFILE}-${sha}-attempt-${attempt}`;
-}
-const NAME = /^post-merge-smoke-result-(.+)-([0-9a-f]{7}|unknown)-attempt-([1-9][0-9]{0,5})$/;
-function parseResultArtifactName(name) {
-    const m = NAME.exec(name);
-    return m ? { profile: m[1], sha7: m[2], attempt: Number(m[3]) } : null;
-}
-/**
- * For each profile, the result artifact about `mergeCommit` from `attempt`, else from the newest earlier
- * attempt (with a note). Later attempts (a newer re-run still going on) never count. Pure.
- */
-function pickResultArtifacts(artifacts, mergeCommit, attempt) {
-    const best = new Map();
-    for (const a of artifacts) {
-        const n = parseResultArtifactName(a.name);
-        if (!n || n.sha7 !== sha7(mergeCommit) || n.attempt > attempt)
-            continue;
-        const seen = best.get(n.profile);
-        if (!seen || n.attempt > seen.attempt || (n.attempt === seen.attempt && a.id > seen.id)) {
-            best.set(n.profile, { ...a, ...n });
-        }
-    }
-    const picked = [...best.values()].sort((a, b) => a.profile.localeCompare(b.profile));
-    const notes = picked
-        .filter((p) => p.attempt < attempt)
-        .map((p) => `No result of profile ${p.profile} from attempt ${attempt}; using attempt ${p.attempt}'s ` +
-        '(its run job was not re-run).');
-    return { picked, notes };
-}
-
-;// CONCATENATED MODULE: ./src/report/health-steps.ts
-// The reporting steps of main health (SPEC-v2 §4) — the green ref, the suspects, the red streak's issue —
-// and the hand-over of a run job's result to the report job (SPEC-v2 §1). Each says honestly why it did
-// nothing ("skipped: green-ref is off"); publish.ts runs them isolated and records what they return.
+;// CONCATENATED MODULE: ./src/modes/stages/command.ts
+// The §2 policy applied to what resolution found, and the options the command runs with.
 
 
 
 
-
-
-
-
-
-
-
-/** Does this job do the privileged reporting? A report job always; a run job unless `report: false`. */
-function reportsHere(c) {
-    return c.settings.mode === 'report' || c.settings.report;
-}
-async function moveGreenRef(draft, c) {
-    const branch = c.settings.greenRef;
-    if (branch === null)
-        return 'skipped: green-ref is off';
-    if (!c.api)
-        return 'skipped: no token';
-    const outcome = await updateGreenRef(c.api, branch, draft.result);
-    draft.result.green_sha = outcome.greenSha;
-    return outcome.text;
-}
-/** The suspects of a failure; null without a token or a merge commit, or when the lookup failed (logged). */
-async function suspectsFor(draft, c) {
-    const merge = draft.result.merge_commit;
-    if (!c.api || !(0,domain/* isSha */.HH)(merge))
-        return null;
-    const greenSha = draft.result.green_sha;
-    try {
-        return await findSuspects(c.api, {
-            mergeCommit: merge,
-            green: c.settings.greenRef && greenSha ? { branch: c.settings.greenRef, sha: greenSha } : null,
-            statusContext: c.settings.statusContext,
-            repository: c.runner.repository,
-        });
-    }
-    catch (e) {
-        c.sinks.log.warning(`Could not list the suspects (the packet carries none): ${text_errorText(e)}`);
-        return null;
-    }
-}
-async function updateIssue(draft, c) {
-    if (!c.settings.escalationIssue)
-        return 'skipped: escalation-issue is off';
-    if (!c.api)
-        return 'skipped: no token';
-    const outcome = await updateEscalationIssue(c.api, {
-        label: c.settings.escalationLabel,
-        text: {
-            result: draft.result,
-            repoUrl: repositoryUrl(c.runner.serverUrl, c.runner.repository),
-            suspects: draft.suspects,
-        },
-        now: c.now(),
-        redact: (text) => c.sinks.redactor.redact(text),
-    });
-    draft.result.issue_number = outcome.issueNumber;
-    draft.issueUrl = outcome.issueUrl;
-    return outcome.text;
-}
-/**
- * A run job with `report: false` uploads its result and redacted logs for the report job. The uploaded
- * result's own `reporting` is as it stands (the report job starts its reporting afresh).
- */
-async function handOverResult(draft, c) {
-    if (c.received)
-        return `read: ${c.received.sources.join(', ') || 'nothing'}`;
-    if (reportsHere(c))
-        return 'skipped: report is true (this job reports)';
-    if (!c.uploadArtifact)
-        return 'failed: no artifact service here: the report job cannot read this result';
-    const dir = (0,external_node_path_.join)(c.outDir, 'result-artifact');
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const resultFile = (0,external_node_path_.join)(dir, RESULT_FILE_NAME);
-    await c.sinks.writeJson(resultFile, draft.result);
-    const name = resultArtifactName(c.settings.profile, draft.result.merge_commit, c.runner.runAttempt);
-    const uploaded = await c.uploadArtifact({
-        name,
-        files: [resultFile, ...(await writeLogs(dir, draft, c))],
-        rootDirectory: dir,
-        retentionDays: c.settings.artifactRetentionDays,
-    });
-    return `uploaded: ${name} (id ${uploaded.id})`;
-}
-/** What the summary shows of main health: only what is switched on. */
-function summaryHealth(draft, c) {
-    const { settings } = c;
-    const r = draft.result;
-    if (!reportsHere(c) || (!settings.greenRef && !settings.escalationIssue && !draft.suspects))
-        return null;
-    return {
-        greenRef: settings.greenRef
-            ? { branch: settings.greenRef, sha: r.green_sha, outcome: r.reporting.green_ref }
-            : null,
-        suspects: draft.suspects,
-        issue: settings.escalationIssue
-            ? { number: r.issue_number, url: draft.issueUrl, outcome: r.reporting.escalation_issue }
-            : null,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-
-/**
- * Budget for the `result` output, in UTF-8 bytes of its JSON. The runner limits job outputs to 1 MB; the
- * other outputs are small, so ~900 KB leaves room for them.
- */
-const MAX_RESULT_OUTPUT_BYTES = 900_000;
-/** What a run of a mode that produced a SmokeResult gives the outputs; the mode-specific fields empty. */
-function resultOutputs(mode, result, extra = {}) {
-    return {
-        mode,
-        status: result.status,
-        result,
-        resultPath: null,
-        packetPath: null,
-        artifact: null,
-        greenSha: null,
-        matrix: null,
-        profiles: null,
-        issueNumber: null,
-        mainState: null,
-        redSince: null,
-        bypassed: null,
-        ...extra,
-    };
-}
-/**
- * Every action output as a string, from the outputs table. `result` is the compact SmokeResult JSON, shrunk
- * to fit MAX_RESULT_OUTPUT_BYTES when needed (see `shrinkResult`). Expects an already redacted result.
- */
-function buildOutputs(input, maxResultBytes = MAX_RESULT_OUTPUT_BYTES) {
-    const resultJson = input.result ? JSON.stringify(shrinkResult(input.result, maxResultBytes)) : '';
-    const sources = { ...input, resultJson };
-    return Object.fromEntries(OUTPUTS.map((o) => [o.name, o.value(sources)]));
-}
-/** Marker put before a tail that was shortened to fit the job output limit. */
-function shortenedMarker(droppedBytes) {
-    return `…[${droppedBytes} bytes dropped to fit the job output limit]…\n`;
-}
-const jsonBytes = (value) => utf8Length(JSON.stringify(value));
-/**
- * The longest head or tail of `text` whose JSON string form (quotes and escapes included) fits `budget`
- * bytes, cut on a UTF-8 boundary.
- */
-function fitJson(text, budget, keep) {
-    if (budget <= 2)
-        return '';
-    const cut = keep === 'head' ? utf8Head : utf8Tail;
-    let bytes = budget - 2;
-    let part = cut(text, bytes);
-    // JSON escapes can make the encoded form several times longer than the raw bytes: scale down until it fits.
-    for (let size = jsonBytes(part); part.length > 0 && size > budget; size = jsonBytes(part)) {
-        bytes = Math.min(bytes - 1, Math.floor((utf8Length(part) * budget) / size) - 1);
-        part = cut(text, Math.max(0, bytes));
-    }
-    return part;
-}
-/**
- * Shortens the given fields of `out` (in place) so that the whole JSON fits `maxBytes`: the room left by
- * everything else is shared between them, smaller fields first (one that needs less than its share leaves
- * the rest to the others). Returns the keys that were shortened.
- */
-function fitFields(out, keys, maxBytes, keep, mark) {
-    const present = keys.filter((k) => out[k] !== null);
-    const blank = {};
-    for (const k of present)
-        blank[k] = '';
-    let available = Math.max(0, maxBytes - jsonBytes({ ...out, ...blank }));
-    const shortened = [];
-    present
-        .sort((a, b) => jsonBytes(out[a]) - jsonBytes(out[b]))
-        .forEach((key, i) => {
-        const text = out[key];
-        const share = Math.floor(available / (present.length - i));
-        let kept = text;
-        if (jsonBytes(text) > share) {
-            const textBytes = utf8Length(text);
-            const room = Math.max(2, share - (jsonBytes(mark(textBytes)) - 2)); // the marker's size, at most
-            const part = fitJson(text, room, keep);
-            const marker = mark(textBytes - utf8Length(part));
-            kept = keep === 'tail' ? marker + part : part + marker;
-            shortened.push(key);
-        }
-        available -= jsonBytes(kept) - 2; // '' (2 bytes) is already counted
-        out[key] = kept;
-    });
-    return shortened;
-}
-/**
- * A copy of `result` whose compact JSON is at most `maxBytes` UTF-8 bytes, still schema-valid. stdout and
- * stderr give way first: they keep their tails (the end of a failing log is what explains it), behind a
- * `…[N bytes dropped to fit the job output limit]…` marker, and their `*_truncated` flag is set. If that is
- * not enough (a giant command or message), those keep their heads. Returns `result` itself when it fits.
- */
-function shrinkResult(result, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
-    if (jsonBytes(result) <= maxBytes)
-        return result;
-    const out = { ...result };
-    for (const key of fitFields(out, ['stdout', 'stderr'], maxBytes, 'tail', shortenedMarker)) {
-        if (key === 'stdout')
-            out.stdout_truncated = true;
-        if (key === 'stderr')
-            out.stderr_truncated = true;
-    }
-    if (jsonBytes(out) <= maxBytes)
-        return out;
-    // Still too big: everything else is small and bounded except these two.
-    fitFields(out, ['smoke_command', 'message'], maxBytes, 'head', (n) => `…[${n} bytes dropped]`);
-    if (jsonBytes(out) <= maxBytes)
-        return out;
-    // Last resort (only with an absurdly small limit): drop the streams entirely.
-    if (out.stdout !== null)
-        out.stdout_truncated = true;
-    if (out.stderr !== null)
-        out.stderr_truncated = true;
-    out.stdout = out.stdout === null ? null : '';
-    out.stderr = out.stderr === null ? null : '';
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/report/schema-check.ts
-let loading = null;
-/** Starts loading the validators without waiting for them. */
-function preloadValidators() {
-    loading ??= Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(204)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13204));
-    // A failure surfaces where the validators are awaited; do not let it become an unhandled rejection here.
-    loading.catch(() => { });
-}
-function validators() {
-    preloadValidators();
-    return loading;
-}
-
-;// CONCATENATED MODULE: ./src/report/publish.ts
-// Publishing a SmokeResult (SPEC §8) on every exit path. The reporting steps are a list, each isolated: one
-// failing (HTTP 403 on statuses, artifact service down, summary write error) never stops the others, and each
-// outcome is recorded in `reporting`. Then the result file and the outputs, which carry every outcome, and
-// the annotations; whether the job fails is decided last. The privileged steps (those that write through
-// the API or escalate) run only in a job that reports: a run job with `report: false` hands its result over
-// to a `report` job instead (SPEC-v2 §1).
-
-
-
-
-
-
-
-
-
-
-
-
-
-// In this order: the packet and the issue list the suspects, which start after the green ref; the summary
-// shows what every other step did.
-const REPORT_STEPS = [
-    { name: 'commit status', records: 'commit_status', privileged: true, run: publish_postFinalStatus },
-    { name: 'green ref', records: 'green_ref', privileged: true, run: moveGreenRef },
-    { name: 'escalation packet', records: 'artifact', privileged: true, run: escalate },
-    { name: 'escalation issue', records: 'escalation_issue', privileged: true, run: updateIssue },
-    { name: 'result artifact', records: 'result_artifact', privileged: false, run: handOverResult },
-    { name: 'job summary', records: 'summary', privileged: false, run: writeSummary },
-];
-async function publishResult(draftResult, smokeRun, c) {
-    const draft = {
-        result: c.sinks.redactor.redactDeep(draftResult),
-        smokeRun,
-        packetPath: null,
-        artifact: null,
-        suspects: null,
-        issueUrl: null,
-    };
-    for (const step of REPORT_STEPS) {
-        const outcome = step.privileged && !reportsHere(c)
-            ? 'skipped: report is false (the report job reports)'
-            : await isolated(step.name, () => step.run(draft, c), c);
-        draft.result.reporting[step.records] = c.sinks.redactor.redact(outcome);
-    }
-    const result = await validated(draft.result, c);
-    const resultPath = await writeResultFile(result, c);
-    setOutputs(result, resultPath, draft, c);
-    annotate(result, c);
-    // A result the report job never gets leaves main without a verdict: that fails the run job too.
-    const lost = !reportsHere(c) && result.reporting.result_artifact.startsWith('failed');
-    return {
-        result,
-        resultPath,
-        packetPath: draft.packetPath,
-        artifact: draft.artifact,
-        failed: jobFails(result.status, c.settings.onStale) || lost,
-    };
-}
-/** The final state replaces the pending one (same context). */
-async function publish_postFinalStatus(draft, c) {
-    const status = commitStatusFor(draft.result);
-    if (status === null)
-        return `skipped: no commit status for ${draft.result.status}`;
-    const runUrl = draft.result.run?.url ?? null;
-    return postCommitStatus(c.api, draft.result.merge_commit, c.settings.statusContext, status.state, status.description, runUrl);
-}
-/** The Critical #7 packet and its artifact. Nothing is lost: a packet that cannot travel is printed. */
-async function escalate(draft, c) {
-    const { result } = draft;
-    if (!packetDue(result.status))
-        return `skipped: no packet for ${result.status}`;
-    const dir = (0,external_node_path_.join)(c.outDir, 'escalation');
-    draft.suspects = await suspectsFor(draft, c);
-    const packet = (await validators()).validatePacket(buildPacket(result, {
-        repository: c.runner.repository,
-        runUrl: result.run?.url ?? null,
-        now: c.now(),
-        suspects: draft.suspects?.suspects ?? [],
-    }));
-    const printPacket = () => c.sinks.log.info(`Critical #7 escalation packet:\n${JSON.stringify(packet, null, 2)}`);
-    let files;
-    try {
-        await (0,promises_.mkdir)(dir, { recursive: true });
-        draft.packetPath = (0,external_node_path_.join)(dir, PACKET_FILE_NAME);
-        await c.sinks.writeJson(draft.packetPath, packet);
-        files = [draft.packetPath, ...(await writeEvidence(dir, draft, c))];
-    }
-    catch (e) {
-        c.sinks.log.warning(`Could not write the escalation packet to ${dir}: ${text_errorText(e)}`);
-        printPacket();
-        throw e;
-    }
-    if (!c.uploadArtifact)
-        return `skipped: no artifact service; packet kept at ${draft.packetPath}`;
-    const name = publish_artifactName(result, c);
-    try {
-        draft.artifact = await c.uploadArtifact({
-            name,
-            files,
-            rootDirectory: dir,
-            retentionDays: c.settings.artifactRetentionDays,
-        });
-        return `uploaded: ${name} (id ${draft.artifact.id})`;
-    }
-    catch (e) {
-        c.sinks.log.warning(`Artifact upload failed; the packet stays at ${draft.packetPath}.`);
-        printPacket();
-        return `failed: ${text_errorText(e)}`;
-    }
-}
-/** The input, else `post-merge-smoke-critical-7-<sha7>-attempt-<n>` from the resolved merge commit. */
-function publish_artifactName(result, c) {
-    if (c.settings.artifactName)
-        return c.settings.artifactName;
-    const sha7 = (0,domain/* isSha */.HH)(result.merge_commit) ? (0,domain/* shortSha */.Fu)(result.merge_commit) : 'unknown';
-    return `post-merge-smoke-critical-7-${sha7}-attempt-${c.runner.runAttempt}`;
-}
-/** The files that travel with the packet: the result and the redacted full logs. */
-async function writeEvidence(dir, draft, c) {
-    const resultFile = (0,external_node_path_.join)(dir, RESULT_FILE_NAME);
-    await c.sinks.writeJson(resultFile, draft.result);
-    return [resultFile, ...(await writeLogs(dir, draft, c))];
-}
-async function writeSummary(draft, c) {
-    if (!c.sinks.appendSummary)
-        return 'skipped: no job summary outside Actions';
-    const markdown = renderSummary(draft.result, {
-        serverUrl: c.runner.serverUrl,
-        repository: c.runner.repository,
-        artifactUrl: draft.artifact?.url ?? null,
-        packetPath: draft.packetPath,
-        health: summaryHealth(draft, c),
-    });
-    await c.sinks.appendSummary(markdown);
-    return 'written';
-}
-/** A schema slip is a bug: it is reported, and the result is still written as it is. */
-async function validated(result, c) {
-    try {
-        return (await validators()).validateResult(result);
-    }
-    catch (e) {
-        c.sinks.log.error(`The SmokeResult does not match its schema (a bug; please report it): ${text_errorText(e)}`);
-        return result;
-    }
-}
-async function writeResultFile(result, c) {
-    const path = (0,external_node_path_.join)(c.outDir, RESULT_FILE_NAME);
-    const written = await isolated('result file', () => c.sinks.writeJson(path, result).then(() => 'written'), c);
-    return written === 'written' ? path : null;
-}
-/** Each output on its own: one bad value does not lose the others. */
-function setOutputs(result, resultPath, draft, c) {
-    if (!c.sinks.setOutput)
-        return;
-    const outputs = buildOutputs(resultOutputs(c.settings.mode, result, {
-        resultPath,
-        packetPath: draft.packetPath,
-        artifact: draft.artifact,
-        greenSha: result.green_sha,
-        issueNumber: result.issue_number,
-    }));
-    for (const [name, value] of Object.entries(outputs)) {
-        try {
-            c.sinks.setOutput(name, value);
-        }
-        catch (e) {
-            c.sinks.log.warning(`Could not set output ${name}: ${text_errorText(e)}`);
-        }
-    }
-}
-function annotate(result, c) {
-    // The report job escalates: a run job that hands over does not raise a second Critical #7.
-    const title = reportsHere(c)
-        ? 'Critical #7 POST_MERGE_SMOKE_FAILED'
-        : `post-merge-smoke ${result.status} (the report job escalates)`;
-    if (packetDue(result.status))
-        c.sinks.log.error(result.message, { title });
-    else if (result.status === 'STALE')
-        c.sinks.log.warning(result.message);
-}
-/** A step's outcome; a throw or a step past its deadline becomes "failed: …". */
-async function isolated(step, work, c) {
-    let timer;
-    try {
-        if (c.stepTimeoutMs === null)
-            return await work();
-        const deadline = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`gave up after ${c.stepTimeoutMs} ms`)), c.stepTimeoutMs);
-        });
-        return await Promise.race([work(), deadline]);
-    }
-    catch (e) {
-        c.sinks.log.warning(`Reporting step '${step}' failed: ${text_errorText(e)}`);
-        return `failed: ${text_errorText(e)}`;
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/artifact.ts
-
-/** `${server}/${repo}/actions/runs/${runId}/artifacts/${id}`, or null when any part is unknown. */
-function artifactUrl(ctx, id) {
-    if (!ctx.serverUrl || !ctx.repository || !ctx.runId)
-        return null;
-    return `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}/actions/runs/${ctx.runId}/artifacts/${id}`;
-}
-function withDeadline(promise, timeoutMs) {
-    if (timeoutMs == null)
-        return promise;
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-/**
- * Uploads `upload.files` (relative to `upload.rootDirectory`) as one zipped artifact. Returns its id, size
- * and run-page URL (when `ctx` knows the server, repository and run). Throws an Error
- * "artifact upload failed: …" (one line, original error as `cause`); the caller records the outcome.
- * Needs ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL in the environment (the client reads them itself).
- */
-async function uploadEscalationArtifact(upload, ctx = {}) {
-    try {
-        const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
-        const client = new DefaultArtifactClient();
-        const options = upload.retentionDays ? { retentionDays: upload.retentionDays } : {};
-        const res = await withDeadline(client.uploadArtifact(upload.name, upload.files, upload.rootDirectory, options), ctx.timeoutMs);
-        if (res.id === undefined)
-            throw new Error('the service returned no artifact id');
-        return { id: res.id, size: res.size ?? 0, url: artifactUrl(ctx, res.id) };
-    }
-    catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        throw new Error(`artifact upload failed: ${clip(text_oneLine(message), 500)}`, { cause: e });
-    }
-}
-/** An ArtifactUploader bound to a run context. */
-function createArtifactUploader(ctx) {
-    return (upload) => uploadEscalationArtifact(upload, ctx);
-}
-/**
- * The artifacts of this workflow run through the same client (no GitHub token: the runner's own
- * ACTIONS_RUNTIME_TOKEN). For the record (v6.2.1): `listArtifacts({latest})` is one Twirp POST …/ListArtifacts
- * with the backend ids of the token; `downloadArtifact(id, {path})` is …/ListArtifacts with `id_filter`, then
- * …/GetSignedArtifactURL with the name, then a GET of the signed URL, unzipped into `path` (entry names with
- * `..` are neutralised). A failed blob GET is tried 5 times, 5 s apart: `timeoutMs` bounds every call.
- */
-function createArtifactStore(ctx) {
-    const client = async () => new (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.bind(__nccwpck_require__, 9645))).DefaultArtifactClient();
-    return {
-        async list() {
-            const { artifacts } = await withDeadline((await client()).listArtifacts({ latest: true }), ctx.timeoutMs);
-            return artifacts.map((a) => ({ id: a.id, name: a.name }));
-        },
-        async download(artifact, dir) {
-            await withDeadline((await client()).downloadArtifact(artifact.id, { path: dir }), ctx.timeoutMs);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/emergency.ts
-// The last line of defence: publishing itself threw (a bug), or the run could not finish after an uncaught
-// exception. Write the minimum a workflow relies on — outputs, the result file, a summary line — each on
-// its own, with an ERROR result that says what broke.
-
-
-
-
-
-
-async function emergencyPublish(error, c) {
-    const { settings } = c.parsed;
-    const why = error instanceof Error ? error.message : String(error);
-    const facts = emptyFacts(settings.dryRun);
-    facts.mergeCommit = (0,domain/* isSha */.HH)(settings.mergeCommit) ? settings.mergeCommit : null;
-    facts.baseBranch = settings.baseBranch;
-    const result = buildResult(facts, {
-        status: 'ERROR',
-        reason: 'internal_error',
-        message: `post-merge-smoke could not publish its result: ${why}`,
-    });
-    result.reporting = {
-        commit_status: 'skipped: reporting failed',
-        artifact: 'skipped: reporting failed',
-        summary: 'pending',
-        green_ref: 'skipped: reporting failed',
-        escalation_issue: 'skipped: reporting failed',
-        result_artifact: 'skipped: reporting failed',
-    };
-    c.sinks.log.error(result.message, { title: 'Critical #7 POST_MERGE_SMOKE_FAILED' });
-    const resultPath = (0,external_node_path_.join)(c.outDir, RESULT_FILE_NAME);
-    const written = await c.sinks.writeJson(resultPath, result).then(() => true, (e) => {
-        c.sinks.log.warning(`Could not write the result file: ${e.message}`);
-        return false;
-    });
-    try {
-        await c.sinks.appendSummary?.(`## post-merge-smoke: ERROR\n\n${escapeHtml(result.message)}\n`);
-        result.reporting.summary = c.sinks.appendSummary ? 'written' : 'skipped: no job summary';
-    }
-    catch {
-        result.reporting.summary = 'failed: summary unavailable';
-    }
-    const outputs = buildOutputs(resultOutputs(settings.mode, result, { resultPath: written ? resultPath : null }));
-    for (const [name, value] of Object.entries(outputs)) {
-        try {
-            c.sinks.setOutput?.(name, value);
-        }
-        catch {
-            // Each output on its own.
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/index.ts
-// Reporting (SPEC §8): the SmokeResult's publication — commit status, packet + artifact, summary, result
-// file, outputs — and the pieces other folders use.
-
-
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/modes/fold.ts
-/** Worst first. CANCELLED and STALE rank after the verdicts a smoke can give (a newer run decides). */
-const SEVERITY = [
-    'ERROR',
-    'TIMEOUT',
-    'FAIL',
-    'BLOCKED',
-    'CANCELLED',
-    'STALE',
-    'PASS',
-    'SKIPPED',
-];
-function foldResults(received, unusable) {
-    if (unusable.length > 0 || received.length === 0) {
-        const missing = unusable.map((u) => `${u.source}: ${u.why}`).join('; ');
-        return {
-            kind: 'verdict',
-            verdict: {
-                status: 'ERROR',
-                reason: 'missing_shard',
-                message: missing
-                    ? `A run job's result could not be used — ${missing}.`
-                    : "No run job's result was received.",
-            },
+function commandStage(c, outcome) {
+    return stage('apply the policy', async () => {
+        const policy = applyPolicy(c.settings.dryRun, outcome);
+        if (policy.kind !== 'run')
+            return stop(policy.status, policy.reason, policy.message);
+        const command = {
+            command: policy.command,
+            source: policy.source,
+            profile: outcome.profile,
+            ...effectiveOptions(c.settings, policy.options, c.runner),
         };
-    }
-    const worst = [...received].sort((a, b) => SEVERITY.indexOf(a.result.status) - SEVERITY.indexOf(b.result.status))[0];
-    return { kind: 'result', result: worst.result };
+        const from = `${command.source}${command.profile ? `, profile ${command.profile}` : ''}`;
+        return next(command, {
+            facts: {
+                smokeCommand: command.command,
+                commandSource: command.source,
+                timeoutSeconds: command.timeoutSeconds,
+            },
+            notes: [{ level: 'info', text: `Smoke command (from ${from}):\n${command.command}` }],
+        });
+    });
+}
+/** An explicit input is a choice made in the reviewed workflow file: it wins over the registry. */
+function effectiveOptions(s, fromMetadata, ctx) {
+    const wd = s.workingDirectory ?? fromMetadata.workingDirectory ?? '.';
+    return {
+        timeoutSeconds: s.timeoutSeconds ?? fromMetadata.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        shell: s.shell ?? fromMetadata.shell ?? (ctx.os === 'Windows' ? 'pwsh' : 'bash'),
+        workingDirectory: (0,external_node_path_.isAbsolute)(wd) ? wd : (0,external_node_path_.resolve)(ctx.workspace, wd),
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -60105,61 +59365,6 @@ function headAfterStage(c, base, sha) {
         const head = await readHeadAfter(freshnessInput(c, base, sha, signal)).catch(() => null);
         return next(null, { facts: { originHeadAfter: head } });
     });
-}
-
-;// CONCATENATED MODULE: ./src/modes/context.ts
-/**
- * How long each phase of a run may spend on the GitHub API, whatever the API does (a silent server, a
- * stalled body, retries, rate limits): the worst case of a run is these numbers plus the smoke itself.
- * The verdict phase covers the freshness check and PR discovery, which run side by side.
- */
-const API_BUDGET_MS = {
-    verdict: 25_000,
-    pending: 10_000,
-    headAfter: 10_000,
-    reporting: 20_000,
-};
-/** `c` whose API calls share one budget of `ms`. */
-function withApiBudget(c, ms) {
-    return c.api ? { ...c, api: c.api.withBudget(ms) } : c;
-}
-
-;// CONCATENATED MODULE: ./src/modes/stages/command.ts
-// The §2 policy applied to what resolution found, and the options the command runs with.
-
-
-
-
-function commandStage(c, outcome) {
-    return stage('apply the policy', async () => {
-        const policy = applyPolicy(c.settings.dryRun, outcome);
-        if (policy.kind !== 'run')
-            return stop(policy.status, policy.reason, policy.message);
-        const command = {
-            command: policy.command,
-            source: policy.source,
-            profile: outcome.profile,
-            ...effectiveOptions(c.settings, policy.options, c.runner),
-        };
-        const from = `${command.source}${command.profile ? `, profile ${command.profile}` : ''}`;
-        return next(command, {
-            facts: {
-                smokeCommand: command.command,
-                commandSource: command.source,
-                timeoutSeconds: command.timeoutSeconds,
-            },
-            notes: [{ level: 'info', text: `Smoke command (from ${from}):\n${command.command}` }],
-        });
-    });
-}
-/** An explicit input is a choice made in the reviewed workflow file: it wins over the registry. */
-function effectiveOptions(s, fromMetadata, ctx) {
-    const wd = s.workingDirectory ?? fromMetadata.workingDirectory ?? '.';
-    return {
-        timeoutSeconds: s.timeoutSeconds ?? fromMetadata.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-        shell: s.shell ?? fromMetadata.shell ?? (ctx.os === 'Windows' ? 'pwsh' : 'bash'),
-        workingDirectory: (0,external_node_path_.isAbsolute)(wd) ? wd : (0,external_node_path_.resolve)(ctx.workspace, wd),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/execute/classify.ts
@@ -62048,9 +61253,6 @@ function executeStage(c, subject, command) {
     }, { group: 'Smoke command output', ownsCancellation: true });
 }
 function postPending(c, subject, command) {
-    // A run job that hands its result to a report job writes nothing: its token may only read.
-    if (!c.settings.report)
-        return Promise.resolve('skipped: report is false');
     const content = pendingStatus({
         taskId: subject.taskId,
         prNumber: subject.prNumber,
@@ -62219,11 +61421,7 @@ function endOfRun(end) {
 async function smokeAndPublish(c, o) {
     const end = await runSmokeScript({ ...c, apply: true }, o);
     const { verdict, smoke } = endOfRun(end);
-    return publishResult(buildResult(end.facts, verdict), smoke, publishContext(c, o, verdict));
-}
-/** How a mode publishes: the reporting phase's API budget, and only seconds after a cancellation. */
-function publishContext(c, o, verdict) {
-    return {
+    return publishResult(buildResult(end.facts, verdict), smoke, {
         settings: c.settings,
         runner: c.runner,
         outDir: c.outDir,
@@ -62233,178 +61431,7 @@ function publishContext(c, o, verdict) {
         now: c.now,
         // After a cancellation the runner allows a few seconds: no reporting step may wait long.
         stepTimeoutMs: verdict.status === 'CANCELLED' ? 3000 : null,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/modes/report.ts
-// `mode: report` (SPEC-v2 §1): a job that never runs repository code (no checkout needed) receives the
-// results of the run jobs of this workflow run attempt — their result artifacts, or the `results` input —
-// folds them into one verdict and does the privileged reporting exactly as a one-job run would: commit
-// status, Critical #7 packet, green ref, escalation issue, summary, outputs.
-//
-// A run job's result is evidence, not authority: the smoke ran in that job, and a malicious smoke command
-// can forge what the job uploads. So the report job takes the commit from its own event (a result about
-// another commit is unusable), and its own run for the links it posts.
-
-
-
-
-
-
-
-
-
-
-
-/** A result file bigger than this is not a result (max-output-bytes keeps a real one far smaller). */
-const MAX_RESULT_FILE_BYTES = 32 * 1024 * 1024;
-async function* reportScript(c, o) {
-    yield* run(inputsStage(o.inputErrors, o.describeInputError));
-    const sha = yield* run(subjectStage(c));
-    const receipt = yield* run(receiveStage(c, o.artifacts ?? null, sha));
-    return yield* run(foldStage(c, sha, receipt));
-}
-/** The commit the report is about: the report job's own (its event's, or the merge-commit input). */
-function subjectStage(c) {
-    return stage('find the commit to report on', async () => {
-        const sha = c.settings.mergeCommit;
-        if ((0,domain/* isSha */.HH)(sha))
-            return next(sha, { facts: { mergeCommit: sha } });
-        const name = inputName(c.entry, 'merge-commit');
-        return stop('BLOCKED', 'invalid_input', `${name} must be a full commit SHA in mode report, not '${sha}'.`);
     });
-}
-function receiveStage(c, store, sha) {
-    return stage("receive the run jobs' results", async () => {
-        if (c.settings.results !== null) {
-            const parsed = await fromInput(c.settings.results);
-            if (typeof parsed === 'string') {
-                return stop('BLOCKED', 'invalid_input', `${inputName(c.entry, 'results')} ${parsed}.`);
-            }
-            return next({ received: parsed, unusable: [] });
-        }
-        if (store === null) {
-            return stop('ERROR', 'missing_shard', "No results input, and no artifact service here (ACTIONS_RESULTS_URL) to read the run jobs' results from.");
-        }
-        return fromArtifacts(c, store, sha);
-    }, { group: "The run jobs' results" });
-}
-/** The `results` input's results, or what is wrong with it. */
-async function fromInput(text) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (e) {
-        return `is not JSON: ${e.message}`;
-    }
-    const items = Array.isArray(json) ? json : [json];
-    if (items.length === 0)
-        return 'is an empty array: there is nothing to report';
-    const { validateResult } = await validators();
-    const received = [];
-    for (const [i, item] of items.entries()) {
-        const source = items.length === 1 ? 'the results input' : `the results input [${i}]`;
-        try {
-            const result = validateResult(item);
-            received.push({ profile: result.profile ?? DEFAULT_PROFILE, source, result, logs: null });
-        }
-        catch (e) {
-            return `holds something that is not a SmokeResult (${source}): ${e.message}`;
-        }
-    }
-    return received;
-}
-async function fromArtifacts(c, store, sha) {
-    const attempt = c.runner.runAttempt;
-    let listed;
-    try {
-        listed = await store.list();
-    }
-    catch (e) {
-        return stop('ERROR', 'api_failed', `Could not list the artifacts of this workflow run: ${e.message}`);
-    }
-    const { picked, notes } = pickResultArtifacts(listed, sha, attempt);
-    if (picked.length === 0) {
-        const wanted = `post-merge-smoke-result-<profile>-${sha.slice(0, 7)}-attempt-${attempt}`;
-        return stop('ERROR', 'missing_shard', `No result artifact ${wanted} in this workflow run: did the run job (report: false) finish and upload one?`);
-    }
-    const receipt = { received: [], unusable: [] };
-    for (const p of picked) {
-        const got = await readArtifact(c, store, p);
-        if ('why' in got)
-            receipt.unusable.push(got);
-        else
-            receipt.received.push(got);
-    }
-    const read = receipt.received.map((r) => info(`Read ${r.source}: ${r.result.status} (${r.result.reason}).`));
-    const unread = receipt.unusable.map((u) => warning(`Could not use ${u.source}: ${u.why}`));
-    return next(receipt, { notes: [...notes.map(warning), ...read, ...unread] });
-}
-async function readArtifact(c, store, p) {
-    const dir = (0,external_node_path_.join)(c.outDir, 'received', p.name);
-    try {
-        await store.download(p, dir);
-        const file = (0,external_node_path_.join)(dir, RESULT_FILE_NAME);
-        if ((await (0,promises_.stat)(file)).size > MAX_RESULT_FILE_BYTES)
-            throw new Error(`${RESULT_FILE_NAME} is too large`);
-        const result = (await validators()).validateResult(JSON.parse(await (0,promises_.readFile)(file, 'utf8')));
-        const log = (name) => ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name)) ? (0,external_node_path_.join)(dir, name) : null);
-        const logs = { stdout: log('stdout.log'), stderr: log('stderr.log') };
-        return { profile: p.profile, source: p.name, result, logs };
-    }
-    catch (e) {
-        return { profile: p.profile, source: p.name, why: e.message.split('\n')[0] };
-    }
-}
-function foldStage(c, sha, receipt) {
-    return stage('fold the results', async () => {
-        const aboutThis = receipt.received.filter((r) => r.result.merge_commit === sha);
-        const elsewhere = receipt.received
-            .filter((r) => r.result.merge_commit !== sha)
-            .map((r) => ({ ...r, why: `it is about ${r.result.merge_commit ?? 'no commit'}, not ${sha}` }));
-        const fold = foldResults(aboutThis, [...receipt.unusable, ...elsewhere]);
-        if (fold.kind === 'verdict')
-            return stop(fold.verdict.status, fold.verdict.reason, fold.verdict.message);
-        const folded = receipt.received.find((r) => r.result === fold.result);
-        const received = {
-            sources: receipt.received.map((r) => r.source),
-            logs: folded.logs,
-        };
-        return next({ result: asReport(c, fold.result), received });
-    });
-}
-/** The folded result as this job publishes it: its mode, its own run and event, reporting not done yet. */
-function asReport(c, result) {
-    return {
-        ...result,
-        mode: 'report',
-        event: c.runner.eventName || result.event,
-        base_branch: c.settings.baseBranch ?? result.base_branch,
-        run: runInfo(c.runner) ?? result.run,
-        green_sha: null,
-        issue_number: null,
-        reporting: { ...PENDING_REPORTING },
-    };
-}
-/** Runs `mode: report` to its end and publishes the folded result (or why there is none). */
-async function reportAndPublish(c, o) {
-    const end = await runScript(reportScript(c, o), {
-        signal: o.signal,
-        log: c.sinks.log,
-        initial: {
-            mode: 'report',
-            event: c.runner.eventName || null,
-            baseBranch: c.settings.baseBranch,
-            run: runInfo(c.runner),
-        },
-        dryRun: c.settings.dryRun,
-    });
-    if (end.kind === 'stopped') {
-        return publishResult(buildResult(end.facts, end.verdict), null, publishContext(c, o, end.verdict));
-    }
-    const { result, received } = end.value;
-    return publishResult(result, null, { ...publishContext(c, o, result), received });
 }
 
 ;// CONCATENATED MODULE: ./src/modes/index.ts
@@ -62413,14 +61440,8 @@ async function reportAndPublish(c, o) {
 
 
 
-
-
 const modes_runMode = async (c, o) => {
     const { result, failed } = await smokeAndPublish(c, o);
-    return { status: result.status, reason: result.reason, message: result.message, failed, result };
-};
-const reportMode = async (c, o) => {
-    const { result, failed } = await reportAndPublish(c, o);
     return { status: result.status, reason: result.reason, message: result.message, failed, result };
 };
 /** A mode this version does not offer yet: a run BLOCKED on the `mode` input, published like any other. */
@@ -62431,7 +61452,7 @@ function unavailable(mode) {
 const MODE_RUNNERS = {
     run: modes_runMode,
     plan: unavailable('plan'),
-    report: reportMode,
+    report: unavailable('report'),
     gate: unavailable('gate'),
     validate: unavailable('validate'),
 };
@@ -63058,7 +62079,6 @@ async function main_run(env = process.env) {
             inputErrors: parsed.errors,
             describeInputError: (e) => e.message,
             uploadArtifact: artifactUploader(env, runner),
-            artifacts: artifactStore(env),
         });
         guards.reported();
         finish(outcome, sinks.log);
@@ -63109,13 +62129,6 @@ function artifactUploader(env, runner) {
         return null;
     const ctx = { serverUrl: runner.serverUrl, repository: runner.repository, runId: runner.runId };
     return (upload) => uploadEscalationArtifact(upload, ctx);
-}
-/** How long `mode: report` may spend on each call to the artifact service (list, one download). */
-const ARTIFACT_READ_MS = 60_000;
-function artifactStore(env) {
-    if (!env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN)
-        return null;
-    return createArtifactStore({ timeoutMs: ARTIFACT_READ_MS });
 }
 function finish(outcome, log) {
     log.info(`post-merge-smoke: ${outcome.status} (${outcome.reason}): ${outcome.message}`);
