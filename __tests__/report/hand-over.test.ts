@@ -102,4 +102,14 @@ describe('report: false', () => {
     });
     expect(p.failed).toBe(false);
   });
+
+  it('never treats the base branch itself as the green ref', async () => {
+    const { c } = context({ 'green-ref': 'main' }, null);
+    const p = await publishResult(
+      sampleResult({ status: 'PASS', merge_commit: SAMPLE_SHA, base_branch: 'main' }),
+      null,
+      c,
+    );
+    expect(p.result.reporting.green_ref).toBe('skipped: green-ref is the base branch main itself');
+  });
 });

@@ -39,6 +39,12 @@ describe('healthSignal', () => {
   );
 });
 
+it('a merge queue candidate says nothing about main: it is not on the base branch yet', () => {
+  const queue = { head_ref: 'refs/heads/gh-readonly-queue/main/pr-1-abc', base_sha: null };
+  expect(healthSignal({ status: 'PASS', stale: false, queue })).toMatchObject({ kind: 'none' });
+  expect(healthSignal({ status: 'FAIL', stale: false, queue })).toMatchObject({ kind: 'none' });
+});
+
 describe('planGreenMove', () => {
   it('creates a missing ref, fast-forwards when ahead, never goes backwards or sideways', () => {
     expect(planGreenMove('missing')).toEqual({ kind: 'create' });

@@ -22,6 +22,7 @@ export function reportsHere(c: Pick<PublishContext, 'settings'>): boolean {
 export async function moveGreenRef(draft: Draft, c: PublishContext): Promise<string> {
   const branch = c.settings.greenRef;
   if (branch === null) return 'skipped: green-ref is off';
+  if (branch === draft.result.base_branch) return `skipped: green-ref is the base branch ${branch} itself`;
   if (!c.api) return 'skipped: no token';
   const outcome = await updateGreenRef(c.api, branch, draft.result);
   draft.result.green_sha = outcome.greenSha;

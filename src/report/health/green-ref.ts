@@ -36,7 +36,7 @@ export interface GreenRefOutcome {
 export async function updateGreenRef(
   api: GitHubApi,
   branch: string,
-  result: Pick<SmokeResult, 'status' | 'stale' | 'merge_commit'>,
+  result: Pick<SmokeResult, 'status' | 'stale' | 'merge_commit' | 'queue'>,
 ): Promise<GreenRefOutcome> {
   const current = await api.getBranchHead(branch);
   const signal = healthSignal(result);
