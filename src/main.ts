@@ -8,7 +8,12 @@ import { CliGitRepository, GitHubRestApi, coreRunnerPort, maskSecret, readInput 
 import { knownSecrets } from './domain/index.js';
 import { type ModeContext, runSelectedMode, type ModeOutcome } from './modes/index.js';
 import { InternalFailure } from './pipeline/index.js';
-import { uploadEscalationArtifact, emergencyPublish, preloadValidators } from './report/index.js';
+import {
+  createArtifactStore,
+  emergencyPublish,
+  preloadValidators,
+  uploadEscalationArtifact,
+} from './report/index.js';
 import {
   parseSettings,
   runnerContextFromEnv,
@@ -38,6 +43,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       inputErrors: parsed.errors,
       describeInputError: (e) => e.message,
       uploadArtifact: artifactUploader(env, runner),
+      artifacts: artifactStore(env),
     });
     guards.reported();
     finish(outcome, sinks.log);
@@ -95,6 +101,14 @@ function artifactUploader(env: NodeJS.ProcessEnv, runner: RunnerContext) {
   if (!env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN) return null;
   const ctx = { serverUrl: runner.serverUrl, repository: runner.repository, runId: runner.runId };
   return (upload: Parameters<typeof uploadEscalationArtifact>[0]) => uploadEscalationArtifact(upload, ctx);
+}
+
+/** How long `mode: report` may spend on each call to the artifact service (list, one download). */
+const ARTIFACT_READ_MS = 60_000;
+
+function artifactStore(env: NodeJS.ProcessEnv) {
+  if (!env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN) return null;
+  return createArtifactStore({ timeoutMs: ARTIFACT_READ_MS });
 }
 
 function finish(outcome: ModeOutcome, log: Log): void {

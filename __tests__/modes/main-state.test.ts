@@ -1,6 +1,6 @@
 // The gate's decision over a base branch's commits and their statuses: pure, no mocks.
 import { describe, expect, it } from '@jest/globals';
-import type { CommitState, HistoryCommit } from '../../src/adapters/github.js';
+import type { CommitState, GateCommit } from '../../src/adapters/github.js';
 import {
   bypassReason,
   decideGate,
@@ -12,7 +12,7 @@ import {
 const sha = (n: number, side = 'a') => `${side}${String(n).padStart(39, '0')}`;
 
 /** A linear history, newest first: states[0] is the head. null: no status on that commit. */
-function linear(states: (CommitState | null)[]): HistoryCommit[] {
+function linear(states: (CommitState | null)[]): GateCommit[] {
   return states.map((state, i) => ({
     sha: sha(states.length - i),
     firstParent: i + 1 < states.length ? sha(states.length - i - 1) : null,
@@ -67,7 +67,7 @@ describe('mainHealth', () => {
 
   it('follows first parents only: the commits a merge brought in do not count', () => {
     // main: M (merge of side into 1) → 1. The side commit S failed; git log lists it between M and 1.
-    const side: HistoryCommit = {
+    const side: GateCommit = {
       sha: sha(9, 'b'),
       firstParent: sha(1),
       subject: 'side work',
@@ -75,7 +75,7 @@ describe('mainHealth', () => {
       status: { state: 'failure', targetUrl: null, createdAt: null },
     };
     const [one] = linear(['success']);
-    const merge: HistoryCommit = {
+    const merge: GateCommit = {
       ...one!,
       sha: sha(2),
       firstParent: one!.sha,

@@ -68,6 +68,26 @@ describe('replay fixtures', () => {
     });
   });
 
+  it('streak-red-then-green leaves one closed issue: opened once, one comment per new failure, the recovery', async () => {
+    const outcome = await replayFixture(join(root, 'streak-red-then-green'), {
+      writeLive: () => {},
+      log: silentLog(),
+    });
+    expect(outcome.steps.map((s) => s.result?.status)).toEqual(['PASS', 'FAIL', 'FAIL', 'FAIL', 'PASS']);
+    const [issue, ...others] = outcome.health.issues;
+    expect(others).toEqual([]);
+    expect(issue).toMatchObject({ number: 1, state: 'closed', labels: ['post-merge-smoke'] });
+    expect(issue!.title).toContain(outcome.steps[1]!.mergeCommit.slice(0, 7));
+    expect(issue!.comments).toEqual([
+      expect.stringMatching(/^<!-- post-merge-smoke:.*-->\nStill red\./),
+      expect.stringContaining(`is green again: the smoke passed on`),
+    ]);
+    expect(issue!.comments[1]).toContain(outcome.steps[4]!.mergeCommit.slice(0, 7));
+    // Every run posted its final status; the green ref only ever moved forward, to the PASSing merges.
+    const final = outcome.health.statuses.filter((s) => s.state !== 'pending').map((s) => s.state);
+    expect(final).toEqual(['success', 'failure', 'failure', 'failure', 'success']);
+  });
+
   (process.platform === 'linux' ? it : it.skip)(
     'timeout-tree leaves no process of the tree alive',
     async () => {

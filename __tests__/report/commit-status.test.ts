@@ -24,6 +24,14 @@ function fakeApi(fail?: Error): GitHubApi & { calls: { sha: string; status: Comm
     getPull: unused,
     getPullEditTimes: unused,
     getStatusHistory: unused,
+    createBranch: unused,
+    fastForwardBranch: unused,
+    commitHistory: unused,
+    listOpenIssues: unused,
+    listIssueComments: unused,
+    createIssue: unused,
+    commentOnIssue: unused,
+    closeIssue: unused,
     async createCommitStatus(sha, status) {
       if (fail) throw fail;
       calls.push({ sha, status });

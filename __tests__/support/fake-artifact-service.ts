@@ -9,6 +9,11 @@
 // - Azure block blob: the signed upload URL gets PUT ?comp=block&blockid=<base64> (one per 8 MiB block) and
 //   then PUT ?comp=blocklist with an XML <BlockList>; both answered 201 with the headers Azure sends. The
 //   blocks are assembled in block-list order into the uploaded zip, kept per artifact name.
+// - Reading within the same workflow run (what `mode: report` does): …/ListArtifacts (proto field names:
+//   workflow_run_backend_id, workflow_job_run_backend_id, optional name_filter (a string) and id_filter (an
+//   int64 as a string); answered with the finalized artifacts of that run, any job), …/GetSignedArtifactURL
+//   (the same ids and a name; answered with signed_url) and a GET of that URL, which answers the zip as
+//   application/zip.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,6 +65,18 @@ export interface FinalizeArtifactCall {
 interface BlobState {
   artifactName: string;
   blocks: Map<string, Buffer>;
+  workflowRunBackendId: string;
+  workflowJobRunBackendId: string;
+}
+
+/** A finalized artifact, as ListArtifacts lists it. */
+export interface StoredArtifactRecord {
+  id: number;
+  name: string;
+  workflowRunBackendId: string;
+  workflowJobRunBackendId: string;
+  zip: Buffer;
+  createdAt: string;
 }
 
 /** The query string decoded without turning '+' into ' ' (block ids are base64). */
@@ -83,6 +100,8 @@ export class FakeArtifactService {
   readonly uploads = new Map<string, Buffer>();
   /** Artifact name → id given at finalize. */
   readonly ids = new Map<string, number>();
+  /** Every finalized artifact, in order: what ListArtifacts and downloads serve. */
+  readonly stored: StoredArtifactRecord[] = [];
   private blobs = new Map<string, BlobState>();
   private nextId = 1000;
   private server: Server | null = null;
@@ -93,7 +112,9 @@ export class FakeArtifactService {
   }
 
   /** Twirp calls seen, by method name. */
-  twirpCalls(method: 'CreateArtifact' | 'FinalizeArtifact'): RecordedArtifactRequest[] {
+  twirpCalls(
+    method: 'CreateArtifact' | 'FinalizeArtifact' | 'ListArtifacts' | 'GetSignedArtifactURL',
+  ): RecordedArtifactRequest[] {
     return this.requests.filter((r) => r.path === TWIRP_PREFIX + method);
   }
 
@@ -138,6 +159,8 @@ export class FakeArtifactService {
       this.twirp(u.pathname.slice(TWIRP_PREFIX.length), recorded, res);
     } else if (req.method === 'PUT' && u.pathname.startsWith('/upload/')) {
       this.blob(u.pathname, recorded, res);
+    } else if (req.method === 'GET' && u.pathname.startsWith('/download/')) {
+      this.download(u.pathname, recorded, res);
     } else {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ code: 'not_found', msg: `no route for ${req.method} ${u.pathname}` }));
@@ -174,7 +197,12 @@ export class FakeArtifactService {
         return;
       }
       const key = `/upload/${encodeURIComponent(name)}-${this.creates.length}.zip`;
-      this.blobs.set(key, { artifactName: name, blocks: new Map() });
+      this.blobs.set(key, {
+        artifactName: name,
+        blocks: new Map(),
+        workflowRunBackendId: runId,
+        workflowJobRunBackendId: jobId,
+      });
       const sig = createHash('sha256').update(key).digest('hex').slice(0, 16);
       this.json(res, 200, {
         ok: true,
@@ -197,10 +225,74 @@ export class FakeArtifactService {
       }
       const id = this.nextId++;
       this.ids.set(name, id);
+      this.store(id, name, runId, jobId);
       this.json(res, 200, { ok: true, artifact_id: String(id) });
       return;
     }
+    if (method === 'ListArtifacts') return this.list(raw, res);
+    if (method === 'GetSignedArtifactURL') return this.signedUrl(raw, res);
     this.json(res, 404, { code: 'bad_route', msg: `unknown method ${method}` });
+  }
+
+  /** Keeps a finalized upload for ListArtifacts and downloads (the newest upload of that name and job). */
+  private store(id: number, name: string, runId: string, jobId: string): void {
+    const zip = this.uploads.get(name);
+    if (!zip) return;
+    const createdAt = new Date().toISOString();
+    this.stored.push({
+      id,
+      name,
+      workflowRunBackendId: runId,
+      workflowJobRunBackendId: jobId,
+      zip,
+      createdAt,
+    });
+  }
+
+  private list(raw: Record<string, unknown>, res: ServerResponse): void {
+    const runId = String(raw.workflow_run_backend_id ?? '');
+    const found = this.stored.filter(
+      (a) =>
+        a.workflowRunBackendId === runId &&
+        (raw.name_filter === undefined || a.name === raw.name_filter) &&
+        (raw.id_filter === undefined || String(a.id) === String(raw.id_filter)),
+    );
+    this.json(res, 200, {
+      artifacts: found.map((a) => ({
+        workflow_run_backend_id: a.workflowRunBackendId,
+        workflow_job_run_backend_id: a.workflowJobRunBackendId,
+        database_id: String(a.id),
+        name: a.name,
+        size: String(a.zip.length),
+        created_at: a.createdAt,
+      })),
+    });
+  }
+
+  private signedUrl(raw: Record<string, unknown>, res: ServerResponse): void {
+    const found = this.stored
+      .filter((a) => a.workflowRunBackendId === raw.workflow_run_backend_id && a.name === raw.name)
+      .pop();
+    if (!found) {
+      this.json(res, 404, { code: 'not_found', msg: 'artifact not found' });
+      return;
+    }
+    this.json(res, 200, { signed_url: `${this.url}/download/${found.id}.zip?sv=2023-11-03&sr=b&sp=r&sig=x` });
+  }
+
+  private download(path: string, req: RecordedArtifactRequest, res: ServerResponse): void {
+    const id = Number(/^\/download\/(\d+)\.zip$/.exec(path)?.[1]);
+    const found = this.stored.find((a) => a.id === id);
+    if (!found || !req.query.sig) {
+      res.writeHead(404, this.azureHeaders());
+      res.end();
+      return;
+    }
+    res.writeHead(200, {
+      ...this.azureHeaders({ 'content-length': String(found.zip.length) }),
+      'content-type': 'application/zip',
+    });
+    res.end(found.zip);
   }
 
   private azureHeaders(extra: Record<string, string> = {}): Record<string, string> {

@@ -484,7 +484,17 @@ export class MemoryGitHubApi implements GitHubApi {
   createCommitStatus(): never {
     throw new Error('not used by the freshness gate');
   }
-  getStatusHistory(): never {
-    throw new Error('not used by the freshness gate');
-  }
+  getStatusHistory = notUsed;
+  createBranch = notUsed;
+  fastForwardBranch = notUsed;
+  commitHistory = notUsed;
+  listOpenIssues = notUsed;
+  listIssueComments = notUsed;
+  createIssue = notUsed;
+  commentOnIssue = notUsed;
+  closeIssue = notUsed;
+}
+
+function notUsed(): never {
+  throw new Error('not used by the freshness gate');
 }

@@ -61173,6 +61173,61 @@ function rateLimitOf(status, headers, message, now) {
     return { waitMs: 60_000 };
 }
 
+;// CONCATENATED MODULE: ./src/adapters/github-shapes.ts
+// The main-health answers of the API turned into our shapes, without trusting theirs: anything that is not
+// what GitHub documents is a GitHubApiError naming the endpoint, never a TypeError later.
+
+const obj = (v) => (v && typeof v === 'object' ? v : {});
+const str = (v) => (typeof v === 'string' ? v : null);
+const SHA = /^[0-9a-f]{40}$/i;
+const STATES = ['success', 'failure', 'error', 'pending', 'expected'];
+/** `repository.object.history` of the history query. A missing object is a 404. */
+function toHistoryPage(data, withStatus, endpoint) {
+    const object = obj(obj(data).repository).object;
+    if (!object)
+        throw new GitHubApiError(`${endpoint} failed: no such commit`, 404, endpoint);
+    const history = obj(obj(object).history);
+    if (!Array.isArray(history.nodes)) {
+        throw new GitHubApiError(`${endpoint} answered without a commit history`, 200, endpoint);
+    }
+    const pageInfo = obj(history.pageInfo);
+    return {
+        commits: history.nodes.map((n) => toHistoryCommit(n, withStatus, endpoint)),
+        nextCursor: pageInfo.hasNextPage === true ? str(pageInfo.endCursor) : null,
+    };
+}
+function toHistoryCommit(raw, withStatus, endpoint) {
+    const n = obj(raw);
+    const sha = str(n.oid);
+    if (!sha || !SHA.test(sha))
+        throw new GitHubApiError(`${endpoint} answered a commit without an oid`, 200, endpoint);
+    const parents = obj(n.parents).nodes;
+    const parent = Array.isArray(parents) ? str(obj(parents[0]).oid) : null;
+    const author = obj(n.author);
+    const state = str(obj(obj(n.status).context).state)?.toLowerCase() ?? null;
+    return {
+        sha: sha.toLowerCase(),
+        firstParent: parent && SHA.test(parent) ? parent.toLowerCase() : null,
+        message: str(n.message) ?? '',
+        author: str(obj(author.user).login) ?? str(author.name) ?? '',
+        contextState: withStatus && STATES.includes(state) ? state : null,
+    };
+}
+/** An issue as `GET/POST /repos/{o}/{r}/issues` answer it. */
+function toIssueInfo(raw, endpoint) {
+    const i = obj(raw);
+    if (typeof i.number !== 'number') {
+        throw new GitHubApiError(`${endpoint} answered with something that is not an issue`, 200, endpoint);
+    }
+    return {
+        number: i.number,
+        title: str(i.title) ?? '',
+        body: str(i.body) ?? '',
+        createdAt: str(i.created_at) ?? '',
+        htmlUrl: str(i.html_url) ?? '',
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/status-history.ts
 // The answer of the merge gate's one GraphQL query, read without trusting its shape: a field that is not what
 // the schema promises is a GitHubApiError (an answer we cannot use), never a crash further on.
@@ -61184,7 +61239,7 @@ const nodes = (connection) => {
     return Array.isArray(list) ? list : [];
 };
 /** GraphQL's StatusState, upper case; EXPECTED (reported later) is not final, like PENDING. */
-const STATES = {
+const status_history_STATES = {
     SUCCESS: 'success',
     FAILURE: 'failure',
     ERROR: 'error',
@@ -61219,7 +61274,7 @@ function toStatus(context) {
     if (!context)
         return null;
     return {
-        state: STATES[String(context.state).toUpperCase()] ?? 'pending',
+        state: status_history_STATES[String(context.state).toUpperCase()] ?? 'pending',
         targetUrl: status_history_text(context.targetUrl),
         createdAt: status_history_text(context.createdAt),
     };
@@ -61243,6 +61298,7 @@ function malformed(endpoint, what) {
 // The real GitHubApi: REST + GraphQL through @actions/github's Octokit (which keeps the runner's proxy
 // settings), with time handled by github-http.ts: a deadline over each whole request, one retry layer, a
 // budget per run phase. Every failure comes back as a GitHubApiError whose message never carries the token.
+
 
 
 
@@ -61280,6 +61336,26 @@ const STATUS_HISTORY_QUERY = `query($owner: String!, $name: String!, $ref: Strin
       number
       title
       labels(first: 100) { nodes { name } }
+    }
+  }
+}`;
+// A page of a commit's history with one status context per commit: the suspects of a red main and the last
+// green commit before them, in one query.
+const HISTORY_QUERY = `query($owner: String!, $name: String!, $oid: GitObjectID!, $context: String!, $first: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    object(oid: $oid) {
+      ... on Commit {
+        history(first: $first, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            oid
+            message
+            author { name user { login } }
+            parents(first: 1) { nodes { oid } }
+            status { context(name: $context) { state } }
+          }
+        }
+      }
     }
   }
 }`;
@@ -61417,19 +61493,6 @@ class GitHubRestApi {
             mergedAt: typeof pr.mergedAt === 'string' ? pr.mergedAt : null,
         };
     }
-    async getStatusHistory(request) {
-        const what = `history of ${request.branch}`;
-        const data = await this.graphql(STATUS_HISTORY_QUERY, {
-            owner: this.owner,
-            name: this.name,
-            ref: `refs/heads/${request.branch}`,
-            context: request.context,
-            limit: request.limit,
-            pull: request.pullNumber ?? 0,
-            withPull: request.pullNumber !== null,
-        }, what);
-        return parseStatusHistory(data, request, `POST ${this.graphqlUrl} (${what})`);
-    }
     /**
      * One GraphQL query through the retry layer; its `data`. GraphQL answers errors with HTTP 200: NOT_FOUND
      * and FORBIDDEN become 404 and 403, and GitHub's "Something went wrong" (an internal timeout) is
@@ -61454,6 +61517,19 @@ class GitHubRestApi {
         };
         return withRetries(endpoint, attempt, this.policy, this.budget);
     }
+    async getStatusHistory(request) {
+        const what = `history of ${request.branch}`;
+        const data = await this.graphql(STATUS_HISTORY_QUERY, {
+            owner: this.owner,
+            name: this.name,
+            ref: `refs/heads/${request.branch}`,
+            context: request.context,
+            limit: request.limit,
+            pull: request.pullNumber ?? 0,
+            withPull: request.pullNumber !== null,
+        }, what);
+        return parseStatusHistory(data, request, `POST ${this.graphqlUrl} (${what})`);
+    }
     async createCommitStatus(sha, status) {
         const path = `/repos/${this.repoPath()}/statuses/${encodePath(sha)}`;
         await this.call('POST', path, {
@@ -61463,12 +61539,95 @@ class GitHubRestApi {
             target_url: status.targetUrl,
         });
     }
+    async createBranch(branch, sha) {
+        const path = `/repos/${this.repoPath()}/git/refs`;
+        try {
+            await this.call('POST', path, { ref: `refs/heads/${branch}`, sha });
+            return true;
+        }
+        catch (e) {
+            if (e instanceof GitHubApiError && e.status === 422 && /already exists/i.test(e.message))
+                return false;
+            throw e;
+        }
+    }
+    async fastForwardBranch(branch, sha) {
+        const path = `/repos/${this.repoPath()}/git/refs/heads/${encodePath(branch)}`;
+        try {
+            await this.call('PATCH', path, { sha, force: false });
+            return 'moved';
+        }
+        catch (e) {
+            // GitHub's own check: "Update is not a fast forward".
+            if (e instanceof GitHubApiError && e.status === 422 && /fast.?forward/i.test(e.message)) {
+                return 'not-fast-forward';
+            }
+            throw e;
+        }
+    }
+    async commitHistory(sha, query) {
+        const what = `history of ${sha.slice(0, 12)}`;
+        const variables = {
+            owner: this.owner,
+            name: this.name,
+            oid: sha,
+            context: query.statusContext ?? '',
+            first: query.first,
+            after: query.after,
+        };
+        const data = await this.graphql(HISTORY_QUERY, variables, what);
+        return toHistoryPage(data, query.statusContext !== null, `POST ${this.graphqlUrl} (${what})`);
+    }
+    async listOpenIssues(label) {
+        const path = `/repos/${this.repoPath()}/issues`;
+        const params = { labels: label, state: 'open', sort: 'created', direction: 'asc', per_page: 100 };
+        const data = await this.call('GET', path, params);
+        if (!Array.isArray(data)) {
+            throw new GitHubApiError(`GET ${path} did not answer with a list`, 200, `GET ${path}`);
+        }
+        return data
+            .filter((i) => !(i && typeof i === 'object' && 'pull_request' in i))
+            .map((i) => toIssueInfo(i, `GET ${path}`));
+    }
+    async listIssueComments(number) {
+        const path = `/repos/${this.repoPath()}/issues/${number}/comments`;
+        const bodies = [];
+        for (let page = 1; page <= 10; page++) {
+            const data = await this.call('GET', path, { per_page: 100, page });
+            if (!Array.isArray(data)) {
+                throw new GitHubApiError(`GET ${path} did not answer with a list`, 200, `GET ${path}`);
+            }
+            for (const c of data)
+                bodies.push(typeof c?.body === 'string' ? c.body : '');
+            if (data.length < 100)
+                break;
+        }
+        return bodies;
+    }
+    async createIssue(issue) {
+        const path = `/repos/${this.repoPath()}/issues`;
+        const data = await this.callOnce('POST', path, { ...issue });
+        return toIssueInfo(data, `POST ${path}`);
+    }
+    async commentOnIssue(number, body) {
+        await this.callOnce('POST', `/repos/${this.repoPath()}/issues/${number}/comments`, { body });
+    }
+    async closeIssue(number) {
+        const path = `/repos/${this.repoPath()}/issues/${number}`;
+        await this.call('PATCH', path, { state: 'closed', state_reason: 'completed' });
+    }
     repoPath() {
         return `${encodeURIComponent(this.owner)}/${encodeURIComponent(this.name)}`;
     }
     /** The body's data on 2xx (after the retry layer), a GitHubApiError on anything else. */
     call(method, url, params = {}, endpoint = `${method} ${url}`) {
         return withRetries(endpoint, () => this.once(method, url, params, endpoint), this.policy, this.budget);
+    }
+    /** A write that must not happen twice: one attempt, whatever the failure. */
+    callOnce(method, url, params) {
+        const endpoint = `${method} ${url}`;
+        const once = { ...this.policy, retries: 0 };
+        return withRetries(endpoint, () => this.once(method, url, params, endpoint), once, this.budget);
     }
     async once(method, url, params, endpoint) {
         if (this.budget.remainingMs() <= 0) {
@@ -64948,7 +65107,7 @@ const inputs_INPUTS = [
 ];
 
 ;// CONCATENATED MODULE: ./src/settings/outputs.ts
-const str = (v) => (v == null ? '' : String(v));
+const outputs_str = (v) => (v == null ? '' : String(v));
 const flag = (v) => (v === null ? '' : v ? 'true' : 'false');
 const OUTPUTS = [
     {
@@ -64964,37 +65123,37 @@ const OUTPUTS = [
     {
         name: 'result-path',
         description: 'Path of the SmokeResult file ($RUNNER_TEMP/post-merge-smoke/smoke-result.json).',
-        value: (s) => str(s.resultPath),
+        value: (s) => outputs_str(s.resultPath),
     },
     {
         name: 'merge-commit',
         description: 'The 40-hex SHA under test.',
-        value: (s) => str(s.result?.merge_commit),
+        value: (s) => outputs_str(s.result?.merge_commit),
     },
     {
         name: 'origin-head',
         description: 'Head of the base branch seen by the freshness check.',
-        value: (s) => str(s.result?.origin_head),
+        value: (s) => outputs_str(s.result?.origin_head),
     },
     {
         name: 'task-id',
         description: 'Task id of this merge, if one was found.',
-        value: (s) => str(s.result?.task_id),
+        value: (s) => outputs_str(s.result?.task_id),
     },
     {
         name: 'pr-number',
         description: 'Number of the merged pull request, if one was found.',
-        value: (s) => str(s.result?.pr_number),
+        value: (s) => outputs_str(s.result?.pr_number),
     },
     {
         name: 'exit-code',
         description: 'Exit code of the smoke command (128+n when killed by signal n); empty when it did not run.',
-        value: (s) => str(s.result?.exit_code),
+        value: (s) => outputs_str(s.result?.exit_code),
     },
     {
         name: 'duration-ms',
         description: 'Wall time of the smoke command in milliseconds; empty when it did not run.',
-        value: (s) => str(s.result?.duration_ms),
+        value: (s) => outputs_str(s.result?.duration_ms),
     },
     {
         name: 'continuation-ready',
@@ -65004,17 +65163,17 @@ const OUTPUTS = [
     {
         name: 'packet-path',
         description: 'Path of the Critical #7 escalation packet on disk, when one was built.',
-        value: (s) => str(s.packetPath),
+        value: (s) => outputs_str(s.packetPath),
     },
     {
         name: 'artifact-id',
         description: 'Id of the uploaded escalation artifact, when one was uploaded.',
-        value: (s) => str(s.artifact?.id),
+        value: (s) => outputs_str(s.artifact?.id),
     },
     {
         name: 'artifact-url',
         description: 'URL of the uploaded escalation artifact, when one was uploaded.',
-        value: (s) => str(s.artifact?.url),
+        value: (s) => outputs_str(s.artifact?.url),
     },
     {
         name: 'mode',
@@ -65024,12 +65183,12 @@ const OUTPUTS = [
     {
         name: 'green-sha',
         description: 'The commit the `green-ref` branch points at after this run; empty when `green-ref` is off.',
-        value: (s) => str(s.greenSha),
+        value: (s) => outputs_str(s.greenSha),
     },
     {
         name: 'matrix',
         description: 'For `mode: plan`: JSON for `strategy.matrix`, `{"include":[{"profile":"api"},…]}`.',
-        value: (s) => str(s.matrix),
+        value: (s) => outputs_str(s.matrix),
     },
     {
         name: 'profiles',
@@ -65039,17 +65198,17 @@ const OUTPUTS = [
     {
         name: 'issue-number',
         description: 'The open escalation issue of the current red streak; empty when there is none.',
-        value: (s) => str(s.issueNumber),
+        value: (s) => outputs_str(s.issueNumber),
     },
     {
         name: 'main-state',
         description: 'For `mode: gate`: `green`, `red` or `unknown`.',
-        value: (s) => str(s.mainState),
+        value: (s) => outputs_str(s.mainState),
     },
     {
         name: 'red-since',
         description: 'For `mode: gate`: the first failing commit of the red streak; empty otherwise.',
-        value: (s) => str(s.redSince),
+        value: (s) => outputs_str(s.redSince),
     },
     {
         name: 'bypassed',
@@ -65621,6 +65780,10 @@ function formatDuration(ms) {
 function formatSeconds(seconds) {
     return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
+/** An error as one line for a reporting outcome or a warning (at most 300 characters). */
+function text_errorText(e) {
+    return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
+}
 
 ;// CONCATENATED MODULE: ./src/report/commit-status.ts
 // The commit status on the merge commit (SPEC §2, §8): `pending` when the command starts, the final state
@@ -65759,130 +65922,6 @@ async function postFinalStatus(api, context, result, targetUrl) {
     return postCommitStatus(api, result.merge_commit, context, status.state, status.description, targetUrl);
 }
 
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-
-/**
- * Budget for the `result` output, in UTF-8 bytes of its JSON. The runner limits job outputs to 1 MB; the
- * other outputs are small, so ~900 KB leaves room for them.
- */
-const MAX_RESULT_OUTPUT_BYTES = 900_000;
-/** What a run of a mode that produced a SmokeResult gives the outputs; the mode-specific fields empty. */
-function outputs_resultOutputs(mode, result, extra = {}) {
-    return { ...emptyOutputs(mode, result.status), result, ...extra };
-}
-/** The outputs of a mode with nothing more to say than its name and status: every other output empty. */
-function emptyOutputs(mode, status) {
-    return {
-        mode,
-        status,
-        result: null,
-        resultPath: null,
-        packetPath: null,
-        artifact: null,
-        greenSha: null,
-        matrix: null,
-        profiles: null,
-        issueNumber: null,
-        mainState: null,
-        redSince: null,
-        bypassed: null,
-    };
-}
-/**
- * Every action output as a string, from the outputs table. `result` is the compact SmokeResult JSON, shrunk
- * to fit MAX_RESULT_OUTPUT_BYTES when needed (see `shrinkResult`). Expects an already redacted result.
- */
-function outputs_buildOutputs(input, maxResultBytes = MAX_RESULT_OUTPUT_BYTES) {
-    const resultJson = input.result ? JSON.stringify(shrinkResult(input.result, maxResultBytes)) : '';
-    const sources = { ...input, resultJson };
-    return Object.fromEntries(OUTPUTS.map((o) => [o.name, o.value(sources)]));
-}
-/** Marker put before a tail that was shortened to fit the job output limit. */
-function shortenedMarker(droppedBytes) {
-    return `…[${droppedBytes} bytes dropped to fit the job output limit]…\n`;
-}
-const jsonBytes = (value) => utf8Length(JSON.stringify(value));
-/**
- * The longest head or tail of `text` whose JSON string form (quotes and escapes included) fits `budget`
- * bytes, cut on a UTF-8 boundary.
- */
-function fitJson(text, budget, keep) {
-    if (budget <= 2)
-        return '';
-    const cut = keep === 'head' ? utf8Head : utf8Tail;
-    let bytes = budget - 2;
-    let part = cut(text, bytes);
-    // JSON escapes can make the encoded form several times longer than the raw bytes: scale down until it fits.
-    for (let size = jsonBytes(part); part.length > 0 && size > budget; size = jsonBytes(part)) {
-        bytes = Math.min(bytes - 1, Math.floor((utf8Length(part) * budget) / size) - 1);
-        part = cut(text, Math.max(0, bytes));
-    }
-    return part;
-}
-/**
- * Shortens the given fields of `out` (in place) so that the whole JSON fits `maxBytes`: the room left by
- * everything else is shared between them, smaller fields first (one that needs less than its share leaves
- * the rest to the others). Returns the keys that were shortened.
- */
-function fitFields(out, keys, maxBytes, keep, mark) {
-    const present = keys.filter((k) => out[k] !== null);
-    const blank = {};
-    for (const k of present)
-        blank[k] = '';
-    let available = Math.max(0, maxBytes - jsonBytes({ ...out, ...blank }));
-    const shortened = [];
-    present
-        .sort((a, b) => jsonBytes(out[a]) - jsonBytes(out[b]))
-        .forEach((key, i) => {
-        const text = out[key];
-        const share = Math.floor(available / (present.length - i));
-        let kept = text;
-        if (jsonBytes(text) > share) {
-            const textBytes = utf8Length(text);
-            const room = Math.max(2, share - (jsonBytes(mark(textBytes)) - 2)); // the marker's size, at most
-            const part = fitJson(text, room, keep);
-            const marker = mark(textBytes - utf8Length(part));
-            kept = keep === 'tail' ? marker + part : part + marker;
-            shortened.push(key);
-        }
-        available -= jsonBytes(kept) - 2; // '' (2 bytes) is already counted
-        out[key] = kept;
-    });
-    return shortened;
-}
-/**
- * A copy of `result` whose compact JSON is at most `maxBytes` UTF-8 bytes, still schema-valid. stdout and
- * stderr give way first: they keep their tails (the end of a failing log is what explains it), behind a
- * `…[N bytes dropped to fit the job output limit]…` marker, and their `*_truncated` flag is set. If that is
- * not enough (a giant command or message), those keep their heads. Returns `result` itself when it fits.
- */
-function shrinkResult(result, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
-    if (jsonBytes(result) <= maxBytes)
-        return result;
-    const out = { ...result };
-    for (const key of fitFields(out, ['stdout', 'stderr'], maxBytes, 'tail', shortenedMarker)) {
-        if (key === 'stdout')
-            out.stdout_truncated = true;
-        if (key === 'stderr')
-            out.stderr_truncated = true;
-    }
-    if (jsonBytes(out) <= maxBytes)
-        return out;
-    // Still too big: everything else is small and bounded except these two.
-    fitFields(out, ['smoke_command', 'message'], maxBytes, 'head', (n) => `…[${n} bytes dropped]`);
-    if (jsonBytes(out) <= maxBytes)
-        return out;
-    // Last resort (only with an absurdly small limit): drop the streams entirely.
-    if (out.stdout !== null)
-        out.stdout_truncated = true;
-    if (out.stderr !== null)
-        out.stderr_truncated = true;
-    out.stdout = out.stdout === null ? null : '';
-    out.stderr = out.stderr === null ? null : '';
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/report/packet.ts
 // The Critical #7 POST_MERGE_SMOKE_FAILED escalation packet (SPEC §1, §3, §8).
 
@@ -65936,23 +65975,6 @@ function buildPacket(result, ctx) {
         },
     };
     return packet;
-}
-
-;// CONCATENATED MODULE: ./src/report/result-file.ts
-// The result file (SPEC §8): `$RUNNER_TEMP/post-merge-smoke/smoke-result.json`, written through the sinks.
-const result_file_RESULT_FILE_NAME = 'smoke-result.json';
-
-;// CONCATENATED MODULE: ./src/report/schema-check.ts
-let loading = null;
-/** Starts loading the validators without waiting for them. */
-function preloadValidators() {
-    loading ??= __nccwpck_require__.e(/* import() */ 898).then(__nccwpck_require__.bind(__nccwpck_require__, 898));
-    // A failure surfaces where the validators are awaited; do not let it become an unhandled rejection here.
-    loading.catch(() => { });
-}
-function validators() {
-    preloadValidators();
-    return loading;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -66110,10 +66132,14 @@ function continuationCell(result) {
 // The summary's own outcome is not shown: it is being written, and reading it is the proof it was.
 function reportingCell(result) {
     const r = result.reporting;
-    return [
+    const lines = [
         `commit status: ${escapeInline(clip(r.commit_status, 300))}`,
         `artifact: ${escapeInline(clip(r.artifact, 300))}`,
-    ].join('<br>');
+    ];
+    // The hand-over between a run job and a report job, where there is one.
+    if (/^(uploaded|read|failed)/.test(r.result_artifact))
+        lines.push(`result artifact: ${escapeInline(clip(r.result_artifact, 300))}`);
+    return lines.join('<br>');
 }
 function artifactCell(ctx) {
     const parts = [];
@@ -66125,6 +66151,47 @@ function artifactCell(ctx) {
     if (parts.length === 0)
         return null;
     return parts.join('<br>');
+}
+function commitLink(sha, base) {
+    const code = `<code>${sha7(sha)}</code>`;
+    return (base ? safeLink(`${base}/commit/${sha}`, code) : null) ?? code;
+}
+function greenRefCell(health, base) {
+    const g = health?.greenRef;
+    if (!g)
+        return null;
+    const at = g.sha ? `at ${commitLink(g.sha, base)}` : 'does not exist';
+    return `${inlineCode(clip(g.branch, 256))} ${at} — ${escapeInline(clip(g.outcome, 300))}`;
+}
+function suspectsCell(health) {
+    const s = health?.suspects;
+    if (!s)
+        return null;
+    const count = s.suspects.length === 1 ? '1 commit' : `${s.suspects.length} commits`;
+    return `${count}: ${escapeInline(clip(s.note, 500))}${s.suspects.length > 0 ? ' (listed below)' : ''}`;
+}
+function issueCell(health) {
+    const i = health?.issue;
+    if (!i)
+        return null;
+    const link = i.number === null ? null : (safeLink(i.url, `#${i.number}`) ?? `#${i.number}`);
+    return `${link ? `${link} — ` : ''}${escapeInline(clip(i.outcome, 300))}`;
+}
+/** The suspects as a Markdown table: commit and PR linked, author and subject as code (no mentions, no markup). */
+function suspectsTable(report, base) {
+    if (report.suspects.length === 0)
+        return '';
+    const rows = report.suspects.map((s) => {
+        const pr = s.pr_number === null
+            ? NONE
+            : ((base ? safeLink(`${base}/pull/${s.pr_number}`, `#${s.pr_number}`) : null) ?? `#${s.pr_number}`);
+        return `| ${commitLink(s.sha, base)} | ${pr} | ${inlineCode(s.author)} | ${inlineCode(s.subject)} |\n`;
+    });
+    return `| commit | pull request | author | subject |\n|---|---|---|---|\n${rows.join('')}`;
+}
+/** `https://github.com/owner/name`, or null when the repository is unknown or not a plain owner/name. */
+function repositoryUrl(serverUrl, repository) {
+    return repoUrl({ serverUrl, repository, artifactUrl: null, packetPath: null });
 }
 function streamBlock(name, result, tailBytes) {
     const text = result[name];
@@ -66161,6 +66228,9 @@ function render(result, ctx, tailBytes) {
         ['Orphans killed', result.orphans_killed > 0 ? String(result.orphans_killed) : null],
         ['Freshness', freshnessCell(result)],
         ['Continuation', continuationCell(result)],
+        ['Green ref', greenRefCell(ctx.health, repoUrl(ctx))],
+        ['Suspects', suspectsCell(ctx.health)],
+        ['Escalation issue', issueCell(ctx.health)],
         ['Reporting', reportingCell(result)],
         ['Artifact', artifactCell(ctx)],
         ['Run', result.run ? safeLink(result.run.url, `run ${escapeInline(clip(result.run.run_id, 64))}`) : null],
@@ -66173,6 +66243,9 @@ function render(result, ctx, tailBytes) {
             out.push(`| ${label} | ${value} |\n`);
     }
     out.push('\n');
+    const suspects = ctx.health?.suspects ? suspectsTable(ctx.health.suspects, repoUrl(ctx)) : '';
+    if (suspects)
+        out.push('### Suspects\n\n', suspects, '\n');
     if (result.smoke_command !== null && /\n/.test(result.smoke_command.trim())) {
         const script = utf8Head(result.smoke_command, COMMAND_BLOCK_BYTES);
         const more = script.length < result.smoke_command.length ? '\n…' : '';
@@ -66201,1404 +66274,250 @@ function renderSummary(result, ctx) {
         : `## ${STATUS_EMOJI[result.status]} post-merge-smoke: ${result.status}\n\n${escapeInline(clip(result.message, 2000))}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/publish.ts
-// Publishing a SmokeResult (SPEC §8) on every exit path. The reporting steps are a list, each isolated: one
-// failing (HTTP 403 on statuses, artifact service down, summary write error) never stops the others, and each
-// outcome is recorded in `reporting`. Then the result file and the outputs, which carry every outcome, and
-// the annotations; whether the job fails is decided last.
-
-
-
-
-
-
-
-
-
-
-const REPORT_STEPS = [
-    { name: 'commit status', records: 'commit_status', run: publish_postFinalStatus },
-    { name: 'escalation packet', records: 'artifact', run: escalate },
-    { name: 'job summary', records: 'summary', run: writeSummary },
-];
-async function publishResult(draftResult, smokeRun, c) {
-    const draft = {
-        result: c.sinks.redactor.redactDeep(draftResult),
-        smokeRun,
-        packetPath: null,
-        artifact: null,
-    };
-    for (const step of REPORT_STEPS) {
-        const outcome = await isolated(step.name, () => step.run(draft, c), c);
-        draft.result.reporting[step.records] = c.sinks.redactor.redact(outcome);
-    }
-    const result = await validated(draft.result, c);
-    const resultPath = await writeResultFile(result, c);
-    setOutputs(result, resultPath, draft, c);
-    annotate(result, c);
-    return {
-        result,
-        resultPath,
-        packetPath: draft.packetPath,
-        artifact: draft.artifact,
-        failed: jobFails(result.status, c.settings.onStale),
-    };
+;// CONCATENATED MODULE: ./src/report/health/streak.ts
+const MARKER = /<!-- post-merge-smoke:([A-Za-z0-9%._~!*'()-]+) -->/g;
+/** The hidden marker of `key`; the key is percent-encoded so that nothing in it can end the comment. */
+function marker(key) {
+    return `<!-- post-merge-smoke:${encodeURIComponent(key)} -->`;
 }
-/** The final state replaces the pending one (same context). */
-async function publish_postFinalStatus(draft, c) {
-    const status = commitStatusFor(draft.result);
-    if (status === null)
-        return `skipped: no commit status for ${draft.result.status}`;
-    const runUrl = draft.result.run?.url ?? null;
-    return postCommitStatus(c.api, draft.result.merge_commit, c.settings.statusContext, status.state, status.description, runUrl);
+/** Every key marked in `texts`. */
+function markedKeys(texts) {
+    const keys = new Set();
+    for (const text of texts) {
+        for (const m of text.matchAll(MARKER)) {
+            try {
+                keys.add(decodeURIComponent(m[1]));
+            }
+            catch {
+                // Not one of ours: a malformed escape.
+            }
+        }
+    }
+    return keys;
 }
-/** The Critical #7 packet and its artifact. Nothing is lost: a packet that cannot travel is printed. */
-async function escalate(draft, c) {
-    const { result } = draft;
-    if (!packetDue(result.status))
-        return `skipped: no packet for ${result.status}`;
-    const dir = (0,external_node_path_.join)(c.outDir, 'escalation');
-    const packet = (await validators()).validatePacket(buildPacket(result, { repository: c.runner.repository, runUrl: result.run?.url ?? null, now: c.now() }));
-    const printPacket = () => c.sinks.log.info(`Critical #7 escalation packet:\n${JSON.stringify(packet, null, 2)}`);
-    let files;
-    try {
-        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-        draft.packetPath = (0,external_node_path_.join)(dir, PACKET_FILE_NAME);
-        await c.sinks.writeJson(draft.packetPath, packet);
-        files = [draft.packetPath, ...(await writeEvidence(dir, draft, c))];
-    }
-    catch (e) {
-        c.sinks.log.warning(`Could not write the escalation packet to ${dir}: ${publish_errorText(e)}`);
-        printPacket();
-        throw e;
-    }
-    if (!c.uploadArtifact)
-        return `skipped: no artifact service; packet kept at ${draft.packetPath}`;
-    const name = publish_artifactName(result, c);
-    try {
-        draft.artifact = await c.uploadArtifact({
-            name,
-            files,
-            rootDirectory: dir,
-            retentionDays: c.settings.artifactRetentionDays,
-        });
-        return `uploaded: ${name} (id ${draft.artifact.id})`;
-    }
-    catch (e) {
-        c.sinks.log.warning(`Artifact upload failed; the packet stays at ${draft.packetPath}.`);
-        printPacket();
-        return `failed: ${publish_errorText(e)}`;
-    }
+/** The key of the recovery comment for the commit that turned main green again. */
+function greenKey(sha) {
+    return `GREEN::${sha}`;
 }
-/** The input, else `post-merge-smoke-critical-7-<sha7>-attempt-<n>` from the resolved merge commit. */
-function publish_artifactName(result, c) {
-    if (c.settings.artifactName)
-        return c.settings.artifactName;
-    const sha7 = (0,domain/* isSha */.HH)(result.merge_commit) ? (0,domain/* shortSha */.Fu)(result.merge_commit) : 'unknown';
-    return `post-merge-smoke-critical-7-${sha7}-attempt-${c.runner.runAttempt}`;
-}
-/** The files that travel with the packet: the result and the redacted full logs. */
-async function writeEvidence(dir, draft, c) {
-    const resultFile = (0,external_node_path_.join)(dir, result_file_RESULT_FILE_NAME);
-    await c.sinks.writeJson(resultFile, draft.result);
-    const files = [resultFile];
-    const final = draft.smokeRun?.final ?? null;
-    for (const stream of ['stdout', 'stderr']) {
-        const target = (0,external_node_path_.join)(dir, `${stream}.log`);
-        // Without an on-disk log (the command never ran, or the log could not be written) the captured text stands in.
-        await c.sinks.copyRedacted(final?.[stream].logPath ?? null, draft.result[stream] ?? '', target);
-        files.push(target);
+/** `key`: the packet's idempotency key on red, greenKey(merge commit) on green. */
+function decideIssueAction(signal, key, open) {
+    const issue = open?.number ?? null;
+    if (signal.kind === 'none')
+        return { kind: 'none', why: signal.why, issue };
+    if (signal.kind === 'red') {
+        if (open === null)
+            return { kind: 'open' };
+        if (open.keys.has(key))
+            return { kind: 'none', why: `#${issue} already records this failure`, issue };
+        return { kind: 'comment', issue: open.number };
     }
-    return files;
+    if (open === null)
+        return { kind: 'none', why: 'main is green and no issue is open', issue };
+    return { kind: 'close', issue: open.number, comment: !open.keys.has(key) };
 }
-async function writeSummary(draft, c) {
-    if (!c.sinks.appendSummary)
-        return 'skipped: no job summary outside Actions';
-    const markdown = renderSummary(draft.result, {
-        serverUrl: c.runner.serverUrl,
-        repository: c.runner.repository,
-        artifactUrl: draft.artifact?.url ?? null,
-        packetPath: draft.packetPath,
+
+;// CONCATENATED MODULE: ./src/report/health/issue-text.ts
+
+
+
+/** GitHub refuses issue bodies and comments over 65536 characters. */
+const MAX_BODY_CHARS = 60_000;
+const OUTPUT_TAIL_BYTES = 2048;
+/** The base branch as plain text for a title: only the characters a branch name is usually made of. */
+function branchOf(result) {
+    return clip((result.base_branch ?? 'main').replace(/[^A-Za-z0-9._/-]/g, '_'), 80);
+}
+function commitRef(sha, repoUrl) {
+    if (!sha)
+        return 'an unknown commit';
+    const code = `<code>${sha7(sha)}</code>`;
+    return (repoUrl ? safeLink(`${repoUrl}/commit/${sha}`, code) : null) ?? code;
+}
+function prRef(n, repoUrl) {
+    if (n === null)
+        return '';
+    return ` (PR ${(repoUrl ? safeLink(`${repoUrl}/pull/${n}`, `#${n}`) : null) ?? `#${n}`})`;
+}
+function runRef(result) {
+    return safeLink(result.run?.url ?? null, 'the workflow run') ?? 'the workflow run';
+}
+/** "post-merge-smoke: main is red since abc1234 (PR #12)": the first failing commit and its PR. */
+function issueTitle(result) {
+    const pr = result.pr_number === null ? '' : ` (PR #${result.pr_number})`;
+    return `post-merge-smoke: ${branchOf(result)} is red since ${sha7(result.merge_commit) ?? 'an unknown commit'}${pr}`;
+}
+/** "**FAIL** (`exit_nonzero`) on abc1234 (PR #12): <message>" */
+function verdictLine(c) {
+    const r = c.result;
+    const task = r.task_id ? `, task ${inlineCode(clip(r.task_id, 100))}` : '';
+    return (`The smoke ended **${r.status}** (${inlineCode(r.reason)}) on ${commitRef(r.merge_commit, c.repoUrl)}` +
+        `${prRef(r.pr_number, c.repoUrl)}${task} — see ${runRef(r)}:\n\n${inlineCode(clip(r.message, 1000))}\n`);
+}
+function outputTail(result) {
+    const [name, text] = result.stderr ? ['stderr', result.stderr] : ['stdout', result.stdout ?? ''];
+    if (!text)
+        return '';
+    const tail = utf8Tail(text, OUTPUT_TAIL_BYTES);
+    return `\n${detailsBlock(`${name} (last ${tail.length < text.length ? 'part' : 'lines'})`, tail)}`;
+}
+function suspectsPart(c) {
+    const s = c.suspects;
+    if (!s)
+        return '';
+    const table = suspectsTable(s, c.repoUrl);
+    const count = s.suspects.length === 1 ? '1 commit' : `${s.suspects.length} commits`;
+    return `\n### Suspects: ${count}\n\n${inlineCode(clip(s.note, 500))}\n\n${table}`;
+}
+function bounded(text) {
+    return text.length <= MAX_BODY_CHARS
+        ? text
+        : `${clip(text, MAX_BODY_CHARS)}\n\n(cut to fit GitHub's limit)\n`;
+}
+/** The body of the issue the first failure of a streak opens. */
+function openingBody(c, key) {
+    const branch = inlineCode(branchOf(c.result));
+    return bounded(`${marker(key)}\n## ${branch} is red\n\n${verdictLine(c)}${suspectsPart(c)}${outputTail(c.result)}\n` +
+        `This issue stays open while ${branch} is red: every further failure adds a comment, and the next ` +
+        'passing smoke closes it. (Written by post-merge-smoke.)\n');
+}
+/** The comment a further failure of the streak adds. */
+function failureComment(c, key) {
+    return bounded(`${marker(key)}\nStill red.\n\n${verdictLine(c)}${outputTail(c.result)}`);
+}
+/** The comment that closes the streak: the green commit, and how long main was red. */
+function recoveryComment(c, key, redSince, now) {
+    const r = c.result;
+    const since = Date.parse(redSince);
+    const howLong = Number.isFinite(since) ? `for ${formatDuration(Math.max(0, now.getTime() - since))} ` : '';
+    const branch = inlineCode(branchOf(r));
+    return (`${marker(key)}\n${branch} is green again: the smoke passed on ${commitRef(r.merge_commit, c.repoUrl)}` +
+        `${prRef(r.pr_number, c.repoUrl)} — see ${runRef(r)}.\n\n${branch} was red ${howLong}` +
+        `(since ${inlineCode(redSince)}, when this issue was opened). Closing.\n`);
+}
+
+;// CONCATENATED MODULE: ./src/report/health/signal.ts
+
+function healthSignal(result) {
+    const { status } = result;
+    if (status === 'STALE')
+        return { kind: 'none', why: 'STALE: a newer run decides' };
+    // A merge queue's candidate is not on the base branch yet (and may never be): main's health is the push's.
+    if (result.queue)
+        return { kind: 'none', why: `${status} of a merge queue candidate, not of the base branch` };
+    if (result.stale && (status === 'PASS' || packetDue(status))) {
+        return { kind: 'none', why: `${status} of an old commit (stale: true, on-stale run)` };
+    }
+    if (status === 'PASS')
+        return { kind: 'green' };
+    if (packetDue(status))
+        return { kind: 'red' };
+    return { kind: 'none', why: `${status} is neither a fresh PASS nor a failure` };
+}
+
+;// CONCATENATED MODULE: ./src/report/health/escalation-issue.ts
+
+
+
+
+async function updateEscalationIssue(api, input) {
+    const result = input.text.result;
+    const signal = healthSignal(result);
+    const key = signal.kind === 'green' ? greenKey(result.merge_commit ?? 'unknown') : idempotencyKey(result);
+    const open = await findStreakIssue(api, input.label, signal.kind !== 'none');
+    const action = decideIssueAction(signal, key, open?.streak ?? null);
+    const at = (issue, text) => ({
+        text,
+        issueNumber: issue?.number ?? null,
+        issueUrl: issue?.htmlUrl || null,
     });
-    await c.sinks.appendSummary(markdown);
-    return 'written';
-}
-/** A schema slip is a bug: it is reported, and the result is still written as it is. */
-async function validated(result, c) {
-    try {
-        return (await validators()).validateResult(result);
-    }
-    catch (e) {
-        c.sinks.log.error(`The SmokeResult does not match its schema (a bug; please report it): ${publish_errorText(e)}`);
-        return result;
-    }
-}
-async function writeResultFile(result, c) {
-    const path = (0,external_node_path_.join)(c.outDir, result_file_RESULT_FILE_NAME);
-    const written = await isolated('result file', () => c.sinks.writeJson(path, result).then(() => 'written'), c);
-    return written === 'written' ? path : null;
-}
-/** Each output on its own: one bad value does not lose the others. */
-function setOutputs(result, resultPath, draft, c) {
-    if (!c.sinks.setOutput)
-        return;
-    const outputs = outputs_buildOutputs(outputs_resultOutputs(c.settings.mode, result, {
-        resultPath,
-        packetPath: draft.packetPath,
-        artifact: draft.artifact,
-    }));
-    for (const [name, value] of Object.entries(outputs)) {
-        try {
-            c.sinks.setOutput(name, value);
+    switch (action.kind) {
+        case 'none':
+            return at(open?.issue ?? null, `unchanged: ${action.why}`);
+        case 'open': {
+            const body = input.redact(openingBody(input.text, key));
+            const issue = await api.createIssue({ title: issueTitle(result), body, labels: [input.label] });
+            return at(issue, `opened #${issue.number}`);
         }
-        catch (e) {
-            c.sinks.log.warning(`Could not set output ${name}: ${publish_errorText(e)}`);
-        }
+        case 'comment':
+            await api.commentOnIssue(action.issue, input.redact(failureComment(input.text, key)));
+            return at(open.issue, `commented on #${action.issue}`);
+        case 'close':
+            if (action.comment) {
+                const comment = recoveryComment(input.text, key, open.issue.createdAt, input.now);
+                await api.commentOnIssue(action.issue, input.redact(comment));
+            }
+            await api.closeIssue(action.issue);
+            return at(null, `closed #${action.issue}`);
     }
 }
-function annotate(result, c) {
-    if (packetDue(result.status))
-        c.sinks.log.error(result.message, { title: 'Critical #7 POST_MERGE_SMOKE_FAILED' });
-    else if (result.status === 'STALE')
-        c.sinks.log.warning(result.message);
-}
-/** A step's outcome; a throw or a step past its deadline becomes "failed: …". */
-async function isolated(step, work, c) {
-    let timer;
-    try {
-        if (c.stepTimeoutMs === null)
-            return await work();
-        const deadline = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`gave up after ${c.stepTimeoutMs} ms`)), c.stepTimeoutMs);
-        });
-        return await Promise.race([work(), deadline]);
-    }
-    catch (e) {
-        c.sinks.log.warning(`Reporting step '${step}' failed: ${publish_errorText(e)}`);
-        return `failed: ${publish_errorText(e)}`;
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-function publish_errorText(e) {
-    return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
-}
-
-;// CONCATENATED MODULE: ./src/report/emergency.ts
-// The last line of defence: publishing itself threw (a bug), or the run could not finish after an uncaught
-// exception. Write the minimum a workflow relies on — outputs, the result file, a summary line — each on
-// its own, with an ERROR result that says what broke.
-
-
-
-
-
-
-async function emergencyPublish(error, c) {
-    const { settings } = c.parsed;
-    const why = error instanceof Error ? error.message : String(error);
-    const facts = emptyFacts(settings.dryRun);
-    facts.mergeCommit = isSha(settings.mergeCommit) ? settings.mergeCommit : null;
-    facts.baseBranch = settings.baseBranch;
-    const result = buildResult(facts, {
-        status: 'ERROR',
-        reason: 'internal_error',
-        message: `post-merge-smoke could not publish its result: ${why}`,
-    });
-    result.reporting = {
-        commit_status: 'skipped: reporting failed',
-        artifact: 'skipped: reporting failed',
-        summary: 'pending',
-        green_ref: 'skipped: reporting failed',
-        escalation_issue: 'skipped: reporting failed',
-        result_artifact: 'skipped: reporting failed',
-    };
-    c.sinks.log.error(result.message, { title: 'Critical #7 POST_MERGE_SMOKE_FAILED' });
-    const resultPath = join(c.outDir, RESULT_FILE_NAME);
-    const written = await c.sinks.writeJson(resultPath, result).then(() => true, (e) => {
-        c.sinks.log.warning(`Could not write the result file: ${e.message}`);
-        return false;
-    });
-    try {
-        await c.sinks.appendSummary?.(`## post-merge-smoke: ERROR\n\n${escapeHtml(result.message)}\n`);
-        result.reporting.summary = c.sinks.appendSummary ? 'written' : 'skipped: no job summary';
-    }
-    catch {
-        result.reporting.summary = 'failed: summary unavailable';
-    }
-    const outputs = buildOutputs(resultOutputs(settings.mode, result, { resultPath: written ? resultPath : null }));
-    for (const [name, value] of Object.entries(outputs)) {
-        try {
-            c.sinks.setOutput?.(name, value);
-        }
-        catch {
-            // Each output on its own.
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/index.ts
-// Reporting (SPEC §8): the SmokeResult's publication — commit status, packet + artifact, summary, result
-// file, outputs — and the pieces other folders use.
-
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/modes/context.ts
 /**
- * How long each phase of a run may spend on the GitHub API, whatever the API does (a silent server, a
- * stalled body, retries, rate limits): the worst case of a run is these numbers plus the smoke itself.
- * The verdict phase covers the freshness check and PR discovery, which run side by side.
+ * The oldest open issue with the label that carries our marker (an issue someone else labelled is not the
+ * streak's), and — when an action may follow — the keys its body and comments record.
  */
-const API_BUDGET_MS = {
-    verdict: 25_000,
-    pending: 10_000,
-    headAfter: 10_000,
-    reporting: 20_000,
-    /** `mode: gate`: its one request, retries and rate limits included. */
-    gate: 20_000,
-};
-/** `c` whose API calls share one budget of `ms`. */
-function withApiBudget(c, ms) {
-    return c.api ? { ...c, api: c.api.withBudget(ms) } : c;
-}
-
-;// CONCATENATED MODULE: ./src/modes/stages/main-state.ts
-
-/** 7 digits of a SHA, as people read it. */
-const main_state_short = (sha) => ((0,domain/* isSha */.HH)(sha) ? (0,domain/* shortSha */.Fu)(sha) : sha);
-const isFinal = (c) => c.status !== null && ['success', 'failure', 'error'].includes(c.status.state);
-/**
- * The first-parent chain from the newest commit, as far as `commits` (newest first, in `git log` order)
- * reach: a merge's second parent and the commits it brought are not main's own history.
- */
-function firstParentChain(commits) {
-    const bySha = new Map(commits.map((c) => [c.sha, c]));
-    const chain = [];
-    let at = commits[0];
-    while (at && chain.length < commits.length) {
-        chain.push(at);
-        at = at.firstParent === null ? undefined : bySha.get(at.firstParent);
-    }
-    return chain;
-}
-function mainHealth(commits) {
-    const chain = firstParentChain(commits);
-    const final = chain.filter(isFinal);
-    const decidedBy = final[0] ?? null;
-    const health = {
-        state: 'unknown',
-        decidedBy,
-        redSince: null,
-        failing: 0,
-        streakOpen: false,
-        undecidedNewer: decidedBy ? chain.indexOf(decidedBy) : chain.length,
-        examined: chain.length,
-    };
-    if (!decidedBy)
-        return health;
-    if (decidedBy.status.state === 'success')
-        return { ...health, state: 'green' };
-    const end = final.findIndex((c) => c.status.state === 'success');
-    const streak = end === -1 ? final : final.slice(0, end);
-    return {
-        ...health,
-        state: 'red',
-        redSince: streak[streak.length - 1],
-        failing: streak.length,
-        streakOpen: end === -1,
-    };
-}
-/** GitHub's revert button titles the new pull request `Revert "<title of the reverted one>"`. */
-const REVERT_TITLE_PREFIX = 'Revert "';
-/** Why `pull` may pass a red base branch, or null: it carries the bypass label, or it is a revert. */
-function bypassReason(pull, bypassLabel) {
-    if (!pull)
+async function findStreakIssue(api, label, readComments) {
+    const issues = await api.listOpenIssues(label);
+    const issue = issues.find((i) => markedKeys([i.body]).size > 0);
+    if (!issue)
         return null;
-    const wanted = bypassLabel.trim().toLowerCase();
-    // Label names are unique regardless of case on GitHub.
-    if (wanted !== '' && pull.labels.some((l) => l.trim().toLowerCase() === wanted)) {
-        return `PR #${pull.number} carries the label '${bypassLabel.trim()}'`;
-    }
-    if (pull.title.startsWith(REVERT_TITLE_PREFIX))
-        return `PR #${pull.number} is a revert (${pull.title})`;
-    return null;
-}
-function decideGate(health, q) {
-    const base = { mainState: health.state, redSince: health.redSince?.sha ?? null, health };
-    if (health.state === 'green') {
-        return { ...base, status: 'PASS', reason: 'main_green', bypassed: false, message: greenText(health, q) };
-    }
-    if (health.state === 'unknown') {
-        const message = `No commit among the last ${health.examined} first-parent commits of '${q.base}' carries a final '${q.context}' status: the state of '${q.base}' is unknown, so the gate lets this through.`;
-        return { ...base, status: 'PASS', reason: 'main_unknown', bypassed: false, message };
-    }
-    const red = redText(health, q);
-    const bypass = bypassReason(q.pull, q.bypassLabel);
-    if (bypass) {
-        const message = `${red} ${bypass}: it passes as a fix.`;
-        return { ...base, status: 'PASS', reason: 'bypassed', bypassed: true, message };
-    }
-    const advice = `Fix '${q.base}' first: a pull request with the label '${q.bypassLabel}', or a revert (title '${REVERT_TITLE_PREFIX}…'), passes.`;
-    return { ...base, status: 'FAIL', reason: 'main_red', bypassed: false, message: `${red} ${advice}` };
-}
-function greenText(h, q) {
-    const newer = h.undecidedNewer === 0
-        ? ''
-        : ` (${h.undecidedNewer} newer commit${h.undecidedNewer === 1 ? ' has' : 's have'} no final status yet)`;
-    return `'${q.base}' is green: ${main_state_short(h.decidedBy.sha)} carries a successful '${q.context}' status${newer}.`;
-}
-/** Names the first failing commit of the streak, its pull request and its run. */
-function redText(h, q) {
-    const first = h.redSince;
-    const pr = first.pull ? `PR #${first.pull.number} "${first.pull.title}"` : 'no pull request known';
-    const run = first.status.targetUrl ? `run ${first.status.targetUrl}` : 'no run link';
-    const since = h.streakOpen ? 'since at least' : 'since';
-    const more = h.failing > 1
-        ? ` ${h.failing} commits of the streak failed; the newest is ${main_state_short(h.decidedBy.sha)}.`
-        : '';
-    return `'${q.base}' is red ${since} ${main_state_short(first.sha)} (${pr}, ${run}): its '${q.context}' status is ${first.status.state}.${more}`;
+    const comments = readComments ? await api.listIssueComments(issue.number) : [];
+    return { issue, streak: { number: issue.number, keys: markedKeys([issue.body, ...comments]) } };
 }
 
-;// CONCATENATED MODULE: ./src/modes/gate-summary.ts
-// The gate's job summary: its verdict, the base branch's state and the commit that turned it red, with links.
-// Titles, URLs and labels come from the API and are escaped for where they land (report/summary.ts's rules).
-
-
-const EMOJI = { PASS: '✅', FAIL: '⛔' };
-const HEADLINE = {
-    main_green: 'the base branch is green',
-    main_unknown: 'the state of the base branch is unknown',
-    bypassed: 'the base branch is red; this fix passes',
-    main_red: 'the base branch is red',
-};
-function renderGateSummary(g, ctx) {
-    const headline = HEADLINE[g.reason] ?? `could not decide (${g.reason})`;
-    const out = [`## ${EMOJI[g.status] ?? '💥'} post-merge-smoke gate: ${g.status} — ${headline}\n\n`];
-    out.push(`${escapeInline(g.message)}\n\n`);
-    const rows = g.decision ? decisionRows(g, ctx) : [];
-    if (rows.length > 0) {
-        out.push('| | |\n|---|---|\n');
-        for (const [label, value] of rows)
-            out.push(`| ${label} | ${value} |\n`);
-    }
-    return out.join('');
-}
-function decisionRows(g, ctx) {
-    const h = g.decision.health;
-    const repo = ctx.repository ? `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}` : null;
-    const commit = (sha) => (repo ? safeLink(`${repo}/commit/${sha}`, `<code>${main_state_short(sha)}</code>`) : null) ??
-        `<code>${main_state_short(sha)}</code>`;
-    const rows = [
-        ['Base branch state', `**${g.mainState}** (${h.examined} first-parent commits read)`],
-    ];
-    if (h.decidedBy)
-        rows.push(['Newest final status', `${commit(h.decidedBy.sha)}: ${h.decidedBy.status.state}`]);
-    const first = h.redSince;
-    if (first) {
-        const pr = first.pull
-            ? `PR #${first.pull.number} ${escapeInline(first.pull.title)}`
-            : 'no pull request known';
-        const run = safeLink(first.status.targetUrl, 'its run') ?? 'no run link';
-        rows.push(['Red since', `${commit(first.sha)} — ${pr}, ${run}${h.streakOpen ? ' (or earlier)' : ''}`]);
-        rows.push(['Failing commits', String(h.failing)]);
-    }
-    rows.push(['Bypassed', g.bypassed ? 'yes' : 'no']);
-    return rows;
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/freshness/budget.ts
-// The freshness gate's time budget: one deadline for the whole gate, not a product of nested retries. Its
-// signal reaches every git call (the git process in flight is killed when it fires) and every wait.
-
-/**
- * The gate ends within this unless told otherwise: a remote that never answers is an ERROR after 45 s
- * (three ls-remote tries at their 15 s deadline), leaving the run's other steps room under a minute.
- */
-const DEFAULT_FRESHNESS_BUDGET_MS = 45_000;
-function startBudget(ms, outer) {
-    const controller = new AbortController();
-    const endsAt = Date.now() + ms;
-    let spent = false;
-    const timer = setTimeout(() => {
-        spent = true;
-        controller.abort(new Error(`the freshness budget of ${ms} ms ran out`));
-    }, ms);
-    const onOuter = () => controller.abort(outer?.reason);
-    if (outer?.aborted)
-        onOuter();
-    else
-        outer?.addEventListener('abort', onOuter, { once: true });
-    return {
-        ms,
-        signal: controller.signal,
-        spent: () => spent,
-        remainingMs: () => Math.max(0, endsAt - Date.now()),
-        dispose: () => {
-            clearTimeout(timer);
-            outer?.removeEventListener('abort', onOuter);
-        },
-    };
-}
-/** `work`, or null when the budget fires first (for calls that take no signal, such as the API client's). */
-async function withinBudget(budget, work) {
-    if (budget.signal.aborted)
-        return null;
-    let onAbort = () => { };
-    const fired = new Promise((resolve) => {
-        onAbort = () => resolve(null);
-        budget.signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-        return await Promise.race([work.then((value) => ({ value })), fired]);
-    }
-    finally {
-        budget.signal.removeEventListener('abort', onAbort);
-    }
-}
-/**
- * Waits before try `attempt` (0-based; the first starts at once). false: the wait would not end inside the
- * budget (or it fired), so there is no point in another try.
- */
-async function waitWithin(budget, policy, attempt) {
-    if (attempt <= 0)
-        return !budget.signal.aborted;
-    const ms = policy.delaysMs[attempt - 1] ?? 0;
-    if (budget.signal.aborted || ms >= budget.remainingMs())
-        return false;
-    if (ms > 0 && policy.sleep)
-        await withinBudget(budget, policy.sleep(ms));
-    else if (ms > 0)
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal: budget.signal }).catch(() => { });
-    return !budget.signal.aborted;
-}
-
-;// CONCATENATED MODULE: ./src/freshness/observe.ts
-// One look at the base branch head and how it relates to the merge commit — through the REST API
-// (`git/ref` + `compare`) or through the git verbs (`lsRemoteHead` + `isAncestor`). No retries here.
+;// CONCATENATED MODULE: ./src/report/health/green-ref.ts
+// The green ref (SPEC-v2 §4): a branch that only ever moves forward, to commits whose smoke passed fresh —
+// the last commit known safe to deploy (cf. Chromium's LKGR, PyTorch's viable/strict). Moved through the
+// API: the runner's checkout is never pushed from.
 
 
 
-const NO_ANSWER_IN_BUDGET = {
-    kind: 'transient',
-    error: 'no answer within the freshness budget',
-};
-function observe_errorText(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-/** 403 is not transient — except GitHub's rate limits, which answer 403 too. */
-function isTransientApiError(e) {
-    return e instanceof GitHubApiError && (e.transient || (e.status === 403 && /rate limit/i.test(e.message)));
-}
-function permissionMessage(e, what) {
-    const why = e.status === 401
-        ? 'the token was rejected (HTTP 401): check the github-token input'
-        : `the token lacks access (HTTP ${e.status ?? 'no answer'}): grant it contents: read`;
-    return `The GitHub API refused to ${what}, ${why}; the freshness gate needs a token with the permission contents: read (${e.message}).`;
-}
-function apiFailure(e, what, head) {
-    if (isTransientApiError(e))
-        return { kind: 'transient', error: observe_errorText(e) };
-    if (e instanceof GitHubApiError && (e.status === 401 || e.status === 403)) {
-        return { kind: 'fatal', reason: 'api_failed', message: permissionMessage(e, what), head };
-    }
-    return {
-        kind: 'fatal',
-        reason: 'api_failed',
-        message: `The GitHub API failed to ${what}: ${observe_errorText(e)}.`,
-        head,
-    };
-}
-/** An API call inside the budget: null when the budget fired first. */
-async function apiCall(budget, call) {
-    const settled = await withinBudget(budget, call().then((value) => ({ ok: true, value }), (error) => ({ ok: false, error })));
-    return settled === null ? null : settled.value;
-}
-async function observeViaApi(api, t, budget) {
-    const read = await apiCall(budget, () => api.getBranchHead(t.baseBranch));
-    if (read === null)
-        return NO_ANSWER_IN_BUDGET;
-    if (!read.ok)
-        return apiFailure(read.error, `read the head of branch '${t.baseBranch}' of ${api.repository}`, null);
-    if (read.value === null)
-        return { kind: 'missing' };
-    const parsed = (0,domain/* parseSha */.qL)(read.value);
-    if (!parsed.ok) {
-        return apiFailure(new Error(`the branch head '${read.value}' ${parsed.problem}`), 'read the branch head', null);
-    }
-    const head = parsed.value;
-    if (head === t.mergeCommit)
-        return { kind: 'head', head, relation: 'identical' };
-    const compared = await apiCall(budget, () => api.compareCommits(t.mergeCommit, head));
-    if (compared === null)
-        return NO_ANSWER_IN_BUDGET;
-    if (compared.ok)
-        return { kind: 'head', head, relation: compared.value };
-    if (compared.error instanceof GitHubApiError && compared.error.status === 404) {
-        return { kind: 'head', head, relation: 'unknown' };
-    }
-    return apiFailure(compared.error, `compare ${t.mergeCommit} with ${head} in ${api.repository}`, head);
-}
-async function relationByGit(git, merge, head, o) {
-    const ahead = await git.isAncestor(merge, head, o);
-    if (!ahead.ok || ahead.value)
-        return ahead.ok ? { ok: true, value: 'ahead' } : ahead;
-    const behind = await git.isAncestor(head, merge, o);
-    if (!behind.ok)
-        return behind;
-    return { ok: true, value: behind.value ? 'behind' : 'diverged' };
-}
-/** Both commits in the local object store, fetched when missing; an Observation when that failed. */
-async function bringBothHere(git, t, head, o) {
-    if (!(await git.hasCommit(head, o))) {
-        const fetched = await git.fetchCommit(t.remote, head, { ...o, branch: t.baseBranch, branchFirst: true });
-        if (!fetched.present) {
-            return {
-                kind: 'transient',
-                error: `could not fetch the head ${head} of '${t.baseBranch}' from '${t.remote}': ${fetched.failure?.message ?? 'the remote did not send it'}`,
-            };
-        }
-    }
-    if (!(await git.hasCommit(t.mergeCommit, o))) {
-        const fetched = await git.fetchCommit(t.remote, t.mergeCommit, { ...o, branch: t.baseBranch });
-        if (!fetched.present) {
-            return {
-                kind: 'fatal',
-                reason: 'git_failed',
-                message: `Merge commit ${t.mergeCommit} is not in the local repository and could not be fetched from '${t.remote}' (${fetched.failure?.message ?? 'the remote does not have it'}), so its relation to the head ${head} of '${t.baseBranch}' is unknown.`,
-                head,
-            };
-        }
-    }
-    return null;
-}
-const NOT_FETCHING = 'fetching is off';
-async function observeViaGit(git, t, budget, options = { mayFetch: true, mayUnshallow: true }) {
-    const o = { signal: budget.signal };
-    const listed = await git.lsRemoteHead(t.remote, t.baseBranch, o);
-    if (!listed.ok)
-        return { kind: 'transient', error: listed.failure.message };
-    const head = listed.value;
-    if (head === null)
-        return { kind: 'missing' };
-    if (head === t.mergeCommit)
-        return { kind: 'head', head, relation: 'identical' };
-    if (!options.mayFetch)
-        return relateHere(git, t, head, o);
-    return relateFetching(git, t, head, o, options.mayUnshallow);
-}
-async function relateFetching(git, t, head, o, mayUnshallow) {
-    const notHere = await bringBothHere(git, t, head, o);
-    if (notHere)
-        return notHere;
-    const relation = await relationByGit(git, t.mergeCommit, head, o);
-    // In a shallow clone, history cut at the shallow boundary can hide an ancestry: complete it once.
-    if (!(relation.ok && relation.value === 'diverged' && (await git.isShallow(o))))
-        return related(head, relation);
-    if (!mayUnshallow) {
-        return undecided(head, 'shallow-history', 'its history is cut off (a shallow clone) and unshallowing is off');
-    }
-    const unshallowed = await git.unshallow(t.remote, t.baseBranch, o);
-    if (!unshallowed.ok) {
-        return undecided(head, 'shallow-history', `completing its history failed: ${unshallowed.failure.message}`);
-    }
-    const after = related(head, await relationByGit(git, t.mergeCommit, head, o));
-    return after.kind === 'head' ? { ...after, unshallowed: true } : after;
-}
-/** The relation from the commits already here; a shallow clone's "neither" is not believed. */
-async function relateHere(git, t, head, o) {
-    for (const [sha, what] of [
-        [head, `the head ${head} is not in the local repository`],
-        [t.mergeCommit, `merge commit ${t.mergeCommit} is not in the local repository`],
-    ]) {
-        if (!(await git.hasCommit(sha, o)))
-            return undecided(head, 'not-fetched', `${what} and ${NOT_FETCHING}`);
-    }
-    const relation = await relationByGit(git, t.mergeCommit, head, o);
-    if (relation.ok && relation.value === 'diverged' && (await git.isShallow(o))) {
-        return undecided(head, 'shallow-history', `its history is cut off and ${NOT_FETCHING}`);
-    }
-    return related(head, relation);
-}
-function undecided(head, why, detail) {
-    return { kind: 'undecided', head, why, detail };
-}
-function related(head, relation) {
-    if (!relation.ok)
-        return { kind: 'fatal', reason: 'git_failed', message: `${relation.failure.message}.`, head };
-    return { kind: 'head', head, relation: relation.value };
-}
-
-;// CONCATENATED MODULE: ./src/freshness/verdict.ts
-function where(input, via) {
-    return via === 'api' && input.api
-        ? `branch '${input.baseBranch}' of ${input.api.repository} (GitHub API)`
-        : `branch '${input.baseBranch}' on remote '${input.remote}' (git ls-remote)`;
-}
-function verdict_seconds(ms) {
-    return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
-}
-/** How the answer was seen: `seen 3 times, confirmed with git ls-remote`. */
-function howSeen(l) {
-    const times = l.tries === 1 ? 'once' : `${l.tries} times`;
-    if (l.gitRecheck === 'confirmed')
-        return `seen ${times}, confirmed with git ls-remote`;
-    if (l.gitRecheck === 'failed')
-        return `seen ${times}; the git ls-remote re-check failed (${l.recheckFailure})`;
-    return `seen ${times}`;
-}
-function verdictFrom(l, input, t, budgetSpentMs) {
-    const o = l.last;
-    const facts = {
-        tries: l.tries,
-        gitRecheck: l.gitRecheck,
-        relation: o.kind === 'head' && o.relation !== 'unknown' ? o.relation : null,
-        undecided: o.kind === 'undecided' ? o.why : null,
-        budgetSpent: budgetSpentMs !== null,
-        unshallowed: o.kind === 'head' && o.unshallowed === true,
-    };
-    const base = { via: l.via, facts };
-    const branch = where(input, l.via);
-    const merge = t.mergeCommit;
-    const spent = budgetSpentMs === null ? '' : ` (the freshness budget of ${verdict_seconds(budgetSpentMs)} ran out)`;
-    switch (o.kind) {
-        case 'missing':
-            return {
-                ...base,
-                kind: 'blocked',
-                reason: 'invalid_input',
-                originHead: null,
-                message: `Input 'base-branch': ${branch} does not exist, so merge commit ${merge} cannot be checked against it.`,
-            };
-        case 'transient': {
-            const tries = `${l.tries} ${l.tries === 1 ? 'try' : 'tries'}`;
-            const why = o.error.replace(/[.\s]+$/, '');
-            const message = `Could not read the head of ${branch} after ${tries}${spent}: ${why}.`;
-            return { ...base, kind: 'error', reason: 'head_unreachable', originHead: null, message };
-        }
-        case 'fatal':
-            return {
-                ...base,
-                kind: 'error',
-                reason: o.reason,
-                originHead: o.head,
-                message: `${o.message}${spent}`,
-            };
-        case 'undecided':
-            return {
-                ...base,
-                kind: 'error',
-                reason: 'git_failed',
-                originHead: o.head,
-                message: verdict_undecided(o, branch, t),
-            };
-        case 'head':
-            return headVerdict(o.head, o.relation, { ...base, branch, merge, l, input });
-    }
-}
-function verdict_undecided(o, branch, t) {
-    const head = `The head of ${branch} is ${o.head}, not merge commit ${t.mergeCommit}`;
-    return o.why === 'shallow-history'
-        ? `${head}; whether one contains the other cannot be told in this shallow clone (${o.detail}).`
-        : `${head}; ${o.detail}, so how they relate is unknown.`;
-}
-function headVerdict(head, relation, c) {
-    const base = { via: c.via, facts: c.facts, originHead: head };
-    const { branch, merge } = c;
-    const name = `'${c.input.baseBranch}'`;
+/** How the green ref moves to the merge commit, given how the merge commit relates to it. Pure. */
+function planGreenMove(relation) {
     switch (relation) {
-        case 'identical':
-            return { ...base, kind: 'fresh', message: `Merge commit ${merge} is the head of ${branch}.` };
-        case 'ahead':
-            return {
-                ...base,
-                kind: 'stale',
-                reason: 'superseded',
-                message: `The head of ${branch} has moved on to ${head}, which contains merge commit ${merge}.`,
-            };
-        case 'diverged':
-            return {
-                ...base,
-                kind: 'stale',
-                reason: 'diverged',
-                message: `The head of ${branch} is ${head}, which neither contains merge commit ${merge} nor precedes it: the merge commit is not contained in ${name} (a force-push, or a commit from another branch).`,
-            };
-        case 'behind':
-            return {
-                ...base,
-                kind: 'stale',
-                reason: 'rewound',
-                message: `The head of ${branch} is ${head}, an ancestor of merge commit ${merge} (${howSeen(c.l)}): the merge commit is not contained in ${name} (a reset to before it, or a commit from another branch).`,
-            };
-        case 'unknown':
-            return {
-                ...base,
-                kind: 'error',
-                reason: 'api_failed',
-                message: `The GitHub API does not know merge commit ${merge} (compare with head ${head} answered 404, ${howSeen(c.l)}), so it may never have been pushed to ${c.input.api?.repository ?? c.input.remote}.`,
-            };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/freshness/check.ts
-// The freshness gate (SPEC §5): is the merge commit exactly the head of the base branch on the remote?
-// It ends within its budget (DEFAULT_FRESHNESS_BUDGET_MS unless told otherwise), whatever the remote does.
-
-
-
-/**
- * Worth looking again — the one rule for re-observing: the API lagging behind a push (the head still
- * behind the merge commit, or compare not knowing the merge commit yet), or no answer at all. A head read
- * with git is authoritative: it is not asked twice.
- */
-function worthRetrying(o, via) {
-    // The API client already tried a transport failure again (the one retry layer); git did not.
-    if (o.kind === 'transient')
-        return via === 'git';
-    return via === 'api' && o.kind === 'head' && (o.relation === 'behind' || o.relation === 'unknown');
-}
-async function checkFreshness(input) {
-    const budget = startBudget(input.budgetMs ?? DEFAULT_FRESHNESS_BUDGET_MS, input.signal);
-    try {
-        const target = {
-            remote: input.remote,
-            baseBranch: input.baseBranch,
-            mergeCommit: input.mergeCommit,
-        };
-        const looked = await lookRepeatedly(input, target, budget);
-        await recheckWithGit(input, target, budget, looked);
-        return verdictFrom(looked, input, target, budget.spent() ? budget.ms : null);
-    }
-    finally {
-        budget.dispose();
-    }
-}
-async function lookRepeatedly(input, target, budget) {
-    const api = input.api;
-    const via = api ? 'api' : 'git';
-    const looked = {
-        last: { kind: 'transient', error: 'not tried' },
-        via,
-        tries: 0,
-        gitRecheck: null,
-        recheckFailure: null,
-    };
-    for (let attempt = 0; attempt <= input.retry.delaysMs.length; attempt++) {
-        if (!(await waitWithin(budget, input.retry, attempt)))
-            break;
-        looked.last = api
-            ? await observeViaApi(api, target, budget)
-            : await observeViaGit(input.git, target, budget, gitOptions(input));
-        looked.tries++;
-        if (!worthRetrying(looked.last, via))
-            break;
-    }
-    return looked;
-}
-/** The API kept answering "behind" (or did not know the merge commit): ask git, which is authoritative. */
-async function recheckWithGit(input, target, budget, looked) {
-    const last = looked.last;
-    const lagging = last.kind === 'head' && (last.relation === 'behind' || last.relation === 'unknown');
-    if (!input.api || !lagging)
-        return;
-    const byGit = await observeViaGit(input.git, target, budget, gitOptions(input));
-    if (byGit.kind === 'head') {
-        looked.last = byGit;
-        looked.via = 'git';
-        looked.gitRecheck = 'confirmed';
-        return;
-    }
-    looked.gitRecheck = 'failed';
-    looked.recheckFailure = recheckFailure(byGit);
-}
-function recheckFailure(o) {
-    switch (o.kind) {
-        case 'transient':
-            return o.error;
-        case 'fatal':
-            return o.message.replace(/[.\s]+$/, '');
-        case 'undecided':
-            return `the head is ${o.head}; ${o.detail}`;
         case 'missing':
-            return 'branch not found';
+            return { kind: 'create' };
+        case 'ahead':
+            return { kind: 'fast-forward' };
+        case 'identical':
+            return { kind: 'unchanged', why: 'already at the merge commit' };
+        case 'behind':
+            return { kind: 'unchanged', why: 'the merge commit is older than it (never backwards)' };
+        case 'diverged':
+            return { kind: 'unchanged', why: 'not a fast-forward (the histories diverged)' };
     }
 }
-/** What git may do to the repository while the gate looks. */
-function gitOptions(input) {
-    const mayFetch = input.mayFetch ?? true;
-    return { mayFetch, mayUnshallow: mayFetch && (input.mayUnshallow ?? true) };
-}
-
-;// CONCATENATED MODULE: ./src/freshness/for-action.ts
-function freshnessMessageForAction(verdict) {
-    if (verdict.kind === 'stale' && verdict.reason === 'superseded') {
-        return `${verdict.message.replace(/\.$/, '')}: a newer run covers the newer head.`;
+/** Reads the green ref, and on a fresh PASS moves it to the merge commit when that is a fast-forward. */
+async function updateGreenRef(api, branch, result) {
+    const current = await api.getBranchHead(branch);
+    const signal = healthSignal(result);
+    const merge = result.merge_commit;
+    if (signal.kind !== 'green' || !(0,domain/* isSha */.HH)(merge)) {
+        const why = signal.kind === 'none' ? signal.why : `${result.status} is not a fresh PASS`;
+        return unchanged(why, current);
     }
-    return verdict.message;
+    if (current !== null)
+        return green_ref_advance(api, branch, current, merge);
+    if (await api.createBranch(branch, merge))
+        return { text: `created at ${merge}`, greenSha: merge };
+    // Someone created it meanwhile: from here on it is an ordinary fast-forward.
+    const created = await api.getBranchHead(branch);
+    if (created === null)
+        return unchanged('GitHub says it exists but does not show it', null);
+    return green_ref_advance(api, branch, created, merge);
 }
-
-;// CONCATENATED MODULE: ./src/freshness/head-after.ts
-// The head once more after the command ran (SPEC §5, `origin_head_after`): best effort, never throws, and
-// within the same budget as the gate.
-
-
-
-/** The head of the base branch now (API when available, else git ls-remote); null when it cannot be read. */
-async function readHeadAfter(input) {
-    const budget = startBudget(input.budgetMs ?? DEFAULT_FRESHNESS_BUDGET_MS, input.signal);
-    try {
-        for (let attempt = 0; attempt <= input.retry.delaysMs.length; attempt++) {
-            if (!(await waitWithin(budget, input.retry, attempt)))
-                break;
-            const read = await readOnce(input, budget);
-            if ('head' in read)
-                return read.head;
-            if (!read.retry)
-                break;
-        }
-        return null;
+/** Moves an existing green ref from `current` to `merge`, forward only. */
+async function green_ref_advance(api, branch, current, merge) {
+    const plan = planGreenMove(current === merge ? 'identical' : await api.compareCommits(current, merge));
+    if (plan.kind !== 'fast-forward')
+        return unchanged(plan.kind === 'unchanged' ? plan.why : 'exists', current);
+    if ((await api.fastForwardBranch(branch, merge)) === 'not-fast-forward') {
+        // GitHub's own check refused it (the ref moved meanwhile, or the histories differ): read where it is.
+        return unchanged('not a fast-forward', await api.getBranchHead(branch));
     }
-    finally {
-        budget.dispose();
-    }
+    return { text: `moved to ${merge} (from ${sha7(current)})`, greenSha: merge };
 }
-async function readOnce(input, budget) {
-    if (!input.api) {
-        const listed = await input.git.lsRemoteHead(input.remote, input.baseBranch, { signal: budget.signal });
-        return listed.ok ? { head: listed.value } : { retry: true };
-    }
-    const api = input.api;
-    const answer = await withinBudget(budget, api.getBranchHead(input.baseBranch).then((head) => ({ head }), 
-    // A permission problem or a bug will not go away by asking again.
-    (e) => ({ retry: isTransientApiError(e) })));
-    if (answer === null)
-        return { retry: false };
-    if (!('head' in answer.value))
-        return answer.value;
-    const head = answer.value.head;
-    if (head === null)
-        return { head: null };
-    const sha = (0,domain/* parseSha */.qL)(head);
-    return sha.ok ? { head: sha.value } : { retry: false };
-}
-
-;// CONCATENATED MODULE: ./src/freshness/merge-commit.ts
-
-function invalid(message) {
-    return { ok: false, reason: 'invalid_input', message };
-}
-async function resolveMergeCommit(git, remote, refOrSha, options = {}) {
-    const input = refOrSha.trim();
-    if (input === '') {
-        return invalid("Input 'merge-commit' is empty: give a full 40-hex commit SHA or a ref such as main.");
-    }
-    // eslint-disable-next-line no-control-regex
-    if (input.startsWith('-') || /[\s\x00-\x1f\x7f]/.test(input)) {
-        return invalid(`Input 'merge-commit' (${JSON.stringify(input)}) is not a commit SHA or a ref: it starts with '-' or contains whitespace.`);
-    }
-    const o = { signal: options.signal, mayFetch: options.mayFetch ?? true };
-    const full = (0,domain/* parseSha */.qL)(input);
-    if (full.ok)
-        return resolveFullSha(git, remote, full.value, options.baseBranch ?? null, o);
-    return resolveRevision(git, remote, input, o);
-}
-const merge_commit_NOT_FETCHING = 'not fetched: fetching is off';
-async function resolveFullSha(git, remote, sha, branch, o) {
-    if (await git.hasCommit(sha, o))
-        return { ok: true, sha };
-    if (!o.mayFetch) {
-        return invalid(`Input 'merge-commit': commit ${sha} is not in the local repository (${merge_commit_NOT_FETCHING}).`);
-    }
-    const fetched = await git.fetchCommit(remote, sha, { ...o, branch });
-    if (fetched.present)
-        return { ok: true, sha };
-    if (fetched.remoteAnswered) {
-        return invalid(`Input 'merge-commit': commit ${sha} exists neither in the local repository nor on remote '${remote}'.`);
-    }
-    return {
-        ok: false,
-        reason: 'git_failed',
-        message: `Could not fetch merge commit ${sha} from remote '${remote}': ${fetched.failure?.message ?? 'unknown error'}.`,
-    };
-}
-async function resolveRevision(git, remote, input, o) {
-    const remotePrefix = `${remote}/`;
-    const name = input.startsWith(remotePrefix) ? input.slice(remotePrefix.length) : input;
-    const candidates = [input];
-    if (!input.startsWith('refs/'))
-        candidates.push(`refs/remotes/${remote}/${name}`);
-    for (const candidate of candidates) {
-        const found = await git.revParseCommit(candidate, o);
-        if (found.kind === 'found')
-            return { ok: true, sha: found.sha };
-        if (found.kind === 'ambiguous')
-            return invalid(ambiguous(input, found));
-        if (found.kind === 'failed')
-            return gitFailed(`resolve '${input}'`, found.failure.message);
-    }
-    const notFound = invalid(`Input 'merge-commit': '${input}' is neither a full commit SHA nor a ref that exists locally or on remote '${remote}'.`);
-    const ref = (0,domain/* parseRefName */.oq)(name);
-    if (!ref.ok)
-        return notFound;
-    if (!o.mayFetch) {
-        return invalid(`Input 'merge-commit': '${input}' is neither a full commit SHA nor a ref that exists locally (${merge_commit_NOT_FETCHING}).`);
-    }
-    const fetched = await git.fetchRef(remote, ref.value, o);
-    if (fetched.kind === 'fetched')
-        return { ok: true, sha: fetched.sha };
-    if (fetched.kind === 'missing')
-        return notFound;
-    return gitFailed(`fetch '${name}' from remote '${remote}' to resolve input 'merge-commit'`, fetched.failure.message);
-}
-/** Names the commits a short SHA could mean, so that the right one can be picked. */
-function ambiguous(input, found) {
-    const listed = found.candidates.map((c) => {
-        const what = [c.type === 'commit' ? '' : c.type, c.summary].filter(Boolean).join(' ');
-        return what ? `${c.sha.slice(0, 12)} (${what})` : c.sha.slice(0, 12);
-    });
-    const more = found.unlisted > 0 ? `, and ${found.unlisted} more objects not examined` : '';
-    return `Input 'merge-commit': '${input}' is ambiguous: it is the start of ${found.candidates.length} commits: ${listed.join(', ')}${more}. Give more digits or the full SHA.`;
-}
-function gitFailed(what, why) {
-    return { ok: false, reason: 'git_failed', message: `Could not ${what}: ${why}.` };
-}
-
-;// CONCATENATED MODULE: ./src/freshness/workspace.ts
-
-const CHECKOUT_HINT = 'check out that SHA first (e.g. actions/checkout with `ref: ${{ github.sha }}`)';
-function workspace_gitFailed(message) {
-    return { ok: false, reason: 'git_failed', message };
-}
-async function ensureWorkspaceAt(git, remote, sha, options = {}) {
-    const parsed = (0,domain/* parseSha */.qL)(sha);
-    if (!parsed.ok)
-        return workspace_gitFailed(`Cannot check out '${sha}': not a full commit SHA.`);
-    const target = parsed.value;
-    const o = { signal: options.signal };
-    const head = await git.head(o);
-    // No HEAD commit (a fresh `git init`) is "somewhere else"; not a repository at all is a git failure.
-    if (!head.ok) {
-        return workspace_gitFailed(`The workspace ${git.cwd} is not a git repository (${head.failure.message}); ${CHECKOUT_HINT}.`);
-    }
-    const at = head.value;
-    if (at === target)
-        return { ok: true, action: 'already-at-commit' };
-    const dirty = await git.dirtyFiles(o);
-    if (!dirty.ok)
-        return workspace_gitFailed(`Could not read the state of the workspace: ${dirty.failure.message}.`);
-    if (dirty.value.length > 0) {
-        const files = dirty.value;
-        const shown = files.slice(0, 5).join(', ') + (files.length > 5 ? ` and ${files.length - 5} more` : '');
-        return {
-            ok: false,
-            reason: 'workspace_mismatch',
-            message: `The workspace is at ${at ?? 'no commit'} with local changes to tracked files (${shown}), not at merge commit ${target}; ${CHECKOUT_HINT}.`,
-        };
-    }
-    return checkOut(git, remote, target, at, options.baseBranch ?? null, o);
-}
-async function checkOut(git, remote, target, at, branch, o) {
-    if (!(await git.hasCommit(target, o))) {
-        const fetched = await git.fetchCommit(remote, target, { ...o, branch });
-        if (!fetched.present) {
-            return workspace_gitFailed(`Could not fetch merge commit ${target} from remote '${remote}' into the workspace: ${fetched.failure?.message ?? 'the remote does not have it'}.`);
-        }
-    }
-    const checkout = await git.checkoutDetached(target, o);
-    if (!checkout.ok) {
-        return workspace_gitFailed(`Could not check out merge commit ${target} (workspace at ${at ?? 'no commit'}): ${checkout.failure.message}.`);
-    }
-    const after = await git.head(o);
-    if (!after.ok || after.value !== target) {
-        const seen = after.ok ? (after.value ?? 'no commit') : 'unreadable';
-        return workspace_gitFailed(`Checked out merge commit ${target}, but HEAD is ${seen} afterwards.`);
-    }
-    return { ok: true, action: 'checked-out' };
-}
-
-;// CONCATENATED MODULE: ./src/freshness/index.ts
-// The freshness gate's public API (SPEC §5).
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/modes/wording.ts
-// The few words that differ between the action and the CLI, in one place: how an input is named (an action
-// input or a command-line flag) and the advice after a stale verdict.
-
-/** "input 'base-branch'" for the action, "--base-branch" on the command line. */
-function inputName(entry, name) {
-    return entry === 'cli' ? `--${name}` : `input '${name}'`;
-}
-/** The freshness verdict's message: the action adds its advice; the CLI gives its own as a hint line. */
-function freshnessMessage(entry, verdict) {
-    return entry === 'action' ? freshnessMessageForAction(verdict) : verdict.message;
-}
-
-;// CONCATENATED MODULE: ./src/modes/stages/queue.ts
-// A merge queue candidate (SPEC-v2 §2). On a `merge_group` event GitHub has built the commit that will land
-// (`head_sha`) on a branch of its own, `refs/heads/gh-readonly-queue/<base>/pr-<n>-<base sha>` (`head_ref`).
-// The candidate is "fresh" while that branch still points at it: when the queue rebuilds a group (a PR ahead
-// left the queue, or failed) or removes the entry, the branch moves or disappears, and the candidate will
-// never land as it is — STALE `superseded`; the queue's new candidate has a run of its own.
-
-
-
-const queue_field = (o, key) => o && typeof o === 'object' ? o[key] : undefined;
-/** `104` from `…/gh-readonly-queue/main/pr-104-<40 hex>`; null when the branch does not name one. */
-function prNumberOfQueueRef(ref) {
-    const m = /\/pr-(\d+)-[0-9a-f]{40}$/i.exec(ref);
-    const n = m ? (0,domain/* parsePrNumber */.$S)(m[1]) : null;
-    return n?.ok ? n.value : null;
-}
-/** The candidate a `merge_group` event names; null for any other event. */
-function queueCandidate(ctx) {
-    if (ctx.eventName !== 'merge_group')
-        return null;
-    const group = queue_field(ctx.event, 'merge_group');
-    const headRef = queue_field(group, 'head_ref');
-    if (typeof headRef !== 'string' || headRef === '') {
-        return { ok: false, problem: 'names no queue branch (merge_group.head_ref is missing)' };
-    }
-    const branch = (0,domain/* parseBranchName */.pD)(headRef);
-    if (!branch.ok)
-        return { ok: false, problem: `names a queue branch '${headRef}' that ${branch.problem}` };
-    const baseSha = (0,domain/* parseSha */.qL)(String(queue_field(group, 'base_sha') ?? ''));
-    return {
-        ok: true,
-        value: {
-            headRef,
-            branch: branch.value,
-            baseSha: baseSha.ok ? baseSha.value : null,
-            prNumber: prNumberOfQueueRef(headRef),
-        },
-    };
-}
-/** The result's `queue` field: the entry of a merge_group run, null otherwise. */
-function queueRecord(ctx) {
-    const found = queueCandidate(ctx);
-    return found?.ok ? { head_ref: found.value.headRef, base_sha: found.value.baseSha } : null;
-}
-/** A merge_group run needs its queue branch: without one nothing can tell whether the candidate is current. */
-function queueStage(c) {
-    return stage('find the merge queue entry', async () => {
-        const found = queueCandidate(c.runner);
-        if (found === null)
-            return next(null);
-        if (!found.ok)
-            return stop('BLOCKED', 'invalid_input', `The merge_group event ${found.problem}.`);
-        const q = found.value;
-        const pr = q.prNumber === null ? 'no PR number in its name' : `PR #${q.prNumber}`;
-        const base = q.baseSha ? `, built on ${q.baseSha}` : '';
-        return next(q, { notes: [stage_info(`Merge queue entry: ${q.headRef} (${pr}${base}).`)] });
-    });
-}
-/**
- * The freshness verdict of a queue branch, read as "still the queue's candidate": a branch that moved (in any
- * direction) or is gone means the queue rebuilt or removed this entry. Failures to look stay failures.
- */
-function queueFreshness(v, q, sha) {
-    const base = { via: v.via, originHead: v.originHead, unshallowed: v.facts.unshallowed };
-    const rebuilt = 'the merge queue rebuilt or removed this entry, so this candidate will never land as it is';
-    const next = 'the queue runs its new candidate on its own';
-    switch (v.kind) {
-        case 'fresh': {
-            const message = `Candidate ${sha} is still the head of the merge queue branch ${q.headRef}: it is what will land.`;
-            return { ...base, kind: 'fresh', message, factsText: message };
-        }
-        case 'blocked': {
-            const facts = `The merge queue branch ${q.headRef} no longer exists: ${rebuilt}.`;
-            return {
-                ...base,
-                kind: 'stale',
-                reason: 'superseded',
-                message: `${facts.slice(0, -1)}; ${next}.`,
-                factsText: facts,
-            };
-        }
-        case 'stale': {
-            const facts = `The merge queue branch ${q.headRef} now points at ${v.originHead}, not at candidate ${sha}: ${rebuilt}.`;
-            return {
-                ...base,
-                kind: 'stale',
-                reason: 'superseded',
-                message: `${facts.slice(0, -1)}; ${next}.`,
-                factsText: facts,
-            };
-        }
-        case 'error':
-            return { ...base, kind: 'error', reason: v.reason, message: v.message, factsText: v.message };
-    }
-}
-/**
- * The pull request of a queue entry is the one its branch names (`pr-<n>`): one GET pulls/N for its title,
- * body and branch. It is not merged yet, so nothing from its body is trusted (the resolution says so).
- */
-async function discoverQueuePull(api, q) {
-    const n = q.prNumber;
-    if (n === null) {
-        const conclusion = `none: the merge queue branch ${q.headRef} names no pull request`;
-        return { number: null, pr: null, via: null, error: null, conclusion, notes: [`${conclusion}.`] };
-    }
-    const named = `#${n} named by the merge queue branch`;
-    const notes = [`PR #${n} is named by the merge queue branch ${q.headRef}.`];
-    if (!api)
-        return { number: n, pr: null, via: 'queue-branch', error: null, conclusion: named, notes };
-    try {
-        const pr = await api.getPull(n);
-        if (!pr)
-            notes.push(`PR #${n} does not exist in ${api.repository}; resolving without its metadata.`);
-        return { number: n, pr, via: 'queue-branch', error: null, conclusion: named, notes };
-    }
-    catch (e) {
-        const error = e instanceof GitHubApiError ? e : new GitHubApiError(String(e), null, `GET pulls/${n}`);
-        return { number: n, pr: null, via: 'queue-branch', error, conclusion: `failed: ${error.message}`, notes };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/modes/stages/gate.ts
-
-
-
-
-/** The inputs the gate reads; the others only matter to a smoke. */
-const GATE_INPUTS = [
-    'mode',
-    'github-token',
-    'base-branch',
-    'status-context',
-    'gate-bypass-label',
-    'redact-patterns',
-];
-/** A bad value of an input the gate reads stops it (BLOCKED); one it never reads is only a warning. */
-function gateInputsStage(errors, describe) {
-    return stage('check the inputs', async () => {
-        const read = errors.filter((e) => GATE_INPUTS.includes(e.input));
-        if (read.length > 0)
-            return stop('BLOCKED', 'invalid_input', read.map(describe).join(' '));
-        const unread = errors.map((e) => stage_warning(`${describe(e)} (mode: gate does not use it)`));
-        return next(null, { notes: unread });
-    });
-}
-/** The first-parent commits of the base branch the gate reads (SPEC-v2 §3). */
-const GATE_HISTORY_LIMIT = 20;
-const gate_field = (o, key) => o && typeof o === 'object' ? o[key] : undefined;
-/**
- * The pull request a gate runs for: the event's own (`pull_request`, `pull_request_target`), or in a merge
- * queue the one the queue branch names (`pr-<n>`); null for any other event (only main's state counts).
- */
-function pullOfEvent(ctx) {
-    const queue = queueCandidate(ctx);
-    if (queue && !queue.ok)
-        return { ok: false, problem: `The merge_group event ${queue.problem}.` };
-    if (queue) {
-        const n = queue.value.prNumber;
-        return { ok: true, pull: n === null ? null : { number: n, title: null, labels: null } };
-    }
-    const pr = gate_field(ctx.event, 'pull_request');
-    const number = gate_field(pr, 'number');
-    if (typeof number !== 'number')
-        return { ok: true, pull: null };
-    const title = gate_field(pr, 'title');
-    const labels = gate_field(pr, 'labels');
-    return {
-        ok: true,
-        pull: {
-            number,
-            title: typeof title === 'string' ? title : null,
-            labels: Array.isArray(labels)
-                ? labels.map((l) => gate_field(l, 'name')).filter((n) => typeof n === 'string')
-                : null,
-        },
-    };
-}
-function gateSubjectStage(c) {
-    return stage('find what the gate guards', async () => {
-        const base = c.settings.baseBranch;
-        if (base === null) {
-            const message = `${inputName(c.entry, 'base-branch')} is empty and the event names no base branch: the gate cannot tell which branch must be green.`;
-            return stop('BLOCKED', 'invalid_input', message);
-        }
-        const context = c.settings.statusContext;
-        if (context === null) {
-            const message = `${inputName(c.entry, 'status-context')} is empty: the gate reads the state of '${base}' from the statuses of that context.`;
-            return stop('BLOCKED', 'invalid_input', message);
-        }
-        const found = pullOfEvent(c.runner);
-        if (!found.ok)
-            return stop('BLOCKED', 'invalid_input', found.problem);
-        const who = found.pull
-            ? `PR #${found.pull.number}`
-            : `a ${c.runner.eventName || 'local'} run (no pull request)`;
-        return next({ base, context, pull: found.pull }, { notes: [stage_info(`Gate for ${who} into '${base}', from the '${context}' statuses.`)] });
-    });
-}
-/** The gate's whole cost: one GraphQL request (commits, their statuses and PRs, the PR's labels). */
-function readBaseBranchStage(c, s) {
-    return stage(`read the state of '${s.base}'`, async () => {
-        const api = c.api;
-        if (!api) {
-            const message = `The gate reads the statuses of '${s.base}' through the GitHub API, and there is none: ${inputName(c.entry, 'github-token')} is empty or the repository is unknown.`;
-            return stop('BLOCKED', 'invalid_input', message);
-        }
-        let history;
-        try {
-            const request = {
-                branch: s.base,
-                context: s.context,
-                limit: GATE_HISTORY_LIMIT,
-                pullNumber: s.pull?.number ?? null,
-            };
-            history = await api.getStatusHistory(request);
-        }
-        catch (e) {
-            const message = `The GitHub API could not read the state of '${s.base}' of ${api.repository} (${describeApiError(e)}); the gate needs a token with contents: read, statuses: read and pull-requests: read.`;
-            return stop('ERROR', 'api_failed', message);
-        }
-        if (history.commits === null) {
-            return stop('BLOCKED', 'invalid_input', `${inputName(c.entry, 'base-branch')}: branch '${s.base}' does not exist in ${api.repository}.`);
-        }
-        const read = stage_info(`Read the newest ${history.commits.length} commits of '${s.base}' with their '${s.context}' statuses.`);
-        return next({ commits: history.commits, pull: gatePull(s.pull, history) }, { notes: [read] });
-    });
-}
-/** The API's title and labels (current: a label added after the event counts on a re-run), else the event's. */
-function gatePull(pull, history) {
-    if (!pull)
-        return null;
-    return {
-        number: pull.number,
-        title: history.pull?.title ?? pull.title ?? '',
-        labels: history.pull?.labels ?? pull.labels ?? [],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/modes/gate.ts
-// `mode: gate` (SPEC-v2 §3): the one required check of a pull request and of a merge group — it passes while
-// the base branch is green (or its state is unknown), fails while it is red, and lets fixes through (the
-// bypass label, a revert). Its verdict is not a SmokeResult: nothing is smoked, so there is no result, no
-// commit status and no escalation packet; its outputs are `status` (PASS or FAIL; ERROR, BLOCKED or
-// CANCELLED when it could not decide), `main-state`, `red-since` and `bypassed`, and `result` is empty.
-// It never reads the workspace or runs anything: one API request is its whole cost.
-
-
-
-
-
-
-async function* gateScript(c, inputErrors, describeInputError) {
-    yield* run(gateInputsStage(inputErrors, describeInputError));
-    const subject = yield* run(gateSubjectStage(c));
-    const seen = yield* run(readBaseBranchStage(withApiBudget(c, API_BUDGET_MS.gate), subject));
-    return decideGate(mainHealth(seen.commits), {
-        base: subject.base,
-        context: subject.context,
-        pull: seen.pull,
-        bypassLabel: c.settings.gateBypassLabel,
-    });
-}
-/** Runs the gate and publishes its outputs, summary and annotations on every exit path. */
-async function runGate(c, o) {
-    const end = await runScript(gateScript(c, o.inputErrors, o.describeInputError), {
-        signal: o.signal,
-        log: c.sinks.log,
-        initial: {},
-        dryRun: c.settings.dryRun,
-    });
-    const outcome = end.kind === 'done' ? decided(end.value) : gate_undecided(end.verdict);
-    await publishGate(c, outcome);
-    return outcome;
-}
-function decided(d) {
-    const { status, reason, message, mainState, redSince, bypassed } = d;
-    return {
-        status,
-        reason,
-        message,
-        failed: status === 'FAIL',
-        result: null,
-        mainState,
-        redSince,
-        bypassed,
-        decision: d,
-    };
-}
-function gate_undecided(v) {
-    return {
-        ...v,
-        failed: true,
-        result: null,
-        mainState: null,
-        redSince: null,
-        bypassed: null,
-        decision: null,
-    };
-}
-async function publishGate(c, g) {
-    const summary = c.sinks.appendSummary;
-    if (summary) {
-        const page = renderGateSummary(g, { serverUrl: c.runner.serverUrl, repository: c.runner.repository });
-        await isolated('job summary', () => summary(page).then(() => 'written'), {
-            sinks: c.sinks,
-            stepTimeoutMs: 3000,
-        });
-    }
-    setGateOutputs(c, g);
-    gate_annotate(c, g);
-}
-function setGateOutputs(c, g) {
-    const set = c.sinks.setOutput;
-    if (!set)
-        return;
-    const outputs = outputs_buildOutputs({
-        mode: 'gate',
-        status: g.status,
-        result: null,
-        resultPath: null,
-        packetPath: null,
-        artifact: null,
-        greenSha: null,
-        matrix: null,
-        profiles: null,
-        issueNumber: null,
-        mainState: g.mainState,
-        redSince: g.redSince,
-        bypassed: g.bypassed,
-    });
-    for (const [name, value] of Object.entries(outputs)) {
-        try {
-            set(name, value);
-        }
-        catch (e) {
-            c.sinks.log.warning(`Could not set output ${name}: ${e instanceof Error ? e.message : String(e)}`);
-        }
-    }
-}
-function gate_annotate(c, g) {
-    const log = c.sinks.log;
-    if (g.status === 'FAIL')
-        log.error(g.message, { title: 'post-merge-smoke gate: the base branch is red' });
-    else if (g.reason === 'bypassed')
-        log.notice(g.message, { title: 'post-merge-smoke gate: bypassed' });
-    else if (g.reason === 'main_unknown')
-        log.notice(g.message, { title: 'post-merge-smoke gate: state unknown' });
-    else if (g.status !== 'PASS' && g.status !== 'CANCELLED') {
-        log.error(g.message, { title: `post-merge-smoke gate ${g.status}` });
-    }
+function unchanged(why, sha) {
+    const where = sha === null ? 'the branch does not exist yet' : `at ${sha7(sha)}`;
+    return { text: `unchanged: ${why} (${where})`, greenSha: sha };
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/types.ts
@@ -69575,42 +68494,1866 @@ function pr_discovery_describe(pr) {
 
 
 
-;// CONCATENATED MODULE: ./src/modes/stages/command.ts
-// The §2 policy applied to what resolution found, and the options the command runs with.
+;// CONCATENATED MODULE: ./src/report/health/suspects.ts
 
 
-
-
-function commandStage(c, outcome) {
-    return stage('apply the policy', async () => {
-        const policy = applyPolicy(c.settings.dryRun, outcome);
-        if (policy.kind !== 'run')
-            return stop(policy.status, policy.reason, policy.message);
-        const command = {
-            command: policy.command,
-            source: policy.source,
-            profile: outcome.profile,
-            ...effectiveOptions(c.settings, policy.options, c.runner),
-        };
-        const from = `${command.source}${command.profile ? `, profile ${command.profile}` : ''}`;
-        return next(command, {
-            facts: {
-                smokeCommand: command.command,
-                commandSource: command.source,
-                timeoutSeconds: command.timeoutSeconds,
-            },
-            notes: [{ level: 'info', text: `Smoke command (from ${from}):\n${command.command}` }],
+const MAX_SUSPECTS = 50;
+/** Commits per history page, and pages read at most (merged branches' own commits share the pages). */
+const PAGE_SIZE = 100;
+const MAX_PAGES = 3;
+/** Follows first parents from `from` (always listed) until the bound. Pure. */
+function walkFirstParents(history, from, bound, max = MAX_SUSPECTS) {
+    const commits = [];
+    for (let sha = from;;) {
+        const commit = history.get(sha);
+        if (!commit)
+            return { commits, end: 'window', lastGreen: null };
+        if (sha !== from && isGreen(commit, bound))
+            return { commits, end: 'bound', lastGreen: sha };
+        if (commits.length === max)
+            return { commits, end: 'max', lastGreen: null };
+        commits.push(commit);
+        sha = commit.firstParent;
+        if (sha === null)
+            return { commits, end: 'root', lastGreen: null };
+    }
+}
+function isGreen(commit, bound) {
+    if (bound.kind === 'commit')
+        return commit.sha === bound.sha;
+    return bound.kind === 'status' && commit.contextState === 'success';
+}
+/** A history commit as the packet lists it. Pure. */
+function toSuspect(commit, repository) {
+    const subject = commit.message.split(/\r?\n/, 1)[0].trim();
+    return {
+        sha: commit.sha,
+        subject: clip(subject, 200),
+        pr_number: prNumberFromCommitMessage(commit.message, repository)?.number ?? null,
+        author: clip(commit.author, 100),
+    };
+}
+async function findSuspects(api, q) {
+    const { bound, why } = await greenBound(api, q);
+    if (bound === 'not-after') {
+        return { suspects: [], lastGreen: q.green.sha, note: `the merge commit is not after ${why}` };
+    }
+    const walk = await walkHistory(api, q, bound);
+    return {
+        suspects: walk.commits.map((c) => toSuspect(c, q.repository)),
+        lastGreen: walk.lastGreen,
+        note: walkNote(walk, why),
+    };
+}
+/** The bound to walk to, and how it was chosen (for the note). */
+async function greenBound(api, q) {
+    const byStatus = q.statusContext
+        ? { bound: { kind: 'status' }, why: `the newest '${q.statusContext}' success status` }
+        : { bound: { kind: 'none' }, why: 'no green-ref and no status-context' };
+    if (!q.green)
+        return byStatus;
+    const name = `the green ref ${q.green.branch} (${sha7(q.green.sha)})`;
+    const relation = await api.compareCommits(q.green.sha, q.mergeCommit).catch(() => 'unknown');
+    if (relation === 'ahead')
+        return { bound: { kind: 'commit', sha: q.green.sha }, why: name };
+    if (relation === 'identical' || relation === 'behind')
+        return { bound: 'not-after', why: name };
+    // Not an ancestor: a force-push rewrote main since it moved there. Its commit says nothing any more.
+    return {
+        ...byStatus,
+        why: `${byStatus.why}; ${name} is not in the merge commit's history (a force-push?)`,
+    };
+}
+/** Reads history pages until the walk no longer runs out of them (at most MAX_PAGES). */
+async function walkHistory(api, q, bound) {
+    const history = new Map();
+    let after = null;
+    for (let page = 1;; page++) {
+        const answer = await api.commitHistory(q.mergeCommit, {
+            statusContext: q.statusContext,
+            first: PAGE_SIZE,
+            after,
         });
+        for (const c of answer.commits)
+            history.set(c.sha, c);
+        const walk = walkFirstParents(history, q.mergeCommit, bound);
+        after = answer.nextCursor;
+        if (walk.end !== 'window' || after === null || page === MAX_PAGES)
+            return walk;
+    }
+}
+function walkNote(walk, why) {
+    switch (walk.end) {
+        case 'bound':
+            return `after the last green commit ${sha7(walk.lastGreen)} (${why})`;
+        case 'max':
+            return `more than ${MAX_SUSPECTS} commits since the last green commit (${why}): the ${MAX_SUSPECTS} newest`;
+        case 'root':
+            return `no green commit in the whole history (${why}): every commit up to the first one`;
+        case 'window':
+            return `no green commit in the history read (${why}): the ${walk.commits.length} newest first-parent commits`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/evidence.ts
+// The evidence that travels with a result: the redacted full logs of the smoke (this run's, or the run job's
+// that a report job received).
+
+/** `stdout.log` and `stderr.log` in `dir`: the redacted full logs of this run (or of the run job). */
+async function writeLogs(dir, draft, c) {
+    const final = draft.smokeRun?.final ?? null;
+    const files = [];
+    for (const stream of ['stdout', 'stderr']) {
+        const target = (0,external_node_path_.join)(dir, `${stream}.log`);
+        const source = final?.[stream].logPath ?? c.received?.logs?.[stream] ?? null;
+        // Without an on-disk log (the command never ran, or the log could not be written) the captured text stands in.
+        await c.sinks.copyRedacted(source, draft.result[stream] ?? '', target);
+        files.push(target);
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./src/report/result-file.ts
+// The result file (SPEC §8): `$RUNNER_TEMP/post-merge-smoke/smoke-result.json`, written through the sinks.
+const result_file_RESULT_FILE_NAME = 'smoke-result.json';
+
+;// CONCATENATED MODULE: ./src/report/result-artifact.ts
+// The hand-over between a run job with `report: false` and the `report` job (SPEC-v2 §1): the run job
+// uploads its SmokeResult (with its redacted full logs) as `post-merge-smoke-result-<profile|default>-<sha7>-
+// attempt-<n>`; the report job lists the artifacts of its workflow run and picks, for each profile, the
+// result about its commit from its own attempt — or, when "Re-run failed jobs" did not re-run a passed run
+// job, from the newest earlier attempt, which it says.
+
+
+const RESULT_ARTIFACT_PREFIX = 'post-merge-smoke-result-';
+/** The profile of a run job without a `profile` input. */
+const DEFAULT_PROFILE = 'default';
+function resultArtifactName(profile, mergeCommit, attempt) {
+    const sha = (0,domain/* isSha */.HH)(mergeCommit) ? (0,domain/* shortSha */.Fu)(mergeCommit) : 'unknown';
+    return `${RESULT_ARTIFACT_PREFIX}${profile ?? DEFAULT_PROFILE}-${sha}-attempt-${attempt}`;
+}
+const NAME = /^post-merge-smoke-result-(.+)-([0-9a-f]{7}|unknown)-attempt-([1-9][0-9]{0,5})$/;
+function parseResultArtifactName(name) {
+    const m = NAME.exec(name);
+    return m ? { profile: m[1], sha7: m[2], attempt: Number(m[3]) } : null;
+}
+/**
+ * For each profile, the result artifact about `mergeCommit` from `attempt`, else from the newest earlier
+ * attempt (with a note). Later attempts (a newer re-run still going on) never count. Pure.
+ */
+function pickResultArtifacts(artifacts, mergeCommit, attempt) {
+    const best = new Map();
+    for (const a of artifacts) {
+        const n = parseResultArtifactName(a.name);
+        if (!n || n.sha7 !== sha7(mergeCommit) || n.attempt > attempt)
+            continue;
+        const seen = best.get(n.profile);
+        if (!seen || n.attempt > seen.attempt || (n.attempt === seen.attempt && a.id > seen.id)) {
+            best.set(n.profile, { ...a, ...n });
+        }
+    }
+    const picked = [...best.values()].sort((a, b) => a.profile.localeCompare(b.profile));
+    const notes = picked
+        .filter((p) => p.attempt < attempt)
+        .map((p) => `No result of profile ${p.profile} from attempt ${attempt}; using attempt ${p.attempt}'s ` +
+        '(its run job was not re-run).');
+    return { picked, notes };
+}
+
+;// CONCATENATED MODULE: ./src/report/health-steps.ts
+// The reporting steps of main health (SPEC-v2 §4) — the green ref, the suspects, the red streak's issue —
+// and the hand-over of a run job's result to the report job (SPEC-v2 §1). Each says honestly why it did
+// nothing ("skipped: green-ref is off"); publish.ts runs them isolated and records what they return.
+
+
+
+
+
+
+
+
+
+
+
+/** Does this job do the privileged reporting? A report job always; a run job unless `report: false`. */
+function reportsHere(c) {
+    return c.settings.mode === 'report' || c.settings.report;
+}
+async function moveGreenRef(draft, c) {
+    const branch = c.settings.greenRef;
+    if (branch === null)
+        return 'skipped: green-ref is off';
+    if (branch === draft.result.base_branch)
+        return `skipped: green-ref is the base branch ${branch} itself`;
+    if (!c.api)
+        return 'skipped: no token';
+    const outcome = await updateGreenRef(c.api, branch, draft.result);
+    draft.result.green_sha = outcome.greenSha;
+    return outcome.text;
+}
+/** The suspects of a failure; null without a token or a merge commit, or when the lookup failed (logged). */
+async function suspectsFor(draft, c) {
+    const merge = draft.result.merge_commit;
+    if (!c.api || !(0,domain/* isSha */.HH)(merge))
+        return null;
+    const greenSha = draft.result.green_sha;
+    try {
+        return await findSuspects(c.api, {
+            mergeCommit: merge,
+            green: c.settings.greenRef && greenSha ? { branch: c.settings.greenRef, sha: greenSha } : null,
+            statusContext: c.settings.statusContext,
+            repository: c.runner.repository,
+        });
+    }
+    catch (e) {
+        c.sinks.log.warning(`Could not list the suspects (the packet carries none): ${text_errorText(e)}`);
+        return null;
+    }
+}
+async function updateIssue(draft, c) {
+    if (!c.settings.escalationIssue)
+        return 'skipped: escalation-issue is off';
+    if (!c.api)
+        return 'skipped: no token';
+    const outcome = await updateEscalationIssue(c.api, {
+        label: c.settings.escalationLabel,
+        text: {
+            result: draft.result,
+            repoUrl: repositoryUrl(c.runner.serverUrl, c.runner.repository),
+            suspects: draft.suspects,
+        },
+        now: c.now(),
+        redact: (text) => c.sinks.redactor.redact(text),
+    });
+    draft.result.issue_number = outcome.issueNumber;
+    draft.issueUrl = outcome.issueUrl;
+    return outcome.text;
+}
+/**
+ * A run job with `report: false` uploads its result and redacted logs for the report job. The uploaded
+ * result's own `reporting` is as it stands (the report job starts its reporting afresh).
+ */
+async function handOverResult(draft, c) {
+    if (c.received)
+        return `read: ${c.received.sources.join(', ') || 'nothing'}`;
+    if (reportsHere(c))
+        return 'skipped: report is true (this job reports)';
+    if (!c.uploadArtifact)
+        return 'failed: no artifact service here: the report job cannot read this result';
+    const dir = (0,external_node_path_.join)(c.outDir, 'result-artifact');
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const resultFile = (0,external_node_path_.join)(dir, result_file_RESULT_FILE_NAME);
+    await c.sinks.writeJson(resultFile, draft.result);
+    const name = resultArtifactName(c.settings.profile, draft.result.merge_commit, c.runner.runAttempt);
+    const uploaded = await c.uploadArtifact({
+        name,
+        files: [resultFile, ...(await writeLogs(dir, draft, c))],
+        rootDirectory: dir,
+        retentionDays: c.settings.artifactRetentionDays,
+    });
+    return `uploaded: ${name} (id ${uploaded.id})`;
+}
+/** What the summary shows of main health: only what is switched on. */
+function summaryHealth(draft, c) {
+    const { settings } = c;
+    const r = draft.result;
+    if (!reportsHere(c) || (!settings.greenRef && !settings.escalationIssue && !draft.suspects))
+        return null;
+    return {
+        greenRef: settings.greenRef
+            ? { branch: settings.greenRef, sha: r.green_sha, outcome: r.reporting.green_ref }
+            : null,
+        suspects: draft.suspects,
+        issue: settings.escalationIssue
+            ? { number: r.issue_number, url: draft.issueUrl, outcome: r.reporting.escalation_issue }
+            : null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+/**
+ * Budget for the `result` output, in UTF-8 bytes of its JSON. The runner limits job outputs to 1 MB; the
+ * other outputs are small, so ~900 KB leaves room for them.
+ */
+const MAX_RESULT_OUTPUT_BYTES = 900_000;
+/** What a run of a mode that produced a SmokeResult gives the outputs; the mode-specific fields empty. */
+function outputs_resultOutputs(mode, result, extra = {}) {
+    return { ...emptyOutputs(mode, result.status), result, ...extra };
+}
+/** The outputs of a mode with nothing more to say than its name and status: every other output empty. */
+function emptyOutputs(mode, status) {
+    return {
+        mode,
+        status,
+        result: null,
+        resultPath: null,
+        packetPath: null,
+        artifact: null,
+        greenSha: null,
+        matrix: null,
+        profiles: null,
+        issueNumber: null,
+        mainState: null,
+        redSince: null,
+        bypassed: null,
+    };
+}
+/**
+ * Every action output as a string, from the outputs table. `result` is the compact SmokeResult JSON, shrunk
+ * to fit MAX_RESULT_OUTPUT_BYTES when needed (see `shrinkResult`). Expects an already redacted result.
+ */
+function outputs_buildOutputs(input, maxResultBytes = MAX_RESULT_OUTPUT_BYTES) {
+    const resultJson = input.result ? JSON.stringify(shrinkResult(input.result, maxResultBytes)) : '';
+    const sources = { ...input, resultJson };
+    return Object.fromEntries(OUTPUTS.map((o) => [o.name, o.value(sources)]));
+}
+/** Marker put before a tail that was shortened to fit the job output limit. */
+function shortenedMarker(droppedBytes) {
+    return `…[${droppedBytes} bytes dropped to fit the job output limit]…\n`;
+}
+const jsonBytes = (value) => utf8Length(JSON.stringify(value));
+/**
+ * The longest head or tail of `text` whose JSON string form (quotes and escapes included) fits `budget`
+ * bytes, cut on a UTF-8 boundary.
+ */
+function fitJson(text, budget, keep) {
+    if (budget <= 2)
+        return '';
+    const cut = keep === 'head' ? utf8Head : utf8Tail;
+    let bytes = budget - 2;
+    let part = cut(text, bytes);
+    // JSON escapes can make the encoded form several times longer than the raw bytes: scale down until it fits.
+    for (let size = jsonBytes(part); part.length > 0 && size > budget; size = jsonBytes(part)) {
+        bytes = Math.min(bytes - 1, Math.floor((utf8Length(part) * budget) / size) - 1);
+        part = cut(text, Math.max(0, bytes));
+    }
+    return part;
+}
+/**
+ * Shortens the given fields of `out` (in place) so that the whole JSON fits `maxBytes`: the room left by
+ * everything else is shared between them, smaller fields first (one that needs less than its share leaves
+ * the rest to the others). Returns the keys that were shortened.
+ */
+function fitFields(out, keys, maxBytes, keep, mark) {
+    const present = keys.filter((k) => out[k] !== null);
+    const blank = {};
+    for (const k of present)
+        blank[k] = '';
+    let available = Math.max(0, maxBytes - jsonBytes({ ...out, ...blank }));
+    const shortened = [];
+    present
+        .sort((a, b) => jsonBytes(out[a]) - jsonBytes(out[b]))
+        .forEach((key, i) => {
+        const text = out[key];
+        const share = Math.floor(available / (present.length - i));
+        let kept = text;
+        if (jsonBytes(text) > share) {
+            const textBytes = utf8Length(text);
+            const room = Math.max(2, share - (jsonBytes(mark(textBytes)) - 2)); // the marker's size, at most
+            const part = fitJson(text, room, keep);
+            const marker = mark(textBytes - utf8Length(part));
+            kept = keep === 'tail' ? marker + part : part + marker;
+            shortened.push(key);
+        }
+        available -= jsonBytes(kept) - 2; // '' (2 bytes) is already counted
+        out[key] = kept;
+    });
+    return shortened;
+}
+/**
+ * A copy of `result` whose compact JSON is at most `maxBytes` UTF-8 bytes, still schema-valid. stdout and
+ * stderr give way first: they keep their tails (the end of a failing log is what explains it), behind a
+ * `…[N bytes dropped to fit the job output limit]…` marker, and their `*_truncated` flag is set. If that is
+ * not enough (a giant command or message), those keep their heads. Returns `result` itself when it fits.
+ */
+function shrinkResult(result, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
+    if (jsonBytes(result) <= maxBytes)
+        return result;
+    const out = { ...result };
+    for (const key of fitFields(out, ['stdout', 'stderr'], maxBytes, 'tail', shortenedMarker)) {
+        if (key === 'stdout')
+            out.stdout_truncated = true;
+        if (key === 'stderr')
+            out.stderr_truncated = true;
+    }
+    if (jsonBytes(out) <= maxBytes)
+        return out;
+    // Still too big: everything else is small and bounded except these two.
+    fitFields(out, ['smoke_command', 'message'], maxBytes, 'head', (n) => `…[${n} bytes dropped]`);
+    if (jsonBytes(out) <= maxBytes)
+        return out;
+    // Last resort (only with an absurdly small limit): drop the streams entirely.
+    if (out.stdout !== null)
+        out.stdout_truncated = true;
+    if (out.stderr !== null)
+        out.stderr_truncated = true;
+    out.stdout = out.stdout === null ? null : '';
+    out.stderr = out.stderr === null ? null : '';
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/report/schema-check.ts
+let loading = null;
+/** Starts loading the validators without waiting for them. */
+function preloadValidators() {
+    loading ??= __nccwpck_require__.e(/* import() */ 898).then(__nccwpck_require__.bind(__nccwpck_require__, 898));
+    // A failure surfaces where the validators are awaited; do not let it become an unhandled rejection here.
+    loading.catch(() => { });
+}
+function validators() {
+    preloadValidators();
+    return loading;
+}
+
+;// CONCATENATED MODULE: ./src/report/publish.ts
+// Publishing a SmokeResult (SPEC §8) on every exit path. The reporting steps are a list, each isolated: one
+// failing (HTTP 403 on statuses, artifact service down, summary write error) never stops the others, and each
+// outcome is recorded in `reporting`. Then the result file and the outputs, which carry every outcome, and
+// the annotations; whether the job fails is decided last. The privileged steps (those that write through
+// the API or escalate) run only in a job that reports: a run job with `report: false` hands its result over
+// to a `report` job instead (SPEC-v2 §1).
+
+
+
+
+
+
+
+
+
+
+
+
+
+// In this order: the packet and the issue list the suspects, which start after the green ref; the summary
+// shows what every other step did.
+const REPORT_STEPS = [
+    { name: 'commit status', records: 'commit_status', privileged: true, run: publish_postFinalStatus },
+    { name: 'green ref', records: 'green_ref', privileged: true, run: moveGreenRef },
+    { name: 'escalation packet', records: 'artifact', privileged: true, run: escalate },
+    { name: 'escalation issue', records: 'escalation_issue', privileged: true, run: updateIssue },
+    { name: 'result artifact', records: 'result_artifact', privileged: false, run: handOverResult },
+    { name: 'job summary', records: 'summary', privileged: false, run: writeSummary },
+];
+async function publishResult(draftResult, smokeRun, c) {
+    const draft = {
+        result: c.sinks.redactor.redactDeep(draftResult),
+        smokeRun,
+        packetPath: null,
+        artifact: null,
+        suspects: null,
+        issueUrl: null,
+    };
+    for (const step of REPORT_STEPS) {
+        const outcome = step.privileged && !reportsHere(c)
+            ? 'skipped: report is false (the report job reports)'
+            : await isolated(step.name, () => step.run(draft, c), c);
+        draft.result.reporting[step.records] = c.sinks.redactor.redact(outcome);
+    }
+    const result = await validated(draft.result, c);
+    const resultPath = await writeResultFile(result, c);
+    setOutputs(result, resultPath, draft, c);
+    annotate(result, c);
+    // A result the report job never gets leaves main without a verdict: that fails the run job too.
+    const lost = !reportsHere(c) && result.reporting.result_artifact.startsWith('failed');
+    return {
+        result,
+        resultPath,
+        packetPath: draft.packetPath,
+        artifact: draft.artifact,
+        failed: jobFails(result.status, c.settings.onStale) || lost,
+    };
+}
+/** The final state replaces the pending one (same context). */
+async function publish_postFinalStatus(draft, c) {
+    const status = commitStatusFor(draft.result);
+    if (status === null)
+        return `skipped: no commit status for ${draft.result.status}`;
+    const runUrl = draft.result.run?.url ?? null;
+    return postCommitStatus(c.api, draft.result.merge_commit, c.settings.statusContext, status.state, status.description, runUrl);
+}
+/** The Critical #7 packet and its artifact. Nothing is lost: a packet that cannot travel is printed. */
+async function escalate(draft, c) {
+    const { result } = draft;
+    if (!packetDue(result.status))
+        return `skipped: no packet for ${result.status}`;
+    const dir = (0,external_node_path_.join)(c.outDir, 'escalation');
+    draft.suspects = await suspectsFor(draft, c);
+    const packet = (await validators()).validatePacket(buildPacket(result, {
+        repository: c.runner.repository,
+        runUrl: result.run?.url ?? null,
+        now: c.now(),
+        suspects: draft.suspects?.suspects ?? [],
+    }));
+    const printPacket = () => c.sinks.log.info(`Critical #7 escalation packet:\n${JSON.stringify(packet, null, 2)}`);
+    let files;
+    try {
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        draft.packetPath = (0,external_node_path_.join)(dir, PACKET_FILE_NAME);
+        await c.sinks.writeJson(draft.packetPath, packet);
+        files = [draft.packetPath, ...(await writeEvidence(dir, draft, c))];
+    }
+    catch (e) {
+        c.sinks.log.warning(`Could not write the escalation packet to ${dir}: ${text_errorText(e)}`);
+        printPacket();
+        throw e;
+    }
+    if (!c.uploadArtifact)
+        return `skipped: no artifact service; packet kept at ${draft.packetPath}`;
+    const name = publish_artifactName(result, c);
+    try {
+        draft.artifact = await c.uploadArtifact({
+            name,
+            files,
+            rootDirectory: dir,
+            retentionDays: c.settings.artifactRetentionDays,
+        });
+        return `uploaded: ${name} (id ${draft.artifact.id})`;
+    }
+    catch (e) {
+        c.sinks.log.warning(`Artifact upload failed; the packet stays at ${draft.packetPath}.`);
+        printPacket();
+        return `failed: ${text_errorText(e)}`;
+    }
+}
+/** The input, else `post-merge-smoke-critical-7-<sha7>-attempt-<n>` from the resolved merge commit. */
+function publish_artifactName(result, c) {
+    if (c.settings.artifactName)
+        return c.settings.artifactName;
+    const sha7 = (0,domain/* isSha */.HH)(result.merge_commit) ? (0,domain/* shortSha */.Fu)(result.merge_commit) : 'unknown';
+    return `post-merge-smoke-critical-7-${sha7}-attempt-${c.runner.runAttempt}`;
+}
+/** The files that travel with the packet: the result and the redacted full logs. */
+async function writeEvidence(dir, draft, c) {
+    const resultFile = (0,external_node_path_.join)(dir, result_file_RESULT_FILE_NAME);
+    await c.sinks.writeJson(resultFile, draft.result);
+    return [resultFile, ...(await writeLogs(dir, draft, c))];
+}
+async function writeSummary(draft, c) {
+    if (!c.sinks.appendSummary)
+        return 'skipped: no job summary outside Actions';
+    const markdown = renderSummary(draft.result, {
+        serverUrl: c.runner.serverUrl,
+        repository: c.runner.repository,
+        artifactUrl: draft.artifact?.url ?? null,
+        packetPath: draft.packetPath,
+        health: summaryHealth(draft, c),
+    });
+    await c.sinks.appendSummary(markdown);
+    return 'written';
+}
+/** A schema slip is a bug: it is reported, and the result is still written as it is. */
+async function validated(result, c) {
+    try {
+        return (await validators()).validateResult(result);
+    }
+    catch (e) {
+        c.sinks.log.error(`The SmokeResult does not match its schema (a bug; please report it): ${text_errorText(e)}`);
+        return result;
+    }
+}
+async function writeResultFile(result, c) {
+    const path = (0,external_node_path_.join)(c.outDir, result_file_RESULT_FILE_NAME);
+    const written = await isolated('result file', () => c.sinks.writeJson(path, result).then(() => 'written'), c);
+    return written === 'written' ? path : null;
+}
+/** Each output on its own: one bad value does not lose the others. */
+function setOutputs(result, resultPath, draft, c) {
+    if (!c.sinks.setOutput)
+        return;
+    const outputs = outputs_buildOutputs(outputs_resultOutputs(c.settings.mode, result, {
+        resultPath,
+        packetPath: draft.packetPath,
+        artifact: draft.artifact,
+        greenSha: result.green_sha,
+        issueNumber: result.issue_number,
+    }));
+    for (const [name, value] of Object.entries(outputs)) {
+        try {
+            c.sinks.setOutput(name, value);
+        }
+        catch (e) {
+            c.sinks.log.warning(`Could not set output ${name}: ${text_errorText(e)}`);
+        }
+    }
+}
+function annotate(result, c) {
+    // The report job escalates: a run job that hands over does not raise a second Critical #7.
+    const title = reportsHere(c)
+        ? 'Critical #7 POST_MERGE_SMOKE_FAILED'
+        : `post-merge-smoke ${result.status} (the report job escalates)`;
+    if (packetDue(result.status))
+        c.sinks.log.error(result.message, { title });
+    else if (result.status === 'STALE')
+        c.sinks.log.warning(result.message);
+}
+/** A step's outcome; a throw or a step past its deadline becomes "failed: …". */
+async function isolated(step, work, c) {
+    let timer;
+    try {
+        if (c.stepTimeoutMs === null)
+            return await work();
+        const deadline = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`gave up after ${c.stepTimeoutMs} ms`)), c.stepTimeoutMs);
+        });
+        return await Promise.race([work(), deadline]);
+    }
+    catch (e) {
+        c.sinks.log.warning(`Reporting step '${step}' failed: ${text_errorText(e)}`);
+        return `failed: ${text_errorText(e)}`;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/emergency.ts
+// The last line of defence: publishing itself threw (a bug), or the run could not finish after an uncaught
+// exception. Write the minimum a workflow relies on — outputs, the result file, a summary line — each on
+// its own, with an ERROR result that says what broke.
+
+
+
+
+
+
+async function emergencyPublish(error, c) {
+    const { settings } = c.parsed;
+    const why = error instanceof Error ? error.message : String(error);
+    const facts = emptyFacts(settings.dryRun);
+    facts.mergeCommit = isSha(settings.mergeCommit) ? settings.mergeCommit : null;
+    facts.baseBranch = settings.baseBranch;
+    const result = buildResult(facts, {
+        status: 'ERROR',
+        reason: 'internal_error',
+        message: `post-merge-smoke could not publish its result: ${why}`,
+    });
+    result.reporting = {
+        commit_status: 'skipped: reporting failed',
+        artifact: 'skipped: reporting failed',
+        summary: 'pending',
+        green_ref: 'skipped: reporting failed',
+        escalation_issue: 'skipped: reporting failed',
+        result_artifact: 'skipped: reporting failed',
+    };
+    c.sinks.log.error(result.message, { title: 'Critical #7 POST_MERGE_SMOKE_FAILED' });
+    const resultPath = join(c.outDir, RESULT_FILE_NAME);
+    const written = await c.sinks.writeJson(resultPath, result).then(() => true, (e) => {
+        c.sinks.log.warning(`Could not write the result file: ${e.message}`);
+        return false;
+    });
+    try {
+        await c.sinks.appendSummary?.(`## post-merge-smoke: ERROR\n\n${escapeHtml(result.message)}\n`);
+        result.reporting.summary = c.sinks.appendSummary ? 'written' : 'skipped: no job summary';
+    }
+    catch {
+        result.reporting.summary = 'failed: summary unavailable';
+    }
+    const outputs = buildOutputs(resultOutputs(settings.mode, result, { resultPath: written ? resultPath : null }));
+    for (const [name, value] of Object.entries(outputs)) {
+        try {
+            c.sinks.setOutput?.(name, value);
+        }
+        catch {
+            // Each output on its own.
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+// Reporting (SPEC §8): the SmokeResult's publication — commit status, packet + artifact, summary, result
+// file, outputs — and the pieces other folders use.
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/modes/context.ts
+/**
+ * How long each phase of a run may spend on the GitHub API, whatever the API does (a silent server, a
+ * stalled body, retries, rate limits): the worst case of a run is these numbers plus the smoke itself.
+ * The verdict phase covers the freshness check and PR discovery, which run side by side.
+ */
+const API_BUDGET_MS = {
+    verdict: 25_000,
+    pending: 10_000,
+    headAfter: 10_000,
+    reporting: 20_000,
+    /** `mode: gate`: its one request, retries and rate limits included. */
+    gate: 20_000,
+};
+/** `c` whose API calls share one budget of `ms`. */
+function withApiBudget(c, ms) {
+    return c.api ? { ...c, api: c.api.withBudget(ms) } : c;
+}
+
+;// CONCATENATED MODULE: ./src/modes/stages/main-state.ts
+
+/** 7 digits of a SHA, as people read it. */
+const main_state_short = (sha) => ((0,domain/* isSha */.HH)(sha) ? (0,domain/* shortSha */.Fu)(sha) : sha);
+const isFinal = (c) => c.status !== null && ['success', 'failure', 'error'].includes(c.status.state);
+/**
+ * The first-parent chain from the newest commit, as far as `commits` (newest first, in `git log` order)
+ * reach: a merge's second parent and the commits it brought are not main's own history.
+ */
+function firstParentChain(commits) {
+    const bySha = new Map(commits.map((c) => [c.sha, c]));
+    const chain = [];
+    let at = commits[0];
+    while (at && chain.length < commits.length) {
+        chain.push(at);
+        at = at.firstParent === null ? undefined : bySha.get(at.firstParent);
+    }
+    return chain;
+}
+function mainHealth(commits) {
+    const chain = firstParentChain(commits);
+    const final = chain.filter(isFinal);
+    const decidedBy = final[0] ?? null;
+    const health = {
+        state: 'unknown',
+        decidedBy,
+        redSince: null,
+        failing: 0,
+        streakOpen: false,
+        undecidedNewer: decidedBy ? chain.indexOf(decidedBy) : chain.length,
+        examined: chain.length,
+    };
+    if (!decidedBy)
+        return health;
+    if (decidedBy.status.state === 'success')
+        return { ...health, state: 'green' };
+    const end = final.findIndex((c) => c.status.state === 'success');
+    const streak = end === -1 ? final : final.slice(0, end);
+    return {
+        ...health,
+        state: 'red',
+        redSince: streak[streak.length - 1],
+        failing: streak.length,
+        streakOpen: end === -1,
+    };
+}
+/** GitHub's revert button titles the new pull request `Revert "<title of the reverted one>"`. */
+const REVERT_TITLE_PREFIX = 'Revert "';
+/** Why `pull` may pass a red base branch, or null: it carries the bypass label, or it is a revert. */
+function bypassReason(pull, bypassLabel) {
+    if (!pull)
+        return null;
+    const wanted = bypassLabel.trim().toLowerCase();
+    // Label names are unique regardless of case on GitHub.
+    if (wanted !== '' && pull.labels.some((l) => l.trim().toLowerCase() === wanted)) {
+        return `PR #${pull.number} carries the label '${bypassLabel.trim()}'`;
+    }
+    if (pull.title.startsWith(REVERT_TITLE_PREFIX))
+        return `PR #${pull.number} is a revert (${pull.title})`;
+    return null;
+}
+function decideGate(health, q) {
+    const base = { mainState: health.state, redSince: health.redSince?.sha ?? null, health };
+    if (health.state === 'green') {
+        return { ...base, status: 'PASS', reason: 'main_green', bypassed: false, message: greenText(health, q) };
+    }
+    if (health.state === 'unknown') {
+        const message = `No commit among the last ${health.examined} first-parent commits of '${q.base}' carries a final '${q.context}' status: the state of '${q.base}' is unknown, so the gate lets this through.`;
+        return { ...base, status: 'PASS', reason: 'main_unknown', bypassed: false, message };
+    }
+    const red = redText(health, q);
+    const bypass = bypassReason(q.pull, q.bypassLabel);
+    if (bypass) {
+        const message = `${red} ${bypass}: it passes as a fix.`;
+        return { ...base, status: 'PASS', reason: 'bypassed', bypassed: true, message };
+    }
+    const advice = `Fix '${q.base}' first: a pull request with the label '${q.bypassLabel}', or a revert (title '${REVERT_TITLE_PREFIX}…'), passes.`;
+    return { ...base, status: 'FAIL', reason: 'main_red', bypassed: false, message: `${red} ${advice}` };
+}
+function greenText(h, q) {
+    const newer = h.undecidedNewer === 0
+        ? ''
+        : ` (${h.undecidedNewer} newer commit${h.undecidedNewer === 1 ? ' has' : 's have'} no final status yet)`;
+    return `'${q.base}' is green: ${main_state_short(h.decidedBy.sha)} carries a successful '${q.context}' status${newer}.`;
+}
+/** Names the first failing commit of the streak, its pull request and its run. */
+function redText(h, q) {
+    const first = h.redSince;
+    const pr = first.pull ? `PR #${first.pull.number} "${first.pull.title}"` : 'no pull request known';
+    const run = first.status.targetUrl ? `run ${first.status.targetUrl}` : 'no run link';
+    const since = h.streakOpen ? 'since at least' : 'since';
+    const more = h.failing > 1
+        ? ` ${h.failing} commits of the streak failed; the newest is ${main_state_short(h.decidedBy.sha)}.`
+        : '';
+    return `'${q.base}' is red ${since} ${main_state_short(first.sha)} (${pr}, ${run}): its '${q.context}' status is ${first.status.state}.${more}`;
+}
+
+;// CONCATENATED MODULE: ./src/modes/gate-summary.ts
+// The gate's job summary: its verdict, the base branch's state and the commit that turned it red, with links.
+// Titles, URLs and labels come from the API and are escaped for where they land (report/summary.ts's rules).
+
+
+const EMOJI = { PASS: '✅', FAIL: '⛔' };
+const HEADLINE = {
+    main_green: 'the base branch is green',
+    main_unknown: 'the state of the base branch is unknown',
+    bypassed: 'the base branch is red; this fix passes',
+    main_red: 'the base branch is red',
+};
+function renderGateSummary(g, ctx) {
+    const headline = HEADLINE[g.reason] ?? `could not decide (${g.reason})`;
+    const out = [`## ${EMOJI[g.status] ?? '💥'} post-merge-smoke gate: ${g.status} — ${headline}\n\n`];
+    out.push(`${escapeInline(g.message)}\n\n`);
+    const rows = g.decision ? decisionRows(g, ctx) : [];
+    if (rows.length > 0) {
+        out.push('| | |\n|---|---|\n');
+        for (const [label, value] of rows)
+            out.push(`| ${label} | ${value} |\n`);
+    }
+    return out.join('');
+}
+function decisionRows(g, ctx) {
+    const h = g.decision.health;
+    const repo = ctx.repository ? `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}` : null;
+    const commit = (sha) => (repo ? safeLink(`${repo}/commit/${sha}`, `<code>${main_state_short(sha)}</code>`) : null) ??
+        `<code>${main_state_short(sha)}</code>`;
+    const rows = [
+        ['Base branch state', `**${g.mainState}** (${h.examined} first-parent commits read)`],
+    ];
+    if (h.decidedBy)
+        rows.push(['Newest final status', `${commit(h.decidedBy.sha)}: ${h.decidedBy.status.state}`]);
+    const first = h.redSince;
+    if (first) {
+        const pr = first.pull
+            ? `PR #${first.pull.number} ${escapeInline(first.pull.title)}`
+            : 'no pull request known';
+        const run = safeLink(first.status.targetUrl, 'its run') ?? 'no run link';
+        rows.push(['Red since', `${commit(first.sha)} — ${pr}, ${run}${h.streakOpen ? ' (or earlier)' : ''}`]);
+        rows.push(['Failing commits', String(h.failing)]);
+    }
+    rows.push(['Bypassed', g.bypassed ? 'yes' : 'no']);
+    return rows;
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/freshness/budget.ts
+// The freshness gate's time budget: one deadline for the whole gate, not a product of nested retries. Its
+// signal reaches every git call (the git process in flight is killed when it fires) and every wait.
+
+/**
+ * The gate ends within this unless told otherwise: a remote that never answers is an ERROR after 45 s
+ * (three ls-remote tries at their 15 s deadline), leaving the run's other steps room under a minute.
+ */
+const DEFAULT_FRESHNESS_BUDGET_MS = 45_000;
+function startBudget(ms, outer) {
+    const controller = new AbortController();
+    const endsAt = Date.now() + ms;
+    let spent = false;
+    const timer = setTimeout(() => {
+        spent = true;
+        controller.abort(new Error(`the freshness budget of ${ms} ms ran out`));
+    }, ms);
+    const onOuter = () => controller.abort(outer?.reason);
+    if (outer?.aborted)
+        onOuter();
+    else
+        outer?.addEventListener('abort', onOuter, { once: true });
+    return {
+        ms,
+        signal: controller.signal,
+        spent: () => spent,
+        remainingMs: () => Math.max(0, endsAt - Date.now()),
+        dispose: () => {
+            clearTimeout(timer);
+            outer?.removeEventListener('abort', onOuter);
+        },
+    };
+}
+/** `work`, or null when the budget fires first (for calls that take no signal, such as the API client's). */
+async function withinBudget(budget, work) {
+    if (budget.signal.aborted)
+        return null;
+    let onAbort = () => { };
+    const fired = new Promise((resolve) => {
+        onAbort = () => resolve(null);
+        budget.signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        return await Promise.race([work.then((value) => ({ value })), fired]);
+    }
+    finally {
+        budget.signal.removeEventListener('abort', onAbort);
+    }
+}
+/**
+ * Waits before try `attempt` (0-based; the first starts at once). false: the wait would not end inside the
+ * budget (or it fired), so there is no point in another try.
+ */
+async function waitWithin(budget, policy, attempt) {
+    if (attempt <= 0)
+        return !budget.signal.aborted;
+    const ms = policy.delaysMs[attempt - 1] ?? 0;
+    if (budget.signal.aborted || ms >= budget.remainingMs())
+        return false;
+    if (ms > 0 && policy.sleep)
+        await withinBudget(budget, policy.sleep(ms));
+    else if (ms > 0)
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal: budget.signal }).catch(() => { });
+    return !budget.signal.aborted;
+}
+
+;// CONCATENATED MODULE: ./src/freshness/observe.ts
+// One look at the base branch head and how it relates to the merge commit — through the REST API
+// (`git/ref` + `compare`) or through the git verbs (`lsRemoteHead` + `isAncestor`). No retries here.
+
+
+
+const NO_ANSWER_IN_BUDGET = {
+    kind: 'transient',
+    error: 'no answer within the freshness budget',
+};
+function observe_errorText(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+/** 403 is not transient — except GitHub's rate limits, which answer 403 too. */
+function isTransientApiError(e) {
+    return e instanceof GitHubApiError && (e.transient || (e.status === 403 && /rate limit/i.test(e.message)));
+}
+function permissionMessage(e, what) {
+    const why = e.status === 401
+        ? 'the token was rejected (HTTP 401): check the github-token input'
+        : `the token lacks access (HTTP ${e.status ?? 'no answer'}): grant it contents: read`;
+    return `The GitHub API refused to ${what}, ${why}; the freshness gate needs a token with the permission contents: read (${e.message}).`;
+}
+function apiFailure(e, what, head) {
+    if (isTransientApiError(e))
+        return { kind: 'transient', error: observe_errorText(e) };
+    if (e instanceof GitHubApiError && (e.status === 401 || e.status === 403)) {
+        return { kind: 'fatal', reason: 'api_failed', message: permissionMessage(e, what), head };
+    }
+    return {
+        kind: 'fatal',
+        reason: 'api_failed',
+        message: `The GitHub API failed to ${what}: ${observe_errorText(e)}.`,
+        head,
+    };
+}
+/** An API call inside the budget: null when the budget fired first. */
+async function apiCall(budget, call) {
+    const settled = await withinBudget(budget, call().then((value) => ({ ok: true, value }), (error) => ({ ok: false, error })));
+    return settled === null ? null : settled.value;
+}
+async function observeViaApi(api, t, budget) {
+    const read = await apiCall(budget, () => api.getBranchHead(t.baseBranch));
+    if (read === null)
+        return NO_ANSWER_IN_BUDGET;
+    if (!read.ok)
+        return apiFailure(read.error, `read the head of branch '${t.baseBranch}' of ${api.repository}`, null);
+    if (read.value === null)
+        return { kind: 'missing' };
+    const parsed = (0,domain/* parseSha */.qL)(read.value);
+    if (!parsed.ok) {
+        return apiFailure(new Error(`the branch head '${read.value}' ${parsed.problem}`), 'read the branch head', null);
+    }
+    const head = parsed.value;
+    if (head === t.mergeCommit)
+        return { kind: 'head', head, relation: 'identical' };
+    const compared = await apiCall(budget, () => api.compareCommits(t.mergeCommit, head));
+    if (compared === null)
+        return NO_ANSWER_IN_BUDGET;
+    if (compared.ok)
+        return { kind: 'head', head, relation: compared.value };
+    if (compared.error instanceof GitHubApiError && compared.error.status === 404) {
+        return { kind: 'head', head, relation: 'unknown' };
+    }
+    return apiFailure(compared.error, `compare ${t.mergeCommit} with ${head} in ${api.repository}`, head);
+}
+async function relationByGit(git, merge, head, o) {
+    const ahead = await git.isAncestor(merge, head, o);
+    if (!ahead.ok || ahead.value)
+        return ahead.ok ? { ok: true, value: 'ahead' } : ahead;
+    const behind = await git.isAncestor(head, merge, o);
+    if (!behind.ok)
+        return behind;
+    return { ok: true, value: behind.value ? 'behind' : 'diverged' };
+}
+/** Both commits in the local object store, fetched when missing; an Observation when that failed. */
+async function bringBothHere(git, t, head, o) {
+    if (!(await git.hasCommit(head, o))) {
+        const fetched = await git.fetchCommit(t.remote, head, { ...o, branch: t.baseBranch, branchFirst: true });
+        if (!fetched.present) {
+            return {
+                kind: 'transient',
+                error: `could not fetch the head ${head} of '${t.baseBranch}' from '${t.remote}': ${fetched.failure?.message ?? 'the remote did not send it'}`,
+            };
+        }
+    }
+    if (!(await git.hasCommit(t.mergeCommit, o))) {
+        const fetched = await git.fetchCommit(t.remote, t.mergeCommit, { ...o, branch: t.baseBranch });
+        if (!fetched.present) {
+            return {
+                kind: 'fatal',
+                reason: 'git_failed',
+                message: `Merge commit ${t.mergeCommit} is not in the local repository and could not be fetched from '${t.remote}' (${fetched.failure?.message ?? 'the remote does not have it'}), so its relation to the head ${head} of '${t.baseBranch}' is unknown.`,
+                head,
+            };
+        }
+    }
+    return null;
+}
+const NOT_FETCHING = 'fetching is off';
+async function observeViaGit(git, t, budget, options = { mayFetch: true, mayUnshallow: true }) {
+    const o = { signal: budget.signal };
+    const listed = await git.lsRemoteHead(t.remote, t.baseBranch, o);
+    if (!listed.ok)
+        return { kind: 'transient', error: listed.failure.message };
+    const head = listed.value;
+    if (head === null)
+        return { kind: 'missing' };
+    if (head === t.mergeCommit)
+        return { kind: 'head', head, relation: 'identical' };
+    if (!options.mayFetch)
+        return relateHere(git, t, head, o);
+    return relateFetching(git, t, head, o, options.mayUnshallow);
+}
+async function relateFetching(git, t, head, o, mayUnshallow) {
+    const notHere = await bringBothHere(git, t, head, o);
+    if (notHere)
+        return notHere;
+    const relation = await relationByGit(git, t.mergeCommit, head, o);
+    // In a shallow clone, history cut at the shallow boundary can hide an ancestry: complete it once.
+    if (!(relation.ok && relation.value === 'diverged' && (await git.isShallow(o))))
+        return related(head, relation);
+    if (!mayUnshallow) {
+        return undecided(head, 'shallow-history', 'its history is cut off (a shallow clone) and unshallowing is off');
+    }
+    const unshallowed = await git.unshallow(t.remote, t.baseBranch, o);
+    if (!unshallowed.ok) {
+        return undecided(head, 'shallow-history', `completing its history failed: ${unshallowed.failure.message}`);
+    }
+    const after = related(head, await relationByGit(git, t.mergeCommit, head, o));
+    return after.kind === 'head' ? { ...after, unshallowed: true } : after;
+}
+/** The relation from the commits already here; a shallow clone's "neither" is not believed. */
+async function relateHere(git, t, head, o) {
+    for (const [sha, what] of [
+        [head, `the head ${head} is not in the local repository`],
+        [t.mergeCommit, `merge commit ${t.mergeCommit} is not in the local repository`],
+    ]) {
+        if (!(await git.hasCommit(sha, o)))
+            return undecided(head, 'not-fetched', `${what} and ${NOT_FETCHING}`);
+    }
+    const relation = await relationByGit(git, t.mergeCommit, head, o);
+    if (relation.ok && relation.value === 'diverged' && (await git.isShallow(o))) {
+        return undecided(head, 'shallow-history', `its history is cut off and ${NOT_FETCHING}`);
+    }
+    return related(head, relation);
+}
+function undecided(head, why, detail) {
+    return { kind: 'undecided', head, why, detail };
+}
+function related(head, relation) {
+    if (!relation.ok)
+        return { kind: 'fatal', reason: 'git_failed', message: `${relation.failure.message}.`, head };
+    return { kind: 'head', head, relation: relation.value };
+}
+
+;// CONCATENATED MODULE: ./src/freshness/verdict.ts
+function where(input, via) {
+    return via === 'api' && input.api
+        ? `branch '${input.baseBranch}' of ${input.api.repository} (GitHub API)`
+        : `branch '${input.baseBranch}' on remote '${input.remote}' (git ls-remote)`;
+}
+function verdict_seconds(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+/** How the answer was seen: `seen 3 times, confirmed with git ls-remote`. */
+function howSeen(l) {
+    const times = l.tries === 1 ? 'once' : `${l.tries} times`;
+    if (l.gitRecheck === 'confirmed')
+        return `seen ${times}, confirmed with git ls-remote`;
+    if (l.gitRecheck === 'failed')
+        return `seen ${times}; the git ls-remote re-check failed (${l.recheckFailure})`;
+    return `seen ${times}`;
+}
+function verdictFrom(l, input, t, budgetSpentMs) {
+    const o = l.last;
+    const facts = {
+        tries: l.tries,
+        gitRecheck: l.gitRecheck,
+        relation: o.kind === 'head' && o.relation !== 'unknown' ? o.relation : null,
+        undecided: o.kind === 'undecided' ? o.why : null,
+        budgetSpent: budgetSpentMs !== null,
+        unshallowed: o.kind === 'head' && o.unshallowed === true,
+    };
+    const base = { via: l.via, facts };
+    const branch = where(input, l.via);
+    const merge = t.mergeCommit;
+    const spent = budgetSpentMs === null ? '' : ` (the freshness budget of ${verdict_seconds(budgetSpentMs)} ran out)`;
+    switch (o.kind) {
+        case 'missing':
+            return {
+                ...base,
+                kind: 'blocked',
+                reason: 'invalid_input',
+                originHead: null,
+                message: `Input 'base-branch': ${branch} does not exist, so merge commit ${merge} cannot be checked against it.`,
+            };
+        case 'transient': {
+            const tries = `${l.tries} ${l.tries === 1 ? 'try' : 'tries'}`;
+            const why = o.error.replace(/[.\s]+$/, '');
+            const message = `Could not read the head of ${branch} after ${tries}${spent}: ${why}.`;
+            return { ...base, kind: 'error', reason: 'head_unreachable', originHead: null, message };
+        }
+        case 'fatal':
+            return {
+                ...base,
+                kind: 'error',
+                reason: o.reason,
+                originHead: o.head,
+                message: `${o.message}${spent}`,
+            };
+        case 'undecided':
+            return {
+                ...base,
+                kind: 'error',
+                reason: 'git_failed',
+                originHead: o.head,
+                message: verdict_undecided(o, branch, t),
+            };
+        case 'head':
+            return headVerdict(o.head, o.relation, { ...base, branch, merge, l, input });
+    }
+}
+function verdict_undecided(o, branch, t) {
+    const head = `The head of ${branch} is ${o.head}, not merge commit ${t.mergeCommit}`;
+    return o.why === 'shallow-history'
+        ? `${head}; whether one contains the other cannot be told in this shallow clone (${o.detail}).`
+        : `${head}; ${o.detail}, so how they relate is unknown.`;
+}
+function headVerdict(head, relation, c) {
+    const base = { via: c.via, facts: c.facts, originHead: head };
+    const { branch, merge } = c;
+    const name = `'${c.input.baseBranch}'`;
+    switch (relation) {
+        case 'identical':
+            return { ...base, kind: 'fresh', message: `Merge commit ${merge} is the head of ${branch}.` };
+        case 'ahead':
+            return {
+                ...base,
+                kind: 'stale',
+                reason: 'superseded',
+                message: `The head of ${branch} has moved on to ${head}, which contains merge commit ${merge}.`,
+            };
+        case 'diverged':
+            return {
+                ...base,
+                kind: 'stale',
+                reason: 'diverged',
+                message: `The head of ${branch} is ${head}, which neither contains merge commit ${merge} nor precedes it: the merge commit is not contained in ${name} (a force-push, or a commit from another branch).`,
+            };
+        case 'behind':
+            return {
+                ...base,
+                kind: 'stale',
+                reason: 'rewound',
+                message: `The head of ${branch} is ${head}, an ancestor of merge commit ${merge} (${howSeen(c.l)}): the merge commit is not contained in ${name} (a reset to before it, or a commit from another branch).`,
+            };
+        case 'unknown':
+            return {
+                ...base,
+                kind: 'error',
+                reason: 'api_failed',
+                message: `The GitHub API does not know merge commit ${merge} (compare with head ${head} answered 404, ${howSeen(c.l)}), so it may never have been pushed to ${c.input.api?.repository ?? c.input.remote}.`,
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/freshness/check.ts
+// The freshness gate (SPEC §5): is the merge commit exactly the head of the base branch on the remote?
+// It ends within its budget (DEFAULT_FRESHNESS_BUDGET_MS unless told otherwise), whatever the remote does.
+
+
+
+/**
+ * Worth looking again — the one rule for re-observing: the API lagging behind a push (the head still
+ * behind the merge commit, or compare not knowing the merge commit yet), or no answer at all. A head read
+ * with git is authoritative: it is not asked twice.
+ */
+function worthRetrying(o, via) {
+    // The API client already tried a transport failure again (the one retry layer); git did not.
+    if (o.kind === 'transient')
+        return via === 'git';
+    return via === 'api' && o.kind === 'head' && (o.relation === 'behind' || o.relation === 'unknown');
+}
+async function checkFreshness(input) {
+    const budget = startBudget(input.budgetMs ?? DEFAULT_FRESHNESS_BUDGET_MS, input.signal);
+    try {
+        const target = {
+            remote: input.remote,
+            baseBranch: input.baseBranch,
+            mergeCommit: input.mergeCommit,
+        };
+        const looked = await lookRepeatedly(input, target, budget);
+        await recheckWithGit(input, target, budget, looked);
+        return verdictFrom(looked, input, target, budget.spent() ? budget.ms : null);
+    }
+    finally {
+        budget.dispose();
+    }
+}
+async function lookRepeatedly(input, target, budget) {
+    const api = input.api;
+    const via = api ? 'api' : 'git';
+    const looked = {
+        last: { kind: 'transient', error: 'not tried' },
+        via,
+        tries: 0,
+        gitRecheck: null,
+        recheckFailure: null,
+    };
+    for (let attempt = 0; attempt <= input.retry.delaysMs.length; attempt++) {
+        if (!(await waitWithin(budget, input.retry, attempt)))
+            break;
+        looked.last = api
+            ? await observeViaApi(api, target, budget)
+            : await observeViaGit(input.git, target, budget, gitOptions(input));
+        looked.tries++;
+        if (!worthRetrying(looked.last, via))
+            break;
+    }
+    return looked;
+}
+/** The API kept answering "behind" (or did not know the merge commit): ask git, which is authoritative. */
+async function recheckWithGit(input, target, budget, looked) {
+    const last = looked.last;
+    const lagging = last.kind === 'head' && (last.relation === 'behind' || last.relation === 'unknown');
+    if (!input.api || !lagging)
+        return;
+    const byGit = await observeViaGit(input.git, target, budget, gitOptions(input));
+    if (byGit.kind === 'head') {
+        looked.last = byGit;
+        looked.via = 'git';
+        looked.gitRecheck = 'confirmed';
+        return;
+    }
+    looked.gitRecheck = 'failed';
+    looked.recheckFailure = recheckFailure(byGit);
+}
+function recheckFailure(o) {
+    switch (o.kind) {
+        case 'transient':
+            return o.error;
+        case 'fatal':
+            return o.message.replace(/[.\s]+$/, '');
+        case 'undecided':
+            return `the head is ${o.head}; ${o.detail}`;
+        case 'missing':
+            return 'branch not found';
+    }
+}
+/** What git may do to the repository while the gate looks. */
+function gitOptions(input) {
+    const mayFetch = input.mayFetch ?? true;
+    return { mayFetch, mayUnshallow: mayFetch && (input.mayUnshallow ?? true) };
+}
+
+;// CONCATENATED MODULE: ./src/freshness/for-action.ts
+function freshnessMessageForAction(verdict) {
+    if (verdict.kind === 'stale' && verdict.reason === 'superseded') {
+        return `${verdict.message.replace(/\.$/, '')}: a newer run covers the newer head.`;
+    }
+    return verdict.message;
+}
+
+;// CONCATENATED MODULE: ./src/freshness/head-after.ts
+// The head once more after the command ran (SPEC §5, `origin_head_after`): best effort, never throws, and
+// within the same budget as the gate.
+
+
+
+/** The head of the base branch now (API when available, else git ls-remote); null when it cannot be read. */
+async function readHeadAfter(input) {
+    const budget = startBudget(input.budgetMs ?? DEFAULT_FRESHNESS_BUDGET_MS, input.signal);
+    try {
+        for (let attempt = 0; attempt <= input.retry.delaysMs.length; attempt++) {
+            if (!(await waitWithin(budget, input.retry, attempt)))
+                break;
+            const read = await readOnce(input, budget);
+            if ('head' in read)
+                return read.head;
+            if (!read.retry)
+                break;
+        }
+        return null;
+    }
+    finally {
+        budget.dispose();
+    }
+}
+async function readOnce(input, budget) {
+    if (!input.api) {
+        const listed = await input.git.lsRemoteHead(input.remote, input.baseBranch, { signal: budget.signal });
+        return listed.ok ? { head: listed.value } : { retry: true };
+    }
+    const api = input.api;
+    const answer = await withinBudget(budget, api.getBranchHead(input.baseBranch).then((head) => ({ head }), 
+    // A permission problem or a bug will not go away by asking again.
+    (e) => ({ retry: isTransientApiError(e) })));
+    if (answer === null)
+        return { retry: false };
+    if (!('head' in answer.value))
+        return answer.value;
+    const head = answer.value.head;
+    if (head === null)
+        return { head: null };
+    const sha = (0,domain/* parseSha */.qL)(head);
+    return sha.ok ? { head: sha.value } : { retry: false };
+}
+
+;// CONCATENATED MODULE: ./src/freshness/merge-commit.ts
+
+function invalid(message) {
+    return { ok: false, reason: 'invalid_input', message };
+}
+async function resolveMergeCommit(git, remote, refOrSha, options = {}) {
+    const input = refOrSha.trim();
+    if (input === '') {
+        return invalid("Input 'merge-commit' is empty: give a full 40-hex commit SHA or a ref such as main.");
+    }
+    // eslint-disable-next-line no-control-regex
+    if (input.startsWith('-') || /[\s\x00-\x1f\x7f]/.test(input)) {
+        return invalid(`Input 'merge-commit' (${JSON.stringify(input)}) is not a commit SHA or a ref: it starts with '-' or contains whitespace.`);
+    }
+    const o = { signal: options.signal, mayFetch: options.mayFetch ?? true };
+    const full = (0,domain/* parseSha */.qL)(input);
+    if (full.ok)
+        return resolveFullSha(git, remote, full.value, options.baseBranch ?? null, o);
+    return resolveRevision(git, remote, input, o);
+}
+const merge_commit_NOT_FETCHING = 'not fetched: fetching is off';
+async function resolveFullSha(git, remote, sha, branch, o) {
+    if (await git.hasCommit(sha, o))
+        return { ok: true, sha };
+    if (!o.mayFetch) {
+        return invalid(`Input 'merge-commit': commit ${sha} is not in the local repository (${merge_commit_NOT_FETCHING}).`);
+    }
+    const fetched = await git.fetchCommit(remote, sha, { ...o, branch });
+    if (fetched.present)
+        return { ok: true, sha };
+    if (fetched.remoteAnswered) {
+        return invalid(`Input 'merge-commit': commit ${sha} exists neither in the local repository nor on remote '${remote}'.`);
+    }
+    return {
+        ok: false,
+        reason: 'git_failed',
+        message: `Could not fetch merge commit ${sha} from remote '${remote}': ${fetched.failure?.message ?? 'unknown error'}.`,
+    };
+}
+async function resolveRevision(git, remote, input, o) {
+    const remotePrefix = `${remote}/`;
+    const name = input.startsWith(remotePrefix) ? input.slice(remotePrefix.length) : input;
+    const candidates = [input];
+    if (!input.startsWith('refs/'))
+        candidates.push(`refs/remotes/${remote}/${name}`);
+    for (const candidate of candidates) {
+        const found = await git.revParseCommit(candidate, o);
+        if (found.kind === 'found')
+            return { ok: true, sha: found.sha };
+        if (found.kind === 'ambiguous')
+            return invalid(ambiguous(input, found));
+        if (found.kind === 'failed')
+            return gitFailed(`resolve '${input}'`, found.failure.message);
+    }
+    const notFound = invalid(`Input 'merge-commit': '${input}' is neither a full commit SHA nor a ref that exists locally or on remote '${remote}'.`);
+    const ref = (0,domain/* parseRefName */.oq)(name);
+    if (!ref.ok)
+        return notFound;
+    if (!o.mayFetch) {
+        return invalid(`Input 'merge-commit': '${input}' is neither a full commit SHA nor a ref that exists locally (${merge_commit_NOT_FETCHING}).`);
+    }
+    const fetched = await git.fetchRef(remote, ref.value, o);
+    if (fetched.kind === 'fetched')
+        return { ok: true, sha: fetched.sha };
+    if (fetched.kind === 'missing')
+        return notFound;
+    return gitFailed(`fetch '${name}' from remote '${remote}' to resolve input 'merge-commit'`, fetched.failure.message);
+}
+/** Names the commits a short SHA could mean, so that the right one can be picked. */
+function ambiguous(input, found) {
+    const listed = found.candidates.map((c) => {
+        const what = [c.type === 'commit' ? '' : c.type, c.summary].filter(Boolean).join(' ');
+        return what ? `${c.sha.slice(0, 12)} (${what})` : c.sha.slice(0, 12);
+    });
+    const more = found.unlisted > 0 ? `, and ${found.unlisted} more objects not examined` : '';
+    return `Input 'merge-commit': '${input}' is ambiguous: it is the start of ${found.candidates.length} commits: ${listed.join(', ')}${more}. Give more digits or the full SHA.`;
+}
+function gitFailed(what, why) {
+    return { ok: false, reason: 'git_failed', message: `Could not ${what}: ${why}.` };
+}
+
+;// CONCATENATED MODULE: ./src/freshness/workspace.ts
+
+const CHECKOUT_HINT = 'check out that SHA first (e.g. actions/checkout with `ref: ${{ github.sha }}`)';
+function workspace_gitFailed(message) {
+    return { ok: false, reason: 'git_failed', message };
+}
+async function ensureWorkspaceAt(git, remote, sha, options = {}) {
+    const parsed = (0,domain/* parseSha */.qL)(sha);
+    if (!parsed.ok)
+        return workspace_gitFailed(`Cannot check out '${sha}': not a full commit SHA.`);
+    const target = parsed.value;
+    const o = { signal: options.signal };
+    const head = await git.head(o);
+    // No HEAD commit (a fresh `git init`) is "somewhere else"; not a repository at all is a git failure.
+    if (!head.ok) {
+        return workspace_gitFailed(`The workspace ${git.cwd} is not a git repository (${head.failure.message}); ${CHECKOUT_HINT}.`);
+    }
+    const at = head.value;
+    if (at === target)
+        return { ok: true, action: 'already-at-commit' };
+    const dirty = await git.dirtyFiles(o);
+    if (!dirty.ok)
+        return workspace_gitFailed(`Could not read the state of the workspace: ${dirty.failure.message}.`);
+    if (dirty.value.length > 0) {
+        const files = dirty.value;
+        const shown = files.slice(0, 5).join(', ') + (files.length > 5 ? ` and ${files.length - 5} more` : '');
+        return {
+            ok: false,
+            reason: 'workspace_mismatch',
+            message: `The workspace is at ${at ?? 'no commit'} with local changes to tracked files (${shown}), not at merge commit ${target}; ${CHECKOUT_HINT}.`,
+        };
+    }
+    return checkOut(git, remote, target, at, options.baseBranch ?? null, o);
+}
+async function checkOut(git, remote, target, at, branch, o) {
+    if (!(await git.hasCommit(target, o))) {
+        const fetched = await git.fetchCommit(remote, target, { ...o, branch });
+        if (!fetched.present) {
+            return workspace_gitFailed(`Could not fetch merge commit ${target} from remote '${remote}' into the workspace: ${fetched.failure?.message ?? 'the remote does not have it'}.`);
+        }
+    }
+    const checkout = await git.checkoutDetached(target, o);
+    if (!checkout.ok) {
+        return workspace_gitFailed(`Could not check out merge commit ${target} (workspace at ${at ?? 'no commit'}): ${checkout.failure.message}.`);
+    }
+    const after = await git.head(o);
+    if (!after.ok || after.value !== target) {
+        const seen = after.ok ? (after.value ?? 'no commit') : 'unreadable';
+        return workspace_gitFailed(`Checked out merge commit ${target}, but HEAD is ${seen} afterwards.`);
+    }
+    return { ok: true, action: 'checked-out' };
+}
+
+;// CONCATENATED MODULE: ./src/freshness/index.ts
+// The freshness gate's public API (SPEC §5).
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/modes/wording.ts
+// The few words that differ between the action and the CLI, in one place: how an input is named (an action
+// input or a command-line flag) and the advice after a stale verdict.
+
+/** "input 'base-branch'" for the action, "--base-branch" on the command line. */
+function inputName(entry, name) {
+    return entry === 'cli' ? `--${name}` : `input '${name}'`;
+}
+/** The freshness verdict's message: the action adds its advice; the CLI gives its own as a hint line. */
+function freshnessMessage(entry, verdict) {
+    return entry === 'action' ? freshnessMessageForAction(verdict) : verdict.message;
+}
+
+;// CONCATENATED MODULE: ./src/modes/stages/queue.ts
+// A merge queue candidate (SPEC-v2 §2). On a `merge_group` event GitHub has built the commit that will land
+// (`head_sha`) on a branch of its own, `refs/heads/gh-readonly-queue/<base>/pr-<n>-<base sha>` (`head_ref`).
+// The candidate is "fresh" while that branch still points at it: when the queue rebuilds a group (a PR ahead
+// left the queue, or failed) or removes the entry, the branch moves or disappears, and the candidate will
+// never land as it is — STALE `superseded`; the queue's new candidate has a run of its own.
+
+
+
+const queue_field = (o, key) => o && typeof o === 'object' ? o[key] : undefined;
+/** `104` from `…/gh-readonly-queue/main/pr-104-<40 hex>`; null when the branch does not name one. */
+function prNumberOfQueueRef(ref) {
+    const m = /\/pr-(\d+)-[0-9a-f]{40}$/i.exec(ref);
+    const n = m ? (0,domain/* parsePrNumber */.$S)(m[1]) : null;
+    return n?.ok ? n.value : null;
+}
+/** The candidate a `merge_group` event names; null for any other event. */
+function queueCandidate(ctx) {
+    if (ctx.eventName !== 'merge_group')
+        return null;
+    const group = queue_field(ctx.event, 'merge_group');
+    const headRef = queue_field(group, 'head_ref');
+    if (typeof headRef !== 'string' || headRef === '') {
+        return { ok: false, problem: 'names no queue branch (merge_group.head_ref is missing)' };
+    }
+    const branch = (0,domain/* parseBranchName */.pD)(headRef);
+    if (!branch.ok)
+        return { ok: false, problem: `names a queue branch '${headRef}' that ${branch.problem}` };
+    const baseSha = (0,domain/* parseSha */.qL)(String(queue_field(group, 'base_sha') ?? ''));
+    return {
+        ok: true,
+        value: {
+            headRef,
+            branch: branch.value,
+            baseSha: baseSha.ok ? baseSha.value : null,
+            prNumber: prNumberOfQueueRef(headRef),
+        },
+    };
+}
+/** The result's `queue` field: the entry of a merge_group run, null otherwise. */
+function queueRecord(ctx) {
+    const found = queueCandidate(ctx);
+    return found?.ok ? { head_ref: found.value.headRef, base_sha: found.value.baseSha } : null;
+}
+/** A merge_group run needs its queue branch: without one nothing can tell whether the candidate is current. */
+function queueStage(c) {
+    return stage('find the merge queue entry', async () => {
+        const found = queueCandidate(c.runner);
+        if (found === null)
+            return next(null);
+        if (!found.ok)
+            return stop('BLOCKED', 'invalid_input', `The merge_group event ${found.problem}.`);
+        const q = found.value;
+        const pr = q.prNumber === null ? 'no PR number in its name' : `PR #${q.prNumber}`;
+        const base = q.baseSha ? `, built on ${q.baseSha}` : '';
+        return next(q, { notes: [stage_info(`Merge queue entry: ${q.headRef} (${pr}${base}).`)] });
     });
 }
-/** An explicit input is a choice made in the reviewed workflow file: it wins over the registry. */
-function effectiveOptions(s, fromMetadata, ctx) {
-    const wd = s.workingDirectory ?? fromMetadata.workingDirectory ?? '.';
+/**
+ * The freshness verdict of a queue branch, read as "still the queue's candidate": a branch that moved (in any
+ * direction) or is gone means the queue rebuilt or removed this entry. Failures to look stay failures.
+ */
+function queueFreshness(v, q, sha) {
+    const base = { via: v.via, originHead: v.originHead, unshallowed: v.facts.unshallowed };
+    const rebuilt = 'the merge queue rebuilt or removed this entry, so this candidate will never land as it is';
+    const next = 'the queue runs its new candidate on its own';
+    switch (v.kind) {
+        case 'fresh': {
+            const message = `Candidate ${sha} is still the head of the merge queue branch ${q.headRef}: it is what will land.`;
+            return { ...base, kind: 'fresh', message, factsText: message };
+        }
+        case 'blocked': {
+            const facts = `The merge queue branch ${q.headRef} no longer exists: ${rebuilt}.`;
+            return {
+                ...base,
+                kind: 'stale',
+                reason: 'superseded',
+                message: `${facts.slice(0, -1)}; ${next}.`,
+                factsText: facts,
+            };
+        }
+        case 'stale': {
+            const facts = `The merge queue branch ${q.headRef} now points at ${v.originHead}, not at candidate ${sha}: ${rebuilt}.`;
+            return {
+                ...base,
+                kind: 'stale',
+                reason: 'superseded',
+                message: `${facts.slice(0, -1)}; ${next}.`,
+                factsText: facts,
+            };
+        }
+        case 'error':
+            return { ...base, kind: 'error', reason: v.reason, message: v.message, factsText: v.message };
+    }
+}
+/**
+ * The pull request of a queue entry is the one its branch names (`pr-<n>`): one GET pulls/N for its title,
+ * body and branch. It is not merged yet, so nothing from its body is trusted (the resolution says so).
+ */
+async function discoverQueuePull(api, q) {
+    const n = q.prNumber;
+    if (n === null) {
+        const conclusion = `none: the merge queue branch ${q.headRef} names no pull request`;
+        return { number: null, pr: null, via: null, error: null, conclusion, notes: [`${conclusion}.`] };
+    }
+    const named = `#${n} named by the merge queue branch`;
+    const notes = [`PR #${n} is named by the merge queue branch ${q.headRef}.`];
+    if (!api)
+        return { number: n, pr: null, via: 'queue-branch', error: null, conclusion: named, notes };
+    try {
+        const pr = await api.getPull(n);
+        if (!pr)
+            notes.push(`PR #${n} does not exist in ${api.repository}; resolving without its metadata.`);
+        return { number: n, pr, via: 'queue-branch', error: null, conclusion: named, notes };
+    }
+    catch (e) {
+        const error = e instanceof GitHubApiError ? e : new GitHubApiError(String(e), null, `GET pulls/${n}`);
+        return { number: n, pr: null, via: 'queue-branch', error, conclusion: `failed: ${error.message}`, notes };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/stages/gate.ts
+
+
+
+
+/** The inputs the gate reads; the others only matter to a smoke. */
+const GATE_INPUTS = [
+    'mode',
+    'github-token',
+    'base-branch',
+    'status-context',
+    'gate-bypass-label',
+    'redact-patterns',
+];
+/** A bad value of an input the gate reads stops it (BLOCKED); one it never reads is only a warning. */
+function gateInputsStage(errors, describe) {
+    return stage('check the inputs', async () => {
+        const read = errors.filter((e) => GATE_INPUTS.includes(e.input));
+        if (read.length > 0)
+            return stop('BLOCKED', 'invalid_input', read.map(describe).join(' '));
+        const unread = errors.map((e) => stage_warning(`${describe(e)} (mode: gate does not use it)`));
+        return next(null, { notes: unread });
+    });
+}
+/** The first-parent commits of the base branch the gate reads (SPEC-v2 §3). */
+const GATE_HISTORY_LIMIT = 20;
+const gate_field = (o, key) => o && typeof o === 'object' ? o[key] : undefined;
+/**
+ * The pull request a gate runs for: the event's own (`pull_request`, `pull_request_target`), or in a merge
+ * queue the one the queue branch names (`pr-<n>`); null for any other event (only main's state counts).
+ */
+function pullOfEvent(ctx) {
+    const queue = queueCandidate(ctx);
+    if (queue && !queue.ok)
+        return { ok: false, problem: `The merge_group event ${queue.problem}.` };
+    if (queue) {
+        const n = queue.value.prNumber;
+        return { ok: true, pull: n === null ? null : { number: n, title: null, labels: null } };
+    }
+    const pr = gate_field(ctx.event, 'pull_request');
+    const number = gate_field(pr, 'number');
+    if (typeof number !== 'number')
+        return { ok: true, pull: null };
+    const title = gate_field(pr, 'title');
+    const labels = gate_field(pr, 'labels');
     return {
-        timeoutSeconds: s.timeoutSeconds ?? fromMetadata.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-        shell: s.shell ?? fromMetadata.shell ?? (ctx.os === 'Windows' ? 'pwsh' : 'bash'),
-        workingDirectory: (0,external_node_path_.isAbsolute)(wd) ? wd : (0,external_node_path_.resolve)(ctx.workspace, wd),
+        ok: true,
+        pull: {
+            number,
+            title: typeof title === 'string' ? title : null,
+            labels: Array.isArray(labels)
+                ? labels.map((l) => gate_field(l, 'name')).filter((n) => typeof n === 'string')
+                : null,
+        },
     };
+}
+function gateSubjectStage(c) {
+    return stage('find what the gate guards', async () => {
+        const base = c.settings.baseBranch;
+        if (base === null) {
+            const message = `${inputName(c.entry, 'base-branch')} is empty and the event names no base branch: the gate cannot tell which branch must be green.`;
+            return stop('BLOCKED', 'invalid_input', message);
+        }
+        const context = c.settings.statusContext;
+        if (context === null) {
+            const message = `${inputName(c.entry, 'status-context')} is empty: the gate reads the state of '${base}' from the statuses of that context.`;
+            return stop('BLOCKED', 'invalid_input', message);
+        }
+        const found = pullOfEvent(c.runner);
+        if (!found.ok)
+            return stop('BLOCKED', 'invalid_input', found.problem);
+        const who = found.pull
+            ? `PR #${found.pull.number}`
+            : `a ${c.runner.eventName || 'local'} run (no pull request)`;
+        return next({ base, context, pull: found.pull }, { notes: [stage_info(`Gate for ${who} into '${base}', from the '${context}' statuses.`)] });
+    });
+}
+/** The gate's whole cost: one GraphQL request (commits, their statuses and PRs, the PR's labels). */
+function readBaseBranchStage(c, s) {
+    return stage(`read the state of '${s.base}'`, async () => {
+        const api = c.api;
+        if (!api) {
+            const message = `The gate reads the statuses of '${s.base}' through the GitHub API, and there is none: ${inputName(c.entry, 'github-token')} is empty or the repository is unknown.`;
+            return stop('BLOCKED', 'invalid_input', message);
+        }
+        let history;
+        try {
+            const request = {
+                branch: s.base,
+                context: s.context,
+                limit: GATE_HISTORY_LIMIT,
+                pullNumber: s.pull?.number ?? null,
+            };
+            history = await api.getStatusHistory(request);
+        }
+        catch (e) {
+            const message = `The GitHub API could not read the state of '${s.base}' of ${api.repository} (${describeApiError(e)}); the gate needs a token with contents: read, statuses: read and pull-requests: read.`;
+            return stop('ERROR', 'api_failed', message);
+        }
+        if (history.commits === null) {
+            return stop('BLOCKED', 'invalid_input', `${inputName(c.entry, 'base-branch')}: branch '${s.base}' does not exist in ${api.repository}.`);
+        }
+        const read = stage_info(`Read the newest ${history.commits.length} commits of '${s.base}' with their '${s.context}' statuses.`);
+        return next({ commits: history.commits, pull: gatePull(s.pull, history) }, { notes: [read] });
+    });
+}
+/** The API's title and labels (current: a label added after the event counts on a re-run), else the event's. */
+function gatePull(pull, history) {
+    if (!pull)
+        return null;
+    return {
+        number: pull.number,
+        title: history.pull?.title ?? pull.title ?? '',
+        labels: history.pull?.labels ?? pull.labels ?? [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/modes/gate.ts
+// `mode: gate` (SPEC-v2 §3): the one required check of a pull request and of a merge group — it passes while
+// the base branch is green (or its state is unknown), fails while it is red, and lets fixes through (the
+// bypass label, a revert). Its verdict is not a SmokeResult: nothing is smoked, so there is no result, no
+// commit status and no escalation packet; its outputs are `status` (PASS or FAIL; ERROR, BLOCKED or
+// CANCELLED when it could not decide), `main-state`, `red-since` and `bypassed`, and `result` is empty.
+// It never reads the workspace or runs anything: one API request is its whole cost.
+
+
+
+
+
+
+async function* gateScript(c, inputErrors, describeInputError) {
+    yield* run(gateInputsStage(inputErrors, describeInputError));
+    const subject = yield* run(gateSubjectStage(c));
+    const seen = yield* run(readBaseBranchStage(withApiBudget(c, API_BUDGET_MS.gate), subject));
+    return decideGate(mainHealth(seen.commits), {
+        base: subject.base,
+        context: subject.context,
+        pull: seen.pull,
+        bypassLabel: c.settings.gateBypassLabel,
+    });
+}
+/** Runs the gate and publishes its outputs, summary and annotations on every exit path. */
+async function runGate(c, o) {
+    const end = await runScript(gateScript(c, o.inputErrors, o.describeInputError), {
+        signal: o.signal,
+        log: c.sinks.log,
+        initial: {},
+        dryRun: c.settings.dryRun,
+    });
+    const outcome = end.kind === 'done' ? decided(end.value) : gate_undecided(end.verdict);
+    await publishGate(c, outcome);
+    return outcome;
+}
+function decided(d) {
+    const { status, reason, message, mainState, redSince, bypassed } = d;
+    return {
+        status,
+        reason,
+        message,
+        failed: status === 'FAIL',
+        result: null,
+        mainState,
+        redSince,
+        bypassed,
+        decision: d,
+    };
+}
+function gate_undecided(v) {
+    return {
+        ...v,
+        failed: true,
+        result: null,
+        mainState: null,
+        redSince: null,
+        bypassed: null,
+        decision: null,
+    };
+}
+async function publishGate(c, g) {
+    const summary = c.sinks.appendSummary;
+    if (summary) {
+        const page = renderGateSummary(g, { serverUrl: c.runner.serverUrl, repository: c.runner.repository });
+        await isolated('job summary', () => summary(page).then(() => 'written'), {
+            sinks: c.sinks,
+            stepTimeoutMs: 3000,
+        });
+    }
+    setGateOutputs(c, g);
+    gate_annotate(c, g);
+}
+function setGateOutputs(c, g) {
+    const set = c.sinks.setOutput;
+    if (!set)
+        return;
+    const outputs = outputs_buildOutputs({
+        mode: 'gate',
+        status: g.status,
+        result: null,
+        resultPath: null,
+        packetPath: null,
+        artifact: null,
+        greenSha: null,
+        matrix: null,
+        profiles: null,
+        issueNumber: null,
+        mainState: g.mainState,
+        redSince: g.redSince,
+        bypassed: g.bypassed,
+    });
+    for (const [name, value] of Object.entries(outputs)) {
+        try {
+            set(name, value);
+        }
+        catch (e) {
+            c.sinks.log.warning(`Could not set output ${name}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
+}
+function gate_annotate(c, g) {
+    const log = c.sinks.log;
+    if (g.status === 'FAIL')
+        log.error(g.message, { title: 'post-merge-smoke gate: the base branch is red' });
+    else if (g.reason === 'bypassed')
+        log.notice(g.message, { title: 'post-merge-smoke gate: bypassed' });
+    else if (g.reason === 'main_unknown')
+        log.notice(g.message, { title: 'post-merge-smoke gate: state unknown' });
+    else if (g.status !== 'PASS' && g.status !== 'CANCELLED') {
+        log.error(g.message, { title: `post-merge-smoke gate ${g.status}` });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/fold.ts
+/** Worst first. CANCELLED and STALE rank after the verdicts a smoke can give (a newer run decides). */
+const SEVERITY = [
+    'ERROR',
+    'TIMEOUT',
+    'FAIL',
+    'BLOCKED',
+    'CANCELLED',
+    'STALE',
+    'PASS',
+    'SKIPPED',
+];
+function foldResults(received, unusable) {
+    if (unusable.length > 0 || received.length === 0) {
+        const missing = unusable.map((u) => `${u.source}: ${u.why}`).join('; ');
+        return {
+            kind: 'verdict',
+            verdict: {
+                status: 'ERROR',
+                reason: 'missing_shard',
+                message: missing
+                    ? `A run job's result could not be used — ${missing}.`
+                    : "No run job's result was received.",
+            },
+        };
+    }
+    const worst = [...received].sort((a, b) => SEVERITY.indexOf(a.result.status) - SEVERITY.indexOf(b.result.status))[0];
+    return { kind: 'result', result: worst.result };
 }
 
 ;// CONCATENATED MODULE: ./src/modes/stages/commit.ts
@@ -69757,6 +70500,44 @@ function headAfterStage(c, base, sha) {
         const head = await readHeadAfter(freshnessInput(c, base, sha, signal)).catch(() => null);
         return next(null, { facts: { originHeadAfter: head } });
     });
+}
+
+;// CONCATENATED MODULE: ./src/modes/stages/command.ts
+// The §2 policy applied to what resolution found, and the options the command runs with.
+
+
+
+
+function commandStage(c, outcome) {
+    return stage('apply the policy', async () => {
+        const policy = applyPolicy(c.settings.dryRun, outcome);
+        if (policy.kind !== 'run')
+            return stop(policy.status, policy.reason, policy.message);
+        const command = {
+            command: policy.command,
+            source: policy.source,
+            profile: outcome.profile,
+            ...effectiveOptions(c.settings, policy.options, c.runner),
+        };
+        const from = `${command.source}${command.profile ? `, profile ${command.profile}` : ''}`;
+        return next(command, {
+            facts: {
+                smokeCommand: command.command,
+                commandSource: command.source,
+                timeoutSeconds: command.timeoutSeconds,
+            },
+            notes: [{ level: 'info', text: `Smoke command (from ${from}):\n${command.command}` }],
+        });
+    });
+}
+/** An explicit input is a choice made in the reviewed workflow file: it wins over the registry. */
+function effectiveOptions(s, fromMetadata, ctx) {
+    const wd = s.workingDirectory ?? fromMetadata.workingDirectory ?? '.';
+    return {
+        timeoutSeconds: s.timeoutSeconds ?? fromMetadata.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        shell: s.shell ?? fromMetadata.shell ?? (ctx.os === 'Windows' ? 'pwsh' : 'bash'),
+        workingDirectory: (0,external_node_path_.isAbsolute)(wd) ? wd : (0,external_node_path_.resolve)(ctx.workspace, wd),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/execute/classify.ts
@@ -71645,6 +72426,9 @@ function executeStage(c, subject, command) {
     }, { group: 'Smoke command output', ownsCancellation: true });
 }
 function postPending(c, subject, command) {
+    // A run job that hands its result to a report job writes nothing: its token may only read.
+    if (!c.settings.report)
+        return Promise.resolve('skipped: report is false');
     const content = pendingStatus({
         taskId: subject.taskId,
         prNumber: subject.prNumber,
@@ -71823,7 +72607,11 @@ function endOfRun(end) {
 async function smokeAndPublish(c, o) {
     const end = await runSmokeScript({ ...c, apply: true }, o);
     const { verdict, smoke } = endOfRun(end);
-    return publishResult(facts_buildResult(end.facts, verdict), smoke, {
+    return publishResult(facts_buildResult(end.facts, verdict), smoke, publishContext(c, o, verdict));
+}
+/** How a mode publishes: the reporting phase's API budget, and only seconds after a cancellation. */
+function publishContext(c, o, verdict) {
+    return {
         settings: c.settings,
         runner: c.runner,
         outDir: c.outDir,
@@ -71833,7 +72621,178 @@ async function smokeAndPublish(c, o) {
         now: c.now,
         // After a cancellation the runner allows a few seconds: no reporting step may wait long.
         stepTimeoutMs: verdict.status === 'CANCELLED' ? 3000 : null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/modes/report.ts
+// `mode: report` (SPEC-v2 §1): a job that never runs repository code (no checkout needed) receives the
+// results of the run jobs of this workflow run attempt — their result artifacts, or the `results` input —
+// folds them into one verdict and does the privileged reporting exactly as a one-job run would: commit
+// status, Critical #7 packet, green ref, escalation issue, summary, outputs.
+//
+// A run job's result is evidence, not authority: the smoke ran in that job, and a malicious smoke command
+// can forge what the job uploads. So the report job takes the commit from its own event (a result about
+// another commit is unusable), and its own run for the links it posts.
+
+
+
+
+
+
+
+
+
+
+
+/** A result file bigger than this is not a result (max-output-bytes keeps a real one far smaller). */
+const MAX_RESULT_FILE_BYTES = 32 * 1024 * 1024;
+async function* reportScript(c, o) {
+    yield* run(inputsStage(o.inputErrors, o.describeInputError));
+    const sha = yield* run(subjectStage(c));
+    const receipt = yield* run(receiveStage(c, o.artifacts ?? null, sha));
+    return yield* run(foldStage(c, sha, receipt));
+}
+/** The commit the report is about: the report job's own (its event's, or the merge-commit input). */
+function subjectStage(c) {
+    return stage('find the commit to report on', async () => {
+        const sha = c.settings.mergeCommit;
+        if ((0,domain/* isSha */.HH)(sha))
+            return next(sha, { facts: { mergeCommit: sha } });
+        const name = inputName(c.entry, 'merge-commit');
+        return stop('BLOCKED', 'invalid_input', `${name} must be a full commit SHA in mode report, not '${sha}'.`);
     });
+}
+function receiveStage(c, store, sha) {
+    return stage("receive the run jobs' results", async () => {
+        if (c.settings.results !== null) {
+            const parsed = await fromInput(c.settings.results);
+            if (typeof parsed === 'string') {
+                return stop('BLOCKED', 'invalid_input', `${inputName(c.entry, 'results')} ${parsed}.`);
+            }
+            return next({ received: parsed, unusable: [] });
+        }
+        if (store === null) {
+            return stop('ERROR', 'missing_shard', "No results input, and no artifact service here (ACTIONS_RESULTS_URL) to read the run jobs' results from.");
+        }
+        return fromArtifacts(c, store, sha);
+    }, { group: "The run jobs' results" });
+}
+/** The `results` input's results, or what is wrong with it. */
+async function fromInput(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (e) {
+        return `is not JSON: ${e.message}`;
+    }
+    const items = Array.isArray(json) ? json : [json];
+    if (items.length === 0)
+        return 'is an empty array: there is nothing to report';
+    const { validateResult } = await validators();
+    const received = [];
+    for (const [i, item] of items.entries()) {
+        const source = items.length === 1 ? 'the results input' : `the results input [${i}]`;
+        try {
+            const result = validateResult(item);
+            received.push({ profile: result.profile ?? DEFAULT_PROFILE, source, result, logs: null });
+        }
+        catch (e) {
+            return `holds something that is not a SmokeResult (${source}): ${e.message}`;
+        }
+    }
+    return received;
+}
+async function fromArtifacts(c, store, sha) {
+    const attempt = c.runner.runAttempt;
+    let listed;
+    try {
+        listed = await store.list();
+    }
+    catch (e) {
+        return stop('ERROR', 'api_failed', `Could not list the artifacts of this workflow run: ${e.message}`);
+    }
+    const { picked, notes } = pickResultArtifacts(listed, sha, attempt);
+    if (picked.length === 0) {
+        const wanted = `post-merge-smoke-result-<profile>-${sha.slice(0, 7)}-attempt-${attempt}`;
+        return stop('ERROR', 'missing_shard', `No result artifact ${wanted} in this workflow run: did the run job (report: false) finish and upload one?`);
+    }
+    const receipt = { received: [], unusable: [] };
+    for (const p of picked) {
+        const got = await readArtifact(c, store, p);
+        if ('why' in got)
+            receipt.unusable.push(got);
+        else
+            receipt.received.push(got);
+    }
+    const read = receipt.received.map((r) => stage_info(`Read ${r.source}: ${r.result.status} (${r.result.reason}).`));
+    const unread = receipt.unusable.map((u) => stage_warning(`Could not use ${u.source}: ${u.why}`));
+    return next(receipt, { notes: [...notes.map(stage_warning), ...read, ...unread] });
+}
+async function readArtifact(c, store, p) {
+    const dir = (0,external_node_path_.join)(c.outDir, 'received', p.name);
+    try {
+        await store.download(p, dir);
+        const file = (0,external_node_path_.join)(dir, result_file_RESULT_FILE_NAME);
+        if ((await (0,promises_namespaceObject.stat)(file)).size > MAX_RESULT_FILE_BYTES)
+            throw new Error(`${result_file_RESULT_FILE_NAME} is too large`);
+        const result = (await validators()).validateResult(JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8')));
+        const log = (name) => ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, name)) ? (0,external_node_path_.join)(dir, name) : null);
+        const logs = { stdout: log('stdout.log'), stderr: log('stderr.log') };
+        return { profile: p.profile, source: p.name, result, logs };
+    }
+    catch (e) {
+        return { profile: p.profile, source: p.name, why: e.message.split('\n')[0] };
+    }
+}
+function foldStage(c, sha, receipt) {
+    return stage('fold the results', async () => {
+        const aboutThis = receipt.received.filter((r) => r.result.merge_commit === sha);
+        const elsewhere = receipt.received
+            .filter((r) => r.result.merge_commit !== sha)
+            .map((r) => ({ ...r, why: `it is about ${r.result.merge_commit ?? 'no commit'}, not ${sha}` }));
+        const fold = foldResults(aboutThis, [...receipt.unusable, ...elsewhere]);
+        if (fold.kind === 'verdict')
+            return stop(fold.verdict.status, fold.verdict.reason, fold.verdict.message);
+        const folded = receipt.received.find((r) => r.result === fold.result);
+        const received = {
+            sources: receipt.received.map((r) => r.source),
+            logs: folded.logs,
+        };
+        return next({ result: asReport(c, fold.result), received });
+    });
+}
+/** The folded result as this job publishes it: its mode, its own run and event, reporting not done yet. */
+function asReport(c, result) {
+    return {
+        ...result,
+        mode: 'report',
+        event: c.runner.eventName || result.event,
+        base_branch: c.settings.baseBranch ?? result.base_branch,
+        run: runInfo(c.runner) ?? result.run,
+        green_sha: null,
+        issue_number: null,
+        reporting: { ...PENDING_REPORTING },
+    };
+}
+/** Runs `mode: report` to its end and publishes the folded result (or why there is none). */
+async function reportAndPublish(c, o) {
+    const end = await runScript(reportScript(c, o), {
+        signal: o.signal,
+        log: c.sinks.log,
+        initial: {
+            mode: 'report',
+            event: c.runner.eventName || null,
+            baseBranch: c.settings.baseBranch,
+            run: runInfo(c.runner),
+        },
+        dryRun: c.settings.dryRun,
+    });
+    if (end.kind === 'stopped') {
+        return publishResult(facts_buildResult(end.facts, end.verdict), null, publishContext(c, o, end.verdict));
+    }
+    const { result, received } = end.value;
+    return publishResult(result, null, { ...publishContext(c, o, result), received });
 }
 
 ;// CONCATENATED MODULE: ./src/modes/stages/config-files.ts
@@ -72136,8 +73095,14 @@ async function publishValidation(c, end, outcome) {
 
 
 
+
+
 const modes_runMode = async (c, o) => {
     const { result, failed } = await smokeAndPublish(c, o);
+    return { status: result.status, reason: result.reason, message: result.message, failed, result };
+};
+const reportMode = async (c, o) => {
+    const { result, failed } = await reportAndPublish(c, o);
     return { status: result.status, reason: result.reason, message: result.message, failed, result };
 };
 /** A mode this version does not offer yet: a run BLOCKED on the `mode` input, published like any other. */
@@ -72148,7 +73113,7 @@ function unavailable(mode) {
 const MODE_RUNNERS = {
     run: modes_runMode,
     plan: unavailable('plan'),
-    report: unavailable('report'),
+    report: reportMode,
     gate: runGate,
     validate: validateAndPublish,
 };
@@ -72752,10 +73717,10 @@ class Redactor {
 
 const EPOCH = Date.UTC(2026, 4, 9, 1, 0, 0) / 1000; // 2026-05-09T01:00:00Z, the day of task-2512
 /** Git for building a replay: no user or system configuration, fixed people, a clock that ticks per commit. */
-function replayGit(root) {
+function replayGit(root, firstTick = 0) {
     const globalConfig = (0,external_node_path_.join)(root, 'gitconfig');
     (0,external_node_fs_namespaceObject.writeFileSync)(globalConfig, '');
-    let tick = 0;
+    let tick = firstTick;
     const gitIn = (cwd, extra = {}) => {
         const when = `${EPOCH + 60 * tick} +0000`;
         return new GitProcessTransport(cwd, {
@@ -72856,17 +73821,30 @@ async function afterTheMerge({ must, commitFiles }, l, fixture) {
     }
     return head;
 }
+/**
+ * Lands step `index` (1-based) of a streak: its files committed on top of the workspace's commit (the previous
+ * step's merge) and pushed to the base branch, as the next merge. Returns the new merge commit.
+ */
+async function landStreakStep(loaded, repos, step, index) {
+    const { must, commitFiles } = replayGit(repos.root, 100 * index);
+    const byGitHub = loaded.fixture.merged_by === 'github';
+    const sha = await commitFiles(repos.work, step.merge_commit_message, step.files, byGitHub);
+    await must(repos.work, ['push', '-q', 'origin', `HEAD:refs/heads/${loaded.fixture.base_branch}`]);
+    await must(repos.work, ['fetch', '-q', 'origin']);
+    return sha;
+}
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/replay/compare.ts
-// Compares a replayed SmokeResult with a fixture's expected fields. Pure.
+// Compares a replayed SmokeResult (or a gate's verdict) with a fixture's expected fields. Pure.
 
 /** Fields that change from run to run by nature; a replay comparison never looks at them. */
 const VOLATILE_FIELDS = (/* unused pure expression or super */ null && (['started_at', 'finished_at', 'duration_ms']));
 /**
- * "$MERGE_COMMIT", "$ORIGIN_HEAD", "$BASE_HEAD", "$MERGE_REF" and "$BASE_HISTORY[i]" → what the replay built,
- * wherever they appear in an expected value.
+ * "$MERGE_COMMIT[i]", "$BASE_HISTORY[i]", "$MERGE_COMMIT", "$ORIGIN_HEAD", "$BASE_HEAD" and "$MERGE_REF" →
+ * what the replay built, wherever they appear in an expected value (a whole string stays a string; a value
+ * that is exactly "$ORIGIN_HEAD" with no origin head becomes null).
  */
 function substitution(shas) {
     const named = {
@@ -72875,6 +73853,7 @@ function substitution(shas) {
         $BASE_HEAD: shas.baseHead,
         $MERGE_REF: shas.mergeRef,
     };
+    const indexed = (list, name) => (_m, i) => list?.[Number(i)] ?? `<no ${name}[${i}]>`;
     const substitute = (value) => {
         if (Array.isArray(value))
             return value.map(substitute);
@@ -72883,15 +73862,16 @@ function substitution(shas) {
         }
         if (typeof value !== 'string')
             return value;
-        if (value in named)
+        if (Object.hasOwn(named, value))
             return named[value];
-        const m = /^\$BASE_HISTORY\[(\d+)\]$/.exec(value);
-        return m ? (shas.history[Number(m[1])] ?? `<no base_history[${m[1]}]>`) : value;
+        return value
+            .replace(/\$MERGE_COMMIT\[(\d+)\]/g, indexed(shas.steps, 'MERGE_COMMIT'))
+            .replace(/\$BASE_HISTORY\[(\d+)\]/g, indexed(shas.history, 'BASE_HISTORY'))
+            .replace(/\$(MERGE_COMMIT|ORIGIN_HEAD|BASE_HEAD|MERGE_REF)\b/g, (m) => named[m] ?? 'null');
     };
     return substitute;
 }
-function fieldDifferences(fields, actual, shas, what) {
-    const substitute = substitution(shas);
+function fieldDifferences(fields, actual, substitute, what) {
     const differences = [];
     for (const [key, want] of Object.entries(fields)) {
         if (!(key in actual)) {
@@ -72917,15 +73897,36 @@ function packetDifference(packet, packetWritten) {
         `packet: expected ${packet ? 'a' : 'no'} Critical #7 packet, got ${packetWritten ? 'one' : 'none'}`,
     ];
 }
-/** One line per difference; empty when the result matches. */
-function compareWithExpected(expected, result, packetWritten, shas) {
-    const { stdout_includes, stderr_includes, message_includes, packet, ...fields } = expected;
+/** The packet's suspects and the reporting outcomes of main health, where the fixture names them. */
+function healthDifferences(suspects, reportingIncludes, result, packet, substitute) {
+    const differences = [];
+    if (suspects !== undefined) {
+        const wanted = substitute(suspects);
+        const got = packet?.suspects.map((s) => s.sha) ?? null;
+        if (!(0,external_node_util_.isDeepStrictEqual)(got, wanted)) {
+            differences.push(`suspects: expected ${JSON.stringify(wanted)}, got ${JSON.stringify(got)}`);
+        }
+    }
+    for (const [key, text] of Object.entries(reportingIncludes)) {
+        const got = result.reporting[key];
+        const wanted = substitute(text);
+        if (got === undefined || !got.includes(wanted)) {
+            differences.push(`reporting.${key}: expected it to include ${JSON.stringify(wanted)}, got ${JSON.stringify(got)}`);
+        }
+    }
+    return differences;
+}
+/** One line per difference; empty when the result matches. `written`: the packet written, if any. */
+function compareWithExpected(expected, result, packetWritten, shas, written = null) {
+    const substitute = substitution(shas);
+    const { stdout_includes, stderr_includes, message_includes, packet, suspects, reporting_includes, ...fields } = expected;
     const differences = [
-        ...fieldDifferences(fields, result, shas, 'SmokeResult'),
+        ...fieldDifferences(fields, result, substitute, 'SmokeResult'),
         ...includes('stdout', result.stdout, stdout_includes),
         ...includes('stderr', result.stderr, stderr_includes),
         ...includes('message', result.message, message_includes),
         ...packetDifference(packet, packetWritten),
+        ...healthDifferences(suspects, reporting_includes, result, written, substitute),
     ];
     // Invariant of every replay: the merge commit is propagated unchanged.
     if (result.merge_commit !== null && result.merge_commit !== shas.mergeCommit) {
@@ -72935,10 +73936,12 @@ function compareWithExpected(expected, result, packetWritten, shas) {
 }
 /** The same for a gate: its verdict and outputs instead of a SmokeResult; it never writes a packet. */
 function compareGateWithExpected(expected, gate, packetWritten, shas) {
-    const { stdout_includes, stderr_includes, message_includes, packet, ...fields } = expected;
+    const { stdout_includes, stderr_includes, message_includes, packet, suspects, reporting_includes, ...fields } = expected;
+    const unused = [...stdout_includes, ...stderr_includes, ...Object.keys(reporting_includes)];
     return [
-        ...fieldDifferences(fields, gate, shas, 'gate'),
-        ...[...stdout_includes, ...stderr_includes].map((n) => `${JSON.stringify(n)}: a gate runs no command`),
+        ...fieldDifferences(fields, gate, substitution(shas), 'gate'),
+        ...unused.map((n) => `${JSON.stringify(n)}: a gate runs no command and reports nothing`),
+        ...(suspects === undefined ? [] : ['suspects: a gate writes no packet']),
         ...includes('message', gate.message, message_includes),
         ...packetDifference(packet, packetWritten),
     ];
@@ -73086,6 +74089,40 @@ const BaseCommit = cli_schemas/* object */.Ikc({
         .default(null),
 })
     .strict();
+/**
+ * Expected SmokeResult fields (compared exactly; "$MERGE_COMMIT" and "$ORIGIN_HEAD" stand for the SHAs the
+ * replay builds, "$MERGE_COMMIT[i]" for the merge commit of step i of a streak, "$BASE_HISTORY[i]" for base
+ * commit i), plus `stdout_includes` / `stderr_includes` / `message_includes`, `packet` (is a packet due?),
+ * `suspects` (the packet's suspect SHAs, newest first) and `reporting_includes` (text each named reporting
+ * outcome contains). A gate fixture expects the gate's fields instead: status, reason, message, main_state,
+ * red_since, bypassed, api_requests (see compare.ts).
+ */
+const Expected = cli_schemas/* object */.Ikc({
+    status: cli_schemas/* string */.YjP(),
+    reason: cli_schemas/* string */.YjP(),
+    stdout_includes: cli_schemas/* array */.YOg(cli_schemas/* string */.YjP()).default([]),
+    stderr_includes: cli_schemas/* array */.YOg(cli_schemas/* string */.YjP()).default([]),
+    message_includes: cli_schemas/* array */.YOg(cli_schemas/* string */.YjP()).default([]),
+    packet: cli_schemas/* boolean */.zMY(),
+    suspects: cli_schemas/* array */.YOg(cli_schemas/* string */.YjP()).optional(),
+    reporting_includes: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()).default({}),
+})
+    .catchall(cli_schemas/* unknown */.L5J());
+/** A later merge of a streak: landed on the base branch after the previous step, then smoked. */
+const StreakStep = cli_schemas/* object */.Ikc({
+    description: cli_schemas/* string */.YjP().default(''),
+    /** Run the previous step's merge commit again (the next run attempt) instead of landing a new one. */
+    rerun: cli_schemas/* boolean */.zMY().default(false),
+    merge_commit_message: cli_schemas/* string */.YjP().default(''),
+    /** The pull request this merge names, as the API returns it (`pulls/<n>`). */
+    pull_request: PullRequestFixture.nullable().default(null),
+    /** Files the merge writes (path → content), on top of the previous step's tree. */
+    files: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()).default({}),
+    /** Inputs of this step, over the fixture's. */
+    inputs: cli_schemas/* record */.g1P(cli_schemas/* string */.YjP(), cli_schemas/* string */.YjP()).default({}),
+    expected: Expected,
+})
+    .strict();
 const Fixture = cli_schemas/* object */.Ikc({
     name: cli_schemas/* string */.YjP().regex(/^[A-Za-z0-9._-]+$/),
     description: cli_schemas/* string */.YjP(),
@@ -73116,21 +74153,12 @@ const Fixture = cli_schemas/* object */.Ikc({
     platforms: cli_schemas/* array */.YOg(cli_schemas/* enum */.k5n(['linux', 'darwin', 'win32']))
         .nullable()
         .default(null),
+    expected: Expected,
     /**
-     * Expected SmokeResult fields (compared exactly; "$MERGE_COMMIT", "$ORIGIN_HEAD" and "$BASE_HISTORY[i]"
-     * stand for the SHAs the replay builds), plus `stdout_includes` / `stderr_includes` / `message_includes`
-     * and `packet` (is a packet due?). A gate fixture expects the gate's fields instead: status, reason,
-     * message, main_state, red_since, bypassed, api_requests (see compare.ts).
+     * A streak (main health, SPEC-v2 §4): more merges, each landed and smoked in turn against the same
+     * loopback GitHub (statuses, refs, issues), each with its own expected result.
      */
-    expected: cli_schemas/* object */.Ikc({
-        status: cli_schemas/* string */.YjP(),
-        reason: cli_schemas/* string */.YjP(),
-        stdout_includes: cli_schemas/* array */.YOg(cli_schemas/* string */.YjP()).default([]),
-        stderr_includes: cli_schemas/* array */.YOg(cli_schemas/* string */.YjP()).default([]),
-        message_includes: cli_schemas/* array */.YOg(cli_schemas/* string */.YjP()).default([]),
-        packet: cli_schemas/* boolean */.zMY(),
-    })
-        .catchall(cli_schemas/* unknown */.L5J()),
+    then: cli_schemas/* array */.YOg(StreakStep).default([]),
 })
     .strict();
 class FixtureError extends Error {
@@ -73213,40 +74241,52 @@ function serveFromGit(server, origin, repository = 'octo/repo') {
 
 ;// CONCATENATED MODULE: ./src/replay/history-routes.ts
 const BOOK_EPOCH = Date.UTC(2026, 4, 9, 2, 0, 0);
-/** Commit statuses by commit, in the order they were set; times are fixed, so replays stay deterministic. */
+/**
+ * The commit statuses of a loopback repository, in the order they were set: one store that the gate's query,
+ * main health's history query and a test all read. Times are fixed, so replays stay deterministic.
+ */
 class StatusBook {
-    bySha = new Map();
-    count = 0;
+    list = [];
     add(sha, status) {
-        const createdAt = status.createdAt ?? new Date(BOOK_EPOCH + 1000 * this.count).toISOString();
-        this.count++;
-        const list = this.bySha.get(sha.toLowerCase()) ?? [];
-        list.push({ ...status, createdAt });
-        this.bySha.set(sha.toLowerCase(), list);
+        const booked = {
+            description: '',
+            token: null,
+            createdAt: new Date(BOOK_EPOCH + 1000 * this.list.length).toISOString(),
+            ...status,
+            sha: sha.toLowerCase(),
+        };
+        this.list.push(booked);
+        return booked;
+    }
+    /** Every status set so far, oldest first. */
+    get all() {
+        return this.list;
     }
     /** The newest status of `context` on `sha` (what GraphQL's `Status.context(name:)` answers). */
     newest(sha, context) {
-        const list = this.bySha.get(sha.toLowerCase()) ?? [];
-        return list.filter((s) => s.context === context).at(-1) ?? null;
+        const lower = sha.toLowerCase();
+        return this.list.filter((s) => s.sha === lower && s.context === context).at(-1) ?? null;
+    }
+    /** Books a `POST /repos/{repository}/statuses/{sha}` request's status; the answer GitHub gives. */
+    post(sha, body, token) {
+        this.add(sha, {
+            state: String(body.state),
+            context: typeof body.context === 'string' ? body.context : 'default',
+            description: typeof body.description === 'string' ? body.description : '',
+            targetUrl: typeof body.target_url === 'string' ? body.target_url : null,
+            token,
+        });
+        return { status: 201, body: { id: this.list.length, ...body } };
     }
     /** Records every `POST /repos/{repository}/statuses/{sha}` into this book (answering 201 like GitHub). */
     serve(server, repository) {
         const repo = repository.replace('/', '\\/');
-        return server.on('POST', new RegExp(`^/repos/${repo}/statuses/([0-9a-f]{40})$`), (req, m) => {
-            const body = (req.json ?? {});
-            const status = {
-                state: String(body.state),
-                context: typeof body.context === 'string' ? body.context : 'default',
-                targetUrl: typeof body.target_url === 'string' ? body.target_url : null,
-            };
-            this.add(m[1], status);
-            return { status: 201, body: { id: this.count, ...body } };
-        });
+        return server.on('POST', new RegExp(`^/repos/${repo}/statuses/([0-9a-f]{40})$`), (req, m) => this.post(m[1], (req.json ?? {}), null));
     }
 }
 /** Is this GraphQL query the gate's (the history of a ref with one status context)? */
 function isStatusHistoryQuery(query) {
-    return typeof query === 'string' && query.includes('history(') && query.includes('context(name:');
+    return typeof query === 'string' && query.includes('ref(qualifiedName:') && query.includes('history(');
 }
 async function statusHistoryAnswer(origin, variables, world) {
     const ref = String(variables.ref);
@@ -73294,14 +74334,182 @@ async function statusHistoryAnswer(origin, variables, world) {
         },
     };
 }
-/** Answers the gate's query on POST /graphql from `origin` and `world`; other queries go to `otherwise`. */
-function serveStatusHistory(server, origin, world, otherwise = () => ({ status: 400, body: { message: 'unknown query' } })) {
+/**
+ * Answers the gate's query on POST /graphql from `origin` and `world`; other queries go to `otherwise`, by
+ * default to the next route that answers POST /graphql.
+ */
+function serveStatusHistory(server, origin, world, otherwise = () => null) {
     return server.on('POST', /^\/graphql$/, (req) => {
         const body = (req.json ?? {});
         return isStatusHistoryQuery(body.query)
             ? statusHistoryAnswer(origin, body.variables ?? {}, world)
             : otherwise(String(body.query));
     });
+}
+
+;// CONCATENATED MODULE: ./src/replay/health-routes.ts
+
+
+const FORBIDDEN = {
+    status: 403,
+    body: {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest',
+    },
+};
+function tokenOf(req) {
+    const auth = req.headers.authorization;
+    return typeof auth === 'string' ? auth.replace(/^(token|bearer)\s+/i, '') : null;
+}
+/** Routes the main-health endpoints of `repository` to `origin` and an in-memory state, which it returns. */
+function serveMainHealth(server, origin, repository = 'octo/repo', options = {}) {
+    const book = options.book ?? new StatusBook();
+    const state = {
+        get statuses() {
+            return book.all;
+        },
+        book,
+        issues: [],
+        readOnlyTokens: new Set(),
+    };
+    const repo = `^/repos/${repository.replace('/', '\\/')}`;
+    const write = (handler) => (req, m) => state.readOnlyTokens.has(tokenOf(req) ?? '') ? FORBIDDEN : handler(req, m);
+    server
+        .on('POST', new RegExp(`${repo}/statuses/([0-9a-f]{40})$`), write((req, m) => postStatus(state, req, m[1])))
+        .on('POST', new RegExp(`${repo}/git/refs$`), write((req) => createRef(origin, repository, req)))
+        .on('PATCH', new RegExp(`${repo}/git/refs/heads/(.+)$`), write((req, m) => updateRef(origin, repository, req, m[1])))
+        .on('POST', /^\/graphql$/, (req) => historyAnswer(origin, state, req))
+        .on('GET', new RegExp(`${repo}/issues$`), (req) => listIssues(state, req, repository))
+        .on('POST', new RegExp(`${repo}/issues$`), write((req) => createIssue(state, req, repository, options)))
+        .on('GET', new RegExp(`${repo}/issues/(\\d+)/comments$`), (req, m) => listComments(state, req, Number(m[1])))
+        .on('POST', new RegExp(`${repo}/issues/(\\d+)/comments$`), write((req, m) => comment(state, req, Number(m[1]))))
+        .on('PATCH', new RegExp(`${repo}/issues/(\\d+)$`), write((req, m) => editIssue(state, req, Number(m[1]), repository)));
+    return state;
+}
+function postStatus(state, req, sha) {
+    return state.book.post(sha, (req.json ?? {}), tokenOf(req));
+}
+/** The newest status of `context` on `sha`, lower case; null when none. */
+function latestStatus(state, sha, context) {
+    return state.book.newest(sha, context)?.state ?? null;
+}
+async function isCommit(origin, sha) {
+    return (/^[0-9a-f]{40}$/.test(sha) && (await origin.run(['cat-file', '-e', `${sha}^{commit}`])).exitCode === 0);
+}
+async function refSha(origin, ref) {
+    const r = await origin.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return r.exitCode === 0 ? r.stdout.trim() : null;
+}
+async function createRef(origin, repository, req) {
+    const { ref, sha } = (req.json ?? {});
+    if (!ref?.startsWith('refs/heads/') || !sha)
+        return { status: 422, body: { message: 'Invalid request.' } };
+    if (!(await isCommit(origin, sha)))
+        return { status: 422, body: { message: 'Object does not exist' } };
+    if ((await refSha(origin, ref)) !== null)
+        return { status: 422, body: { message: 'Reference already exists' } };
+    await origin.run(['update-ref', ref, sha]);
+    return { ...refPayload(repository, ref.slice('refs/heads/'.length), sha), status: 201 };
+}
+async function updateRef(origin, repository, req, branch) {
+    const { sha, force } = (req.json ?? {});
+    const current = await refSha(origin, `refs/heads/${branch}`);
+    if (current === null)
+        return { status: 422, body: { message: 'Reference does not exist' } };
+    if (!sha || !(await isCommit(origin, sha)))
+        return { status: 422, body: { message: 'Object does not exist' } };
+    const fastForward = (await origin.run(['merge-base', '--is-ancestor', current, sha])).exitCode === 0;
+    if (!force && !fastForward)
+        return { status: 422, body: { message: 'Update is not a fast forward' } };
+    await origin.run(['update-ref', `refs/heads/${branch}`, sha]);
+    return refPayload(repository, branch, sha);
+}
+/** The history query of GitHubRestApi.commitHistory, answered with real git; other queries pass. */
+async function historyAnswer(origin, state, req) {
+    const { query, variables } = (req.json ?? {});
+    if (!query?.includes('object(oid:') || !query.includes('history('))
+        return null;
+    const oid = String(variables?.oid ?? '');
+    if (!(await isCommit(origin, oid)))
+        return { body: { data: { repository: { object: null } } } };
+    const all = (await origin.run(['rev-list', oid])).stdout.trim().split('\n');
+    const start = variables?.after ? Number(String(variables.after).replace('cursor:', '')) : 0;
+    const end = Math.min(all.length, start + Number(variables?.first ?? 100));
+    const context = String(variables?.context ?? '');
+    const nodes = [];
+    for (const sha of all.slice(start, end))
+        nodes.push(await historyNode(origin, state, sha, context));
+    const pageInfo = { hasNextPage: end < all.length, endCursor: `cursor:${end}` };
+    return { body: { data: { repository: { object: { history: { pageInfo, nodes } } } } } };
+}
+async function historyNode(origin, state, sha, context) {
+    const show = await origin.run(['show', '-s', '--format=%P%x1f%an%x1f%B', sha]);
+    const [parents = '', author = '', message = ''] = show.stdout.split('\x1f');
+    const parent = parents.trim().split(' ').filter(Boolean)[0];
+    const s = context ? latestStatus(state, sha, context) : null;
+    return {
+        oid: sha,
+        message: message.replace(/\n+$/, ''),
+        author: { name: author, user: null },
+        parents: { nodes: parent ? [{ oid: parent }] : [] },
+        status: s ? { context: { state: s.toUpperCase() } } : null,
+    };
+}
+function issuePayload(i, repository) {
+    return {
+        number: i.number,
+        title: i.title,
+        body: i.body,
+        state: i.state,
+        labels: i.labels.map((name) => ({ name })),
+        created_at: i.createdAt,
+        html_url: `https://github.com/${repository}/issues/${i.number}`,
+    };
+}
+function listIssues(state, req, repository) {
+    const label = req.query.get('labels');
+    const wanted = req.query.get('state') ?? 'open';
+    const found = state.issues.filter((i) => (wanted === 'all' || i.state === wanted) && (!label || i.labels.includes(label)));
+    return { body: found.map((i) => issuePayload(i, repository)) };
+}
+function createIssue(state, req, repository, options) {
+    const b = (req.json ?? {});
+    const issue = {
+        number: state.issues.length + 1,
+        title: b.title ?? '',
+        body: b.body ?? '',
+        labels: b.labels ?? [],
+        state: 'open',
+        createdAt: (options.now?.() ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z'),
+        comments: [],
+    };
+    state.issues.push(issue);
+    return { status: 201, body: issuePayload(issue, repository) };
+}
+function listComments(state, req, n) {
+    const issue = state.issues.find((i) => i.number === n);
+    if (!issue)
+        return { status: 404, body: { message: 'Not Found' } };
+    const perPage = Number(req.query.get('per_page') ?? 30);
+    const page = Number(req.query.get('page') ?? 1);
+    const slice = issue.comments.slice((page - 1) * perPage, page * perPage);
+    return { body: slice.map((body, i) => ({ id: (page - 1) * perPage + i + 1, body })) };
+}
+function comment(state, req, n) {
+    const issue = state.issues.find((i) => i.number === n);
+    if (!issue)
+        return { status: 404, body: { message: 'Not Found' } };
+    issue.comments.push(String(req.json?.body ?? ''));
+    return { status: 201, body: { id: issue.comments.length, body: issue.comments.at(-1) } };
+}
+function editIssue(state, req, n, repository) {
+    const issue = state.issues.find((i) => i.number === n);
+    if (!issue)
+        return { status: 404, body: { message: 'Not Found' } };
+    const b = (req.json ?? {});
+    if (b.state === 'closed' || b.state === 'open')
+        issue.state = b.state;
+    return { body: issuePayload(issue, repository) };
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -73370,27 +74578,31 @@ class LoopbackGitHub {
             json,
         };
         this.requests.push(recorded);
-        const route = this.routes.find((r) => r.method === recorded.method && r.pattern.test(recorded.path));
-        let answer;
-        if (!route) {
-            answer = {
-                status: 404,
-                body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
-            };
-        }
-        else {
-            const match = recorded.path.match(route.pattern);
-            try {
-                answer = await route.handler(recorded, match, route.calls++);
-            }
-            catch (e) {
-                answer = { status: 500, body: { message: `fake handler threw: ${e.message}` } };
-            }
-        }
+        const answer = (await this.answer(recorded)) ?? {
+            status: 404,
+            body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
+        };
         const status = answer.status ?? 200;
         const payload = answer.body === undefined ? '' : JSON.stringify(answer.body);
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
         res.end(payload);
+    }
+    /** The first matching route's answer (later routes first); null when none answers. */
+    async answer(recorded) {
+        for (const route of this.routes) {
+            if (route.method !== recorded.method || !route.pattern.test(recorded.path))
+                continue;
+            const match = recorded.path.match(route.pattern);
+            try {
+                const answer = await route.handler(recorded, match, route.calls++);
+                if (answer !== null)
+                    return answer;
+            }
+            catch (e) {
+                return { status: 500, body: { message: `fake handler threw: ${e.message}` } };
+            }
+        }
+        return null;
     }
 }
 /** A pull request as `GET /repos/{o}/{r}/pulls/{n}` and `commits/{sha}/pulls` return it (the fields we read and a few more). */
@@ -73430,7 +74642,9 @@ async function closedPortUrl() {
 ;// CONCATENATED MODULE: ./src/replay/replay.ts
 // Replays a fixture end to end (SPEC §9, §10): throwaway origin and clone, the fixture's pull request served
 // from a loopback GitHub API, the whole pipeline as the action runs it, and a comparison with the expected
-// result. A gate fixture runs `mode: gate` against the base branch's history and statuses instead.
+// result. A streak runs several merges in turn against one loopback GitHub; a gate fixture runs `mode: gate`
+// against the base branch's history and statuses instead.
+
 
 
 
@@ -73455,30 +74669,24 @@ async function replayFixture(fixtureDir, options) {
         const repos = await buildReplayRepos(loaded, (0,external_node_path_.join)(root, 'repos'));
         const repository = `replay/${loaded.fixture.name}`;
         await server.start();
-        serveFixture(server, loaded, repos, repository);
-        const ran = await replayRun(loaded, repos, server, root, options);
-        const shas = {
-            mergeCommit: repos.mergeCommit,
-            originHead: repos.originHead,
-            history: repos.history,
-            baseHead: repos.baseHead,
-            mergeRef: `refs/heads/${repos.mergeBranch}`,
-        };
-        const packetWritten = ran.packetPath !== null;
-        const differences = ran.gate
-            ? compareGateWithExpected(loaded.fixture.expected, ran.gate, packetWritten, shas)
-            : compareWithExpected(loaded.fixture.expected, ran.result, packetWritten, shas);
+        const health = serveFixture(server, loaded, repos, repository);
+        const steps = await replaySteps(loaded, repos, server, root, options);
+        const last = steps.at(-1);
         return {
             fixture: loaded,
             root,
             repos,
-            result: ran.result,
-            gate: ran.gate,
-            outputs: ran.recorded.outputs,
-            summary: ran.recorded.summary,
-            packetPath: ran.packetPath,
-            differences,
+            result: last.result,
+            gate: last.gate,
+            outputs: last.outputs,
+            summary: last.summary,
+            packetPath: last.packetPath,
+            differences: steps.length === 1
+                ? last.differences
+                : steps.flatMap((s, i) => s.differences.map((d) => `step ${i}: ${d}`)),
             apiCalls: server.requests.map((r) => `${r.method} ${r.path}`),
+            steps,
+            health,
         };
     }
     finally {
@@ -73487,27 +74695,68 @@ async function replayFixture(fixtureDir, options) {
             (0,external_node_fs_namespaceObject.rmSync)(root, { recursive: true, force: true });
     }
 }
+/** The fixture's merge, then each step of its streak: landed (or re-run), smoked and compared in turn. */
+async function replaySteps(loaded, repos, server, root, options) {
+    const { fixture } = loaded;
+    const steps = [];
+    let spec = { mergeCommit: repos.mergeCommit, inputs: fixture.inputs, runAttempt: 1 };
+    steps.push(await replayStep(loaded, repos, server, root, options, spec, fixture.expected, []));
+    for (const [i, step] of fixture.then.entries()) {
+        const mergeCommit = step.rerun ? spec.mergeCommit : await landStreakStep(loaded, repos, step, i + 1);
+        const runAttempt = step.rerun ? spec.runAttempt + 1 : 1;
+        spec = { mergeCommit, inputs: { ...fixture.inputs, ...step.inputs }, runAttempt };
+        const before = steps.map((s) => s.mergeCommit);
+        steps.push(await replayStep(loaded, repos, server, root, options, spec, step.expected, before));
+    }
+    return steps;
+}
+async function replayStep(loaded, repos, server, root, options, spec, expected, earlier) {
+    const ran = await replayRun(loaded, spec, repos, server, root, options);
+    const packet = ran.packetPath
+        ? JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(ran.packetPath, 'utf8'))
+        : null;
+    const shas = {
+        mergeCommit: spec.mergeCommit,
+        // The first run's origin head is the fixture's (after its later pushes); a streak step's is its merge.
+        originHead: earlier.length === 0 ? repos.originHead : spec.mergeCommit,
+        history: repos.history,
+        baseHead: repos.baseHead,
+        mergeRef: `refs/heads/${repos.mergeBranch}`,
+        steps: [...earlier, spec.mergeCommit],
+    };
+    return {
+        mergeCommit: spec.mergeCommit,
+        result: ran.result,
+        gate: ran.gate,
+        outputs: ran.recorded.outputs,
+        summary: ran.recorded.summary,
+        packetPath: ran.packetPath,
+        differences: ran.gate
+            ? compareGateWithExpected(expected, ran.gate, packet !== null, shas)
+            : compareWithExpected(expected, ran.result, packet !== null, shas, packet),
+    };
+}
 /** The fixture's event, as the runner would describe it. */
-function replayContext(loaded, repos, server, root) {
+function replayContext(loaded, spec, repos, server, root) {
     const { fixture } = loaded;
     const repository = `replay/${fixture.name}`;
     return {
-        ...replayEvent(loaded, repos, repository),
+        ...replayEvent(loaded, spec.mergeCommit, repos, repository),
         eventName: fixture.event_name,
-        sha: repos.mergeCommit,
+        sha: spec.mergeCommit,
         repository,
         serverUrl: 'https://github.com',
         apiUrl: server.url,
         graphqlUrl: server.graphqlUrl,
         runId: '1',
-        runAttempt: 1,
+        runAttempt: spec.runAttempt,
         workspace: repos.work,
         runnerTemp: (0,external_node_path_.join)(root, 'runner-temp'),
         os: runnerOs(),
     };
 }
 /** The event payload and GITHUB_REF of the fixture's event, in the shapes GitHub sends. */
-function replayEvent(loaded, repos, repository) {
+function replayEvent(loaded, mergeCommit, repos, repository) {
     const { fixture } = loaded;
     const base = fixture.base_branch;
     const repo = { full_name: repository, default_branch: base };
@@ -73516,7 +74765,7 @@ function replayEvent(loaded, repos, repository) {
         case 'push':
             return {
                 ref: `refs/heads/${base}`,
-                event: { ref: `refs/heads/${base}`, after: repos.mergeCommit, repository: repo },
+                event: { ref: `refs/heads/${base}`, after: mergeCommit, repository: repo },
             };
         case 'workflow_dispatch':
             return { ref: `refs/heads/${base}`, event: { inputs: {}, repository: repo } };
@@ -73549,12 +74798,12 @@ function replayEvent(loaded, repos, repository) {
     }
 }
 /** The whole run as the action does it, with outputs and summary recorded in memory. */
-async function replayRun(loaded, repos, server, root, options) {
-    const runner = replayContext(loaded, repos, server, root);
+async function replayRun(loaded, spec, repos, server, root, options) {
+    const runner = replayContext(loaded, spec, repos, server, root);
     const inputs = {
         'github-token': REPLAY_TOKEN,
         mode: loaded.fixture.mode,
-        ...loaded.fixture.inputs,
+        ...spec.inputs,
     };
     const { settings, errors } = parseSettings((name) => inputs[name], runner);
     const redactor = Redactor.fromEnv(process.env, [REPLAY_TOKEN], settings.redactPatterns);
@@ -73613,14 +74862,36 @@ function platformSkip(loaded) {
         return null;
     return `fixture ${loaded.fixture.name} runs only on ${platforms.join(', ')}`;
 }
-/** The loopback API of a replay: git-backed refs and compare, statuses, the fixture's PR and history. */
+/**
+ * The loopback API of a replay: git-backed refs and compare, the fixture's pull requests, main health's
+ * statuses, refs and issues, and the gate's history — all over one status book seeded with the fixture's
+ * base history.
+ */
 function serveFixture(server, loaded, repos, repository) {
-    const { fixture } = loaded;
-    const repo = repository.replace('/', '\\/');
     const origin = new GitProcessTransport(repos.origin);
     serveFromGit(server, origin, repository);
+    servePulls(server, loaded, repos, repository);
     const statuses = new StatusBook();
-    statuses.serve(server, repository);
+    const health = serveMainHealth(server, origin, repository, { book: statuses });
+    const pr = loaded.fixture.pull_request;
+    const editTimes = (query) => query.includes('lastEditedAt')
+        ? {
+            body: {
+                data: {
+                    repository: {
+                        pullRequest: pr ? { lastEditedAt: pr.last_edited_at, mergedAt: pr.merged_at } : null,
+                    },
+                },
+            },
+        }
+        : null;
+    serveStatusHistory(server, origin, historyWorld(loaded, repos, repository, statuses), editTimes);
+    return health;
+}
+/** The fixture's pull request and its streak's, by number and (only its own merge commit) by commit. */
+function servePulls(server, loaded, repos, repository) {
+    const { fixture } = loaded;
+    const repo = repository.replace('/', '\\/');
     const pr = fixture.pull_request;
     const payload = pr
         ? pullPayload({
@@ -73634,22 +74905,19 @@ function serveFixture(server, loaded, repos, repository) {
             repository,
         })
         : null;
-    server.on('GET', new RegExp(`^/repos/${repo}/commits/[0-9a-f]{40}/pulls$`), (_req, _m, call) => ({
-        body: payload && call >= fixture.pulls_empty_calls ? [payload] : [],
+    server.on('GET', new RegExp(`^/repos/${repo}/commits/([0-9a-f]{40})/pulls$`), (_req, m, call) => ({
+        body: payload && m[1] === repos.mergeCommit && call >= fixture.pulls_empty_calls ? [payload] : [],
     }));
-    server.on('GET', new RegExp(`^/repos/${repo}/pulls/(\\d+)$`), (_req, m) => payload && Number(m[1]) === pr.number
-        ? { body: payload }
-        : { status: 404, body: { message: 'Not Found' } });
-    const editTimes = () => ({
-        body: {
-            data: {
-                repository: {
-                    pullRequest: pr ? { lastEditedAt: pr.last_edited_at, mergedAt: pr.merged_at } : null,
-                },
-            },
-        },
+    const pulls = new Map();
+    for (const step of fixture.then)
+        if (step.pull_request)
+            pulls.set(step.pull_request.number, stepPull(step.pull_request, repository));
+    if (pr && payload)
+        pulls.set(pr.number, payload);
+    server.on('GET', new RegExp(`^/repos/${repo}/pulls/(\\d+)$`), (_req, m) => {
+        const found = pulls.get(Number(m[1]));
+        return found ? { body: found } : { status: 404, body: { message: 'Not Found' } };
     });
-    serveStatusHistory(server, origin, historyWorld(loaded, repos, repository, statuses), editTimes);
 }
 /** The base branch's statuses and PRs as the fixture declares them, and its pull request with labels. */
 function historyWorld(loaded, repos, repository, statuses) {
@@ -73671,10 +74939,24 @@ function historyWorld(loaded, repos, repository, statuses) {
         pull: (n) => (pr && pr.number === n ? { number: n, title: pr.title, labels: pr.labels } : null),
     };
 }
+/** A streak step's pull request: its merge commit is only known once the step lands. */
+function stepPull(pr, repository) {
+    return pullPayload({
+        number: pr.number,
+        title: pr.title,
+        body: pr.body,
+        headRef: pr.head_ref,
+        baseRef: pr.base_ref,
+        mergedAt: pr.merged_at,
+        mergeCommitSha: null,
+        repository,
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/replay/index.ts
 // Replay fixtures (SPEC §9, §10): a fixture is data; a replay builds throwaway repositories, serves the
 // fixture's pull request from a loopback GitHub API and runs the whole pipeline.
+
 
 
 

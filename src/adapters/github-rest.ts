@@ -14,13 +14,19 @@ import {
 import {
   GitHubApiError,
   type BranchRelation,
+  type BranchUpdate,
   type CommitStatusRequest,
   type GitHubApi,
+  type HistoryPage,
+  type HistoryQuery,
+  type IssueInfo,
+  type NewIssue,
   type PullEditTimes,
   type PullRequestInfo,
   type StatusHistory,
   type StatusHistoryRequest,
 } from './github.js';
+import { toHistoryPage, toIssueInfo } from './github-shapes.js';
 import { parseStatusHistory } from './status-history.js';
 
 export interface GitHubRestApiOptions {
@@ -77,6 +83,27 @@ const STATUS_HISTORY_QUERY = `query($owner: String!, $name: String!, $ref: Strin
       number
       title
       labels(first: 100) { nodes { name } }
+    }
+  }
+}`;
+
+// A page of a commit's history with one status context per commit: the suspects of a red main and the last
+// green commit before them, in one query.
+const HISTORY_QUERY = `query($owner: String!, $name: String!, $oid: GitObjectID!, $context: String!, $first: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    object(oid: $oid) {
+      ... on Commit {
+        history(first: $first, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            oid
+            message
+            author { name user { login } }
+            parents(first: 1) { nodes { oid } }
+            status { context(name: $context) { state } }
+          }
+        }
+      }
     }
   }
 }`;
@@ -234,24 +261,6 @@ export class GitHubRestApi implements GitHubApi {
     };
   }
 
-  async getStatusHistory(request: StatusHistoryRequest): Promise<StatusHistory> {
-    const what = `history of ${request.branch}`;
-    const data = await this.graphql(
-      STATUS_HISTORY_QUERY,
-      {
-        owner: this.owner,
-        name: this.name,
-        ref: `refs/heads/${request.branch}`,
-        context: request.context,
-        limit: request.limit,
-        pull: request.pullNumber ?? 0,
-        withPull: request.pullNumber !== null,
-      },
-      what,
-    );
-    return parseStatusHistory(data, request, `POST ${this.graphqlUrl} (${what})`);
-  }
-
   /**
    * One GraphQL query through the retry layer; its `data`. GraphQL answers errors with HTTP 200: NOT_FOUND
    * and FORBIDDEN become 404 and 403, and GitHub's "Something went wrong" (an internal timeout) is
@@ -280,6 +289,23 @@ export class GitHubRestApi implements GitHubApi {
     return withRetries(endpoint, attempt, this.policy, this.budget);
   }
 
+  async getStatusHistory(request: StatusHistoryRequest): Promise<StatusHistory> {
+    const what = `history of ${request.branch}`;
+    const data = await this.graphql(
+      STATUS_HISTORY_QUERY,
+      {
+        owner: this.owner,
+        name: this.name,
+        ref: `refs/heads/${request.branch}`,
+        context: request.context,
+        limit: request.limit,
+        pull: request.pullNumber ?? 0,
+        withPull: request.pullNumber !== null,
+      },
+      what,
+    );
+    return parseStatusHistory(data, request, `POST ${this.graphqlUrl} (${what})`);
+  }
   async createCommitStatus(sha: string, status: CommitStatusRequest): Promise<void> {
     const path = `/repos/${this.repoPath()}/statuses/${encodePath(sha)}`;
     await this.call('POST', path, {
@@ -288,6 +314,86 @@ export class GitHubRestApi implements GitHubApi {
       description: truncateDescription(status.description),
       target_url: status.targetUrl,
     });
+  }
+
+  async createBranch(branch: string, sha: string): Promise<boolean> {
+    const path = `/repos/${this.repoPath()}/git/refs`;
+    try {
+      await this.call('POST', path, { ref: `refs/heads/${branch}`, sha });
+      return true;
+    } catch (e) {
+      if (e instanceof GitHubApiError && e.status === 422 && /already exists/i.test(e.message)) return false;
+      throw e;
+    }
+  }
+
+  async fastForwardBranch(branch: string, sha: string): Promise<BranchUpdate> {
+    const path = `/repos/${this.repoPath()}/git/refs/heads/${encodePath(branch)}`;
+    try {
+      await this.call('PATCH', path, { sha, force: false });
+      return 'moved';
+    } catch (e) {
+      // GitHub's own check: "Update is not a fast forward".
+      if (e instanceof GitHubApiError && e.status === 422 && /fast.?forward/i.test(e.message)) {
+        return 'not-fast-forward';
+      }
+      throw e;
+    }
+  }
+
+  async commitHistory(sha: string, query: HistoryQuery): Promise<HistoryPage> {
+    const what = `history of ${sha.slice(0, 12)}`;
+    const variables = {
+      owner: this.owner,
+      name: this.name,
+      oid: sha,
+      context: query.statusContext ?? '',
+      first: query.first,
+      after: query.after,
+    };
+    const data = await this.graphql(HISTORY_QUERY, variables, what);
+    return toHistoryPage(data, query.statusContext !== null, `POST ${this.graphqlUrl} (${what})`);
+  }
+
+  async listOpenIssues(label: string): Promise<IssueInfo[]> {
+    const path = `/repos/${this.repoPath()}/issues`;
+    const params = { labels: label, state: 'open', sort: 'created', direction: 'asc', per_page: 100 };
+    const data = await this.call('GET', path, params);
+    if (!Array.isArray(data)) {
+      throw new GitHubApiError(`GET ${path} did not answer with a list`, 200, `GET ${path}`);
+    }
+    return data
+      .filter((i) => !(i && typeof i === 'object' && 'pull_request' in i))
+      .map((i) => toIssueInfo(i, `GET ${path}`));
+  }
+
+  async listIssueComments(number: number): Promise<string[]> {
+    const path = `/repos/${this.repoPath()}/issues/${number}/comments`;
+    const bodies: string[] = [];
+    for (let page = 1; page <= 10; page++) {
+      const data = await this.call('GET', path, { per_page: 100, page });
+      if (!Array.isArray(data)) {
+        throw new GitHubApiError(`GET ${path} did not answer with a list`, 200, `GET ${path}`);
+      }
+      for (const c of data) bodies.push(typeof c?.body === 'string' ? c.body : '');
+      if (data.length < 100) break;
+    }
+    return bodies;
+  }
+
+  async createIssue(issue: NewIssue): Promise<IssueInfo> {
+    const path = `/repos/${this.repoPath()}/issues`;
+    const data = await this.callOnce('POST', path, { ...issue });
+    return toIssueInfo(data, `POST ${path}`);
+  }
+
+  async commentOnIssue(number: number, body: string): Promise<void> {
+    await this.callOnce('POST', `/repos/${this.repoPath()}/issues/${number}/comments`, { body });
+  }
+
+  async closeIssue(number: number): Promise<void> {
+    const path = `/repos/${this.repoPath()}/issues/${number}`;
+    await this.call('PATCH', path, { state: 'closed', state_reason: 'completed' });
   }
 
   private repoPath(): string {
@@ -302,6 +408,13 @@ export class GitHubRestApi implements GitHubApi {
     endpoint = `${method} ${url}`,
   ): Promise<unknown> {
     return withRetries(endpoint, () => this.once(method, url, params, endpoint), this.policy, this.budget);
+  }
+
+  /** A write that must not happen twice: one attempt, whatever the failure. */
+  private callOnce(method: 'POST', url: string, params: Record<string, unknown>): Promise<unknown> {
+    const endpoint = `${method} ${url}`;
+    const once = { ...this.policy, retries: 0 };
+    return withRetries(endpoint, () => this.once(method, url, params, endpoint), once, this.budget);
   }
 
   private async once(

@@ -42,7 +42,7 @@ export interface ContextStatus {
 }
 
 /** One commit of a branch's recent history, as the merge gate reads it. */
-export interface HistoryCommit {
+export interface GateCommit {
   sha: string;
   /** null for a root commit. The first-parent chain is walked along these. */
   firstParent: string | null;
@@ -71,10 +71,56 @@ export interface StatusHistoryRequest {
 
 export interface StatusHistory {
   /** Newest first; null when the branch does not exist. */
-  commits: HistoryCommit[] | null;
+  commits: GateCommit[] | null;
   /** null when no pull request was asked for. */
   pull: PullRequestLabels | null;
 }
+
+/** One commit of a history as the main-health steps read it (GraphQL `Commit.history`). */
+export interface HistoryCommit {
+  sha: string;
+  /** null for a root commit. */
+  firstParent: string | null;
+  /** The full message (the PR number is read from it, with no extra call per commit). */
+  message: string;
+  /** The author's GitHub login when GitHub knows the author, else the git author name. */
+  author: string;
+  /** The state of the `statusContext` status on this commit, lower case; null when it has none. */
+  contextState: 'success' | 'failure' | 'error' | 'pending' | 'expected' | null;
+}
+
+export interface HistoryPage {
+  /** `git log` order: the commit asked for first. */
+  commits: HistoryCommit[];
+  /** Pass as `after` for the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+export interface HistoryQuery {
+  /** Whose status each commit carries; null: none is read. */
+  statusContext: string | null;
+  /** Commits per page (GitHub allows at most 100). */
+  first: number;
+  after: string | null;
+}
+
+export interface IssueInfo {
+  number: number;
+  title: string;
+  body: string;
+  /** ISO time. */
+  createdAt: string;
+  htmlUrl: string;
+}
+
+export interface NewIssue {
+  title: string;
+  body: string;
+  labels: string[];
+}
+
+/** What a fast-forward-only branch update did: GitHub refuses one that is not a fast-forward (422). */
+export type BranchUpdate = 'moved' | 'not-fast-forward';
 
 /** An API call that failed after the client's own retries. `status` is null when no HTTP answer came back. */
 export class GitHubApiError extends Error {
@@ -116,6 +162,22 @@ export interface GitHubApi {
    * each and the pull request that brought each; and, when asked, one pull request's title and labels.
    */
   getStatusHistory(request: StatusHistoryRequest): Promise<StatusHistory>;
+  // --- main health (SPEC-v2 §4): the green ref, the suspects, the escalation issue
+  /** Creates refs/heads/<branch> at `sha`; false when the branch exists already. */
+  createBranch(branch: string, sha: string): Promise<boolean>;
+  /** Moves refs/heads/<branch> to `sha` without force: GitHub itself refuses anything but a fast-forward. */
+  fastForwardBranch(branch: string, sha: string): Promise<BranchUpdate>;
+  /** A page of the history of `sha` (itself first), with each commit's status of one context. */
+  commitHistory(sha: string, query: HistoryQuery): Promise<HistoryPage>;
+  /** Open issues with the label (pull requests left out), oldest first; at most 100. */
+  listOpenIssues(label: string): Promise<IssueInfo[]>;
+  /** The bodies of an issue's comments, oldest first; at most 1000. */
+  listIssueComments(number: number): Promise<string[]>;
+  /** Never retried: a retry after a lost answer could open a second issue. */
+  createIssue(issue: NewIssue): Promise<IssueInfo>;
+  /** Never retried: a retry after a lost answer could comment twice. */
+  commentOnIssue(number: number, body: string): Promise<void>;
+  closeIssue(number: number): Promise<void>;
   /** The same client with a fresh time budget for every call it makes (one per run phase). */
   withBudget(ms: number): GitHubApi;
 }

@@ -4,7 +4,7 @@ import {
   GitHubApiError,
   type CommitState,
   type ContextStatus,
-  type HistoryCommit,
+  type GateCommit,
   type PullRequestLabels,
   type StatusHistory,
   type StatusHistoryRequest,
@@ -41,7 +41,7 @@ export function parseStatusHistory(
   return { commits, pull };
 }
 
-function toCommit(raw: unknown, endpoint: string): HistoryCommit {
+function toCommit(raw: unknown, endpoint: string): GateCommit {
   const node = object(raw);
   const sha = text(node?.oid);
   if (!node || !sha || !/^[0-9a-f]{40}$/i.test(sha)) throw malformed(endpoint, 'a commit without its oid');

@@ -4,11 +4,13 @@ import type { SmokeResult } from '../contracts.js';
 import { inputError, type Mode } from '../settings/index.js';
 import type { ModeContext } from './context.js';
 import { runGate } from './gate.js';
+import { reportAndPublish } from './report.js';
 import { smokeAndPublish, type SmokeOptions } from './smoke.js';
 import { validateAndPublish } from './validate.js';
 
 export { API_BUDGET_MS, withApiBudget, type ModeContext } from './context.js';
 export { runSmokeScript, endOfRun, smokeAndPublish, type SmokeOptions } from './smoke.js';
+export { reportAndPublish } from './report.js';
 export type { Command } from './stages/command.js';
 export { ranVerdict, type RunEnd } from './run.js';
 export { runValidateScript, type ValidateSource, type Validation } from './validate.js';
@@ -32,6 +34,11 @@ const runMode: ModeRunner = async (c, o) => {
   return { status: result.status, reason: result.reason, message: result.message, failed, result };
 };
 
+const reportMode: ModeRunner = async (c, o) => {
+  const { result, failed } = await reportAndPublish(c, o);
+  return { status: result.status, reason: result.reason, message: result.message, failed, result };
+};
+
 /** A mode this version does not offer yet: a run BLOCKED on the `mode` input, published like any other. */
 function unavailable(mode: Mode): ModeRunner {
   const error = inputError('mode', mode, 'this mode is not available in this version yet');
@@ -41,7 +48,7 @@ function unavailable(mode: Mode): ModeRunner {
 export const MODE_RUNNERS: Record<Mode, ModeRunner> = {
   run: runMode,
   plan: unavailable('plan'),
-  report: unavailable('report'),
+  report: reportMode,
   gate: runGate,
   validate: validateAndPublish,
 };

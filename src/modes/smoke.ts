@@ -2,7 +2,13 @@
 // (SPEC §8): a verdict, however the script ended, and a published SmokeResult.
 import type { SmokeRun } from '../execute/index.js';
 import { buildResult, runScript, type ScriptEnd, type Verdict } from '../pipeline/index.js';
-import { publishResult, type Publication, type ArtifactUploader } from '../report/index.js';
+import {
+  publishResult,
+  type ArtifactStore,
+  type ArtifactUploader,
+  type Publication,
+  type PublishContext,
+} from '../report/index.js';
 import { runInfo, type InputError } from '../settings/index.js';
 import { API_BUDGET_MS, type ModeContext } from './context.js';
 import { ranVerdict, runMode, type RunEnd } from './run.js';
@@ -13,6 +19,8 @@ export interface SmokeOptions {
   inputErrors: readonly InputError[];
   describeInputError: (e: InputError) => string;
   uploadArtifact: ArtifactUploader | null;
+  /** `mode: report`: the artifacts of this workflow run (null or absent: no artifact service). */
+  artifacts?: ArtifactStore | null;
 }
 
 /** Runs the stages of `mode: run` (or its plan, when `c.apply` is false) and returns how they ended. */
@@ -42,7 +50,12 @@ export function endOfRun(end: ScriptEnd<RunEnd>): { verdict: Verdict; smoke: Smo
 export async function smokeAndPublish(c: ModeContext, o: SmokeOptions): Promise<Publication> {
   const end = await runSmokeScript({ ...c, apply: true }, o);
   const { verdict, smoke } = endOfRun(end);
-  return publishResult(buildResult(end.facts, verdict), smoke, {
+  return publishResult(buildResult(end.facts, verdict), smoke, publishContext(c, o, verdict));
+}
+
+/** How a mode publishes: the reporting phase's API budget, and only seconds after a cancellation. */
+export function publishContext(c: ModeContext, o: SmokeOptions, verdict: Verdict): PublishContext {
+  return {
     settings: c.settings,
     runner: c.runner,
     outDir: c.outDir,
@@ -52,5 +65,5 @@ export async function smokeAndPublish(c: ModeContext, o: SmokeOptions): Promise<
     now: c.now,
     // After a cancellation the runner allows a few seconds: no reporting step may wait long.
     stepTimeoutMs: verdict.status === 'CANCELLED' ? 3000 : null,
-  });
+  };
 }

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GitProcessTransport, gitFailure, type GitTransport } from '../adapters/index.js';
-import type { LoadedFixture } from './fixture.js';
+import type { LoadedFixture, StreakStep } from './fixture.js';
 
 export interface ReplayRepos {
   root: string;
@@ -27,10 +27,10 @@ export interface ReplayRepos {
 const EPOCH = Date.UTC(2026, 4, 9, 1, 0, 0) / 1000; // 2026-05-09T01:00:00Z, the day of task-2512
 
 /** Git for building a replay: no user or system configuration, fixed people, a clock that ticks per commit. */
-function replayGit(root: string) {
+function replayGit(root: string, firstTick = 0) {
   const globalConfig = join(root, 'gitconfig');
   writeFileSync(globalConfig, '');
-  let tick = 0;
+  let tick = firstTick;
   const gitIn = (cwd: string, extra: Record<string, string> = {}): GitTransport => {
     const when = `${EPOCH + 60 * tick} +0000`;
     return new GitProcessTransport(cwd, {
@@ -158,4 +158,22 @@ async function afterTheMerge(
     await must(other, ['push', '-q', '--force', 'origin', `HEAD:refs/heads/${l.mergeBranch}`]);
   }
   return head;
+}
+
+/**
+ * Lands step `index` (1-based) of a streak: its files committed on top of the workspace's commit (the previous
+ * step's merge) and pushed to the base branch, as the next merge. Returns the new merge commit.
+ */
+export async function landStreakStep(
+  loaded: LoadedFixture,
+  repos: ReplayRepos,
+  step: StreakStep,
+  index: number,
+): Promise<string> {
+  const { must, commitFiles } = replayGit(repos.root, 100 * index);
+  const byGitHub = loaded.fixture.merged_by === 'github';
+  const sha = await commitFiles(repos.work, step.merge_commit_message, step.files, byGitHub);
+  await must(repos.work, ['push', '-q', 'origin', `HEAD:refs/heads/${loaded.fixture.base_branch}`]);
+  await must(repos.work, ['fetch', '-q', 'origin']);
+  return sha;
 }

@@ -1,17 +1,19 @@
-// Compares a replayed SmokeResult with a fixture's expected fields. Pure.
+// Compares a replayed SmokeResult (or a gate's verdict) with a fixture's expected fields. Pure.
 import { isDeepStrictEqual } from 'node:util';
-import type { SmokeResult } from '../contracts.js';
+import type { EscalationPacket, SmokeResult } from '../contracts.js';
 import type { Fixture } from './fixture.js';
 
 export interface ReplayShas {
   mergeCommit: string;
   originHead: string | null;
-  /** The commits of `base_history`, oldest first. */
+  /** The commits of `base_history`, oldest first ("$BASE_HISTORY[i]"). */
   history: string[];
   /** The base branch head the merge commit was built on. */
   baseHead: string;
   /** The full ref the merge commit was pushed to (a merge group's `head_ref`). */
   mergeRef: string;
+  /** The merge commits of a streak's steps, in order ("$MERGE_COMMIT[i]"). */
+  steps?: readonly string[];
 }
 
 /** Fields that change from run to run by nature; a replay comparison never looks at them. */
@@ -30,25 +32,30 @@ export interface GateReplayView {
 }
 
 /**
- * "$MERGE_COMMIT", "$ORIGIN_HEAD", "$BASE_HEAD", "$MERGE_REF" and "$BASE_HISTORY[i]" → what the replay built,
- * wherever they appear in an expected value.
+ * "$MERGE_COMMIT[i]", "$BASE_HISTORY[i]", "$MERGE_COMMIT", "$ORIGIN_HEAD", "$BASE_HEAD" and "$MERGE_REF" →
+ * what the replay built, wherever they appear in an expected value (a whole string stays a string; a value
+ * that is exactly "$ORIGIN_HEAD" with no origin head becomes null).
  */
 function substitution(shas: ReplayShas): (value: unknown) => unknown {
-  const named: Record<string, unknown> = {
+  const named: Record<string, string | null> = {
     $MERGE_COMMIT: shas.mergeCommit,
     $ORIGIN_HEAD: shas.originHead,
     $BASE_HEAD: shas.baseHead,
     $MERGE_REF: shas.mergeRef,
   };
+  const indexed = (list: readonly string[] | undefined, name: string) => (_m: string, i: string) =>
+    list?.[Number(i)] ?? `<no ${name}[${i}]>`;
   const substitute = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(substitute);
     if (value && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v)]));
     }
     if (typeof value !== 'string') return value;
-    if (value in named) return named[value];
-    const m = /^\$BASE_HISTORY\[(\d+)\]$/.exec(value);
-    return m ? (shas.history[Number(m[1])] ?? `<no base_history[${m[1]}]>`) : value;
+    if (Object.hasOwn(named, value)) return named[value];
+    return value
+      .replace(/\$MERGE_COMMIT\[(\d+)\]/g, indexed(shas.steps, 'MERGE_COMMIT'))
+      .replace(/\$BASE_HISTORY\[(\d+)\]/g, indexed(shas.history, 'BASE_HISTORY'))
+      .replace(/\$(MERGE_COMMIT|ORIGIN_HEAD|BASE_HEAD|MERGE_REF)\b/g, (m) => named[m] ?? 'null');
   };
   return substitute;
 }
@@ -58,10 +65,9 @@ type Expected = Fixture['expected'];
 function fieldDifferences(
   fields: Record<string, unknown>,
   actual: Record<string, unknown>,
-  shas: ReplayShas,
+  substitute: (value: unknown) => unknown,
   what: string,
 ): string[] {
-  const substitute = substitution(shas);
   const differences: string[] = [];
   for (const [key, want] of Object.entries(fields)) {
     if (!(key in actual)) {
@@ -89,20 +95,59 @@ function packetDifference(packet: boolean, packetWritten: boolean): string[] {
   ];
 }
 
-/** One line per difference; empty when the result matches. */
+/** The packet's suspects and the reporting outcomes of main health, where the fixture names them. */
+function healthDifferences(
+  suspects: string[] | undefined,
+  reportingIncludes: Record<string, string>,
+  result: SmokeResult,
+  packet: Pick<EscalationPacket, 'suspects'> | null,
+  substitute: (value: unknown) => unknown,
+): string[] {
+  const differences: string[] = [];
+  if (suspects !== undefined) {
+    const wanted = substitute(suspects);
+    const got = packet?.suspects.map((s) => s.sha) ?? null;
+    if (!isDeepStrictEqual(got, wanted)) {
+      differences.push(`suspects: expected ${JSON.stringify(wanted)}, got ${JSON.stringify(got)}`);
+    }
+  }
+  for (const [key, text] of Object.entries(reportingIncludes)) {
+    const got = (result.reporting as Record<string, string | undefined>)[key];
+    const wanted = substitute(text) as string;
+    if (got === undefined || !got.includes(wanted)) {
+      differences.push(
+        `reporting.${key}: expected it to include ${JSON.stringify(wanted)}, got ${JSON.stringify(got)}`,
+      );
+    }
+  }
+  return differences;
+}
+
+/** One line per difference; empty when the result matches. `written`: the packet written, if any. */
 export function compareWithExpected(
   expected: Expected,
   result: SmokeResult,
   packetWritten: boolean,
   shas: ReplayShas,
+  written: Pick<EscalationPacket, 'suspects'> | null = null,
 ): string[] {
-  const { stdout_includes, stderr_includes, message_includes, packet, ...fields } = expected;
+  const substitute = substitution(shas);
+  const {
+    stdout_includes,
+    stderr_includes,
+    message_includes,
+    packet,
+    suspects,
+    reporting_includes,
+    ...fields
+  } = expected;
   const differences = [
-    ...fieldDifferences(fields, result as unknown as Record<string, unknown>, shas, 'SmokeResult'),
+    ...fieldDifferences(fields, result as unknown as Record<string, unknown>, substitute, 'SmokeResult'),
     ...includes('stdout', result.stdout, stdout_includes),
     ...includes('stderr', result.stderr, stderr_includes),
     ...includes('message', result.message, message_includes),
     ...packetDifference(packet, packetWritten),
+    ...healthDifferences(suspects, reporting_includes, result, written, substitute),
   ];
   // Invariant of every replay: the merge commit is propagated unchanged.
   if (result.merge_commit !== null && result.merge_commit !== shas.mergeCommit) {
@@ -120,10 +165,20 @@ export function compareGateWithExpected(
   packetWritten: boolean,
   shas: ReplayShas,
 ): string[] {
-  const { stdout_includes, stderr_includes, message_includes, packet, ...fields } = expected;
+  const {
+    stdout_includes,
+    stderr_includes,
+    message_includes,
+    packet,
+    suspects,
+    reporting_includes,
+    ...fields
+  } = expected;
+  const unused = [...stdout_includes, ...stderr_includes, ...Object.keys(reporting_includes)];
   return [
-    ...fieldDifferences(fields, gate as unknown as Record<string, unknown>, shas, 'gate'),
-    ...[...stdout_includes, ...stderr_includes].map((n) => `${JSON.stringify(n)}: a gate runs no command`),
+    ...fieldDifferences(fields, gate as unknown as Record<string, unknown>, substitution(shas), 'gate'),
+    ...unused.map((n) => `${JSON.stringify(n)}: a gate runs no command and reports nothing`),
+    ...(suspects === undefined ? [] : ['suspects: a gate writes no packet']),
     ...includes('message', gate.message, message_includes),
     ...packetDifference(packet, packetWritten),
   ];

@@ -52,6 +52,45 @@ const BaseCommit = z
   .strict();
 export type BaseCommit = z.infer<typeof BaseCommit>;
 
+/**
+ * Expected SmokeResult fields (compared exactly; "$MERGE_COMMIT" and "$ORIGIN_HEAD" stand for the SHAs the
+ * replay builds, "$MERGE_COMMIT[i]" for the merge commit of step i of a streak, "$BASE_HISTORY[i]" for base
+ * commit i), plus `stdout_includes` / `stderr_includes` / `message_includes`, `packet` (is a packet due?),
+ * `suspects` (the packet's suspect SHAs, newest first) and `reporting_includes` (text each named reporting
+ * outcome contains). A gate fixture expects the gate's fields instead: status, reason, message, main_state,
+ * red_since, bypassed, api_requests (see compare.ts).
+ */
+const Expected = z
+  .object({
+    status: z.string(),
+    reason: z.string(),
+    stdout_includes: z.array(z.string()).default([]),
+    stderr_includes: z.array(z.string()).default([]),
+    message_includes: z.array(z.string()).default([]),
+    packet: z.boolean(),
+    suspects: z.array(z.string()).optional(),
+    reporting_includes: z.record(z.string(), z.string()).default({}),
+  })
+  .catchall(z.unknown());
+
+/** A later merge of a streak: landed on the base branch after the previous step, then smoked. */
+const StreakStep = z
+  .object({
+    description: z.string().default(''),
+    /** Run the previous step's merge commit again (the next run attempt) instead of landing a new one. */
+    rerun: z.boolean().default(false),
+    merge_commit_message: z.string().default(''),
+    /** The pull request this merge names, as the API returns it (`pulls/<n>`). */
+    pull_request: PullRequestFixture.nullable().default(null),
+    /** Files the merge writes (path → content), on top of the previous step's tree. */
+    files: z.record(z.string(), z.string()).default({}),
+    /** Inputs of this step, over the fixture's. */
+    inputs: z.record(z.string(), z.string()).default({}),
+    expected: Expected,
+  })
+  .strict();
+export type StreakStep = z.infer<typeof StreakStep>;
+
 export const Fixture = z
   .object({
     name: z.string().regex(/^[A-Za-z0-9._-]+$/),
@@ -84,22 +123,12 @@ export const Fixture = z
       .array(z.enum(['linux', 'darwin', 'win32']))
       .nullable()
       .default(null),
+    expected: Expected,
     /**
-     * Expected SmokeResult fields (compared exactly; "$MERGE_COMMIT", "$ORIGIN_HEAD" and "$BASE_HISTORY[i]"
-     * stand for the SHAs the replay builds), plus `stdout_includes` / `stderr_includes` / `message_includes`
-     * and `packet` (is a packet due?). A gate fixture expects the gate's fields instead: status, reason,
-     * message, main_state, red_since, bypassed, api_requests (see compare.ts).
+     * A streak (main health, SPEC-v2 §4): more merges, each landed and smoked in turn against the same
+     * loopback GitHub (statuses, refs, issues), each with its own expected result.
      */
-    expected: z
-      .object({
-        status: z.string(),
-        reason: z.string(),
-        stdout_includes: z.array(z.string()).default([]),
-        stderr_includes: z.array(z.string()).default([]),
-        message_includes: z.array(z.string()).default([]),
-        packet: z.boolean(),
-      })
-      .catchall(z.unknown()),
+    then: z.array(StreakStep).default([]),
   })
   .strict();
 export type Fixture = z.infer<typeof Fixture>;

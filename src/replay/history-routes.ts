@@ -6,46 +6,69 @@ import type { CommitState, GitTransport } from '../adapters/index.js';
 import type { FakeResponse, LoopbackGitHub } from './loopback-github.js';
 
 export interface BookedStatus {
+  sha: string;
   state: CommitState;
   context: string;
+  description: string;
   targetUrl: string | null;
   createdAt: string;
+  /** The token that posted it (null: declared by a fixture or a test). */
+  token: string | null;
 }
 
 const BOOK_EPOCH = Date.UTC(2026, 4, 9, 2, 0, 0);
 
-/** Commit statuses by commit, in the order they were set; times are fixed, so replays stay deterministic. */
+/**
+ * The commit statuses of a loopback repository, in the order they were set: one store that the gate's query,
+ * main health's history query and a test all read. Times are fixed, so replays stay deterministic.
+ */
 export class StatusBook {
-  private readonly bySha = new Map<string, BookedStatus[]>();
-  private count = 0;
+  private readonly list: BookedStatus[] = [];
 
-  add(sha: string, status: Omit<BookedStatus, 'createdAt'> & { createdAt?: string }): void {
-    const createdAt = status.createdAt ?? new Date(BOOK_EPOCH + 1000 * this.count).toISOString();
-    this.count++;
-    const list = this.bySha.get(sha.toLowerCase()) ?? [];
-    list.push({ ...status, createdAt });
-    this.bySha.set(sha.toLowerCase(), list);
+  add(
+    sha: string,
+    status: Pick<BookedStatus, 'state' | 'context' | 'targetUrl'> & Partial<BookedStatus>,
+  ): BookedStatus {
+    const booked: BookedStatus = {
+      description: '',
+      token: null,
+      createdAt: new Date(BOOK_EPOCH + 1000 * this.list.length).toISOString(),
+      ...status,
+      sha: sha.toLowerCase(),
+    };
+    this.list.push(booked);
+    return booked;
+  }
+
+  /** Every status set so far, oldest first. */
+  get all(): readonly BookedStatus[] {
+    return this.list;
   }
 
   /** The newest status of `context` on `sha` (what GraphQL's `Status.context(name:)` answers). */
   newest(sha: string, context: string): BookedStatus | null {
-    const list = this.bySha.get(sha.toLowerCase()) ?? [];
-    return list.filter((s) => s.context === context).at(-1) ?? null;
+    const lower = sha.toLowerCase();
+    return this.list.filter((s) => s.sha === lower && s.context === context).at(-1) ?? null;
+  }
+
+  /** Books a `POST /repos/{repository}/statuses/{sha}` request's status; the answer GitHub gives. */
+  post(sha: string, body: Record<string, unknown>, token: string | null): FakeResponse {
+    this.add(sha, {
+      state: String(body.state) as CommitState,
+      context: typeof body.context === 'string' ? body.context : 'default',
+      description: typeof body.description === 'string' ? body.description : '',
+      targetUrl: typeof body.target_url === 'string' ? body.target_url : null,
+      token,
+    });
+    return { status: 201, body: { id: this.list.length, ...body } };
   }
 
   /** Records every `POST /repos/{repository}/statuses/{sha}` into this book (answering 201 like GitHub). */
   serve(server: LoopbackGitHub, repository: string): LoopbackGitHub {
     const repo = repository.replace('/', '\\/');
-    return server.on('POST', new RegExp(`^/repos/${repo}/statuses/([0-9a-f]{40})$`), (req, m) => {
-      const body = (req.json ?? {}) as Record<string, unknown>;
-      const status = {
-        state: String(body.state) as CommitState,
-        context: typeof body.context === 'string' ? body.context : 'default',
-        targetUrl: typeof body.target_url === 'string' ? body.target_url : null,
-      };
-      this.add(m[1]!, status);
-      return { status: 201, body: { id: this.count, ...body } };
-    });
+    return server.on('POST', new RegExp(`^/repos/${repo}/statuses/([0-9a-f]{40})$`), (req, m) =>
+      this.post(m[1]!, (req.json ?? {}) as Record<string, unknown>, null),
+    );
   }
 }
 
@@ -58,7 +81,7 @@ export interface HistoryWorld {
 
 /** Is this GraphQL query the gate's (the history of a ref with one status context)? */
 export function isStatusHistoryQuery(query: unknown): boolean {
-  return typeof query === 'string' && query.includes('history(') && query.includes('context(name:');
+  return typeof query === 'string' && query.includes('ref(qualifiedName:') && query.includes('history(');
 }
 
 export async function statusHistoryAnswer(
@@ -111,12 +134,15 @@ export async function statusHistoryAnswer(
   };
 }
 
-/** Answers the gate's query on POST /graphql from `origin` and `world`; other queries go to `otherwise`. */
+/**
+ * Answers the gate's query on POST /graphql from `origin` and `world`; other queries go to `otherwise`, by
+ * default to the next route that answers POST /graphql.
+ */
 export function serveStatusHistory(
   server: LoopbackGitHub,
   origin: GitTransport,
   world: HistoryWorld,
-  otherwise: (query: string) => FakeResponse = () => ({ status: 400, body: { message: 'unknown query' } }),
+  otherwise: (query: string) => FakeResponse | null = () => null,
 ): LoopbackGitHub {
   return server.on('POST', /^\/graphql$/, (req) => {
     const body = (req.json ?? {}) as { query?: unknown; variables?: Record<string, unknown> };

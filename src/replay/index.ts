@@ -39,3 +39,11 @@ export {
 } from './loopback-github.js';
 export { serveFromGit, refAnswer, refPayload, compareAnswer } from './git-backed-routes.js';
 export { buildReplayRepos, type ReplayRepos } from './build-repos.js';
+export {
+  serveMainHealth,
+  latestStatus,
+  type MainHealthState,
+  type MainHealthOptions,
+  type FakeIssue,
+  type PostedStatus,
+} from './health-routes.js';

@@ -19,11 +19,12 @@ export interface FakeResponse {
   headers?: Record<string, string>;
 }
 
+/** null: not this route's request after all (e.g. another GraphQL query); the next matching route answers. */
 export type Handler = (
   req: RecordedRequest,
   match: RegExpMatchArray,
   callIndex: number,
-) => FakeResponse | Promise<FakeResponse>;
+) => FakeResponse | null | Promise<FakeResponse | null>;
 
 interface Route {
   method: string;
@@ -96,25 +97,29 @@ export class LoopbackGitHub {
       json,
     };
     this.requests.push(recorded);
-    const route = this.routes.find((r) => r.method === recorded.method && r.pattern.test(recorded.path));
-    let answer: FakeResponse;
-    if (!route) {
-      answer = {
-        status: 404,
-        body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
-      };
-    } else {
-      const match = recorded.path.match(route.pattern)!;
-      try {
-        answer = await route.handler(recorded, match, route.calls++);
-      } catch (e) {
-        answer = { status: 500, body: { message: `fake handler threw: ${(e as Error).message}` } };
-      }
-    }
+    const answer = (await this.answer(recorded)) ?? {
+      status: 404,
+      body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
+    };
     const status = answer.status ?? 200;
     const payload = answer.body === undefined ? '' : JSON.stringify(answer.body);
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
     res.end(payload);
+  }
+
+  /** The first matching route's answer (later routes first); null when none answers. */
+  private async answer(recorded: RecordedRequest): Promise<FakeResponse | null> {
+    for (const route of this.routes) {
+      if (route.method !== recorded.method || !route.pattern.test(recorded.path)) continue;
+      const match = recorded.path.match(route.pattern)!;
+      try {
+        const answer = await route.handler(recorded, match, route.calls++);
+        if (answer !== null) return answer;
+      } catch (e) {
+        return { status: 500, body: { message: `fake handler threw: ${(e as Error).message}` } };
+      }
+    }
+    return null;
   }
 }
 

@@ -1,11 +1,12 @@
 // Replays a fixture end to end (SPEC §9, §10): throwaway origin and clone, the fixture's pull request served
 // from a loopback GitHub API, the whole pipeline as the action runs it, and a comparison with the expected
-// result. A gate fixture runs `mode: gate` against the base branch's history and statuses instead.
-import { mkdtempSync, rmSync } from 'node:fs';
+// result. A streak runs several merges in turn against one loopback GitHub; a gate fixture runs `mode: gate`
+// against the base branch's history and statuses instead.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliGitRepository, GitHubRestApi, GitProcessTransport } from '../adapters/index.js';
-import type { SmokeResult } from '../contracts.js';
+import type { EscalationPacket, SmokeResult } from '../contracts.js';
 import type { Repository } from '../domain/index.js';
 import {
   type GateOutcome,
@@ -16,11 +17,17 @@ import {
 } from '../modes/index.js';
 import { parseSettings, runnerOs, type OutputName, type RunnerContext } from '../settings/index.js';
 import { recordingSinks, Redactor, type Log, type Recorded } from '../sinks/index.js';
-import { buildReplayRepos, type ReplayRepos } from './build-repos.js';
-import { compareGateWithExpected, compareWithExpected, type GateReplayView } from './compare.js';
+import { buildReplayRepos, landStreakStep, type ReplayRepos } from './build-repos.js';
+import {
+  compareGateWithExpected,
+  compareWithExpected,
+  type GateReplayView,
+  type ReplayShas,
+} from './compare.js';
 import { mergeGroupPayload, pullRequestPayload } from './events.js';
-import { loadFixture, type LoadedFixture } from './fixture.js';
+import { loadFixture, type Fixture, type LoadedFixture, type PullRequestFixture } from './fixture.js';
 import { serveFromGit } from './git-backed-routes.js';
+import { serveMainHealth, type MainHealthState } from './health-routes.js';
 import { serveStatusHistory, StatusBook, type HistoryWorld } from './history-routes.js';
 import { LoopbackGitHub, pullPayload } from './loopback-github.js';
 
@@ -42,7 +49,7 @@ export interface ReplayOutcome {
   /** The throwaway directory of this replay (repositories, runner temp); gone unless `keep`. */
   root: string;
   repos: ReplayRepos;
-  /** The published SmokeResult; null for a gate fixture (a gate makes none). */
+  /** The SmokeResult of the (last) run; null for a gate fixture (a gate makes none). */
   result: SmokeResult | null;
   /** A gate fixture's verdict, outputs and cost; null for a run. */
   gate: GateReplayView | null;
@@ -50,10 +57,31 @@ export interface ReplayOutcome {
   outputs: Partial<Record<OutputName, string>>;
   summary: string;
   packetPath: string | null;
-  /** Empty when the result matches the fixture. */
+  /** Empty when every run's result matches the fixture ("step i: …" for a streak). */
   differences: string[];
   /** Requests the pipeline made to the loopback GitHub API. */
   apiCalls: string[];
+  /** One per run: a plain fixture has one, a streak one per step. */
+  steps: ReplayStep[];
+  /** The loopback GitHub's main-health state after the last run (statuses, issues). */
+  health: MainHealthState;
+}
+
+export interface ReplayStep {
+  mergeCommit: string;
+  result: SmokeResult | null;
+  gate: GateReplayView | null;
+  outputs: Partial<Record<OutputName, string>>;
+  summary: string;
+  packetPath: string | null;
+  differences: string[];
+}
+
+/** One run of a replay: which commit, with which inputs, in which run attempt. */
+interface RunSpec {
+  mergeCommit: string;
+  inputs: Record<string, string>;
+  runAttempt: number;
 }
 
 export async function replayFixture(fixtureDir: string, options: ReplayOptions): Promise<ReplayOutcome> {
@@ -64,30 +92,25 @@ export async function replayFixture(fixtureDir: string, options: ReplayOptions):
     const repos = await buildReplayRepos(loaded, join(root, 'repos'));
     const repository = `replay/${loaded.fixture.name}` as Repository;
     await server.start();
-    serveFixture(server, loaded, repos, repository);
-    const ran = await replayRun(loaded, repos, server, root, options);
-    const shas = {
-      mergeCommit: repos.mergeCommit,
-      originHead: repos.originHead,
-      history: repos.history,
-      baseHead: repos.baseHead,
-      mergeRef: `refs/heads/${repos.mergeBranch}`,
-    };
-    const packetWritten = ran.packetPath !== null;
-    const differences = ran.gate
-      ? compareGateWithExpected(loaded.fixture.expected, ran.gate, packetWritten, shas)
-      : compareWithExpected(loaded.fixture.expected, ran.result!, packetWritten, shas);
+    const health = serveFixture(server, loaded, repos, repository);
+    const steps = await replaySteps(loaded, repos, server, root, options);
+    const last = steps.at(-1)!;
     return {
       fixture: loaded,
       root,
       repos,
-      result: ran.result,
-      gate: ran.gate,
-      outputs: ran.recorded.outputs,
-      summary: ran.recorded.summary,
-      packetPath: ran.packetPath,
-      differences,
+      result: last.result,
+      gate: last.gate,
+      outputs: last.outputs,
+      summary: last.summary,
+      packetPath: last.packetPath,
+      differences:
+        steps.length === 1
+          ? last.differences
+          : steps.flatMap((s, i) => s.differences.map((d) => `step ${i}: ${d}`)),
       apiCalls: server.requests.map((r) => `${r.method} ${r.path}`),
+      steps,
+      health,
     };
   } finally {
     await server.stop();
@@ -95,9 +118,68 @@ export async function replayFixture(fixtureDir: string, options: ReplayOptions):
   }
 }
 
+/** The fixture's merge, then each step of its streak: landed (or re-run), smoked and compared in turn. */
+async function replaySteps(
+  loaded: LoadedFixture,
+  repos: ReplayRepos,
+  server: LoopbackGitHub,
+  root: string,
+  options: ReplayOptions,
+): Promise<ReplayStep[]> {
+  const { fixture } = loaded;
+  const steps: ReplayStep[] = [];
+  let spec: RunSpec = { mergeCommit: repos.mergeCommit, inputs: fixture.inputs, runAttempt: 1 };
+  steps.push(await replayStep(loaded, repos, server, root, options, spec, fixture.expected, []));
+  for (const [i, step] of fixture.then.entries()) {
+    const mergeCommit = step.rerun ? spec.mergeCommit : await landStreakStep(loaded, repos, step, i + 1);
+    const runAttempt = step.rerun ? spec.runAttempt + 1 : 1;
+    spec = { mergeCommit, inputs: { ...fixture.inputs, ...step.inputs }, runAttempt };
+    const before = steps.map((s) => s.mergeCommit);
+    steps.push(await replayStep(loaded, repos, server, root, options, spec, step.expected, before));
+  }
+  return steps;
+}
+
+async function replayStep(
+  loaded: LoadedFixture,
+  repos: ReplayRepos,
+  server: LoopbackGitHub,
+  root: string,
+  options: ReplayOptions,
+  spec: RunSpec,
+  expected: Fixture['expected'],
+  earlier: string[],
+): Promise<ReplayStep> {
+  const ran = await replayRun(loaded, spec, repos, server, root, options);
+  const packet = ran.packetPath
+    ? (JSON.parse(readFileSync(ran.packetPath, 'utf8')) as EscalationPacket)
+    : null;
+  const shas: ReplayShas = {
+    mergeCommit: spec.mergeCommit,
+    // The first run's origin head is the fixture's (after its later pushes); a streak step's is its merge.
+    originHead: earlier.length === 0 ? repos.originHead : spec.mergeCommit,
+    history: repos.history,
+    baseHead: repos.baseHead,
+    mergeRef: `refs/heads/${repos.mergeBranch}`,
+    steps: [...earlier, spec.mergeCommit],
+  };
+  return {
+    mergeCommit: spec.mergeCommit,
+    result: ran.result,
+    gate: ran.gate,
+    outputs: ran.recorded.outputs,
+    summary: ran.recorded.summary,
+    packetPath: ran.packetPath,
+    differences: ran.gate
+      ? compareGateWithExpected(expected, ran.gate, packet !== null, shas)
+      : compareWithExpected(expected, ran.result!, packet !== null, shas, packet),
+  };
+}
+
 /** The fixture's event, as the runner would describe it. */
 function replayContext(
   loaded: LoadedFixture,
+  spec: RunSpec,
   repos: ReplayRepos,
   server: LoopbackGitHub,
   root: string,
@@ -105,15 +187,15 @@ function replayContext(
   const { fixture } = loaded;
   const repository = `replay/${fixture.name}` as Repository;
   return {
-    ...replayEvent(loaded, repos, repository),
+    ...replayEvent(loaded, spec.mergeCommit, repos, repository),
     eventName: fixture.event_name,
-    sha: repos.mergeCommit,
+    sha: spec.mergeCommit,
     repository,
     serverUrl: 'https://github.com',
     apiUrl: server.url,
     graphqlUrl: server.graphqlUrl,
     runId: '1',
-    runAttempt: 1,
+    runAttempt: spec.runAttempt,
     workspace: repos.work,
     runnerTemp: join(root, 'runner-temp'),
     os: runnerOs(),
@@ -121,7 +203,7 @@ function replayContext(
 }
 
 /** The event payload and GITHUB_REF of the fixture's event, in the shapes GitHub sends. */
-function replayEvent(loaded: LoadedFixture, repos: ReplayRepos, repository: string) {
+function replayEvent(loaded: LoadedFixture, mergeCommit: string, repos: ReplayRepos, repository: string) {
   const { fixture } = loaded;
   const base = fixture.base_branch;
   const repo = { full_name: repository, default_branch: base };
@@ -130,7 +212,7 @@ function replayEvent(loaded: LoadedFixture, repos: ReplayRepos, repository: stri
     case 'push':
       return {
         ref: `refs/heads/${base}`,
-        event: { ref: `refs/heads/${base}`, after: repos.mergeCommit, repository: repo },
+        event: { ref: `refs/heads/${base}`, after: mergeCommit, repository: repo },
       };
     case 'workflow_dispatch':
       return { ref: `refs/heads/${base}`, event: { inputs: {}, repository: repo } };
@@ -173,16 +255,17 @@ interface Ran {
 /** The whole run as the action does it, with outputs and summary recorded in memory. */
 async function replayRun(
   loaded: LoadedFixture,
+  spec: RunSpec,
   repos: ReplayRepos,
   server: LoopbackGitHub,
   root: string,
   options: ReplayOptions,
 ): Promise<Ran> {
-  const runner = replayContext(loaded, repos, server, root);
+  const runner = replayContext(loaded, spec, repos, server, root);
   const inputs: Record<string, string> = {
     'github-token': REPLAY_TOKEN,
     mode: loaded.fixture.mode,
-    ...loaded.fixture.inputs,
+    ...spec.inputs,
   };
   const { settings, errors } = parseSettings((name) => inputs[name], runner);
   const redactor = Redactor.fromEnv(process.env, [REPLAY_TOKEN], settings.redactPatterns);
@@ -243,19 +326,43 @@ export function platformSkip(loaded: LoadedFixture): string | null {
   return `fixture ${loaded.fixture.name} runs only on ${platforms.join(', ')}`;
 }
 
-/** The loopback API of a replay: git-backed refs and compare, statuses, the fixture's PR and history. */
+/**
+ * The loopback API of a replay: git-backed refs and compare, the fixture's pull requests, main health's
+ * statuses, refs and issues, and the gate's history — all over one status book seeded with the fixture's
+ * base history.
+ */
 function serveFixture(
   server: LoopbackGitHub,
   loaded: LoadedFixture,
   repos: ReplayRepos,
   repository: string,
-): void {
-  const { fixture } = loaded;
-  const repo = repository.replace('/', '\\/');
+): MainHealthState {
   const origin = new GitProcessTransport(repos.origin);
   serveFromGit(server, origin, repository);
+  servePulls(server, loaded, repos, repository);
   const statuses = new StatusBook();
-  statuses.serve(server, repository);
+  const health = serveMainHealth(server, origin, repository, { book: statuses });
+  const pr = loaded.fixture.pull_request;
+  const editTimes = (query: string) =>
+    query.includes('lastEditedAt')
+      ? {
+          body: {
+            data: {
+              repository: {
+                pullRequest: pr ? { lastEditedAt: pr.last_edited_at, mergedAt: pr.merged_at } : null,
+              },
+            },
+          },
+        }
+      : null;
+  serveStatusHistory(server, origin, historyWorld(loaded, repos, repository, statuses), editTimes);
+  return health;
+}
+
+/** The fixture's pull request and its streak's, by number and (only its own merge commit) by commit. */
+function servePulls(server: LoopbackGitHub, loaded: LoadedFixture, repos: ReplayRepos, repository: string) {
+  const { fixture } = loaded;
+  const repo = repository.replace('/', '\\/');
   const pr = fixture.pull_request;
   const payload = pr
     ? pullPayload({
@@ -269,24 +376,17 @@ function serveFixture(
         repository,
       })
     : null;
-  server.on('GET', new RegExp(`^/repos/${repo}/commits/[0-9a-f]{40}/pulls$`), (_req, _m, call) => ({
-    body: payload && call >= fixture.pulls_empty_calls ? [payload] : [],
+  server.on('GET', new RegExp(`^/repos/${repo}/commits/([0-9a-f]{40})/pulls$`), (_req, m, call) => ({
+    body: payload && m[1] === repos.mergeCommit && call >= fixture.pulls_empty_calls ? [payload] : [],
   }));
-  server.on('GET', new RegExp(`^/repos/${repo}/pulls/(\\d+)$`), (_req, m) =>
-    payload && Number(m[1]) === pr!.number
-      ? { body: payload }
-      : { status: 404, body: { message: 'Not Found' } },
-  );
-  const editTimes = () => ({
-    body: {
-      data: {
-        repository: {
-          pullRequest: pr ? { lastEditedAt: pr.last_edited_at, mergedAt: pr.merged_at } : null,
-        },
-      },
-    },
+  const pulls = new Map<number, Record<string, unknown>>();
+  for (const step of fixture.then)
+    if (step.pull_request) pulls.set(step.pull_request.number, stepPull(step.pull_request, repository));
+  if (pr && payload) pulls.set(pr.number, payload);
+  server.on('GET', new RegExp(`^/repos/${repo}/pulls/(\\d+)$`), (_req, m) => {
+    const found = pulls.get(Number(m[1]));
+    return found ? { body: found } : { status: 404, body: { message: 'Not Found' } };
   });
-  serveStatusHistory(server, origin, historyWorld(loaded, repos, repository, statuses), editTimes);
 }
 
 /** The base branch's statuses and PRs as the fixture declares them, and its pull request with labels. */
@@ -312,4 +412,18 @@ function historyWorld(
     pullOf: (sha) => prs.get(sha) ?? null,
     pull: (n) => (pr && pr.number === n ? { number: n, title: pr.title, labels: pr.labels } : null),
   };
+}
+
+/** A streak step's pull request: its merge commit is only known once the step lands. */
+function stepPull(pr: PullRequestFixture, repository: string): Record<string, unknown> {
+  return pullPayload({
+    number: pr.number,
+    title: pr.title,
+    body: pr.body,
+    headRef: pr.head_ref,
+    baseRef: pr.base_ref,
+    mergedAt: pr.merged_at,
+    mergeCommitSha: null,
+    repository,
+  });
 }

@@ -10,6 +10,7 @@
 // waiting 3 s, ~4.5–6.8 s, ~6.8–10 s and ~10–15 s in between (constants, not configurable): ~25–35 s before a
 // 503ing service gives up. A refused connection (ECONNREFUSED, ENOTFOUND, ETIMEDOUT, ECONNRESET,
 // EHOSTUNREACH) fails at once. Use `timeoutMs` to bound the wait.
+import type { ArtifactStore } from './result-artifact.js';
 import type { ArtifactUpload, ArtifactUploader, UploadedArtifact } from './types.js';
 import { clip, oneLine } from './text.js';
 
@@ -71,4 +72,27 @@ export async function uploadEscalationArtifact(
 /** An ArtifactUploader bound to a run context. */
 export function createArtifactUploader(ctx: ArtifactRunContext): ArtifactUploader {
   return (upload) => uploadEscalationArtifact(upload, ctx);
+}
+
+/**
+ * The artifacts of this workflow run through the same client (no GitHub token: the runner's own
+ * ACTIONS_RUNTIME_TOKEN). For the record (v6.2.1): `listArtifacts({latest})` is one Twirp POST …/ListArtifacts
+ * with the backend ids of the token; `downloadArtifact(id, {path})` is …/ListArtifacts with `id_filter`, then
+ * …/GetSignedArtifactURL with the name, then a GET of the signed URL, unzipped into `path` (entry names with
+ * `..` are neutralised). A failed blob GET is tried 5 times, 5 s apart: `timeoutMs` bounds every call.
+ */
+export function createArtifactStore(ctx: { timeoutMs: number }): ArtifactStore {
+  const client = async () => new (await import('@actions/artifact')).DefaultArtifactClient();
+  return {
+    async list() {
+      const { artifacts } = await withDeadline(
+        (await client()).listArtifacts({ latest: true }),
+        ctx.timeoutMs,
+      );
+      return artifacts.map((a) => ({ id: a.id, name: a.name }));
+    },
+    async download(artifact, dir) {
+      await withDeadline((await client()).downloadArtifact(artifact.id, { path: dir }), ctx.timeoutMs);
+    },
+  };
 }

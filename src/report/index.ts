@@ -1,7 +1,15 @@
 // Reporting (SPEC §8): the SmokeResult's publication — commit status, packet + artifact, summary, result
 // file, outputs — and the pieces other folders use.
 export * from './types.js';
-export { publishResult, artifactName, isolated, type Publication, type PublishContext } from './publish.js';
+export {
+  publishResult,
+  artifactName,
+  isolated,
+  type Publication,
+  type PublishContext,
+  type ReceivedResults,
+  type LogPaths,
+} from './publish.js';
 export {
   buildOutputs,
   emptyOutputs,
@@ -22,7 +30,17 @@ export {
 } from './summary.js';
 export { commitStatusFor, pendingStatus, postCommitStatus, describeApiError } from './commit-status.js';
 export { buildPacket, idempotencyKey, PACKET_FILE_NAME, PACKET_TAIL_BYTES } from './packet.js';
-export { uploadEscalationArtifact, artifactUrl } from './artifact.js';
+export { uploadEscalationArtifact, artifactUrl, createArtifactStore } from './artifact.js';
+export {
+  resultArtifactName,
+  parseResultArtifactName,
+  pickResultArtifacts,
+  DEFAULT_PROFILE,
+  RESULT_ARTIFACT_PREFIX,
+  type ArtifactStore,
+  type StoredArtifact,
+  type PickedArtifact,
+} from './result-artifact.js';
 export { emergencyPublish } from './emergency.js';
 export { preloadValidators, validators } from './schema-check.js';
 export { utf8Tail, utf8Head, clip, oneLine, formatDuration } from './text.js';

@@ -1,7 +1,9 @@
 // Publishing a SmokeResult (SPEC §8) on every exit path. The reporting steps are a list, each isolated: one
 // failing (HTTP 403 on statuses, artifact service down, summary write error) never stops the others, and each
 // outcome is recorded in `reporting`. Then the result file and the outputs, which carry every outcome, and
-// the annotations; whether the job fails is decided last.
+// the annotations; whether the job fails is decided last. The privileged steps (those that write through
+// the API or escalate) run only in a job that reports: a run job with `report: false` hands its result over
+// to a `report` job instead (SPEC-v2 §1).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GitHubApi } from '../adapters/index.js';
@@ -12,11 +14,22 @@ import { jobFails, packetDue } from '../pipeline/index.js';
 import type { RunnerContext, Settings } from '../settings/index.js';
 import type { Sinks } from '../sinks/index.js';
 import { commitStatusFor, postCommitStatus } from './commit-status.js';
+import type { SuspectReport } from './health/suspects.js';
+import {
+  handOverResult,
+  moveGreenRef,
+  reportsHere,
+  suspectsFor,
+  summaryHealth,
+  updateIssue,
+} from './health-steps.js';
 import { buildOutputs, resultOutputs } from './outputs.js';
 import { buildPacket, PACKET_FILE_NAME } from './packet.js';
 import { RESULT_FILE_NAME } from './result-file.js';
 import { validators } from './schema-check.js';
 import { renderSummary } from './summary.js';
+import { errorText } from './text.js';
+import { writeLogs } from './evidence.js';
 import type { ArtifactUploader, UploadedArtifact } from './types.js';
 
 export interface PublishContext {
@@ -30,6 +43,21 @@ export interface PublishContext {
   now: () => Date;
   /** Give up on a step after this long (a cancelled run has seconds left); null: the step's own limits. */
   stepTimeoutMs: number | null;
+  /** `mode: report`: where the folded results came from, and the run job's logs. */
+  received?: ReceivedResults | null;
+}
+
+/** What a report job folded: the result artifacts (or the `results` input) it read. */
+export interface ReceivedResults {
+  /** "post-merge-smoke-result-default-abc1234-attempt-1", "the results input". */
+  sources: string[];
+  /** The run job's redacted full logs, when its artifact carried them. */
+  logs: LogPaths | null;
+}
+
+export interface LogPaths {
+  stdout: string | null;
+  stderr: string | null;
 }
 
 export interface Publication {
@@ -43,24 +71,34 @@ export interface Publication {
 }
 
 /** What the steps share: the result as it is being completed, and what they produced. */
-interface Draft {
+export interface Draft {
   result: SmokeResult;
   smokeRun: SmokeRun | null;
   packetPath: string | null;
   artifact: UploadedArtifact | null;
+  /** On a failure: the commits after the last green one (looked up with the packet). */
+  suspects: SuspectReport | null;
+  issueUrl: string | null;
 }
 
 interface ReportStep {
   name: string;
   /** Where its outcome is recorded. */
   records: keyof Reporting;
+  /** Writes through the API or escalates: only a job that reports does it. */
+  privileged: boolean;
   run(draft: Draft, c: PublishContext): Promise<string>;
 }
 
+// In this order: the packet and the issue list the suspects, which start after the green ref; the summary
+// shows what every other step did.
 const REPORT_STEPS: readonly ReportStep[] = [
-  { name: 'commit status', records: 'commit_status', run: postFinalStatus },
-  { name: 'escalation packet', records: 'artifact', run: escalate },
-  { name: 'job summary', records: 'summary', run: writeSummary },
+  { name: 'commit status', records: 'commit_status', privileged: true, run: postFinalStatus },
+  { name: 'green ref', records: 'green_ref', privileged: true, run: moveGreenRef },
+  { name: 'escalation packet', records: 'artifact', privileged: true, run: escalate },
+  { name: 'escalation issue', records: 'escalation_issue', privileged: true, run: updateIssue },
+  { name: 'result artifact', records: 'result_artifact', privileged: false, run: handOverResult },
+  { name: 'job summary', records: 'summary', privileged: false, run: writeSummary },
 ];
 
 export async function publishResult(
@@ -73,21 +111,28 @@ export async function publishResult(
     smokeRun,
     packetPath: null,
     artifact: null,
+    suspects: null,
+    issueUrl: null,
   };
   for (const step of REPORT_STEPS) {
-    const outcome = await isolated(step.name, () => step.run(draft, c), c);
+    const outcome =
+      step.privileged && !reportsHere(c)
+        ? 'skipped: report is false (the report job reports)'
+        : await isolated(step.name, () => step.run(draft, c), c);
     draft.result.reporting[step.records] = c.sinks.redactor.redact(outcome);
   }
   const result = await validated(draft.result, c);
   const resultPath = await writeResultFile(result, c);
   setOutputs(result, resultPath, draft, c);
   annotate(result, c);
+  // A result the report job never gets leaves main without a verdict: that fails the run job too.
+  const lost = !reportsHere(c) && result.reporting.result_artifact.startsWith('failed');
   return {
     result,
     resultPath,
     packetPath: draft.packetPath,
     artifact: draft.artifact,
-    failed: jobFails(result.status, c.settings.onStale),
+    failed: jobFails(result.status, c.settings.onStale) || lost,
   };
 }
 
@@ -111,8 +156,14 @@ async function escalate(draft: Draft, c: PublishContext): Promise<string> {
   const { result } = draft;
   if (!packetDue(result.status)) return `skipped: no packet for ${result.status}`;
   const dir = join(c.outDir, 'escalation');
+  draft.suspects = await suspectsFor(draft, c);
   const packet = (await validators()).validatePacket(
-    buildPacket(result, { repository: c.runner.repository, runUrl: result.run?.url ?? null, now: c.now() }),
+    buildPacket(result, {
+      repository: c.runner.repository,
+      runUrl: result.run?.url ?? null,
+      now: c.now(),
+      suspects: draft.suspects?.suspects ?? [],
+    }),
   );
   const printPacket = () =>
     c.sinks.log.info(`Critical #7 escalation packet:\n${JSON.stringify(packet, null, 2)}`);
@@ -155,15 +206,7 @@ export function artifactName(result: SmokeResult, c: Pick<PublishContext, 'setti
 async function writeEvidence(dir: string, draft: Draft, c: PublishContext): Promise<string[]> {
   const resultFile = join(dir, RESULT_FILE_NAME);
   await c.sinks.writeJson(resultFile, draft.result);
-  const files = [resultFile];
-  const final = draft.smokeRun?.final ?? null;
-  for (const stream of ['stdout', 'stderr'] as const) {
-    const target = join(dir, `${stream}.log`);
-    // Without an on-disk log (the command never ran, or the log could not be written) the captured text stands in.
-    await c.sinks.copyRedacted(final?.[stream].logPath ?? null, draft.result[stream] ?? '', target);
-    files.push(target);
-  }
-  return files;
+  return [resultFile, ...(await writeLogs(dir, draft, c))];
 }
 
 async function writeSummary(draft: Draft, c: PublishContext): Promise<string> {
@@ -173,6 +216,7 @@ async function writeSummary(draft: Draft, c: PublishContext): Promise<string> {
     repository: c.runner.repository,
     artifactUrl: draft.artifact?.url ?? null,
     packetPath: draft.packetPath,
+    health: summaryHealth(draft, c),
   });
   await c.sinks.appendSummary(markdown);
   return 'written';
@@ -206,6 +250,8 @@ function setOutputs(result: SmokeResult, resultPath: string | null, draft: Draft
       resultPath,
       packetPath: draft.packetPath,
       artifact: draft.artifact,
+      greenSha: result.green_sha,
+      issueNumber: result.issue_number,
     }),
   );
   for (const [name, value] of Object.entries(outputs)) {
@@ -218,8 +264,11 @@ function setOutputs(result: SmokeResult, resultPath: string | null, draft: Draft
 }
 
 function annotate(result: SmokeResult, c: PublishContext): void {
-  if (packetDue(result.status))
-    c.sinks.log.error(result.message, { title: 'Critical #7 POST_MERGE_SMOKE_FAILED' });
+  // The report job escalates: a run job that hands over does not raise a second Critical #7.
+  const title = reportsHere(c)
+    ? 'Critical #7 POST_MERGE_SMOKE_FAILED'
+    : `post-merge-smoke ${result.status} (the report job escalates)`;
+  if (packetDue(result.status)) c.sinks.log.error(result.message, { title });
   else if (result.status === 'STALE') c.sinks.log.warning(result.message);
 }
 
@@ -242,8 +291,4 @@ export async function isolated(
   } finally {
     clearTimeout(timer);
   }
-}
-
-function errorText(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
 }

@@ -9,6 +9,7 @@
 //   not parsed as Markdown; ANSI escapes and control characters are stripped.
 // The page stays under 1 MiB (the runner's limit per step summary) whatever the input.
 import type { SmokeResult, SmokeStatus } from '../contracts.js';
+import type { SuspectReport } from './health/suspects.js';
 import { clip, formatDuration, formatSeconds, sha7, utf8Head, utf8Length, utf8Tail } from './text.js';
 
 export interface SummaryContext {
@@ -18,6 +19,17 @@ export interface SummaryContext {
   repository: string | null;
   artifactUrl: string | null;
   packetPath: string | null;
+  /** Main health (SPEC-v2 §4): what this run did to the green ref and the red streak's issue. */
+  health?: SummaryHealth | null;
+}
+
+export interface SummaryHealth {
+  /** null: `green-ref` is off. */
+  greenRef: { branch: string; sha: string | null; outcome: string } | null;
+  /** null: not a failure, or not looked up. */
+  suspects: SuspectReport | null;
+  /** null: `escalation-issue` is off. */
+  issue: { number: number | null; url: string | null; outcome: string } | null;
 }
 
 /** The runner rejects a step summary over 1 MiB; stay clearly below it. */
@@ -185,10 +197,14 @@ function continuationCell(result: SmokeResult): string {
 // The summary's own outcome is not shown: it is being written, and reading it is the proof it was.
 function reportingCell(result: SmokeResult): string {
   const r = result.reporting;
-  return [
+  const lines = [
     `commit status: ${escapeInline(clip(r.commit_status, 300))}`,
     `artifact: ${escapeInline(clip(r.artifact, 300))}`,
-  ].join('<br>');
+  ];
+  // The hand-over between a run job and a report job, where there is one.
+  if (/^(uploaded|read|failed)/.test(r.result_artifact))
+    lines.push(`result artifact: ${escapeInline(clip(r.result_artifact, 300))}`);
+  return lines.join('<br>');
 }
 
 function artifactCell(ctx: SummaryContext): string | null {
@@ -198,6 +214,50 @@ function artifactCell(ctx: SummaryContext): string | null {
   if (ctx.packetPath) parts.push(`packet: ${inlineCode(clip(ctx.packetPath, 512))}`);
   if (parts.length === 0) return null;
   return parts.join('<br>');
+}
+
+function commitLink(sha: string, base: string | null): string {
+  const code = `<code>${sha7(sha)}</code>`;
+  return (base ? safeLink(`${base}/commit/${sha}`, code) : null) ?? code;
+}
+
+function greenRefCell(health: SummaryHealth | null | undefined, base: string | null): string | null {
+  const g = health?.greenRef;
+  if (!g) return null;
+  const at = g.sha ? `at ${commitLink(g.sha, base)}` : 'does not exist';
+  return `${inlineCode(clip(g.branch, 256))} ${at} — ${escapeInline(clip(g.outcome, 300))}`;
+}
+
+function suspectsCell(health: SummaryHealth | null | undefined): string | null {
+  const s = health?.suspects;
+  if (!s) return null;
+  const count = s.suspects.length === 1 ? '1 commit' : `${s.suspects.length} commits`;
+  return `${count}: ${escapeInline(clip(s.note, 500))}${s.suspects.length > 0 ? ' (listed below)' : ''}`;
+}
+
+function issueCell(health: SummaryHealth | null | undefined): string | null {
+  const i = health?.issue;
+  if (!i) return null;
+  const link = i.number === null ? null : (safeLink(i.url, `#${i.number}`) ?? `#${i.number}`);
+  return `${link ? `${link} — ` : ''}${escapeInline(clip(i.outcome, 300))}`;
+}
+
+/** The suspects as a Markdown table: commit and PR linked, author and subject as code (no mentions, no markup). */
+export function suspectsTable(report: SuspectReport, base: string | null): string {
+  if (report.suspects.length === 0) return '';
+  const rows = report.suspects.map((s) => {
+    const pr =
+      s.pr_number === null
+        ? NONE
+        : ((base ? safeLink(`${base}/pull/${s.pr_number}`, `#${s.pr_number}`) : null) ?? `#${s.pr_number}`);
+    return `| ${commitLink(s.sha, base)} | ${pr} | ${inlineCode(s.author)} | ${inlineCode(s.subject)} |\n`;
+  });
+  return `| commit | pull request | author | subject |\n|---|---|---|---|\n${rows.join('')}`;
+}
+
+/** `https://github.com/owner/name`, or null when the repository is unknown or not a plain owner/name. */
+export function repositoryUrl(serverUrl: string, repository: string | null): string | null {
+  return repoUrl({ serverUrl, repository, artifactUrl: null, packetPath: null });
 }
 
 function streamBlock(name: 'stdout' | 'stderr', result: SmokeResult, tailBytes: number): string | null {
@@ -237,6 +297,9 @@ function render(result: SmokeResult, ctx: SummaryContext, tailBytes: number): st
     ['Orphans killed', result.orphans_killed > 0 ? String(result.orphans_killed) : null],
     ['Freshness', freshnessCell(result)],
     ['Continuation', continuationCell(result)],
+    ['Green ref', greenRefCell(ctx.health, repoUrl(ctx))],
+    ['Suspects', suspectsCell(ctx.health)],
+    ['Escalation issue', issueCell(ctx.health)],
     ['Reporting', reportingCell(result)],
     ['Artifact', artifactCell(ctx)],
     ['Run', result.run ? safeLink(result.run.url, `run ${escapeInline(clip(result.run.run_id, 64))}`) : null],
@@ -248,6 +311,8 @@ function render(result: SmokeResult, ctx: SummaryContext, tailBytes: number): st
     if (value !== null) out.push(`| ${label} | ${value} |\n`);
   }
   out.push('\n');
+  const suspects = ctx.health?.suspects ? suspectsTable(ctx.health.suspects, repoUrl(ctx)) : '';
+  if (suspects) out.push('### Suspects\n\n', suspects, '\n');
   if (result.smoke_command !== null && /\n/.test(result.smoke_command.trim())) {
     const script = utf8Head(result.smoke_command, COMMAND_BLOCK_BYTES);
     const more = script.length < result.smoke_command.length ? '\n…' : '';

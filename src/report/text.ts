@@ -75,3 +75,8 @@ export function formatDuration(ms: number): string {
 export function formatSeconds(seconds: number): string {
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
+
+/** An error as one line for a reporting outcome or a warning (at most 300 characters). */
+export function errorText(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
+}

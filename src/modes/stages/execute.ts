@@ -50,6 +50,8 @@ export function executeStage(c: ModeContext, subject: Subject, command: Command)
 }
 
 function postPending(c: ModeContext, subject: Subject, command: Command): Promise<string> {
+  // A run job that hands its result to a report job writes nothing: its token may only read.
+  if (!c.settings.report) return Promise.resolve('skipped: report is false');
   const content = pendingStatus({
     taskId: subject.taskId,
     prNumber: subject.prNumber,

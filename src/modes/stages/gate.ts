@@ -1,7 +1,7 @@
 // The stages of `mode: gate` (SPEC-v2 §3): what the gate guards (the base branch, the status context, the
 // pull request of the event), then the one API request that reads the base branch's recent history with
 // its statuses and that pull request's labels. Nothing here touches the workspace or runs anything.
-import type { HistoryCommit, StatusHistory } from '../../adapters/index.js';
+import type { GateCommit, StatusHistory } from '../../adapters/index.js';
 import type { BranchName } from '../../domain/index.js';
 import { info, next, stage, stop, warning, type Stage } from '../../pipeline/index.js';
 import { describeApiError } from '../../report/index.js';
@@ -52,7 +52,7 @@ export interface GateSubject {
 
 export interface BaseBranchView {
   /** Newest first, in `git log` order. */
-  commits: HistoryCommit[];
+  commits: GateCommit[];
   pull: GatePull | null;
 }
 

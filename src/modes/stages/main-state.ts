@@ -5,7 +5,7 @@
 //   is skipped — a smoke still running on the newest commit does not block anything.
 // - The newest commit with a final status decides: success → green, failure/error → red; none → unknown.
 // - The red streak is the newest run of consecutive final failures; "red since" is its oldest commit.
-import type { HistoryCommit } from '../../adapters/index.js';
+import type { GateCommit } from '../../adapters/index.js';
 import { isSha, shortSha } from '../../domain/index.js';
 
 export type MainState = 'green' | 'red' | 'unknown';
@@ -13,9 +13,9 @@ export type MainState = 'green' | 'red' | 'unknown';
 export interface MainHealth {
   state: MainState;
   /** The newest commit with a final status: the one that decides; null when none has one. */
-  decidedBy: HistoryCommit | null;
+  decidedBy: GateCommit | null;
   /** Red: the first failing commit of the streak (its oldest). */
-  redSince: HistoryCommit | null;
+  redSince: GateCommit | null;
   /** Red: the commits of the streak with a final failure or error. */
   failing: number;
   /** Red: no success was found before the streak, so it may begin further back than the commits read. */
@@ -29,17 +29,17 @@ export interface MainHealth {
 /** 7 digits of a SHA, as people read it. */
 export const short = (sha: string): string => (isSha(sha) ? shortSha(sha) : sha);
 
-const isFinal = (c: HistoryCommit): boolean =>
+const isFinal = (c: GateCommit): boolean =>
   c.status !== null && ['success', 'failure', 'error'].includes(c.status.state);
 
 /**
  * The first-parent chain from the newest commit, as far as `commits` (newest first, in `git log` order)
  * reach: a merge's second parent and the commits it brought are not main's own history.
  */
-export function firstParentChain(commits: readonly HistoryCommit[]): HistoryCommit[] {
+export function firstParentChain(commits: readonly GateCommit[]): GateCommit[] {
   const bySha = new Map(commits.map((c) => [c.sha, c]));
-  const chain: HistoryCommit[] = [];
-  let at: HistoryCommit | undefined = commits[0];
+  const chain: GateCommit[] = [];
+  let at: GateCommit | undefined = commits[0];
   while (at && chain.length < commits.length) {
     chain.push(at);
     at = at.firstParent === null ? undefined : bySha.get(at.firstParent);
@@ -47,7 +47,7 @@ export function firstParentChain(commits: readonly HistoryCommit[]): HistoryComm
   return chain;
 }
 
-export function mainHealth(commits: readonly HistoryCommit[]): MainHealth {
+export function mainHealth(commits: readonly GateCommit[]): MainHealth {
   const chain = firstParentChain(commits);
   const final = chain.filter(isFinal);
   const decidedBy = final[0] ?? null;
