@@ -92,6 +92,22 @@ describe('renderSummary', () => {
     expect(md).toContain('2: #1 FAIL (exit 1, 100 ms); #2 PASS (exit 0, 100 ms) — **flaky**');
   });
 
+  it('shows where a merge queue candidate waits and what it was built on; no queue row otherwise', () => {
+    const headRef = 'refs/heads/gh-readonly-queue/main/pr-31-' + SAMPLE_HEAD_AFTER;
+    const md = renderSummary(
+      sampleResult({ queue: { head_ref: headRef, base_sha: SAMPLE_HEAD_AFTER } }),
+      CTX,
+    );
+    const row = md.split('\n').find((l) => l.startsWith('| Queue entry |'));
+    expect(row).toBe(
+      `| Queue entry | candidate on <code>${headRef}</code>, built on ` +
+        `<a href="https://github.com/octo/widgets/commit/${SAMPLE_HEAD_AFTER}"><code>${SAMPLE_HEAD_AFTER.slice(0, 7)}</code></a> |`,
+    );
+    const hostile = renderSummary(sampleResult({ queue: { head_ref: 'x | <b>y</b>', base_sha: null } }), CTX);
+    expect(hostile).toContain('| Queue entry | candidate on <code>x &#124; &lt;b&gt;y&lt;/b&gt;</code> |');
+    expect(renderSummary(sampleResult(), CTX)).not.toContain('Queue entry');
+  });
+
   it('captured output and untrusted strings cannot break out of their blocks or cells', () => {
     const result = sampleResult({
       status: 'FAIL',

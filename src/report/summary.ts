@@ -122,11 +122,8 @@ const small = (text: string | null, max = 256): string =>
 function commitCell(result: SmokeResult, ctx: SummaryContext): string {
   const sha = result.merge_commit;
   if (!sha) return 'unknown';
-  const base = repoUrl(ctx);
-  const code = `<code>${sha7(sha)}</code>`;
-  const link = base ? safeLink(`${base}/commit/${sha}`, code) : null;
   const branch = result.base_branch ? ` on ${inlineCode(clip(result.base_branch, 256))}` : '';
-  return (link ?? code) + branch;
+  return commitLink(sha, repoUrl(ctx)) + branch;
 }
 
 function prCell(result: SmokeResult, ctx: SummaryContext): string {
@@ -134,6 +131,14 @@ function prCell(result: SmokeResult, ctx: SummaryContext): string {
   const base = repoUrl(ctx);
   const text = `#${result.pr_number}`;
   return (base ? safeLink(`${base}/pull/${result.pr_number}`, text) : null) ?? text;
+}
+
+// A merge queue candidate is smoked on the queue's branch: where it waits and what it was built on.
+function queueCell(result: SmokeResult, ctx: SummaryContext): string | null {
+  const q = result.queue;
+  if (!q) return null;
+  const on = `candidate on ${inlineCode(clip(q.head_ref, 256))}`;
+  return q.base_sha ? `${on}, built on ${commitLink(q.base_sha, repoUrl(ctx))}` : on;
 }
 
 function commandCell(result: SmokeResult): string {
@@ -286,6 +291,7 @@ function render(result: SmokeResult, ctx: SummaryContext, tailBytes: number): st
     ['Status', `**${result.status}** (${inlineCode(result.reason)})`],
     ['Message', escapeInline(clip(result.message, 2000))],
     ['Commit', commitCell(result, ctx)],
+    ['Queue entry', queueCell(result, ctx)],
     ['Pull request', prCell(result, ctx)],
     ['Task', small(result.task_id)],
     ['Profile', small(result.profile)],
