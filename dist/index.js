@@ -55091,7 +55091,7 @@ const inputs_INPUTS = [
         key: 'githubToken',
         name: 'github-token',
         default: '${{ github.token }}',
-        description: 'Token for the GitHub API: pull request lookup, the freshness check via the API, and the commit status. Never passed to the smoke command.',
+        description: 'Token for the GitHub API: pull request lookup, the freshness check and the gate\'s query (read), and the reporting writes — the commit status (`statuses: write`), the green ref (`contents: write`) and the escalation issue (`issues: write`). Never passed to the smoke command; in a two-job setup give write permissions only to the report job.',
         parse: parsers_text,
         cli: null,
     }),
@@ -56328,11 +56328,8 @@ function commitCell(result, ctx) {
     const sha = result.merge_commit;
     if (!sha)
         return 'unknown';
-    const base = repoUrl(ctx);
-    const code = `<code>${sha7(sha)}</code>`;
-    const link = base ? safeLink(`${base}/commit/${sha}`, code) : null;
     const branch = result.base_branch ? ` on ${inlineCode(clip(result.base_branch, 256))}` : '';
-    return (link ?? code) + branch;
+    return commitLink(sha, repoUrl(ctx)) + branch;
 }
 function prCell(result, ctx) {
     if (result.pr_number === null)
@@ -56340,6 +56337,14 @@ function prCell(result, ctx) {
     const base = repoUrl(ctx);
     const text = `#${result.pr_number}`;
     return (base ? safeLink(`${base}/pull/${result.pr_number}`, text) : null) ?? text;
+}
+// A merge queue candidate is smoked on the queue's branch: where it waits and what it was built on.
+function queueCell(result, ctx) {
+    const q = result.queue;
+    if (!q)
+        return null;
+    const on = `candidate on ${inlineCode(clip(q.head_ref, 256))}`;
+    return q.base_sha ? `${on}, built on ${commitLink(q.base_sha, repoUrl(ctx))}` : on;
 }
 function commandCell(result) {
     if (result.smoke_command === null)
@@ -56485,6 +56490,7 @@ function render(result, ctx, tailBytes) {
         ['Status', `**${result.status}** (${inlineCode(result.reason)})`],
         ['Message', escapeInline(clip(result.message, 2000))],
         ['Commit', commitCell(result, ctx)],
+        ['Queue entry', queueCell(result, ctx)],
         ['Pull request', prCell(result, ctx)],
         ['Task', small(result.task_id)],
         ['Profile', small(result.profile)],
