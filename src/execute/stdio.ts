@@ -17,13 +17,17 @@ export class AttemptOutput {
 
   /** Opens the attempt's logs (attempt-<n>.<stream>.log in the log directory). */
   constructor(
-    spec: Pick<SmokeSpec, 'maxOutputBytes' | 'logMaxBytes' | 'logDir'>,
+    spec: Pick<SmokeSpec, 'maxOutputBytes' | 'logMaxBytes' | 'logDir' | 'cutGuard'>,
     attempt: number,
     private readonly echo?: SmokeSpec['echo'],
   ) {
-    const capture = (): HeadTailCapture => new HeadTailCapture(spec.maxOutputBytes);
+    const capture = (): HeadTailCapture => new HeadTailCapture(spec.maxOutputBytes, spec.cutGuard);
     const log = (name: StreamName): HeadTailLogFile =>
-      new HeadTailLogFile(join(spec.logDir, `attempt-${attempt}.${name}.log`), spec.logMaxBytes);
+      new HeadTailLogFile(
+        join(spec.logDir, `attempt-${attempt}.${name}.log`),
+        spec.logMaxBytes,
+        spec.cutGuard,
+      );
     this.captures = { stdout: capture(), stderr: capture() };
     this.logs = { stdout: log('stdout'), stderr: log('stderr') };
   }
