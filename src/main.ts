@@ -103,7 +103,7 @@ function actionContext(
  * persist, but in that one git process's environment only — never in .git/config, where the smoke could
  * read it (the README's workflow checks out with `persist-credentials: false`).
  */
-export function gitAuth(token: string): GitAuth | null {
+function gitAuth(token: string): GitAuth | null {
   if (token === '') return null;
   const credential = Buffer.from(`${BASIC_AUTH_USER}:${token}`, 'utf8').toString('base64');
   return { extraHeader: `AUTHORIZATION: basic ${credential}` };

@@ -6,7 +6,12 @@
 
 /** Token shapes whose start may end a head: the cut moves back to the shape's first character. */
 const SHAPE_AT_END = /(?:gh[pousr]_|github_pat_|AKIA|xox[abposr]-)[A-Za-z0-9_-]*$/;
-/** A tail that starts inside a word may start inside a token shape: the partial word is dropped. */
+/**
+ * A tail that starts inside a long word may start inside a token shape: a partial word of this many token
+ * characters or more is dropped. A shorter one leaves too little of a token to matter (its prefix and at
+ * least 20 of its 36 or more random characters are gone) and is kept, so ordinary output keeps its bytes.
+ */
+const MIN_TOKEN_REMAINDER = 16;
 const WORD_BYTE = /[A-Za-z0-9_-]/;
 /** Longest token shape a cut is moved for. */
 const MAX_SHAPE_BYTES = 256;
@@ -88,11 +93,11 @@ function shapeStart(buf: Uint8Array): number {
   return m ? from + m.index : buf.length;
 }
 
-/** Length of the word `buf` starts with (it may be the end of a token shape cut off before it). */
+/** Length of the long word `buf` starts with, which may be the end of a token shape cut off before it; else 0. */
 function partialWordLength(buf: Uint8Array): number {
   let n = 0;
   while (n < buf.length && n < MAX_SHAPE_BYTES && WORD_BYTE.test(String.fromCharCode(buf[n]))) n++;
-  return n;
+  return n >= MIN_TOKEN_REMAINDER ? n : 0;
 }
 
 /** Index at most `max` where a UTF-8 character starts (so a piece never splits a character). */
