@@ -130,5 +130,8 @@ describe('secretCutGuard', () => {
     const g = secretCutGuard(['abcdefgh', 'efghijkl']);
     // "abcdefgh" is whole, but moving out of the partial "efgh…" would land inside it.
     expect(g.trimHead(bytes('__abcdefgh'))).toBe(8);
+    // Out of a token shape's start into a whole secret: moved out of that too.
+    const shape = secretCutGuard(['xyzABgh']);
+    expect(shape.trimHead(bytes('__xyzABghp_abc'))).toBe('xyzABghp_abc'.length);
   });
 });

@@ -62,25 +62,21 @@ export function secretCutGuard(forms: readonly string[]): SecretCutGuard {
     return end;
   };
 
+  // A moved cut can land in another secret or at the end of a token shape: move until it stays.
+  const headCut = (buf: Uint8Array, cut: number) =>
+    Math.min(straddlingStart(buf, cut), shapeStart(buf.subarray(0, cut)));
   return {
     window,
     trimHead(head) {
       const buf = head.subarray(Math.max(0, head.length - window));
       let cut = buf.length;
-      for (let moved = cut; ; cut = moved) {
-        moved = straddlingStart(buf, cut);
-        if (moved === cut) break;
-      }
-      cut = Math.min(cut, shapeStart(buf.subarray(0, cut)));
+      for (let next = headCut(buf, cut); next !== cut; next = headCut(buf, cut)) cut = next;
       return buf.length - cut;
     },
     trimTail(tail) {
       const buf = tail.subarray(0, Math.min(tail.length, window));
       let cut = partialWordLength(buf);
-      for (let moved = cut; ; cut = moved) {
-        moved = straddlingEnd(buf, cut);
-        if (moved === cut) break;
-      }
+      for (let next = straddlingEnd(buf, cut); next !== cut; next = straddlingEnd(buf, cut)) cut = next;
       return cut;
     },
   };
