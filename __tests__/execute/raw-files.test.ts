@@ -60,6 +60,25 @@ describe('raw output on disk', () => {
     expect(readdirSync(`${tmp.dir}/logs`)).toEqual([]);
   });
 
+  posix('an engine failure after the command ran leaves no raw log behind', async () => {
+    const run = await runSmoke(
+      makeSpec(tmp.dir, {
+        command: `printf '%02000d' 0; echo "${SECRET}"`,
+        maxOutputBytes: 1024,
+        cutGuard: {
+          window: 0,
+          trimHead: () => {
+            throw new Error('guard bug');
+          },
+          trimTail: () => 0,
+        },
+        sealLog: (path) => redactInPlace(path, redactor),
+      }),
+    );
+    expect([run.status, run.final.errorMessage]).toEqual(['ERROR', expect.stringMatching(/guard bug/)]);
+    expect(readdirSync(`${tmp.dir}/logs`)).toEqual([]);
+  });
+
   posix('the script file is gone after a timeout too', async () => {
     const run = await runSmoke(makeSpec(tmp.dir, { command: `# ${SECRET}\nsleep 30`, timeoutSeconds: 0.5 }));
     expect(run.status).toBe('TIMEOUT');

@@ -13,7 +13,7 @@ import {
 import { prepareAttempt, type PreparedAttempt } from './prepare.js';
 import { ProcessTree } from './process-tree.js';
 import { launch, type ExitInfo, type Launch } from './spawn.js';
-import { AttemptOutput } from './stdio.js';
+import { AttemptOutput, attemptLogPaths } from './stdio.js';
 import { EXIT_AFTER_KILL_MS, Termination, terminationLimits } from './terminate.js';
 import type {
   AttemptResult,
@@ -47,11 +47,13 @@ export async function runAttempt(spec: SmokeSpec, n: number, options: EngineOpti
   const clock: AttemptClock = { startedAt: new Date(), t0: performance.now() };
   const prepared = prepareAttempt(spec);
   if ('problem' in prepared) return notStarted(n, 'ERROR', 'spawn_failed', prepared.problem, clock.startedAt);
-  let result: AttemptResult;
+  let result: AttemptResult | null = null;
   try {
     result = await runPrepared(spec, n, options, clock, prepared);
   } finally {
     removeScript(prepared.invocation.scriptPath);
+    // Unexpected (runSmoke reports it as an engine error): the raw logs would be left unsealed.
+    if (result === null) for (const path of attemptLogPaths(spec.logDir, n)) removeQuietly(path);
   }
   return sealLogs(spec, result);
 }

@@ -10,6 +10,16 @@ import type { SmokeSpec, StreamCapture, StreamName } from './types.js';
 
 const STREAMS: readonly StreamName[] = ['stdout', 'stderr'];
 
+/** Where attempt `n` logs `stream`. */
+export function attemptLogPath(logDir: string, attempt: number, stream: StreamName): string {
+  return join(logDir, `attempt-${attempt}.${stream}.log`);
+}
+
+/** Both logs of attempt `n`. */
+export function attemptLogPaths(logDir: string, attempt: number): string[] {
+  return STREAMS.map((stream) => attemptLogPath(logDir, attempt, stream));
+}
+
 export class AttemptOutput {
   private readonly captures: Record<StreamName, HeadTailCapture>;
   private readonly logs: Record<StreamName, HeadTailLogFile>;
@@ -23,11 +33,7 @@ export class AttemptOutput {
   ) {
     const capture = (): HeadTailCapture => new HeadTailCapture(spec.maxOutputBytes, spec.cutGuard);
     const log = (name: StreamName): HeadTailLogFile =>
-      new HeadTailLogFile(
-        join(spec.logDir, `attempt-${attempt}.${name}.log`),
-        spec.logMaxBytes,
-        spec.cutGuard,
-      );
+      new HeadTailLogFile(attemptLogPath(spec.logDir, attempt, name), spec.logMaxBytes, spec.cutGuard);
     this.captures = { stdout: capture(), stderr: capture() };
     this.logs = { stdout: log('stdout'), stderr: log('stderr') };
   }
