@@ -162,7 +162,7 @@ describe('escapees that clear their environment (item 7)', () => {
       'sleep 30',
     ].join('\n');
     const run = await runAction(
-      actionEnv(world, { inputs: { 'smoke-command': command, 'timeout-seconds': '1' } }),
+      actionEnv(world, { inputs: { 'smoke-command': command, 'timeout-seconds': '3' } }),
     );
     const escaped = readPids(pids);
     try {
