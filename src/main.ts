@@ -4,7 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CliGitRepository, GitHubRestApi, coreRunnerPort, maskSecret, readInput } from './adapters/index.js';
+import {
+  CliGitRepository,
+  GitHubRestApi,
+  coreRunnerPort,
+  maskSecret,
+  readInput,
+  type GitAuth,
+} from './adapters/index.js';
 import { knownSecrets } from './domain/index.js';
 import { type ModeContext, runSelectedMode, type ModeOutcome } from './modes/index.js';
 import { InternalFailure } from './pipeline/index.js';
@@ -20,7 +27,7 @@ import {
   type ParsedSettings,
   type RunnerContext,
 } from './settings/index.js';
-import { Redactor, runnerSinks, type Log, type Sinks } from './sinks/index.js';
+import { BASIC_AUTH_USER, Redactor, runnerSinks, type Log, type Sinks } from './sinks/index.js';
 
 /** After an uncaught exception, how long the pipeline gets to report before the emergency report. */
 const WATCHDOG_MS = 15_000;
@@ -83,7 +90,7 @@ function actionContext(
     entry: 'action',
     settings,
     runner,
-    git: new CliGitRepository(runner.workspace, { env }),
+    git: new CliGitRepository(runner.workspace, { env, auth: gitAuth(settings.githubToken) }),
     api,
     sinks,
     outDir,
@@ -95,6 +102,17 @@ function actionContext(
     taskFileOverride: null,
     now: () => new Date(),
   };
+}
+
+/**
+ * The token for the git calls that reach the remote (ls-remote, fetch): as the header actions/checkout would
+ * persist, but in that one git process's environment only — never in .git/config, where the smoke could
+ * read it (the README's workflow checks out with `persist-credentials: false`).
+ */
+function gitAuth(token: string): GitAuth | null {
+  if (token === '') return null;
+  const credential = Buffer.from(`${BASIC_AUTH_USER}:${token}`, 'utf8').toString('base64');
+  return { extraHeader: `AUTHORIZATION: basic ${credential}` };
 }
 
 function artifactUploader(env: NodeJS.ProcessEnv, runner: RunnerContext) {

@@ -412,13 +412,17 @@ export interface CommandView {
   balanced: boolean;
 }
 
+/** The runner's TrimStart (.NET: every Unicode white space, NEL included). */
+const trimStartLikeTheRunner = (line: string): string => line.replace(/^[\s\u0085]+/, '');
+
 export function commandView(stdout: string): CommandView {
   const interpreted: string[] = [];
   const fenced: string[] = [];
   const tokens: string[] = [];
   let token: string | null = null;
-  for (const raw of stdout.split(/\r?\n/)) {
-    const line = raw.trim();
+  // Lines as the runner reads them (.NET ReadLine: a lone CR ends a line too).
+  for (const raw of stdout.split(/\r\n|\r|\n/)) {
+    const line = trimStartLikeTheRunner(raw).trimEnd();
     if (token !== null) {
       if (line === `::${token}::`) token = null;
       else fenced.push(raw);
@@ -442,7 +446,7 @@ export function commandView(stdout: string): CommandView {
  */
 export function runnerCommands(stdout: string): string[] {
   return commandView(stdout).interpreted.filter((l) => {
-    const t = l.trimStart();
+    const t = trimStartLikeTheRunner(l);
     return (t.startsWith('::') && t.indexOf('::', 2) > 2) || /##\[[^\]]*\]/.test(l);
   });
 }

@@ -1,5 +1,6 @@
 // The child's environment: inputs, runner tokens and secret-valued variables dropped; the caller's extras added.
 import { describe, expect, it } from '@jest/globals';
+import { devNull } from 'node:os';
 import {
   buildChildEnv,
   withTrackingId,
@@ -43,6 +44,43 @@ describe('buildChildEnv', () => {
       SMOKE_TASK_ID: 'task-1',
       SMOKE_PR_NUMBER: '7',
     });
+  });
+
+  it('drops every variable whose value contains a secret, not only equals it (security item 4)', () => {
+    const token = 'ghs_containedSecretValue0123';
+    const env = buildChildEnv(
+      {
+        BUNDLE_GITHUB__COM: `x-access-token:${token}`,
+        REPO_URL: `https://x-access-token:${token}@github.com/o/r.git`,
+        GIT_CONFIG_VALUE_0: 'AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hz',
+        SHORT: 'abc',
+        KEEP: 'nothing secret here',
+      },
+      {},
+      [token, 'eC1hY2Nlc3MtdG9rZW46Z2hz', 'abc'],
+      'linux',
+    );
+    // A value shorter than MIN_SECRET_LENGTH is no secret: it would drop unrelated variables.
+    expect(env).toEqual({ SHORT: 'abc', KEEP: 'nothing secret here' });
+  });
+
+  it("points the runner's file commands at the null device (security item 6)", () => {
+    const files = {
+      GITHUB_OUTPUT: '/r/out',
+      GITHUB_ENV: '/r/env',
+      GITHUB_PATH: '/r/path',
+      GITHUB_STATE: '/r/st',
+    };
+    const env = buildChildEnv({ ...files, GITHUB_STEP_SUMMARY: '/r/summary' }, {}, [], 'linux');
+    expect(env).toEqual({
+      GITHUB_OUTPUT: devNull,
+      GITHUB_ENV: devNull,
+      GITHUB_PATH: devNull,
+      GITHUB_STATE: devNull,
+      GITHUB_STEP_SUMMARY: '/r/summary',
+    });
+    // Absent ones stay absent (the CLI has none).
+    expect(buildChildEnv({ PATH: '/bin' }, {}, [], 'linux')).toEqual({ PATH: '/bin' });
   });
 
   it('compares names case-insensitively on Windows', () => {

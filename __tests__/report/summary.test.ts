@@ -237,4 +237,14 @@ describe('escaping helpers', () => {
       'a&#124;b &#96;c&#96; &#42;d&#42; &#95;e&#95; &#91;f&#93;(g) &#92; &#126;h&#126; &#33;i &#35;j<br>k',
     );
   });
+
+  it("escapeInline escapes each character once: ' shows as ', not as &#39; (security item 9)", () => {
+    expect(escapeInline(`it's "a" <b> & #1`)).toBe('it&#39;s &quot;a&quot; &lt;b&gt; &amp; &#35;1');
+    const result = sampleResult({ status: 'FAIL', reason: 'exit_nonzero' });
+    result.continuation.reason = "The smoke command's exit code was 1";
+    const md = renderSummary(result, CTX);
+    expect(md).toContain('command&#39;s exit code');
+    expect(md).not.toContain('&amp;#');
+    expect(md).not.toContain('&&#35;');
+  });
 });

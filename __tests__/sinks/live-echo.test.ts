@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   createLiveEcho,
+  looksLikeWorkflowCommand,
   resumeCommandsLine,
   stopCommandsLine,
   stopCommandsToken,
@@ -153,5 +154,20 @@ describe('stop-commands wrapping', () => {
     expect(out2.writes).toHaveLength(2);
     expect(out2.writes[1]).toMatch(/^::[0-9a-f]{32}::\n$/);
     expect(out2.writes[0]).toBe(`::stop-commands::${out2.writes[1].slice(2, 34)}\n`);
+  });
+});
+
+describe('looksLikeWorkflowCommand (security item 5)', () => {
+  it('sees a command after any white space the runner trims, the legacy form anywhere', () => {
+    for (const lead of ['', ' ', '\t', '\v', '\f', '\u0085', '\u00a0', '\u2003', '\u3000', '\r']) {
+      expect([lead, looksLikeWorkflowCommand(`denied\n${lead}::error::pwned`)]).toEqual([lead, true]);
+    }
+    expect(looksLikeWorkflowCommand('::stop-commands::x')).toBe(true);
+    expect(looksLikeWorkflowCommand('text ##[error]x')).toBe(true);
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(looksLikeWorkflowCommand('Freshness (api): Merge commit abc is the head')).toBe(false);
+    expect(looksLikeWorkflowCommand('std::vector<int> in the middle of a line')).toBe(false);
   });
 });

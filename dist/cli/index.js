@@ -29570,6 +29570,7 @@ function jsonSchemas() {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  vb: () => (/* reexport */ MIN_SECRET_LENGTH),
   yw: () => (/* reexport */ SHA_PATTERN),
   HH: () => (/* reexport */ isSha),
   xU: () => (/* reexport */ knownSecrets),
@@ -36595,6 +36596,8 @@ const SECRET_VARIABLES = [
     'GITHUB_TOKEN',
     'GH_TOKEN',
 ];
+/** Secrets shorter than this are ignored: redacting "abc" everywhere would shred the log and hide nothing. */
+const MIN_SECRET_LENGTH = 4;
 /** The secret values this process knows: those variables' values and `extra` (the github-token input). */
 function knownSecrets(env, extra = []) {
     const values = [...SECRET_VARIABLES.map((name) => env[name] ?? ''), ...extra];
@@ -64823,7 +64826,7 @@ const inputs_INPUTS = [
         key: 'githubToken',
         name: 'github-token',
         default: '${{ github.token }}',
-        description: 'Token for the GitHub API: pull request lookup, the freshness check and the gate\'s query (read), and the reporting writes — the commit status (`statuses: write`), the green ref (`contents: write`) and the escalation issue (`issues: write`). Never passed to the smoke command; in a two-job setup give write permissions only to the report job.',
+        description: "Token for the GitHub API: pull request lookup, the freshness check and the gate's query (read), and the reporting writes — the commit status (`statuses: write`), the green ref (`contents: write`) and the escalation issue (`issues: write`). Never passed to the smoke command; in a two-job setup give write permissions only to the report job.",
         parse: parsers_text,
         cli: null,
     }),
@@ -66019,8 +66022,9 @@ function plainText(text) {
  * numeric character references, `|` escaped, newlines as <br>.
  */
 function escapeInline(text) {
-    return summary_escapeHtml(plainText(text))
-        .replace(/[|`\\*_[\]~!#]/g, (c) => `&#${c.charCodeAt(0)};`)
+    // One pass: escaping the punctuation after the HTML would escape the `#` of `&#39;` again.
+    return plainText(text)
+        .replace(/[&<>"'|`\\*_[\]~!#]/g, (c) => HTML_ESCAPES[c] ?? `&#${c.charCodeAt(0)};`)
         .replace(/\n/g, '<br>');
 }
 /** `<code>…</code>` with the text escaped for a table cell. */
@@ -71034,8 +71038,11 @@ function findProgram(file, env, cwd) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/execute/child-env.ts
-// The smoke command's environment: the action's own, minus its inputs and the runner's credentials, plus the
-// caller's extras (SMOKE_MERGE_COMMIT, SMOKE_TASK_ID, SMOKE_PR_NUMBER). The engine adds the tracking id.
+// The smoke command's environment: the action's own, minus its inputs, the runner's credentials and every
+// variable that holds a secret, with the runner's file commands pointed at the null device, plus the caller's
+// extras (SMOKE_MERGE_COMMIT, SMOKE_TASK_ID, SMOKE_PR_NUMBER). The engine adds the tracking id.
+
+
 /** Runner credentials and endpoints that a smoke command has no business seeing. */
 const DROPPED_VARIABLES = [
     'ACTIONS_RUNTIME_TOKEN',
@@ -71049,18 +71056,32 @@ const DROPPED_VARIABLES = [
 ];
 /** Name prefixes dropped whole: the action's inputs and its saved state. */
 const DROPPED_PREFIXES = ['INPUT_', 'STATE_'];
+/**
+ * The runner's file commands. Through them the smoke could set (or, with a `name<<EOF` left open, break)
+ * this step's outputs, and set the environment and PATH of every later step: they point at the null device,
+ * so writing to them still succeeds and changes nothing. (The job summary stays the smoke's to write to.)
+ */
+const FILE_COMMAND_VARIABLES = [
+    'GITHUB_OUTPUT',
+    'GITHUB_ENV',
+    'GITHUB_PATH',
+    'GITHUB_STATE',
+];
 /** Set by the engine on every attempt; the tree sweep finds escaped processes by it. */
 const TRACKING_ID_VARIABLE = 'POST_MERGE_SMOKE_TRACKING_ID';
 /**
- * `secretValues`: values that must not reach the child; any variable holding exactly one of them is dropped
- * (empty strings are ignored). `platform`: on win32 names compare case-insensitively.
+ * `secretValues`: values that must not reach the child; any variable whose value contains one of them is
+ * dropped (`BUNDLE_GITHUB__COM=x-access-token:<token>`, a URL with the token inside; values shorter than
+ * MIN_SECRET_LENGTH are ignored). `platform`: on win32 names compare case-insensitively.
  */
 function buildChildEnv(parent, extras, secretValues = [], platform = process.platform) {
     const win = platform === 'win32';
     const norm = (name) => (win ? name.toUpperCase() : name);
     const dropped = new Set(DROPPED_VARIABLES.map(norm));
     const prefixes = DROPPED_PREFIXES.map(norm);
-    const secrets = new Set(secretValues.filter((v) => v !== ''));
+    const secrets = secretValues.filter((v) => v.length >= domain/* MIN_SECRET_LENGTH */.vb);
+    const holdsSecret = (value) => secrets.some((secret) => value.includes(secret));
+    const nulled = new Set(FILE_COMMAND_VARIABLES.map(norm));
     const extraNames = new Set(Object.keys(extras).map(norm));
     const env = {};
     for (const [name, value] of Object.entries(parent)) {
@@ -71069,11 +71090,11 @@ function buildChildEnv(parent, extras, secretValues = [], platform = process.pla
         const key = norm(name);
         if (dropped.has(key) || prefixes.some((p) => key.startsWith(p)))
             continue;
-        if (secrets.has(value))
+        if (holdsSecret(value))
             continue;
         if (extraNames.has(key))
             continue; // replaced below, whatever its case
-        env[name] = value;
+        env[name] = nulled.has(key) ? external_node_os_namespaceObject.devNull : value;
     }
     for (const [name, value] of Object.entries(extras))
         env[name] = value;
@@ -71232,12 +71253,13 @@ function scriptContents(shell, command) {
  */
 function writeScript(shell, command, dir, baseName = 'smoke-command', platform = process.platform) {
     const { ext, kind } = parseShellTemplate(shell);
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    // Only this user: the script holds the command, which may hold a secret (it is removed after the attempt).
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true, mode: 0o700 });
     const scriptPath = (0,external_node_path_.join)(dir, `${baseName}${ext}`);
     const text = scriptContents(shell, command);
     // Windows PowerShell 5.1 reads a BOM-less script as ANSI; pwsh and the others want plain UTF-8.
     const bytes = kind === 'powershell' ? '\ufeff' + text : text;
-    (0,external_node_fs_namespaceObject.writeFileSync)(scriptPath, bytes, { encoding: 'utf8', mode: 0o755 });
+    (0,external_node_fs_namespaceObject.writeFileSync)(scriptPath, bytes, { encoding: 'utf8', mode: 0o700 });
     return buildInvocation(shell, scriptPath, platform);
 }
 
@@ -71740,9 +71762,6 @@ function spawnMessage(inv, e) {
 }
 
 ;// CONCATENATED MODULE: ./src/execute/capture.ts
-// Bounded head/tail capture of one output stream: the first floor(max/2) bytes, the last ceil(max/2) bytes,
-// an exact byte count, and a marker for what was dropped in between. Memory is O(max) whatever the
-// command prints; nothing is decoded until the end, and cuts fall on UTF-8 character boundaries.
 /** The text put between head and tail; `dropped` is the exact number of bytes left out. */
 function truncationMarker(dropped) {
     return `…[${dropped} bytes truncated]…`;
@@ -71820,36 +71839,46 @@ class TailRing {
         return Buffer.concat([this.ring.subarray(this.pos), this.ring.subarray(0, this.pos)], this.capacity);
     }
 }
+/** How many of the head's last bytes deciding the head cut needs: a character, and the guard's window. */
+function headEndBytes(guard) {
+    return 3 + (guard?.window ?? 0);
+}
 /**
- * Decides the cuts for a stream of `total` bytes whose head holds `headLen` bytes (ending in `headEnd`,
- * the last up to 3 bytes of the head) and whose tail ring holds `tail`.
+ * Decides the cuts for a stream of `total` bytes whose head holds `headLen` bytes (ending in `headEnd`, at
+ * least the last headEndBytes(guard) bytes of the head) and whose tail ring holds `tail`. The guard moves
+ * the cuts out of any secret; what it moves counts as dropped.
  */
-function planCuts(total, headCap, tailCap, headLen, headEnd, tail) {
+function planCuts(total, headCap, tailCap, headLen, headEnd, tail, guard) {
     if (total <= headCap + tailCap) {
         return { truncated: false, headKeep: headLen, tailSkip: 0, dropped: 0 };
     }
-    const headKeep = headLen - incompleteUtf8Suffix(headEnd, headEnd.length);
-    const tailSkip = leadingContinuationBytes(tail);
+    const guarded = guard ? Math.min(guard.trimHead(headEnd), headEnd.length) : 0;
+    const headKeep = headLen - guarded - incompleteUtf8Suffix(headEnd, headEnd.length - guarded);
+    const guardedSkip = guard ? Math.min(guard.trimTail(tail), tail.length) : 0;
+    const tailSkip = guardedSkip + leadingContinuationBytes(tail, guardedSkip);
     return { truncated: true, headKeep, tailSkip, dropped: total - headKeep - (tail.length - tailSkip) };
 }
-/** Keeps the last (up to) 3 bytes of the head, enough to decide the head cut. */
+/** Keeps the last (up to) `capacity` bytes of the head, enough to decide the head cut. */
 class HeadEnd {
-    bytes = Buffer.alloc(3);
+    capacity;
+    bytes;
     len = 0;
+    constructor(capacity = 3) {
+        this.capacity = capacity;
+        this.bytes = Buffer.alloc(capacity);
+    }
     push(chunk, start, end) {
+        const cap = this.capacity;
         const n = end - start;
-        if (n >= 3) {
-            this.bytes.set(chunk.subarray(end - 3, end), 0);
-            this.len = 3;
+        if (n >= cap) {
+            this.bytes.set(chunk.subarray(end - cap, end), 0);
+            this.len = cap;
             return;
         }
-        for (let i = start; i < end; i++) {
-            if (this.len === 3)
-                this.bytes.copyWithin(0, 1, 3);
-            else
-                this.len++;
-            this.bytes[this.len - 1] = chunk[i];
-        }
+        const keep = Math.min(this.len, cap - n);
+        this.bytes.copyWithin(0, this.len - keep, this.len);
+        this.bytes.set(chunk.subarray(start, end), keep);
+        this.len = keep + n;
     }
     get value() {
         return this.bytes.subarray(0, this.len);
@@ -71857,13 +71886,15 @@ class HeadEnd {
 }
 /** In-memory head/tail capture of one stream at `maxBytes`. */
 class HeadTailCapture {
+    guard;
     headCap;
     tailCap;
     head = null;
     headLen = 0;
     tail;
     total = 0;
-    constructor(maxBytes) {
+    constructor(maxBytes, guard) {
+        this.guard = guard;
         ({ headCap: this.headCap, tailCap: this.tailCap } = splitBudget(maxBytes));
         this.tail = new TailRing(this.tailCap);
     }
@@ -71886,7 +71917,7 @@ class HeadTailCapture {
     result() {
         const head = this.head ? this.head.subarray(0, this.headLen) : Buffer.alloc(0);
         const tail = this.tail.toBuffer();
-        const plan = planCuts(this.total, this.headCap, this.tailCap, this.headLen, head.subarray(Math.max(0, head.length - 3)), tail);
+        const plan = planCuts(this.total, this.headCap, this.tailCap, this.headLen, head, tail, this.guard);
         if (!plan.truncated) {
             return {
                 text: Buffer.concat([head, tail]).toString('utf8'),
@@ -71909,21 +71940,25 @@ class HeadTailCapture {
 
 class HeadTailLogFile {
     path;
+    guard;
     fd = null;
     headCap;
     tailCap;
     headLen = 0;
-    headEnd = new HeadEnd();
+    headEnd;
     tail;
     total = 0;
     failure = null;
     /** Opens (truncates) `path`; when that fails the log is off and `finish()` returns null. */
-    constructor(path, maxBytes) {
+    constructor(path, maxBytes, guard) {
         this.path = path;
+        this.guard = guard;
         ({ headCap: this.headCap, tailCap: this.tailCap } = splitBudget(maxBytes));
         this.tail = new TailRing(this.tailCap);
+        this.headEnd = new HeadEnd(headEndBytes(guard));
         try {
-            this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'w', 0o644);
+            // Only this user: until it is sealed (sealLog), the log holds the command's raw output.
+            this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'w', 0o600);
         }
         catch (e) {
             this.failure = e.message;
@@ -71962,7 +71997,8 @@ class HeadTailLogFile {
         const fd = this.fd;
         try {
             const tail = this.tail.toBuffer();
-            const plan = planCuts(this.total, this.headCap, this.tailCap, this.headLen, this.headEnd.value, tail);
+            const { headCap, tailCap, headLen, guard } = this;
+            const plan = planCuts(this.total, headCap, tailCap, headLen, this.headEnd.value, tail, guard);
             let pos = plan.headKeep;
             if (plan.truncated) {
                 const marker = Buffer.from(truncationMarker(plan.dropped), 'utf8');
@@ -72008,6 +72044,14 @@ function writeAll(fd, buf, start, length, position) {
 
 
 const STREAMS = ['stdout', 'stderr'];
+/** Where attempt `n` logs `stream`. */
+function attemptLogPath(logDir, attempt, stream) {
+    return (0,external_node_path_.join)(logDir, `attempt-${attempt}.${stream}.log`);
+}
+/** Both logs of attempt `n`. */
+function attemptLogPaths(logDir, attempt) {
+    return STREAMS.map((stream) => attemptLogPath(logDir, attempt, stream));
+}
 class AttemptOutput {
     echo;
     captures;
@@ -72016,8 +72060,8 @@ class AttemptOutput {
     /** Opens the attempt's logs (attempt-<n>.<stream>.log in the log directory). */
     constructor(spec, attempt, echo) {
         this.echo = echo;
-        const capture = () => new HeadTailCapture(spec.maxOutputBytes);
-        const log = (name) => new HeadTailLogFile((0,external_node_path_.join)(spec.logDir, `attempt-${attempt}.${name}.log`), spec.logMaxBytes);
+        const capture = () => new HeadTailCapture(spec.maxOutputBytes, spec.cutGuard);
+        const log = (name) => new HeadTailLogFile(attemptLogPath(spec.logDir, attempt, name), spec.logMaxBytes, spec.cutGuard);
         this.captures = { stdout: capture(), stderr: capture() };
         this.logs = { stdout: log('stdout'), stderr: log('stderr') };
     }
@@ -72151,6 +72195,7 @@ class Termination {
 
 
 
+
 const DEFAULT_PIPE_CLOSE_MS = 2000;
 const DEFAULT_SHORT_GRACE_MS = 2000;
 const DEFAULT_CGROUP_VERSIONS = [2, 1];
@@ -72159,6 +72204,20 @@ async function runAttempt(spec, n, options) {
     const prepared = prepareAttempt(spec);
     if ('problem' in prepared)
         return notStarted(n, 'ERROR', 'spawn_failed', prepared.problem, clock.startedAt);
+    let result = null;
+    try {
+        result = await runPrepared(spec, n, options, clock, prepared);
+    }
+    finally {
+        removeScript(prepared.invocation.scriptPath);
+        // Unexpected (runSmoke reports it as an engine error): the raw logs would be left unsealed.
+        if (result === null)
+            for (const path of attemptLogPaths(spec.logDir, n))
+                removeQuietly(path);
+    }
+    return sealLogs(spec, result);
+}
+async function runPrepared(spec, n, options, clock, prepared) {
     const setting = spec.containment ?? 'auto';
     const versions = options.cgroupVersions ?? DEFAULT_CGROUP_VERSIONS;
     const plan = planContainment(setting, spec.maxProcesses ?? null, versions, prepared.trackingId);
@@ -72170,6 +72229,37 @@ async function runAttempt(spec, n, options) {
     finally {
         await plan.cgroup?.release(); // normally released already; this covers the unexpected
     }
+}
+/** The script holds the command text (which may hold a secret): it does not outlive its attempt. */
+function removeScript(path) {
+    removeQuietly(path);
+}
+function removeQuietly(path) {
+    try {
+        (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+    }
+    catch {
+        // nothing more to do; the directory is the caller's to clean
+    }
+}
+/** Hands each finished log to `spec.sealLog`; a log that cannot be sealed is removed (its path: null). */
+async function sealLogs(spec, result) {
+    const seal = spec.sealLog;
+    if (!seal)
+        return result;
+    const sealed = async (stream) => {
+        if (stream.logPath === null)
+            return stream;
+        try {
+            await seal(stream.logPath);
+            return stream;
+        }
+        catch {
+            removeQuietly(stream.logPath);
+            return { ...stream, logPath: null };
+        }
+    };
+    return { ...result, stdout: await sealed(result.stdout), stderr: await sealed(result.stderr) };
 }
 async function launchAndSupervise(spec, n, options, attempt) {
     const output = new AttemptOutput(spec, n, spec.echo);
@@ -72453,11 +72543,15 @@ function smokeSpec(c, subject, command, live) {
         maxOutputBytes: s.maxOutputBytes,
         logMaxBytes: s.logMaxBytes,
         logDir: (0,external_node_path_.join)(c.outDir, 'logs'),
+        // Every form of every secret the redactor knows (the token, its base64, the basic-auth credential…).
         env: buildChildEnv(c.env, {
             SMOKE_MERGE_COMMIT: subject.sha,
             SMOKE_TASK_ID: subject.taskId ?? '',
             SMOKE_PR_NUMBER: subject.prNumber === null ? '' : String(subject.prNumber),
-        }, c.secrets),
+        }, [...c.secrets, ...c.sinks.redactor.knownForms()]),
+        // Output is cut before it is redacted: the cuts stay out of secrets, and no raw log stays on disk.
+        cutGuard: c.sinks.redactor.cutGuard(),
+        sealLog: (path) => c.sinks.redactFileInPlace(path),
         retries: s.retries,
         retryOn: s.retryOn,
         containment: s.containment,
@@ -73189,32 +73283,155 @@ async function fence_withWorkflowCommandsStopped(write, fn, token = stopCommands
         write(resumeCommandsLine(token));
     }
 }
-/** Could a line of `text` be read by the runner as a workflow command? */
+/**
+ * A line start followed by what the runner trims before it looks for `::` (.NET's TrimStart: every Unicode
+ * white space, NEL and the line and paragraph separators included), and the control characters a terminal
+ * would not show: any of them before `::` may start a command.
+ */
+const COMMAND_START = /(?:^|[\n\r\u2028\u2029])[\s\p{Cc}\p{Z}\u0085\ufeff]*::/u;
+/** Could a line of `text` be read by the runner as a workflow command (`::name::`, or the legacy `##[name]`)? */
 function fence_looksLikeWorkflowCommand(text) {
-    return /^[ \t]*::|##\[/m.test(text);
+    return COMMAND_START.test(text) || text.includes('##[');
 }
 
-;// CONCATENATED MODULE: ./src/sinks/live-echo.ts
-const DEFAULT_MAX_ECHO_BYTES = 10 * 1024 * 1024;
-const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
-const NEWLINE = 0x0a;
+;// CONCATENATED MODULE: ./src/sinks/cut-guard.ts
+// Where a cut may fall. Output is cut in several places — the head/tail capture and the on-disk log, the
+// live echo's pieces of a very long line, the redacted copy of a file without line breaks — and the text is
+// redacted after the cut. A secret that straddles a cut is never whole on either side, so no literal match
+// can find it: the cut must move out of it first. The guard moves a head's end back to before any (partial
+// or whole) known secret form or token shape it would split, and a tail's start forward past one.
+/** Token shapes whose start may end a head: the cut moves back to the shape's first character. */
+const SHAPE_AT_END = /(?:gh[pousr]_|github_pat_|AKIA|xox[abposr]-)[A-Za-z0-9_-]*$/;
+/**
+ * A tail that starts inside a long word may start inside a token shape: a partial word of this many token
+ * characters or more is dropped. A shorter one leaves too little of a token to matter (its prefix and at
+ * least 20 of its 36 or more random characters are gone) and is kept, so ordinary output keeps its bytes.
+ */
+const MIN_TOKEN_REMAINDER = 16;
+const WORD_BYTE = /[A-Za-z0-9_-]/;
+/** Longest token shape a cut is moved for. */
+const MAX_SHAPE_BYTES = 256;
+/** Does `form` occur in `buf` at `at` — where `buf` ends (or starts) inside it, only the part inside it? */
+function occursAt(buf, form, at) {
+    const from = Math.max(0, at);
+    const to = Math.min(buf.length, at + form.length);
+    if (to <= from)
+        return false;
+    return form.compare(buf, from, to, from - at, to - at) === 0;
+}
+/** A guard for the given secret forms (each one a literal to redact). */
+function secretCutGuard(forms) {
+    const bytes = forms.map((f) => Buffer.from(f, 'utf8')).filter((b) => b.length > 1);
+    const longest = bytes.reduce((max, b) => Math.max(max, b.length), 0);
+    // Moving a cut out of one secret can land it in an overlapping one: room for two, and a token shape.
+    const window = 2 * longest + MAX_SHAPE_BYTES;
+    /** The earliest start of a form occurrence that straddles `cut` in `buf` (which continues after its end). */
+    const straddlingStart = (buf, cut) => {
+        let start = cut;
+        for (const form of bytes) {
+            for (let at = Math.max(0, cut - form.length + 1); at < start; at++) {
+                if (buf[at] === form[0] && occursAt(buf, form, at))
+                    start = at;
+            }
+        }
+        return start;
+    };
+    /** The latest end of a form occurrence that straddles `cut` in `buf` (which continues before its start). */
+    const straddlingEnd = (buf, cut) => {
+        let end = cut;
+        for (const form of bytes) {
+            for (let stop = Math.min(buf.length, cut + form.length - 1); stop > end; stop--) {
+                if (occursAt(buf, form, stop - form.length))
+                    end = stop;
+            }
+        }
+        return end;
+    };
+    // A moved cut can land in another secret or at the end of a token shape: move until it stays.
+    const headCut = (buf, cut) => Math.min(straddlingStart(buf, cut), shapeStart(buf.subarray(0, cut)));
+    return {
+        window,
+        trimHead(head) {
+            const buf = head.subarray(Math.max(0, head.length - window));
+            let cut = buf.length;
+            for (let next = headCut(buf, cut); next !== cut; next = headCut(buf, cut))
+                cut = next;
+            return buf.length - cut;
+        },
+        trimTail(tail) {
+            const buf = tail.subarray(0, Math.min(tail.length, window));
+            let cut = partialWordLength(buf);
+            for (let next = straddlingEnd(buf, cut); next !== cut; next = straddlingEnd(buf, cut))
+                cut = next;
+            return cut;
+        },
+    };
+}
+/** Where a token shape that `buf` ends in starts (buf.length when it ends in none). */
+function shapeStart(buf) {
+    const from = Math.max(0, buf.length - MAX_SHAPE_BYTES);
+    const m = SHAPE_AT_END.exec(Buffer.from(buf.subarray(from)).toString('latin1'));
+    return m ? from + m.index : buf.length;
+}
+/** Length of the long word `buf` starts with, which may be the end of a token shape cut off before it; else 0. */
+function partialWordLength(buf) {
+    let n = 0;
+    while (n < buf.length && n < MAX_SHAPE_BYTES && WORD_BYTE.test(String.fromCharCode(buf[n])))
+        n++;
+    return n >= MIN_TOKEN_REMAINDER ? n : 0;
+}
 /** Index at most `max` where a UTF-8 character starts (so a piece never splits a character). */
-function utf8Cut(buf, max) {
+function utf8Boundary(buf, max) {
     let cut = Math.min(max, buf.length);
     while (cut > 0 && cut < buf.length && (buf[cut] & 0xc0) === 0x80)
         cut--;
-    return cut === 0 ? Math.min(max, buf.length) : cut;
+    return cut;
 }
 /**
+ * Where `buf` may be cut into a piece of at most `max` bytes: on a character boundary, and before any known
+ * secret or token shape the cut would split. Only a secret longer than `max` can still be split.
+ */
+function safeCut(buf, max, guard) {
+    const cut = utf8Boundary(buf, max);
+    const guarded = utf8Boundary(buf, cut - guard.trimHead(buf.subarray(0, cut)));
+    if (guarded > 0)
+        return guarded;
+    return cut > 0 ? cut : Math.min(max, buf.length);
+}
+
+;// CONCATENATED MODULE: ./src/sinks/live-echo.ts
+// Live echo of the smoke command's output to the job log (SPEC §7 "Output is echoed live").
+//
+// - Line-buffered per stream: a line is written once it is complete (or in pieces of `maxLineBytes` when it
+//   is longer, cut outside any known secret or token shape: the bytes of a secret the cut would split are
+//   held back for the next piece), so a secret is never split across two writes and redaction sees it whole.
+//   (The runner's own mask matches whole values within one line only.)
+// - Every line is redacted before it is written; a PEM private key spread over several lines is followed
+//   across lines (Redactor.lineRedactor).
+// - stderr lines are NOT prefixed by default: the runner does not mark stderr for `run:` steps either, and
+//   problem matchers anchored at `^` (compilers, linters) must still match. Pass `stderrPrefix` to mark them.
+// - Bounded: after `maxEchoBytes` bytes of one stream, one notice line is written and the rest of that stream
+//   is dropped from the echo (it is still captured by the engine: head and tail in the result, the full
+//   head/tail log in the artifact).
+// - Workflow commands: the sink that writes the echo wraps the command's lifetime in a fence (fence.ts)
+//   so the command's output cannot issue `::set-output`, `::add-mask::`, `::error::` and the like.
+
+const DEFAULT_MAX_ECHO_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+const NEWLINE = 0x0a;
+/**
  * Splits one stream's chunks into lines (without their newline). A line longer than `maxLineBytes` comes
- * out in pieces as soon as a piece is full, so what is held back never grows past the limit.
+ * out in pieces as soon as a piece is full (less what the guard holds back), so what is held back never
+ * grows much past the limit.
  */
 class LineSplitter {
     maxLineBytes;
+    guard;
     pending = [];
     pendingBytes = 0;
-    constructor(maxLineBytes) {
+    constructor(maxLineBytes, guard) {
         this.maxLineBytes = maxLineBytes;
+        this.guard = guard;
     }
     push(chunk, emit) {
         let start = 0;
@@ -73239,7 +73456,7 @@ class LineSplitter {
     emitPieces(line, emit, whole) {
         let rest = line;
         while (rest.length > this.maxLineBytes || (!whole && rest.length === this.maxLineBytes)) {
-            const cut = utf8Cut(rest, this.maxLineBytes);
+            const cut = safeCut(rest, this.maxLineBytes, this.guard);
             emit(rest.subarray(0, cut));
             rest = rest.subarray(cut);
         }
@@ -73271,7 +73488,7 @@ class EchoedStream {
     constructor(name, redactor, opts) {
         this.name = name;
         this.opts = opts;
-        this.lines = new LineSplitter(opts.maxLineBytes);
+        this.lines = new LineSplitter(opts.maxLineBytes, redactor.cutGuard());
         this.redactLine = redactor.lineRedactor();
     }
     /** The echoed form of one line, the notice that stops the stream, or nothing once stopped. */
@@ -73339,8 +73556,11 @@ function createLiveEcho(redactor, write, opts = {}) {
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/sinks/redact-file.ts
-// Copies a log file through the redactor without holding it in memory: line by line, with very long lines
-// handled in bounded pieces. Used for the logs that travel in the escalation artifact.
+// Copies a log file through the redactor without holding it in memory: in pieces that end at a line break
+// when there is one, and otherwise are cut outside any known secret (cut-guard.ts), so a secret is always
+// whole in one piece. Used for the logs that travel in the escalation artifact, and to replace the engine's
+// raw attempt logs with their redacted copies.
+
 
 
 
@@ -73360,40 +73580,56 @@ async function copyRedacted(source, fallbackText, target, redactor) {
             // Fall through to the captured text: the artifact still carries the head and tail.
         }
     }
-    await (0,promises_namespaceObject.writeFile)(target, redactor.redact(fallbackText));
+    await (0,promises_namespaceObject.writeFile)(target, redactor.redact(fallbackText), { mode: 0o600 });
+}
+/** Replaces the file at `path` with its redacted copy (written next to it, then renamed over it). */
+async function redactInPlace(path, redactor) {
+    const tmp = `${path}.redacting`;
+    try {
+        await streamRedacted(path, tmp, redactor);
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true }).catch(() => undefined);
+        throw e;
+    }
 }
 async function streamRedacted(source, target, redactor) {
-    const input = (0,external_node_fs_namespaceObject.createReadStream)(source, { encoding: 'utf8', highWaterMark: 64 * 1024 });
-    const output = (0,external_node_fs_namespaceObject.createWriteStream)(target);
-    const write = async (text) => {
-        if (!output.write(redactor.redact(text)))
+    const input = (0,external_node_fs_namespaceObject.createReadStream)(source, { highWaterMark: 64 * 1024 });
+    const output = (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 });
+    const guard = redactor.cutGuard();
+    const write = async (piece) => {
+        if (!output.write(redactor.redact(piece.toString('utf8'))))
             await (0,external_node_events_.once)(output, 'drain');
     };
     try {
-        let pending = '';
+        let pending = Buffer.alloc(0);
         for await (const chunk of input) {
-            pending += chunk;
-            while (pending.length > 0) {
-                const nl = pending.lastIndexOf('\n', MAX_PIECE);
-                if (nl >= 0) {
-                    await write(pending.slice(0, nl + 1));
-                    pending = pending.slice(nl + 1);
-                }
-                else if (pending.length > MAX_PIECE) {
-                    await write(pending.slice(0, MAX_PIECE));
-                    pending = pending.slice(MAX_PIECE);
-                }
-                else
-                    break;
+            pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+            for (let end = pieceEnd(pending, guard); end !== null; end = pieceEnd(pending, guard)) {
+                await write(pending.subarray(0, end));
+                pending = pending.subarray(end);
             }
         }
-        if (pending)
+        if (pending.length > 0)
             await write(pending);
     }
     finally {
         output.end();
         await (0,external_node_events_.once)(output, 'close');
     }
+}
+/**
+ * Where the next piece of `pending` ends: after its last line break within MAX_PIECE; without one, once
+ * enough follows to see a whole secret, at a safe cut near MAX_PIECE. null: wait for more.
+ */
+function pieceEnd(pending, guard) {
+    const nl = pending.lastIndexOf(0x0a, MAX_PIECE - 1);
+    if (nl >= 0)
+        return nl + 1;
+    if (pending.length <= MAX_PIECE + guard.window)
+        return null;
+    return safeCut(pending, MAX_PIECE, guard);
 }
 
 ;// CONCATENATED MODULE: ./src/sinks/sinks.ts
@@ -73429,6 +73665,7 @@ function fileWriters(redactor) {
     return {
         writeJson: (path, value) => writeJsonAtomic(path, redactor.redactDeep(value)),
         copyRedacted: (source, fallback, target) => copyRedacted(source, fallback, target, redactor),
+        redactFileInPlace: (path) => redactInPlace(path, redactor),
     };
 }
 /** The job log: annotations are escaped by core; plain lines that could read as commands are fenced. */
@@ -73520,18 +73757,62 @@ function recordingSinks(redactor, log, live) {
     return { sinks, recorded };
 }
 
+;// CONCATENATED MODULE: ./src/sinks/secret-forms.ts
+// The forms a known secret takes in text besides itself: the encodings the runner's own secret masker
+// registers for every secret (actions/runner ValueEncoders: base64 at the three byte alignments, URL and
+// JSON string escaping, the expression escape of `'`), and the basic-auth credential git is given
+// (`AUTHORIZATION: basic base64(x-access-token:<token>)`, what actions/checkout persists in .git/config).
+/** The user name GitHub's basic auth uses with an installation or Actions token. */
+const BASIC_AUTH_USER = 'x-access-token';
+/**
+ * An encoded form shorter than this is not redacted: a few base64 characters occur in any text, and a very
+ * short secret's shifted base64 says next to nothing about it.
+ */
+const MIN_ENCODED_LENGTH = 8;
+/**
+ * base64 of `value` starting at each of the three byte alignments a value can have inside a longer base64
+ * text (`base64(user:password)`): for each, the characters that depend on the value's bytes alone (those
+ * next to the value's first and last bytes also depend on their neighbours), and the whole padded encoding
+ * of the value on its own. Standard and URL-safe alphabets.
+ */
+function base64Forms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const out = [bytes.toString('base64')];
+    for (let shift = 0; shift < 3 && shift < bytes.length; shift++) {
+        const rest = bytes.subarray(shift);
+        // A base64 character holds 6 bits; those wholly inside `rest` are the first floor(8n / 6).
+        out.push(rest.toString('base64').slice(0, Math.floor((rest.length * 8) / 6)));
+    }
+    return [...out, ...out.map((b) => b.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''))];
+}
+/** Every form of `secret` to redact besides the secret itself (duplicates and too-short forms left out). */
+function encodedForms(secret) {
+    const basic = `${BASIC_AUTH_USER}:${secret}`;
+    const forms = [
+        JSON.stringify(secret).slice(1, -1),
+        encodeURIComponent(secret),
+        secret.replace(/'/g, "''"),
+        ...base64Forms(secret),
+        basic,
+        ...base64Forms(basic),
+    ];
+    return [...new Set(forms)].filter((f) => f !== secret && f.length >= MIN_ENCODED_LENGTH);
+}
+
 ;// CONCATENATED MODULE: ./src/sinks/redact.ts
 // Secret redaction (SPEC §8): everything the action writes — outputs, files, summary, status, artifact, the
 // live echo — goes through one Redactor first. It replaces with `***`:
-//   1. literal secrets (the token's value, the runner's tokens; each line of a multi-line secret too),
+//   1. literal secrets (the token's value, the runner's tokens; each line of a multi-line secret too) and
+//      their encoded forms (secret-forms.ts: base64, URL, JSON, the basic-auth credential),
 //   2. well-known token shapes (GitHub, AWS access key ids, Slack, PEM private key blocks),
 //   3. the user's `redact-patterns`.
+
+
 
 // The runner masks registered secrets in the job log too, but it drops a whole job output that contains one;
 // redacting first keeps `result` usable.
 const REDACTED = '***';
-/** Secrets shorter than this are ignored: redacting "abc" everywhere would shred the log and hide nothing. */
-const MIN_SECRET_LENGTH = 4;
+
 /** Token shapes that are redacted whatever the configuration. */
 const TOKEN_PATTERNS = [
     /gh[pousr]_[A-Za-z0-9]{36,}/g, // GitHub personal, OAuth, user-to-server, server-to-server, refresh tokens
@@ -73598,10 +73879,11 @@ function redactPem(text) {
     return redactLoneEnds(text.replace(PEM_BLOCK, REDACTED));
 }
 class Redactor {
-    secrets;
+    /** Every literal to replace: the secrets and their encoded forms, longest first. */
+    forms = [];
     patterns;
+    guard = null;
     constructor(options) {
-        this.secrets = [];
         for (const s of options.secrets)
             this.addSecret(s);
         this.patterns = options.patterns;
@@ -73617,11 +73899,24 @@ class Redactor {
     addSecret(secret) {
         const candidates = [secret, secret.trim(), ...secret.split(/\r?\n/).map((l) => l.trim())];
         for (const c of candidates) {
-            if (c.length >= MIN_SECRET_LENGTH && !this.secrets.includes(c))
-                this.secrets.push(c);
+            if (c.length < domain/* MIN_SECRET_LENGTH */.vb)
+                continue;
+            for (const form of [c, ...encodedForms(c)])
+                if (!this.forms.includes(form))
+                    this.forms.push(form);
         }
-        // Longest first, so a secret that contains another is replaced whole.
-        this.secrets.sort((a, b) => b.length - a.length);
+        // Longest first, so a form that contains another (the basic-auth credential) is replaced whole.
+        this.forms.sort((a, b) => b.length - a.length);
+        this.guard = null;
+    }
+    /** Every literal this redactor replaces (the secrets and their encoded forms), longest first. */
+    knownForms() {
+        return this.forms;
+    }
+    /** Where a cut of raw output may fall without splitting a known secret form or a token shape. */
+    cutGuard() {
+        this.guard ??= secretCutGuard(this.forms);
+        return this.guard;
     }
     /** `text` with every secret, known token shape and user pattern replaced by `***`. */
     redact(text) {
@@ -73633,7 +73928,7 @@ class Redactor {
     /** The known secrets and token shapes only: what an object key gets (a user pattern could match a field name). */
     redactSecrets(text) {
         let out = text;
-        for (const s of this.secrets) {
+        for (const s of this.forms) {
             if (out.includes(s))
                 out = out.split(s).join(REDACTED);
         }
@@ -73707,6 +74002,8 @@ class Redactor {
 }
 
 ;// CONCATENATED MODULE: ./src/sinks/index.ts
+
+
 
 
 
@@ -74589,7 +74886,7 @@ class LoopbackGitHub {
             body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
         };
         const status = answer.status ?? 200;
-        const payload = answer.body === undefined ? '' : JSON.stringify(answer.body);
+        const payload = answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
         res.end(payload);
     }
@@ -75598,7 +75895,7 @@ async function runCommand(args, io) {
     const { repo } = prepared.value;
     const stateDirExisted = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(repo, STATE_DIR));
     try {
-        return await runPrepared(args, io, prepared.value);
+        return await run_runPrepared(args, io, prepared.value);
     }
     finally {
         // A run that ended up writing nothing leaves no folder behind.
@@ -75606,7 +75903,7 @@ async function runCommand(args, io) {
             await removeStateDirIfUnused(repo);
     }
 }
-async function runPrepared(args, io, p) {
+async function run_runPrepared(args, io, p) {
     const { c } = p;
     // The smoke may look at the working tree: the folder it writes its logs in is ignored before it starts.
     if (c.apply && p.defaultOutDir)

@@ -1,4 +1,4 @@
 // The domain's values and the user-pattern engine: the vocabulary every other folder speaks.
 export * from './values.js';
 export { parsePattern, type Pattern, type PatternMatch } from './pattern.js';
-export { SECRET_VARIABLES, knownSecrets } from './secrets.js';
+export { SECRET_VARIABLES, MIN_SECRET_LENGTH, knownSecrets } from './secrets.js';

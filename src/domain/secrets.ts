@@ -8,6 +8,9 @@ export const SECRET_VARIABLES = [
   'GH_TOKEN',
 ] as const;
 
+/** Secrets shorter than this are ignored: redacting "abc" everywhere would shred the log and hide nothing. */
+export const MIN_SECRET_LENGTH = 4;
+
 /** The secret values this process knows: those variables' values and `extra` (the github-token input). */
 export function knownSecrets(env: NodeJS.ProcessEnv, extra: readonly string[] = []): string[] {
   const values = [...SECRET_VARIABLES.map((name) => env[name] ?? ''), ...extra];

@@ -1,6 +1,7 @@
 // One attempt, phase by phase: prepare → contain → spawn → stdio → terminate (first cause wins) → classify.
 // Never throws for anything it expects: a command that cannot start is an ERROR result.
 import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import type { CgroupVersion } from './cgroup.js';
 import { classify, type AttemptEnd } from './classify.js';
 import {
@@ -12,7 +13,7 @@ import {
 import { prepareAttempt, type PreparedAttempt } from './prepare.js';
 import { ProcessTree } from './process-tree.js';
 import { launch, type ExitInfo, type Launch } from './spawn.js';
-import { AttemptOutput } from './stdio.js';
+import { AttemptOutput, attemptLogPaths } from './stdio.js';
 import { EXIT_AFTER_KILL_MS, Termination, terminationLimits } from './terminate.js';
 import type {
   AttemptResult,
@@ -46,6 +47,24 @@ export async function runAttempt(spec: SmokeSpec, n: number, options: EngineOpti
   const clock: AttemptClock = { startedAt: new Date(), t0: performance.now() };
   const prepared = prepareAttempt(spec);
   if ('problem' in prepared) return notStarted(n, 'ERROR', 'spawn_failed', prepared.problem, clock.startedAt);
+  let result: AttemptResult | null = null;
+  try {
+    result = await runPrepared(spec, n, options, clock, prepared);
+  } finally {
+    removeScript(prepared.invocation.scriptPath);
+    // Unexpected (runSmoke reports it as an engine error): the raw logs would be left unsealed.
+    if (result === null) for (const path of attemptLogPaths(spec.logDir, n)) removeQuietly(path);
+  }
+  return sealLogs(spec, result);
+}
+
+async function runPrepared(
+  spec: SmokeSpec,
+  n: number,
+  options: EngineOptions,
+  clock: AttemptClock,
+  prepared: PreparedAttempt,
+): Promise<AttemptResult> {
   const setting = spec.containment ?? 'auto';
   const versions = options.cgroupVersions ?? DEFAULT_CGROUP_VERSIONS;
   const plan = planContainment(setting, spec.maxProcesses ?? null, versions, prepared.trackingId);
@@ -55,6 +74,36 @@ export async function runAttempt(spec: SmokeSpec, n: number, options: EngineOpti
   } finally {
     await plan.cgroup?.release(); // normally released already; this covers the unexpected
   }
+}
+
+/** The script holds the command text (which may hold a secret): it does not outlive its attempt. */
+function removeScript(path: string): void {
+  removeQuietly(path);
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing more to do; the directory is the caller's to clean
+  }
+}
+
+/** Hands each finished log to `spec.sealLog`; a log that cannot be sealed is removed (its path: null). */
+async function sealLogs(spec: SmokeSpec, result: AttemptResult): Promise<AttemptResult> {
+  const seal = spec.sealLog;
+  if (!seal) return result;
+  const sealed = async (stream: StreamCapture): Promise<StreamCapture> => {
+    if (stream.logPath === null) return stream;
+    try {
+      await seal(stream.logPath);
+      return stream;
+    } catch {
+      removeQuietly(stream.logPath);
+      return { ...stream, logPath: null };
+    }
+  };
+  return { ...result, stdout: await sealed(result.stdout), stderr: await sealed(result.stderr) };
 }
 
 interface Attempt {

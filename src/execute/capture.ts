@@ -1,6 +1,8 @@
 // Bounded head/tail capture of one output stream: the first floor(max/2) bytes, the last ceil(max/2) bytes,
 // an exact byte count, and a marker for what was dropped in between. Memory is O(max) whatever the
-// command prints; nothing is decoded until the end, and cuts fall on UTF-8 character boundaries.
+// command prints; nothing is decoded until the end, and cuts fall on UTF-8 character boundaries — and, with
+// a cut guard, outside every known secret (the text is redacted after the cut: a split secret would leak).
+import type { CutGuard } from './types.js';
 
 /** The text put between head and tail; `dropped` is the exact number of bytes left out. */
 export function truncationMarker(dropped: number): string {
@@ -89,9 +91,15 @@ export interface CutPlan {
   dropped: number;
 }
 
+/** How many of the head's last bytes deciding the head cut needs: a character, and the guard's window. */
+export function headEndBytes(guard?: CutGuard): number {
+  return 3 + (guard?.window ?? 0);
+}
+
 /**
- * Decides the cuts for a stream of `total` bytes whose head holds `headLen` bytes (ending in `headEnd`,
- * the last up to 3 bytes of the head) and whose tail ring holds `tail`.
+ * Decides the cuts for a stream of `total` bytes whose head holds `headLen` bytes (ending in `headEnd`, at
+ * least the last headEndBytes(guard) bytes of the head) and whose tail ring holds `tail`. The guard moves
+ * the cuts out of any secret; what it moves counts as dropped.
  */
 export function planCuts(
   total: number,
@@ -100,32 +108,39 @@ export function planCuts(
   headLen: number,
   headEnd: Uint8Array,
   tail: Uint8Array,
+  guard?: CutGuard,
 ): CutPlan {
   if (total <= headCap + tailCap) {
     return { truncated: false, headKeep: headLen, tailSkip: 0, dropped: 0 };
   }
-  const headKeep = headLen - incompleteUtf8Suffix(headEnd, headEnd.length);
-  const tailSkip = leadingContinuationBytes(tail);
+  const guarded = guard ? Math.min(guard.trimHead(headEnd), headEnd.length) : 0;
+  const headKeep = headLen - guarded - incompleteUtf8Suffix(headEnd, headEnd.length - guarded);
+  const guardedSkip = guard ? Math.min(guard.trimTail(tail), tail.length) : 0;
+  const tailSkip = guardedSkip + leadingContinuationBytes(tail, guardedSkip);
   return { truncated: true, headKeep, tailSkip, dropped: total - headKeep - (tail.length - tailSkip) };
 }
 
-/** Keeps the last (up to) 3 bytes of the head, enough to decide the head cut. */
+/** Keeps the last (up to) `capacity` bytes of the head, enough to decide the head cut. */
 export class HeadEnd {
-  private readonly bytes = Buffer.alloc(3);
+  private readonly bytes: Buffer;
   private len = 0;
 
+  constructor(readonly capacity = 3) {
+    this.bytes = Buffer.alloc(capacity);
+  }
+
   push(chunk: Uint8Array, start: number, end: number): void {
+    const cap = this.capacity;
     const n = end - start;
-    if (n >= 3) {
-      this.bytes.set(chunk.subarray(end - 3, end), 0);
-      this.len = 3;
+    if (n >= cap) {
+      this.bytes.set(chunk.subarray(end - cap, end), 0);
+      this.len = cap;
       return;
     }
-    for (let i = start; i < end; i++) {
-      if (this.len === 3) this.bytes.copyWithin(0, 1, 3);
-      else this.len++;
-      this.bytes[this.len - 1] = chunk[i];
-    }
+    const keep = Math.min(this.len, cap - n);
+    this.bytes.copyWithin(0, this.len - keep, this.len);
+    this.bytes.set(chunk.subarray(start, end), keep);
+    this.len = keep + n;
   }
 
   get value(): Buffer {
@@ -148,7 +163,10 @@ export class HeadTailCapture {
   private readonly tail: TailRing;
   private total = 0;
 
-  constructor(maxBytes: number) {
+  constructor(
+    maxBytes: number,
+    private readonly guard?: CutGuard,
+  ) {
     ({ headCap: this.headCap, tailCap: this.tailCap } = splitBudget(maxBytes));
     this.tail = new TailRing(this.tailCap);
   }
@@ -173,14 +191,7 @@ export class HeadTailCapture {
   result(): CaptureResult {
     const head = this.head ? this.head.subarray(0, this.headLen) : Buffer.alloc(0);
     const tail = this.tail.toBuffer();
-    const plan = planCuts(
-      this.total,
-      this.headCap,
-      this.tailCap,
-      this.headLen,
-      head.subarray(Math.max(0, head.length - 3)),
-      tail,
-    );
+    const plan = planCuts(this.total, this.headCap, this.tailCap, this.headLen, head, tail, this.guard);
     if (!plan.truncated) {
       return {
         text: Buffer.concat([head, tail]).toString('utf8'),

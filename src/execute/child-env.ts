@@ -1,5 +1,8 @@
-// The smoke command's environment: the action's own, minus its inputs and the runner's credentials, plus the
-// caller's extras (SMOKE_MERGE_COMMIT, SMOKE_TASK_ID, SMOKE_PR_NUMBER). The engine adds the tracking id.
+// The smoke command's environment: the action's own, minus its inputs, the runner's credentials and every
+// variable that holds a secret, with the runner's file commands pointed at the null device, plus the caller's
+// extras (SMOKE_MERGE_COMMIT, SMOKE_TASK_ID, SMOKE_PR_NUMBER). The engine adds the tracking id.
+import { devNull } from 'node:os';
+import { MIN_SECRET_LENGTH } from '../domain/index.js';
 
 /** Runner credentials and endpoints that a smoke command has no business seeing. */
 const DROPPED_VARIABLES: readonly string[] = [
@@ -16,12 +19,25 @@ const DROPPED_VARIABLES: readonly string[] = [
 /** Name prefixes dropped whole: the action's inputs and its saved state. */
 const DROPPED_PREFIXES: readonly string[] = ['INPUT_', 'STATE_'];
 
+/**
+ * The runner's file commands. Through them the smoke could set (or, with a `name<<EOF` left open, break)
+ * this step's outputs, and set the environment and PATH of every later step: they point at the null device,
+ * so writing to them still succeeds and changes nothing. (The job summary stays the smoke's to write to.)
+ */
+export const FILE_COMMAND_VARIABLES: readonly string[] = [
+  'GITHUB_OUTPUT',
+  'GITHUB_ENV',
+  'GITHUB_PATH',
+  'GITHUB_STATE',
+];
+
 /** Set by the engine on every attempt; the tree sweep finds escaped processes by it. */
 export const TRACKING_ID_VARIABLE = 'POST_MERGE_SMOKE_TRACKING_ID';
 
 /**
- * `secretValues`: values that must not reach the child; any variable holding exactly one of them is dropped
- * (empty strings are ignored). `platform`: on win32 names compare case-insensitively.
+ * `secretValues`: values that must not reach the child; any variable whose value contains one of them is
+ * dropped (`BUNDLE_GITHUB__COM=x-access-token:<token>`, a URL with the token inside; values shorter than
+ * MIN_SECRET_LENGTH are ignored). `platform`: on win32 names compare case-insensitively.
  */
 export function buildChildEnv(
   parent: NodeJS.ProcessEnv,
@@ -33,7 +49,9 @@ export function buildChildEnv(
   const norm = (name: string): string => (win ? name.toUpperCase() : name);
   const dropped = new Set(DROPPED_VARIABLES.map(norm));
   const prefixes = DROPPED_PREFIXES.map(norm);
-  const secrets = new Set(secretValues.filter((v) => v !== ''));
+  const secrets = secretValues.filter((v) => v.length >= MIN_SECRET_LENGTH);
+  const holdsSecret = (value: string) => secrets.some((secret) => value.includes(secret));
+  const nulled = new Set(FILE_COMMAND_VARIABLES.map(norm));
   const extraNames = new Set(Object.keys(extras).map(norm));
 
   const env: NodeJS.ProcessEnv = {};
@@ -41,9 +59,9 @@ export function buildChildEnv(
     if (value === undefined) continue;
     const key = norm(name);
     if (dropped.has(key) || prefixes.some((p) => key.startsWith(p))) continue;
-    if (secrets.has(value)) continue;
+    if (holdsSecret(value)) continue;
     if (extraNames.has(key)) continue; // replaced below, whatever its case
-    env[name] = value;
+    env[name] = nulled.has(key) ? devNull : value;
   }
   for (const [name, value] of Object.entries(extras)) env[name] = value;
   return env;

@@ -1,6 +1,13 @@
 // The smoke-command execution engine: public API. Exports what other folders use, and what this folder's
 // tests need of its internals (marked below).
-export type { ContainmentSetting, ContainmentUsed, SmokeRun, SmokeSpec, StreamName } from './types.js';
+export type {
+  ContainmentSetting,
+  ContainmentUsed,
+  CutGuard,
+  SmokeRun,
+  SmokeSpec,
+  StreamName,
+} from './types.js';
 export { runSmoke, shouldRetry } from './run-smoke.js';
 export type { EngineOptions } from './attempt.js';
 export { buildChildEnv } from './child-env.js';

@@ -2,14 +2,15 @@
 // straight to the file as it arrives, the tail is kept in a bounded ring, and marker + tail are written
 // at the end. A log that cannot be written never disturbs the run: its path just becomes null.
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import { HeadEnd, TailRing, planCuts, splitBudget, truncationMarker } from './capture.js';
+import { HeadEnd, TailRing, headEndBytes, planCuts, splitBudget, truncationMarker } from './capture.js';
+import type { CutGuard } from './types.js';
 
 export class HeadTailLogFile {
   private fd: number | null = null;
   private readonly headCap: number;
   private readonly tailCap: number;
   private headLen = 0;
-  private readonly headEnd = new HeadEnd();
+  private readonly headEnd: HeadEnd;
   private readonly tail: TailRing;
   private total = 0;
   private failure: string | null = null;
@@ -18,11 +19,14 @@ export class HeadTailLogFile {
   constructor(
     readonly path: string,
     maxBytes: number,
+    private readonly guard?: CutGuard,
   ) {
     ({ headCap: this.headCap, tailCap: this.tailCap } = splitBudget(maxBytes));
     this.tail = new TailRing(this.tailCap);
+    this.headEnd = new HeadEnd(headEndBytes(guard));
     try {
-      this.fd = openSync(path, 'w', 0o644);
+      // Only this user: until it is sealed (sealLog), the log holds the command's raw output.
+      this.fd = openSync(path, 'w', 0o600);
     } catch (e) {
       this.failure = (e as Error).message;
     }
@@ -59,7 +63,8 @@ export class HeadTailLogFile {
     const fd = this.fd;
     try {
       const tail = this.tail.toBuffer();
-      const plan = planCuts(this.total, this.headCap, this.tailCap, this.headLen, this.headEnd.value, tail);
+      const { headCap, tailCap, headLen, guard } = this;
+      const plan = planCuts(this.total, headCap, tailCap, headLen, this.headEnd.value, tail, guard);
       let pos = plan.headKeep;
       if (plan.truncated) {
         const marker = Buffer.from(truncationMarker(plan.dropped), 'utf8');

@@ -156,11 +156,12 @@ export function writeScript(
   platform: NodeJS.Platform = process.platform,
 ): ShellInvocation {
   const { ext, kind } = parseShellTemplate(shell);
-  mkdirSync(dir, { recursive: true });
+  // Only this user: the script holds the command, which may hold a secret (it is removed after the attempt).
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const scriptPath = join(dir, `${baseName}${ext}`);
   const text = scriptContents(shell, command);
   // Windows PowerShell 5.1 reads a BOM-less script as ANSI; pwsh and the others want plain UTF-8.
   const bytes = kind === 'powershell' ? '\ufeff' + text : text;
-  writeFileSync(scriptPath, bytes, { encoding: 'utf8', mode: 0o755 });
+  writeFileSync(scriptPath, bytes, { encoding: 'utf8', mode: 0o700 });
   return buildInvocation(shell, scriptPath, platform);
 }

@@ -10,6 +10,16 @@ import type { SmokeSpec, StreamCapture, StreamName } from './types.js';
 
 const STREAMS: readonly StreamName[] = ['stdout', 'stderr'];
 
+/** Where attempt `n` logs `stream`. */
+export function attemptLogPath(logDir: string, attempt: number, stream: StreamName): string {
+  return join(logDir, `attempt-${attempt}.${stream}.log`);
+}
+
+/** Both logs of attempt `n`. */
+export function attemptLogPaths(logDir: string, attempt: number): string[] {
+  return STREAMS.map((stream) => attemptLogPath(logDir, attempt, stream));
+}
+
 export class AttemptOutput {
   private readonly captures: Record<StreamName, HeadTailCapture>;
   private readonly logs: Record<StreamName, HeadTailLogFile>;
@@ -17,13 +27,13 @@ export class AttemptOutput {
 
   /** Opens the attempt's logs (attempt-<n>.<stream>.log in the log directory). */
   constructor(
-    spec: Pick<SmokeSpec, 'maxOutputBytes' | 'logMaxBytes' | 'logDir'>,
+    spec: Pick<SmokeSpec, 'maxOutputBytes' | 'logMaxBytes' | 'logDir' | 'cutGuard'>,
     attempt: number,
     private readonly echo?: SmokeSpec['echo'],
   ) {
-    const capture = (): HeadTailCapture => new HeadTailCapture(spec.maxOutputBytes);
+    const capture = (): HeadTailCapture => new HeadTailCapture(spec.maxOutputBytes, spec.cutGuard);
     const log = (name: StreamName): HeadTailLogFile =>
-      new HeadTailLogFile(join(spec.logDir, `attempt-${attempt}.${name}.log`), spec.logMaxBytes);
+      new HeadTailLogFile(attemptLogPath(spec.logDir, attempt, name), spec.logMaxBytes, spec.cutGuard);
     this.captures = { stdout: capture(), stderr: capture() };
     this.logs = { stdout: log('stdout'), stderr: log('stderr') };
   }

@@ -9,6 +9,20 @@ export type ContainmentSetting = 'auto' | 'cgroup' | 'process-group';
 /** What an attempt actually ran in. */
 export type ContainmentUsed = 'cgroup-v2' | 'cgroup-v1' | 'process-group';
 
+/**
+ * Where a cut of the raw output may fall (the head/tail capture and log cut output before it is redacted):
+ * built from the redactor by the caller, so that no cut splits a known secret. Cuts move by what it says;
+ * the moved bytes count as dropped.
+ */
+export interface CutGuard {
+  /** How many bytes next to a cut it needs to see. */
+  readonly window: number;
+  /** Bytes to drop from the end of a head (given at least its last `window` bytes). */
+  trimHead(head: Uint8Array): number;
+  /** Bytes to skip at the start of a tail (given at least its first `window` bytes). */
+  trimTail(tail: Uint8Array): number;
+}
+
 export interface SmokeSpec {
   /** The script text (may be several lines). */
   command: string;
@@ -32,6 +46,14 @@ export interface SmokeSpec {
   containment?: ContainmentSetting;
   /** The cgroup's pids.max (threads count too); null or absent: no limit. */
   maxProcesses?: number | null;
+  /** Moves the head/tail cuts out of known secrets; absent: cuts fall on character boundaries only. */
+  cutGuard?: CutGuard;
+  /**
+   * Called with each attempt log once it is complete, before the attempt's result is returned: replaces the
+   * raw log with what may stay on disk (its redacted copy). When it throws, the log is deleted and its path
+   * becomes null. Absent: the raw logs stay.
+   */
+  sealLog?: (path: string) => Promise<void>;
   /** Live echo of raw output chunks, in order per stream. */
   echo?: (stream: StreamName, chunk: Buffer) => void;
   /** Called before each attempt (1-based), e.g. to log "attempt 2 of 3". */

@@ -16,6 +16,8 @@ export interface RecordedRequest {
 export interface FakeResponse {
   status?: number;
   body?: unknown;
+  /** A body sent as it is (an HTML error page) instead of `body` as JSON; set the content-type in `headers`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -102,7 +104,7 @@ export class LoopbackGitHub {
       body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
     };
     const status = answer.status ?? 200;
-    const payload = answer.body === undefined ? '' : JSON.stringify(answer.body);
+    const payload = answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
     res.end(payload);
   }

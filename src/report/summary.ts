@@ -78,8 +78,9 @@ export function plainText(text: string): string {
  * numeric character references, `|` escaped, newlines as <br>.
  */
 export function escapeInline(text: string): string {
-  return escapeHtml(plainText(text))
-    .replace(/[|`\\*_[\]~!#]/g, (c) => `&#${c.charCodeAt(0)};`)
+  // One pass: escaping the punctuation after the HTML would escape the `#` of `&#39;` again.
+  return plainText(text)
+    .replace(/[&<>"'|`\\*_[\]~!#]/g, (c) => HTML_ESCAPES[c] ?? `&#${c.charCodeAt(0)};`)
     .replace(/\n/g, '<br>');
 }
 

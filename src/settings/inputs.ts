@@ -150,7 +150,7 @@ export const INPUTS = [
     name: 'github-token',
     default: '${{ github.token }}',
     description:
-      'Token for the GitHub API: pull request lookup, the freshness check and the gate\'s query (read), and the reporting writes — the commit status (`statuses: write`), the green ref (`contents: write`) and the escalation issue (`issues: write`). Never passed to the smoke command; in a two-job setup give write permissions only to the report job.',
+      "Token for the GitHub API: pull request lookup, the freshness check and the gate's query (read), and the reporting writes — the commit status (`statuses: write`), the green ref (`contents: write`) and the escalation issue (`issues: write`). Never passed to the smoke command; in a two-job setup give write permissions only to the report job.",
     parse: text,
     cli: null,
   }),

@@ -45,7 +45,14 @@ export async function withWorkflowCommandsStopped<T>(
   }
 }
 
-/** Could a line of `text` be read by the runner as a workflow command? */
+/**
+ * A line start followed by what the runner trims before it looks for `::` (.NET's TrimStart: every Unicode
+ * white space, NEL and the line and paragraph separators included), and the control characters a terminal
+ * would not show: any of them before `::` may start a command.
+ */
+const COMMAND_START = /(?:^|[\n\r\u2028\u2029])[\s\p{Cc}\p{Z}\u0085\ufeff]*::/u;
+
+/** Could a line of `text` be read by the runner as a workflow command (`::name::`, or the legacy `##[name]`)? */
 export function looksLikeWorkflowCommand(text: string): boolean {
-  return /^[ \t]*::|##\[/m.test(text);
+  return COMMAND_START.test(text) || text.includes('##[');
 }

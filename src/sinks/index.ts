@@ -10,6 +10,8 @@ export {
   type Recorded,
 } from './sinks.js';
 export { Redactor, REDACTED, MIN_SECRET_LENGTH, type RedactorOptions } from './redact.js';
+export { secretCutGuard, type SecretCutGuard } from './cut-guard.js';
+export { encodedForms, BASIC_AUTH_USER } from './secret-forms.js';
 export { createLiveEcho, type LiveEcho, type LiveEchoOptions } from './live-echo.js';
 export {
   fencedText,
@@ -19,5 +21,5 @@ export {
   resumeCommandsLine,
   withWorkflowCommandsStopped,
 } from './fence.js';
-export { copyRedacted } from './redact-file.js';
+export { copyRedacted, redactInPlace } from './redact-file.js';
 export { writeFileAtomic, writeJsonAtomic } from './atomic-write.js';

@@ -1,7 +1,9 @@
 // Live echo of the smoke command's output to the job log (SPEC §7 "Output is echoed live").
 //
 // - Line-buffered per stream: a line is written once it is complete (or in pieces of `maxLineBytes` when it
-//   is longer), so a secret is never split across two writes and redaction sees whole lines.
+//   is longer, cut outside any known secret or token shape: the bytes of a secret the cut would split are
+//   held back for the next piece), so a secret is never split across two writes and redaction sees it whole.
+//   (The runner's own mask matches whole values within one line only.)
 // - Every line is redacted before it is written; a PEM private key spread over several lines is followed
 //   across lines (Redactor.lineRedactor).
 // - stderr lines are NOT prefixed by default: the runner does not mark stderr for `run:` steps either, and
@@ -11,6 +13,7 @@
 //   head/tail log in the artifact).
 // - Workflow commands: the sink that writes the echo wraps the command's lifetime in a fence (fence.ts)
 //   so the command's output cannot issue `::set-output`, `::add-mask::`, `::error::` and the like.
+import { safeCut, type SecretCutGuard } from './cut-guard.js';
 import type { Redactor } from './redact.js';
 
 export type EchoStream = 'stdout' | 'stderr';
@@ -45,22 +48,19 @@ export interface LiveEcho {
 
 const NEWLINE = 0x0a;
 
-/** Index at most `max` where a UTF-8 character starts (so a piece never splits a character). */
-function utf8Cut(buf: Buffer, max: number): number {
-  let cut = Math.min(max, buf.length);
-  while (cut > 0 && cut < buf.length && (buf[cut] & 0xc0) === 0x80) cut--;
-  return cut === 0 ? Math.min(max, buf.length) : cut;
-}
-
 /**
  * Splits one stream's chunks into lines (without their newline). A line longer than `maxLineBytes` comes
- * out in pieces as soon as a piece is full, so what is held back never grows past the limit.
+ * out in pieces as soon as a piece is full (less what the guard holds back), so what is held back never
+ * grows much past the limit.
  */
 class LineSplitter {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
 
-  constructor(private readonly maxLineBytes: number) {}
+  constructor(
+    private readonly maxLineBytes: number,
+    private readonly guard: SecretCutGuard,
+  ) {}
 
   push(chunk: Buffer, emit: (line: Buffer) => void): void {
     let start = 0;
@@ -85,7 +85,7 @@ class LineSplitter {
   private emitPieces(line: Buffer, emit: (line: Buffer) => void, whole: boolean): void {
     let rest = line;
     while (rest.length > this.maxLineBytes || (!whole && rest.length === this.maxLineBytes)) {
-      const cut = utf8Cut(rest, this.maxLineBytes);
+      const cut = safeCut(rest, this.maxLineBytes, this.guard);
       emit(rest.subarray(0, cut));
       rest = rest.subarray(cut);
     }
@@ -119,7 +119,7 @@ class EchoedStream {
     redactor: Redactor,
     private readonly opts: { maxEchoBytes: number; maxLineBytes: number; prefix: string },
   ) {
-    this.lines = new LineSplitter(opts.maxLineBytes);
+    this.lines = new LineSplitter(opts.maxLineBytes, redactor.cutGuard());
     this.redactLine = redactor.lineRedactor();
   }
 

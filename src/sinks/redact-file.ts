@@ -1,12 +1,15 @@
-// Copies a log file through the redactor without holding it in memory: line by line, with very long lines
-// handled in bounded pieces. Used for the logs that travel in the escalation artifact.
+// Copies a log file through the redactor without holding it in memory: in pieces that end at a line break
+// when there is one, and otherwise are cut outside any known secret (cut-guard.ts), so a secret is always
+// whole in one piece. Used for the logs that travel in the escalation artifact, and to replace the engine's
+// raw attempt logs with their redacted copies.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
+import { safeCut, type SecretCutGuard } from './cut-guard.js';
 import type { Redactor } from './redact.js';
 
 /** Longest piece redacted at once; a secret is far shorter, and a piece always ends on a line break if one is near. */
-const MAX_PIECE = 256 * 1024;
+export const MAX_PIECE = 256 * 1024;
 
 /**
  * Writes `target` as the redacted copy of `source`, or of `fallbackText` when there is no source file or it
@@ -26,33 +29,51 @@ export async function copyRedacted(
       // Fall through to the captured text: the artifact still carries the head and tail.
     }
   }
-  await writeFile(target, redactor.redact(fallbackText));
+  await writeFile(target, redactor.redact(fallbackText), { mode: 0o600 });
+}
+
+/** Replaces the file at `path` with its redacted copy (written next to it, then renamed over it). */
+export async function redactInPlace(path: string, redactor: Redactor): Promise<void> {
+  const tmp = `${path}.redacting`;
+  try {
+    await streamRedacted(path, tmp, redactor);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
 }
 
 async function streamRedacted(source: string, target: string, redactor: Redactor): Promise<void> {
-  const input = createReadStream(source, { encoding: 'utf8', highWaterMark: 64 * 1024 });
-  const output = createWriteStream(target);
-  const write = async (text: string) => {
-    if (!output.write(redactor.redact(text))) await once(output, 'drain');
+  const input = createReadStream(source, { highWaterMark: 64 * 1024 });
+  const output = createWriteStream(target, { mode: 0o600 });
+  const guard = redactor.cutGuard();
+  const write = async (piece: Buffer) => {
+    if (!output.write(redactor.redact(piece.toString('utf8')))) await once(output, 'drain');
   };
   try {
-    let pending = '';
+    let pending: Buffer = Buffer.alloc(0);
     for await (const chunk of input) {
-      pending += chunk as string;
-      while (pending.length > 0) {
-        const nl = pending.lastIndexOf('\n', MAX_PIECE);
-        if (nl >= 0) {
-          await write(pending.slice(0, nl + 1));
-          pending = pending.slice(nl + 1);
-        } else if (pending.length > MAX_PIECE) {
-          await write(pending.slice(0, MAX_PIECE));
-          pending = pending.slice(MAX_PIECE);
-        } else break;
+      pending = pending.length === 0 ? (chunk as Buffer) : Buffer.concat([pending, chunk as Buffer]);
+      for (let end = pieceEnd(pending, guard); end !== null; end = pieceEnd(pending, guard)) {
+        await write(pending.subarray(0, end));
+        pending = pending.subarray(end);
       }
     }
-    if (pending) await write(pending);
+    if (pending.length > 0) await write(pending);
   } finally {
     output.end();
     await once(output, 'close');
   }
+}
+
+/**
+ * Where the next piece of `pending` ends: after its last line break within MAX_PIECE; without one, once
+ * enough follows to see a whole secret, at a safe cut near MAX_PIECE. null: wait for more.
+ */
+function pieceEnd(pending: Buffer, guard: SecretCutGuard): number | null {
+  const nl = pending.lastIndexOf(0x0a, MAX_PIECE - 1);
+  if (nl >= 0) return nl + 1;
+  if (pending.length <= MAX_PIECE + guard.window) return null;
+  return safeCut(pending, MAX_PIECE, guard);
 }

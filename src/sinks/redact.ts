@@ -1,17 +1,19 @@
 // Secret redaction (SPEC §8): everything the action writes — outputs, files, summary, status, artifact, the
 // live echo — goes through one Redactor first. It replaces with `***`:
-//   1. literal secrets (the token's value, the runner's tokens; each line of a multi-line secret too),
+//   1. literal secrets (the token's value, the runner's tokens; each line of a multi-line secret too) and
+//      their encoded forms (secret-forms.ts: base64, URL, JSON, the basic-auth credential),
 //   2. well-known token shapes (GitHub, AWS access key ids, Slack, PEM private key blocks),
 //   3. the user's `redact-patterns`.
-import { knownSecrets, type Pattern } from '../domain/index.js';
+import { knownSecrets, MIN_SECRET_LENGTH, type Pattern } from '../domain/index.js';
+import { secretCutGuard, type SecretCutGuard } from './cut-guard.js';
+import { encodedForms } from './secret-forms.js';
 
 // The runner masks registered secrets in the job log too, but it drops a whole job output that contains one;
 // redacting first keeps `result` usable.
 
 export const REDACTED = '***';
 
-/** Secrets shorter than this are ignored: redacting "abc" everywhere would shred the log and hide nothing. */
-export const MIN_SECRET_LENGTH = 4;
+export { MIN_SECRET_LENGTH };
 
 export interface RedactorOptions {
   /** Literal secret values. Empty and very short (< MIN_SECRET_LENGTH) values are ignored. */
@@ -84,11 +86,12 @@ function redactPem(text: string): string {
 }
 
 export class Redactor {
-  private readonly secrets: string[];
+  /** Every literal to replace: the secrets and their encoded forms, longest first. */
+  private readonly forms: string[] = [];
   private readonly patterns: Pattern[];
+  private guard: SecretCutGuard | null = null;
 
   constructor(options: RedactorOptions) {
-    this.secrets = [];
     for (const s of options.secrets) this.addSecret(s);
     this.patterns = options.patterns;
   }
@@ -105,10 +108,23 @@ export class Redactor {
   addSecret(secret: string): void {
     const candidates = [secret, secret.trim(), ...secret.split(/\r?\n/).map((l) => l.trim())];
     for (const c of candidates) {
-      if (c.length >= MIN_SECRET_LENGTH && !this.secrets.includes(c)) this.secrets.push(c);
+      if (c.length < MIN_SECRET_LENGTH) continue;
+      for (const form of [c, ...encodedForms(c)]) if (!this.forms.includes(form)) this.forms.push(form);
     }
-    // Longest first, so a secret that contains another is replaced whole.
-    this.secrets.sort((a, b) => b.length - a.length);
+    // Longest first, so a form that contains another (the basic-auth credential) is replaced whole.
+    this.forms.sort((a, b) => b.length - a.length);
+    this.guard = null;
+  }
+
+  /** Every literal this redactor replaces (the secrets and their encoded forms), longest first. */
+  knownForms(): readonly string[] {
+    return this.forms;
+  }
+
+  /** Where a cut of raw output may fall without splitting a known secret form or a token shape. */
+  cutGuard(): SecretCutGuard {
+    this.guard ??= secretCutGuard(this.forms);
+    return this.guard;
   }
 
   /** `text` with every secret, known token shape and user pattern replaced by `***`. */
@@ -121,7 +137,7 @@ export class Redactor {
   /** The known secrets and token shapes only: what an object key gets (a user pattern could match a field name). */
   private redactSecrets(text: string): string {
     let out = text;
-    for (const s of this.secrets) {
+    for (const s of this.forms) {
       if (out.includes(s)) out = out.split(s).join(REDACTED);
     }
     out = redactPem(out);

@@ -4,7 +4,7 @@
 import { writeJsonAtomic } from './atomic-write.js';
 import { fencedText, looksLikeWorkflowCommand, withWorkflowCommandsStopped } from './fence.js';
 import { createLiveEcho } from './live-echo.js';
-import { copyRedacted } from './redact-file.js';
+import { copyRedacted, redactInPlace } from './redact-file.js';
 import type { Redactor } from './redact.js';
 import type { AnnotationProps, LiveOutput, Log, Sinks } from './types.js';
 import type { OutputName } from '../settings/index.js';
@@ -44,10 +44,11 @@ async function withLive<T>(live: LiveOutput, work: (live: LiveOutput) => Promise
   }
 }
 
-function fileWriters(redactor: Redactor): Pick<Sinks, 'writeJson' | 'copyRedacted'> {
+function fileWriters(redactor: Redactor): Pick<Sinks, 'writeJson' | 'copyRedacted' | 'redactFileInPlace'> {
   return {
     writeJson: (path, value) => writeJsonAtomic(path, redactor.redactDeep(value)),
     copyRedacted: (source, fallback, target) => copyRedacted(source, fallback, target, redactor),
+    redactFileInPlace: (path) => redactInPlace(path, redactor),
   };
 }
 

@@ -44,4 +44,6 @@ export interface Sinks {
   writeJson(path: string, value: unknown): Promise<void>;
   /** Writes `target` as the redacted copy of the file `source` (or of `fallback` when there is none). */
   copyRedacted(source: string | null, fallback: string, target: string): Promise<void>;
+  /** Replaces the file at `path` with its redacted copy (throws when it cannot: then remove the file). */
+  redactFileInPlace(path: string): Promise<void>;
 }

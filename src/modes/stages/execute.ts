@@ -78,6 +78,7 @@ function smokeSpec(c: ModeContext, subject: Subject, command: Command, live: Liv
     maxOutputBytes: s.maxOutputBytes,
     logMaxBytes: s.logMaxBytes,
     logDir: join(c.outDir, 'logs'),
+    // Every form of every secret the redactor knows (the token, its base64, the basic-auth credential…).
     env: buildChildEnv(
       c.env,
       {
@@ -85,8 +86,11 @@ function smokeSpec(c: ModeContext, subject: Subject, command: Command, live: Liv
         SMOKE_TASK_ID: subject.taskId ?? '',
         SMOKE_PR_NUMBER: subject.prNumber === null ? '' : String(subject.prNumber),
       },
-      c.secrets,
+      [...c.secrets, ...c.sinks.redactor.knownForms()],
     ),
+    // Output is cut before it is redacted: the cuts stay out of secrets, and no raw log stays on disk.
+    cutGuard: c.sinks.redactor.cutGuard(),
+    sealLog: (path) => c.sinks.redactFileInPlace(path),
     retries: s.retries,
     retryOn: s.retryOn,
     containment: s.containment,
