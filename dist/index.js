@@ -54154,19 +54154,23 @@ class CliGitRepository {
     }
 }
 /**
- * `http.extraheader` for this one process, appended after any GIT_CONFIG_* entries already in the
- * environment (the runner's own stay in force).
+ * `http.<server>/.extraheader` for this one process, appended after any GIT_CONFIG_* entries already in the
+ * environment (the runner's own stay in force). Scoped to the server as actions/checkout scopes it: a remote
+ * elsewhere (a mirror, a submodule's host) never sees the token.
  */
 function authEnv(base, auth) {
     if (auth === null)
         return {};
     if (/[\r\n]/.test(auth.extraHeader))
         throw new TypeError('the git auth header must be a single line');
+    const server = new URL(auth.serverUrl);
+    if (!/^https?:$/.test(server.protocol))
+        throw new TypeError(`not an http(s) server URL: ${auth.serverUrl}`);
     const existing = Number.parseInt(base.GIT_CONFIG_COUNT ?? '', 10);
     const n = Number.isSafeInteger(existing) && existing > 0 ? existing : 0;
     return {
         GIT_CONFIG_COUNT: String(n + 1),
-        [`GIT_CONFIG_KEY_${n}`]: 'http.extraheader',
+        [`GIT_CONFIG_KEY_${n}`]: `http.${server.origin}/.extraheader`,
         [`GIT_CONFIG_VALUE_${n}`]: auth.extraHeader,
     };
 }
@@ -64406,7 +64410,7 @@ function actionContext(parsed, runner, sinks, outDir, env, secrets) {
         entry: 'action',
         settings,
         runner,
-        git: new CliGitRepository(runner.workspace, { env, auth: gitAuth(settings.githubToken) }),
+        git: new CliGitRepository(runner.workspace, { env, auth: gitAuth(settings.githubToken, runner.serverUrl) }),
         api,
         sinks,
         outDir,
@@ -64424,11 +64428,11 @@ function actionContext(parsed, runner, sinks, outDir, env, secrets) {
  * persist, but in that one git process's environment only — never in .git/config, where the smoke could
  * read it (the README's workflow checks out with `persist-credentials: false`).
  */
-function gitAuth(token) {
+function gitAuth(token, serverUrl) {
     if (token === '')
         return null;
     const credential = Buffer.from(`${BASIC_AUTH_USER}:${token}`, 'utf8').toString('base64');
-    return { extraHeader: `AUTHORIZATION: basic ${credential}` };
+    return { extraHeader: `AUTHORIZATION: basic ${credential}`, serverUrl };
 }
 function artifactUploader(env, runner) {
     if (!env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN)

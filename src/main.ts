@@ -90,7 +90,7 @@ function actionContext(
     entry: 'action',
     settings,
     runner,
-    git: new CliGitRepository(runner.workspace, { env, auth: gitAuth(settings.githubToken) }),
+    git: new CliGitRepository(runner.workspace, { env, auth: gitAuth(settings.githubToken, runner.serverUrl) }),
     api,
     sinks,
     outDir,
@@ -109,10 +109,10 @@ function actionContext(
  * persist, but in that one git process's environment only — never in .git/config, where the smoke could
  * read it (the README's workflow checks out with `persist-credentials: false`).
  */
-function gitAuth(token: string): GitAuth | null {
+function gitAuth(token: string, serverUrl: string): GitAuth | null {
   if (token === '') return null;
   const credential = Buffer.from(`${BASIC_AUTH_USER}:${token}`, 'utf8').toString('base64');
-  return { extraHeader: `AUTHORIZATION: basic ${credential}` };
+  return { extraHeader: `AUTHORIZATION: basic ${credential}`, serverUrl };
 }
 
 function artifactUploader(env: NodeJS.ProcessEnv, runner: RunnerContext) {

@@ -313,13 +313,24 @@ describe('credentials for the network verbs', () => {
 
   it('sends the header from the environment of ls-remote, never writes it to .git/config or a message', async () => {
     const env = { ...process.env, GIT_CURL_VERBOSE: '1', GIT_TRACE_CURL: '1' };
-    const repo = new CliGitRepository(fx.work, { env, auth: { extraHeader: SECRET } });
+    const repo = new CliGitRepository(fx.work, {
+      env,
+      auth: { extraHeader: SECRET, serverUrl: new URL(url).origin },
+    });
     const r = await repo.lsRemoteHead(ORIGIN, MAIN);
     expect(seen.length).toBeGreaterThanOrEqual(1);
     expect(seen[0]!.authorization).toBe('basic c2VjcmV0LXRva2VuLXZhbHVl');
     expect(r.ok).toBe(false);
     expect(JSON.stringify(r)).not.toContain('c2VjcmV0');
     expect(readFileSync(join(fx.work, '.git', 'config'), 'utf8')).not.toMatch(/extraheader|c2VjcmV0/i);
+  });
+
+  it('sends no header to a remote on another server than the one the token is for', async () => {
+    const auth = { extraHeader: SECRET, serverUrl: 'https://github.com' };
+    const r = await new CliGitRepository(fx.work, { auth }).lsRemoteHead(ORIGIN, MAIN);
+    expect(r.ok).toBe(false);
+    expect(seen.length).toBeGreaterThanOrEqual(1);
+    expect(seen.map((h) => h.authorization)).toEqual(seen.map(() => undefined));
   });
 
   it('gives the credentials to ls-remote and fetch, and to no local verb', async () => {
@@ -332,7 +343,8 @@ describe('credentials for the network verbs', () => {
         return real.run(args, options);
       },
     };
-    const repo = new CliGitRepository(fx.work, { transport: recording, auth: { extraHeader: SECRET } });
+    const auth = { extraHeader: SECRET, serverUrl: new URL(url).origin };
+    const repo = new CliGitRepository(fx.work, { transport: recording, auth });
     await repo.head();
     await repo.isShallow();
     await repo.lsRemoteHead(ORIGIN, MAIN);
@@ -348,17 +360,21 @@ describe('credentials for the network verbs', () => {
 });
 
 describe('authEnv', () => {
-  it('adds http.extraheader after the GIT_CONFIG_* entries already there', () => {
-    expect(authEnv({}, { extraHeader: 'A: b' })).toEqual({
+  const auth = { extraHeader: 'A: b', serverUrl: 'https://github.com' };
+  it('adds http.<server>/.extraheader after the GIT_CONFIG_* entries already there', () => {
+    expect(authEnv({}, auth)).toEqual({
       GIT_CONFIG_COUNT: '1',
-      GIT_CONFIG_KEY_0: 'http.extraheader',
+      GIT_CONFIG_KEY_0: 'http.https://github.com/.extraheader',
       GIT_CONFIG_VALUE_0: 'A: b',
     });
-    expect(authEnv({ GIT_CONFIG_COUNT: '2' }, { extraHeader: 'A: b' })).toMatchObject({
+    expect(
+      authEnv({ GIT_CONFIG_COUNT: '2' }, { ...auth, serverUrl: 'https://ghes.example:8443/' }),
+    ).toMatchObject({
       GIT_CONFIG_COUNT: '3',
-      GIT_CONFIG_KEY_2: 'http.extraheader',
+      GIT_CONFIG_KEY_2: 'http.https://ghes.example:8443/.extraheader',
     });
     expect(authEnv({}, null)).toEqual({});
-    expect(() => authEnv({}, { extraHeader: 'A: b\r\nX: y' })).toThrow(/single line/);
+    expect(() => authEnv({}, { ...auth, extraHeader: 'A: b\r\nX: y' })).toThrow(/single line/);
+    expect(() => authEnv({}, { ...auth, serverUrl: 'file:///srv/git' })).toThrow(/not an http\(s\) server/);
   });
 });

@@ -196,7 +196,11 @@ describe('the token and git', () => {
         'echo "GIT_CONFIG variables: $(env | grep -c "^GIT_CONFIG" || true)"',
         'git log -1 --format=%H',
       ].join('\n');
-      const run = await runAction(actionEnv(world, { token: TOKEN, inputs: { 'smoke-command': command } }));
+      // The token is for the server the origin is on (GITHUB_SERVER_URL, as on GitHub Enterprise Server).
+      const env = { GITHUB_SERVER_URL: new URL(server.url).origin };
+      const run = await runAction(
+        actionEnv(world, { token: TOKEN, env, inputs: { 'smoke-command': command } }),
+      );
       expect([run.exitCode, describeRun(run)]).toEqual([0, expect.any(String)]);
       const result = checkedResult(run);
       expect(result.status).toBe('PASS');
@@ -208,6 +212,21 @@ describe('the token and git', () => {
       expect(git(world.fixture.work, 'config', '--list', '--local')).not.toMatch(/extraheader|basic/i);
     },
   );
+});
+
+describe('the token and a remote elsewhere', () => {
+  posix('a remote that is not on the GitHub server never receives the token', async () => {
+    world = await createWorld({ pushFromOtherClone: true });
+    const credential = Buffer.from(`x-access-token:${TOKEN}`).toString('base64');
+    server = await new AuthGitServer(world.fixture.origin, `basic ${credential}`).start();
+    git(world.fixture.work, 'remote', 'set-url', 'origin', server.url);
+    const run = await runAction(actionEnv(world, { token: TOKEN, inputs: { 'smoke-command': 'true' } }));
+    // GITHUB_SERVER_URL is https://github.com: the loopback origin is asked without credentials, answers
+    // 401 every time, and the commit cannot be fetched.
+    expect(server.authorizations.length).toBeGreaterThan(0);
+    expect(server.authorizations.filter((a) => a !== undefined)).toEqual([]);
+    expect(checkedResult(run).status).not.toBe('PASS');
+  });
 });
 
 describe('the artifact name (item 9)', () => {

@@ -291,17 +291,20 @@ export class CliGitRepository implements GitRepository {
 }
 
 /**
- * `http.extraheader` for this one process, appended after any GIT_CONFIG_* entries already in the
- * environment (the runner's own stay in force).
+ * `http.<server>/.extraheader` for this one process, appended after any GIT_CONFIG_* entries already in the
+ * environment (the runner's own stay in force). Scoped to the server as actions/checkout scopes it: a remote
+ * elsewhere (a mirror, a submodule's host) never sees the token.
  */
 export function authEnv(base: NodeJS.ProcessEnv, auth: GitAuth | null): Readonly<Record<string, string>> {
   if (auth === null) return {};
   if (/[\r\n]/.test(auth.extraHeader)) throw new TypeError('the git auth header must be a single line');
+  const server = new URL(auth.serverUrl);
+  if (!/^https?:$/.test(server.protocol)) throw new TypeError(`not an http(s) server URL: ${auth.serverUrl}`);
   const existing = Number.parseInt(base.GIT_CONFIG_COUNT ?? '', 10);
   const n = Number.isSafeInteger(existing) && existing > 0 ? existing : 0;
   return {
     GIT_CONFIG_COUNT: String(n + 1),
-    [`GIT_CONFIG_KEY_${n}`]: 'http.extraheader',
+    [`GIT_CONFIG_KEY_${n}`]: `http.${server.origin}/.extraheader`,
     [`GIT_CONFIG_VALUE_${n}`]: auth.extraHeader,
   };
 }

@@ -169,4 +169,9 @@ export interface GitRepository {
 export interface GitAuth {
   /** A full header line, e.g. `AUTHORIZATION: basic …`. */
   extraHeader: string;
+  /**
+   * The server the header is for, e.g. `https://github.com` (GITHUB_SERVER_URL): git sends it only to URLs
+   * under this one (`http.<url>.extraheader`), never to a remote elsewhere.
+   */
+  serverUrl: string;
 }
