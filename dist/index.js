@@ -64410,7 +64410,10 @@ function actionContext(parsed, runner, sinks, outDir, env, secrets) {
         entry: 'action',
         settings,
         runner,
-        git: new CliGitRepository(runner.workspace, { env, auth: gitAuth(settings.githubToken, runner.serverUrl) }),
+        git: new CliGitRepository(runner.workspace, {
+            env,
+            auth: gitAuth(settings.githubToken, runner.serverUrl),
+        }),
         api,
         sinks,
         outDir,

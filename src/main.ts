@@ -90,7 +90,10 @@ function actionContext(
     entry: 'action',
     settings,
     runner,
-    git: new CliGitRepository(runner.workspace, { env, auth: gitAuth(settings.githubToken, runner.serverUrl) }),
+    git: new CliGitRepository(runner.workspace, {
+      env,
+      auth: gitAuth(settings.githubToken, runner.serverUrl),
+    }),
     api,
     sinks,
     outDir,
