@@ -59091,6 +59091,19 @@ function buildOutputs(input, maxResultBytes = MAX_RESULT_OUTPUT_BYTES) {
     const sources = { ...input, resultJson };
     return Object.fromEntries(OUTPUTS.map((o) => [o.name, o.value(sources)]));
 }
+/** Sets every output, each on its own: one the runner refuses does not lose the others. */
+function setEachOutput(sinks, input) {
+    if (!sinks.setOutput)
+        return;
+    for (const [name, value] of Object.entries(buildOutputs(input))) {
+        try {
+            sinks.setOutput(name, value);
+        }
+        catch (e) {
+            sinks.log.warning(`Could not set output ${name}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
+}
 /** Marker put before a tail that was shortened to fit the job output limit. */
 function shortenedMarker(droppedBytes) {
     return `…[${droppedBytes} bytes dropped to fit the job output limit]…\n`;
@@ -59341,25 +59354,14 @@ async function writeResultFile(result, c) {
     const written = await isolated('result file', () => c.sinks.writeJson(path, result).then(() => 'written'), c);
     return written === 'written' ? path : null;
 }
-/** Each output on its own: one bad value does not lose the others. */
 function setOutputs(result, resultPath, draft, c) {
-    if (!c.sinks.setOutput)
-        return;
-    const outputs = buildOutputs(resultOutputs(c.settings.mode, result, {
+    setEachOutput(c.sinks, resultOutputs(c.settings.mode, result, {
         resultPath,
         packetPath: draft.packetPath,
         artifact: draft.artifact,
         greenSha: result.green_sha,
         issueNumber: result.issue_number,
     }));
-    for (const [name, value] of Object.entries(outputs)) {
-        try {
-            c.sinks.setOutput(name, value);
-        }
-        catch (e) {
-            c.sinks.log.warning(`Could not set output ${name}: ${text_errorText(e)}`);
-        }
-    }
 }
 function annotate(result, c) {
     // The report job escalates: a run job that hands over does not raise a second Critical #7.
@@ -59495,15 +59497,7 @@ async function emergencyPublish(error, c) {
     catch {
         result.reporting.summary = 'failed: summary unavailable';
     }
-    const outputs = buildOutputs(resultOutputs(settings.mode, result, { resultPath: written ? resultPath : null }));
-    for (const [name, value] of Object.entries(outputs)) {
-        try {
-            c.sinks.setOutput?.(name, value);
-        }
-        catch {
-            // Each output on its own.
-        }
-    }
+    setEachOutput(c.sinks, resultOutputs(settings.mode, result, { resultPath: written ? resultPath : null }));
 }
 
 ;// CONCATENATED MODULE: ./src/report/index.ts
@@ -60389,25 +60383,12 @@ function queueFreshness(v, q, sha) {
             const message = `Candidate ${sha} is still the head of the merge queue branch ${q.headRef}: it is what will land.`;
             return { ...base, kind: 'fresh', message, factsText: message };
         }
-        case 'blocked': {
-            const facts = `The merge queue branch ${q.headRef} no longer exists: ${rebuilt}.`;
-            return {
-                ...base,
-                kind: 'stale',
-                reason: 'superseded',
-                message: `${facts.slice(0, -1)}; ${next}.`,
-                factsText: facts,
-            };
-        }
+        case 'blocked':
         case 'stale': {
-            const facts = `The merge queue branch ${q.headRef} now points at ${v.originHead}, not at candidate ${sha}: ${rebuilt}.`;
-            return {
-                ...base,
-                kind: 'stale',
-                reason: 'superseded',
-                message: `${facts.slice(0, -1)}; ${next}.`,
-                factsText: facts,
-            };
+            const where = v.kind === 'blocked' ? 'no longer exists' : `now points at ${v.originHead}, not at candidate ${sha}`;
+            const facts = `The merge queue branch ${q.headRef} ${where}: ${rebuilt}.`;
+            const message = `${facts.slice(0, -1)}; ${next}.`;
+            return { ...base, kind: 'stale', reason: 'superseded', message, factsText: facts };
         }
         case 'error':
             return { ...base, kind: 'error', reason: v.reason, message: v.message, factsText: v.message };
@@ -60630,32 +60611,12 @@ async function publishGate(c, g) {
     gate_annotate(c, g);
 }
 function setGateOutputs(c, g) {
-    const set = c.sinks.setOutput;
-    if (!set)
-        return;
-    const outputs = buildOutputs({
-        mode: 'gate',
-        status: g.status,
-        result: null,
-        resultPath: null,
-        packetPath: null,
-        artifact: null,
-        greenSha: null,
-        matrix: null,
-        profiles: null,
-        issueNumber: null,
+    setEachOutput(c.sinks, {
+        ...emptyOutputs('gate', g.status),
         mainState: g.mainState,
         redSince: g.redSince,
         bypassed: g.bypassed,
     });
-    for (const [name, value] of Object.entries(outputs)) {
-        try {
-            set(name, value);
-        }
-        catch (e) {
-            c.sinks.log.warning(`Could not set output ${name}: ${e instanceof Error ? e.message : String(e)}`);
-        }
-    }
 }
 function gate_annotate(c, g) {
     const log = c.sinks.log;
@@ -63507,15 +63468,7 @@ async function publishValidation(c, end, outcome) {
             log.warning(`Could not write the job summary: ${e.message}`);
         }
     }
-    const outputs = buildOutputs(emptyOutputs('validate', outcome.status));
-    for (const [name, value] of Object.entries(outputs)) {
-        try {
-            c.sinks.setOutput?.(name, value);
-        }
-        catch (e) {
-            log.warning(`Could not set output ${name}: ${e.message}`);
-        }
-    }
+    setEachOutput(c.sinks, emptyOutputs('validate', outcome.status));
 }
 
 ;// CONCATENATED MODULE: ./src/modes/index.ts

@@ -68818,10 +68818,23 @@ function emptyOutputs(mode, status) {
  * Every action output as a string, from the outputs table. `result` is the compact SmokeResult JSON, shrunk
  * to fit MAX_RESULT_OUTPUT_BYTES when needed (see `shrinkResult`). Expects an already redacted result.
  */
-function outputs_buildOutputs(input, maxResultBytes = MAX_RESULT_OUTPUT_BYTES) {
+function buildOutputs(input, maxResultBytes = MAX_RESULT_OUTPUT_BYTES) {
     const resultJson = input.result ? JSON.stringify(shrinkResult(input.result, maxResultBytes)) : '';
     const sources = { ...input, resultJson };
     return Object.fromEntries(OUTPUTS.map((o) => [o.name, o.value(sources)]));
+}
+/** Sets every output, each on its own: one the runner refuses does not lose the others. */
+function outputs_setEachOutput(sinks, input) {
+    if (!sinks.setOutput)
+        return;
+    for (const [name, value] of Object.entries(buildOutputs(input))) {
+        try {
+            sinks.setOutput(name, value);
+        }
+        catch (e) {
+            sinks.log.warning(`Could not set output ${name}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
 }
 /** Marker put before a tail that was shortened to fit the job output limit. */
 function shortenedMarker(droppedBytes) {
@@ -69073,25 +69086,14 @@ async function writeResultFile(result, c) {
     const written = await isolated('result file', () => c.sinks.writeJson(path, result).then(() => 'written'), c);
     return written === 'written' ? path : null;
 }
-/** Each output on its own: one bad value does not lose the others. */
 function setOutputs(result, resultPath, draft, c) {
-    if (!c.sinks.setOutput)
-        return;
-    const outputs = outputs_buildOutputs(outputs_resultOutputs(c.settings.mode, result, {
+    outputs_setEachOutput(c.sinks, outputs_resultOutputs(c.settings.mode, result, {
         resultPath,
         packetPath: draft.packetPath,
         artifact: draft.artifact,
         greenSha: result.green_sha,
         issueNumber: result.issue_number,
     }));
-    for (const [name, value] of Object.entries(outputs)) {
-        try {
-            c.sinks.setOutput(name, value);
-        }
-        catch (e) {
-            c.sinks.log.warning(`Could not set output ${name}: ${text_errorText(e)}`);
-        }
-    }
 }
 function annotate(result, c) {
     // The report job escalates: a run job that hands over does not raise a second Critical #7.
@@ -69165,15 +69167,7 @@ async function emergencyPublish(error, c) {
     catch {
         result.reporting.summary = 'failed: summary unavailable';
     }
-    const outputs = buildOutputs(resultOutputs(settings.mode, result, { resultPath: written ? resultPath : null }));
-    for (const [name, value] of Object.entries(outputs)) {
-        try {
-            c.sinks.setOutput?.(name, value);
-        }
-        catch {
-            // Each output on its own.
-        }
-    }
+    setEachOutput(c.sinks, resultOutputs(settings.mode, result, { resultPath: written ? resultPath : null }));
 }
 
 ;// CONCATENATED MODULE: ./src/report/index.ts
@@ -70059,25 +70053,12 @@ function queueFreshness(v, q, sha) {
             const message = `Candidate ${sha} is still the head of the merge queue branch ${q.headRef}: it is what will land.`;
             return { ...base, kind: 'fresh', message, factsText: message };
         }
-        case 'blocked': {
-            const facts = `The merge queue branch ${q.headRef} no longer exists: ${rebuilt}.`;
-            return {
-                ...base,
-                kind: 'stale',
-                reason: 'superseded',
-                message: `${facts.slice(0, -1)}; ${next}.`,
-                factsText: facts,
-            };
-        }
+        case 'blocked':
         case 'stale': {
-            const facts = `The merge queue branch ${q.headRef} now points at ${v.originHead}, not at candidate ${sha}: ${rebuilt}.`;
-            return {
-                ...base,
-                kind: 'stale',
-                reason: 'superseded',
-                message: `${facts.slice(0, -1)}; ${next}.`,
-                factsText: facts,
-            };
+            const where = v.kind === 'blocked' ? 'no longer exists' : `now points at ${v.originHead}, not at candidate ${sha}`;
+            const facts = `The merge queue branch ${q.headRef} ${where}: ${rebuilt}.`;
+            const message = `${facts.slice(0, -1)}; ${next}.`;
+            return { ...base, kind: 'stale', reason: 'superseded', message, factsText: facts };
         }
         case 'error':
             return { ...base, kind: 'error', reason: v.reason, message: v.message, factsText: v.message };
@@ -70300,32 +70281,12 @@ async function publishGate(c, g) {
     gate_annotate(c, g);
 }
 function setGateOutputs(c, g) {
-    const set = c.sinks.setOutput;
-    if (!set)
-        return;
-    const outputs = outputs_buildOutputs({
-        mode: 'gate',
-        status: g.status,
-        result: null,
-        resultPath: null,
-        packetPath: null,
-        artifact: null,
-        greenSha: null,
-        matrix: null,
-        profiles: null,
-        issueNumber: null,
+    outputs_setEachOutput(c.sinks, {
+        ...emptyOutputs('gate', g.status),
         mainState: g.mainState,
         redSince: g.redSince,
         bypassed: g.bypassed,
     });
-    for (const [name, value] of Object.entries(outputs)) {
-        try {
-            set(name, value);
-        }
-        catch (e) {
-            c.sinks.log.warning(`Could not set output ${name}: ${e instanceof Error ? e.message : String(e)}`);
-        }
-    }
 }
 function gate_annotate(c, g) {
     const log = c.sinks.log;
@@ -73177,15 +73138,7 @@ async function publishValidation(c, end, outcome) {
             log.warning(`Could not write the job summary: ${e.message}`);
         }
     }
-    const outputs = outputs_buildOutputs(emptyOutputs('validate', outcome.status));
-    for (const [name, value] of Object.entries(outputs)) {
-        try {
-            c.sinks.setOutput?.(name, value);
-        }
-        catch (e) {
-            log.warning(`Could not set output ${name}: ${e.message}`);
-        }
-    }
+    outputs_setEachOutput(c.sinks, emptyOutputs('validate', outcome.status));
 }
 
 ;// CONCATENATED MODULE: ./src/modes/index.ts

@@ -5,7 +5,7 @@
 // CANCELLED when it could not decide), `main-state`, `red-since` and `bypassed`, and `result` is empty.
 // It never reads the workspace or runs anything: one API request is its whole cost.
 import { runScript, run, type Script, type Verdict } from '../pipeline/index.js';
-import { buildOutputs, isolated } from '../report/index.js';
+import { emptyOutputs, isolated, setEachOutput } from '../report/index.js';
 import type { InputError } from '../settings/index.js';
 import { API_BUDGET_MS, withApiBudget, type ModeContext } from './context.js';
 import { renderGateSummary } from './gate-summary.js';
@@ -98,30 +98,12 @@ async function publishGate(c: ModeContext, g: GateOutcome): Promise<void> {
 }
 
 function setGateOutputs(c: ModeContext, g: GateOutcome): void {
-  const set = c.sinks.setOutput;
-  if (!set) return;
-  const outputs = buildOutputs({
-    mode: 'gate',
-    status: g.status,
-    result: null,
-    resultPath: null,
-    packetPath: null,
-    artifact: null,
-    greenSha: null,
-    matrix: null,
-    profiles: null,
-    issueNumber: null,
+  setEachOutput(c.sinks, {
+    ...emptyOutputs('gate', g.status),
     mainState: g.mainState,
     redSince: g.redSince,
     bypassed: g.bypassed,
   });
-  for (const [name, value] of Object.entries(outputs)) {
-    try {
-      set(name as keyof typeof outputs, value);
-    } catch (e) {
-      c.sinks.log.warning(`Could not set output ${name}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
 }
 
 function annotate(c: ModeContext, g: GateOutcome): void {

@@ -8,7 +8,7 @@
 // is no SmokeResult, nothing ran.
 import type { BranchName, Sha } from '../domain/index.js';
 import { runScript, type ScriptEnd, run, type Script, type Stage } from '../pipeline/index.js';
-import { buildOutputs, emptyOutputs } from '../report/index.js';
+import { emptyOutputs, setEachOutput } from '../report/index.js';
 import { validateConfig, type ConfigProblem, type ValidationChecked } from '../resolve/index.js';
 import { DEFAULT_REGISTRY_PATH, runInfo, type InputError, type Settings } from '../settings/index.js';
 import type { ModeContext } from './context.js';
@@ -169,12 +169,5 @@ async function publishValidation(
       log.warning(`Could not write the job summary: ${(e as Error).message}`);
     }
   }
-  const outputs = buildOutputs(emptyOutputs('validate', outcome.status));
-  for (const [name, value] of Object.entries(outputs)) {
-    try {
-      c.sinks.setOutput?.(name as keyof typeof outputs, value);
-    } catch (e) {
-      log.warning(`Could not set output ${name}: ${(e as Error).message}`);
-    }
-  }
+  setEachOutput(c.sinks, emptyOutputs('validate', outcome.status));
 }

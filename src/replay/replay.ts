@@ -44,12 +44,10 @@ export interface ReplayOptions {
   tempRoot?: string;
 }
 
-export interface ReplayOutcome {
-  fixture: LoadedFixture;
-  /** The throwaway directory of this replay (repositories, runner temp); gone unless `keep`. */
-  root: string;
-  repos: ReplayRepos;
-  /** The SmokeResult of the (last) run; null for a gate fixture (a gate makes none). */
+/** One run of a replay and how it compares with the fixture. */
+export interface ReplayStep {
+  mergeCommit: string;
+  /** The SmokeResult; null for a gate fixture (a gate makes none). */
   result: SmokeResult | null;
   /** A gate fixture's verdict, outputs and cost; null for a run. */
   gate: GateReplayView | null;
@@ -57,24 +55,22 @@ export interface ReplayOutcome {
   outputs: Partial<Record<OutputName, string>>;
   summary: string;
   packetPath: string | null;
-  /** Empty when every run's result matches the fixture ("step i: …" for a streak). */
+  /** Empty when the run matches the fixture. */
   differences: string[];
+}
+
+/** The last run's fields, and the differences of every run ("step i: …" for a streak). */
+export interface ReplayOutcome extends Omit<ReplayStep, 'mergeCommit'> {
+  fixture: LoadedFixture;
+  /** The throwaway directory of this replay (repositories, runner temp); gone unless `keep`. */
+  root: string;
+  repos: ReplayRepos;
   /** Requests the pipeline made to the loopback GitHub API. */
   apiCalls: string[];
   /** One per run: a plain fixture has one, a streak one per step. */
   steps: ReplayStep[];
   /** The loopback GitHub's main-health state after the last run (statuses, issues). */
   health: MainHealthState;
-}
-
-export interface ReplayStep {
-  mergeCommit: string;
-  result: SmokeResult | null;
-  gate: GateReplayView | null;
-  outputs: Partial<Record<OutputName, string>>;
-  summary: string;
-  packetPath: string | null;
-  differences: string[];
 }
 
 /** One run of a replay: which commit, with which inputs, in which run attempt. */

@@ -6,7 +6,7 @@ import { isSha } from '../domain/index.js';
 import { buildResult, emptyFacts } from '../pipeline/index.js';
 import type { ParsedSettings } from '../settings/index.js';
 import type { Sinks } from '../sinks/index.js';
-import { buildOutputs, resultOutputs } from './outputs.js';
+import { resultOutputs, setEachOutput } from './outputs.js';
 import { RESULT_FILE_NAME } from './result-file.js';
 import { escapeHtml } from './summary.js';
 
@@ -50,14 +50,5 @@ export async function emergencyPublish(error: unknown, c: EmergencyContext): Pro
   } catch {
     result.reporting.summary = 'failed: summary unavailable';
   }
-  const outputs = buildOutputs(
-    resultOutputs(settings.mode, result, { resultPath: written ? resultPath : null }),
-  );
-  for (const [name, value] of Object.entries(outputs)) {
-    try {
-      c.sinks.setOutput?.(name as keyof typeof outputs, value);
-    } catch {
-      // Each output on its own.
-    }
-  }
+  setEachOutput(c.sinks, resultOutputs(settings.mode, result, { resultPath: written ? resultPath : null }));
 }

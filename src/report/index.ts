@@ -14,6 +14,7 @@ export {
   buildOutputs,
   emptyOutputs,
   resultOutputs,
+  setEachOutput,
   shrinkResult,
   MAX_RESULT_OUTPUT_BYTES,
   type OutputInput,

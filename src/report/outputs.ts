@@ -1,6 +1,7 @@
 // Job outputs (SPEC §4): every output on every exit path, '' where not applicable.
 import type { SmokeResult } from '../contracts.js';
 import { OUTPUTS, type OutputName, type OutputSources } from '../settings/index.js';
+import type { Sinks } from '../sinks/index.js';
 import { utf8Head, utf8Length, utf8Tail } from './text.js';
 
 /**
@@ -50,6 +51,18 @@ export function buildOutputs(
   const resultJson = input.result ? JSON.stringify(shrinkResult(input.result, maxResultBytes)) : '';
   const sources: OutputSources = { ...input, resultJson };
   return Object.fromEntries(OUTPUTS.map((o) => [o.name, o.value(sources)])) as Record<OutputName, string>;
+}
+
+/** Sets every output, each on its own: one the runner refuses does not lose the others. */
+export function setEachOutput(sinks: Pick<Sinks, 'setOutput' | 'log'>, input: OutputInput): void {
+  if (!sinks.setOutput) return;
+  for (const [name, value] of Object.entries(buildOutputs(input))) {
+    try {
+      sinks.setOutput(name as OutputName, value);
+    } catch (e) {
+      sinks.log.warning(`Could not set output ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
 }
 
 /** Marker put before a tail that was shortened to fit the job output limit. */

@@ -23,7 +23,7 @@ import {
   summaryHealth,
   updateIssue,
 } from './health-steps.js';
-import { buildOutputs, resultOutputs } from './outputs.js';
+import { resultOutputs, setEachOutput } from './outputs.js';
 import { buildPacket, PACKET_FILE_NAME } from './packet.js';
 import { RESULT_FILE_NAME } from './result-file.js';
 import { validators } from './schema-check.js';
@@ -242,10 +242,9 @@ async function writeResultFile(result: SmokeResult, c: PublishContext): Promise<
   return written === 'written' ? path : null;
 }
 
-/** Each output on its own: one bad value does not lose the others. */
 function setOutputs(result: SmokeResult, resultPath: string | null, draft: Draft, c: PublishContext): void {
-  if (!c.sinks.setOutput) return;
-  const outputs = buildOutputs(
+  setEachOutput(
+    c.sinks,
     resultOutputs(c.settings.mode, result, {
       resultPath,
       packetPath: draft.packetPath,
@@ -254,13 +253,6 @@ function setOutputs(result: SmokeResult, resultPath: string | null, draft: Draft
       issueNumber: result.issue_number,
     }),
   );
-  for (const [name, value] of Object.entries(outputs)) {
-    try {
-      c.sinks.setOutput(name as keyof typeof outputs, value);
-    } catch (e) {
-      c.sinks.log.warning(`Could not set output ${name}: ${errorText(e)}`);
-    }
-  }
 }
 
 function annotate(result: SmokeResult, c: PublishContext): void {

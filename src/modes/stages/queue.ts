@@ -103,25 +103,13 @@ export function queueFreshness(v: FreshnessVerdict, q: QueueCandidate, sha: Sha)
       const message = `Candidate ${sha} is still the head of the merge queue branch ${q.headRef}: it is what will land.`;
       return { ...base, kind: 'fresh', message, factsText: message };
     }
-    case 'blocked': {
-      const facts = `The merge queue branch ${q.headRef} no longer exists: ${rebuilt}.`;
-      return {
-        ...base,
-        kind: 'stale',
-        reason: 'superseded',
-        message: `${facts.slice(0, -1)}; ${next}.`,
-        factsText: facts,
-      };
-    }
+    case 'blocked':
     case 'stale': {
-      const facts = `The merge queue branch ${q.headRef} now points at ${v.originHead}, not at candidate ${sha}: ${rebuilt}.`;
-      return {
-        ...base,
-        kind: 'stale',
-        reason: 'superseded',
-        message: `${facts.slice(0, -1)}; ${next}.`,
-        factsText: facts,
-      };
+      const where =
+        v.kind === 'blocked' ? 'no longer exists' : `now points at ${v.originHead}, not at candidate ${sha}`;
+      const facts = `The merge queue branch ${q.headRef} ${where}: ${rebuilt}.`;
+      const message = `${facts.slice(0, -1)}; ${next}.`;
+      return { ...base, kind: 'stale', reason: 'superseded', message, factsText: facts };
     }
     case 'error':
       return { ...base, kind: 'error', reason: v.reason, message: v.message, factsText: v.message };
