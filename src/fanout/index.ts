@@ -1,0 +1,13 @@
+// Fan-out (SPEC-v2 §5): which profiles a commit needs, the job matrix that runs them, and the fold of their
+// results into one verdict. Pure decisions; the modes and the CLI do the effects.
+export {
+  DEFAULT_PROFILE,
+  matrixJson,
+  precedenceShard,
+  profileShard,
+  selectByPaths,
+  type PlannedShard,
+  type SelectableProfile,
+} from './select.js';
+export { foldResults, outcomeOf, profileOf, PROFILE_TAIL_BYTES, SEVERITY } from './fold.js';
+export { mapWithLimit } from './pool.js';
