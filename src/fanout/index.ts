@@ -11,3 +11,11 @@ export {
 } from './select.js';
 export { foldResults, outcomeOf, profileOf, PROFILE_TAIL_BYTES, SEVERITY } from './fold.js';
 export { mapWithLimit } from './pool.js';
+export {
+  FANOUT_PLAN_FILE,
+  FANOUT_PLAN_SCHEMA_ID,
+  parsePlanDocument,
+  planArtifactName,
+  planDocument,
+  type FanoutPlanDocument,
+} from './plan-document.js';

@@ -3,6 +3,8 @@
 import type { SmokeResult } from '../contracts.js';
 import { inputError, type Mode } from '../settings/index.js';
 import type { ModeContext } from './context.js';
+import { planOutcome, publishPlan } from './plan-report.js';
+import { runPlanScript } from './plan.js';
 import { smokeAndPublish, type SmokeOptions } from './smoke.js';
 import { validateAndPublish } from './validate.js';
 
@@ -12,6 +14,8 @@ export type { Command } from './stages/command.js';
 export { ranVerdict, type RunEnd } from './run.js';
 export { runValidateScript, type ValidateSource, type Validation } from './validate.js';
 export { inputName, freshnessMessage, type Entry } from './wording.js';
+export { runPlanScript, type Plan, type PlanOptions, type PlanWithoutFanOut } from './plan.js';
+export { planOutcome, planSummary } from './plan-report.js';
 
 /** How a mode ended, for the job: its last log line, whether it fails the job, its result if it has one. */
 export interface ModeOutcome {
@@ -29,6 +33,14 @@ const runMode: ModeRunner = async (c, o) => {
   return { status: result.status, reason: result.reason, message: result.message, failed, result };
 };
 
+/** `mode: plan`: the shards this commit needs, as a job matrix; nothing runs. */
+const planMode: ModeRunner = async (c, o) => {
+  const end = await runPlanScript(c, { ...o, withoutFanOut: 'precedence' });
+  const outcome = planOutcome(end);
+  await publishPlan(c, end, outcome, o.uploadArtifact);
+  return { ...outcome, result: null };
+};
+
 /** A mode this version does not offer yet: a run BLOCKED on the `mode` input, published like any other. */
 function unavailable(mode: Mode): ModeRunner {
   const error = inputError('mode', mode, 'this mode is not available in this version yet');
@@ -37,7 +49,7 @@ function unavailable(mode: Mode): ModeRunner {
 
 export const MODE_RUNNERS: Record<Mode, ModeRunner> = {
   run: runMode,
-  plan: unavailable('plan'),
+  plan: planMode,
   report: unavailable('report'),
   gate: unavailable('gate'),
   validate: validateAndPublish,
