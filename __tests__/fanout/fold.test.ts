@@ -2,7 +2,13 @@
 // on plain values, and every folded result must pass the SmokeResult schema.
 import { describe, expect, it } from '@jest/globals';
 import { SmokeResult, type SmokeStatus } from '../../src/contracts.js';
-import { foldResults, PROFILE_TAIL_BYTES, SEVERITY } from '../../src/fanout/index.js';
+import {
+  decidingProfile,
+  foldResults,
+  foldShards,
+  PROFILE_TAIL_BYTES,
+  SEVERITY,
+} from '../../src/fanout/index.js';
 import { STATUS_POLICY } from '../../src/pipeline/index.js';
 import { buildPacket } from '../../src/report/index.js';
 import { sampleResult, SAMPLE_SHA } from '../support/sample-result.js';
@@ -251,5 +257,48 @@ describe('foldResults: the folded result', () => {
     const twice = fold(['web'], [once]);
     expect(twice.status).toBe(once.status);
     expect(twice.exit_code).toBe(once.exit_code);
+  });
+});
+
+describe('foldShards: results under the names their jobs ran as', () => {
+  it('keys each result by the name given, not by what the result says (a report job knows the artifact)', () => {
+    // The default shard's job named no profile; its run resolved profile api through the registry default.
+    const folded = foldShards(
+      ['default', 'web'],
+      [
+        { profile: 'default', result: shard('api', 'FAIL') },
+        { profile: 'web', result: shard('web', 'PASS') },
+      ],
+    );
+    expect(SmokeResult.safeParse(folded).success).toBe(true);
+    expect(folded.profiles?.map((p) => `${p.profile} ${p.status}`)).toEqual(['default FAIL', 'web PASS']);
+    expect(decidingProfile(folded)).toBe('default');
+    expect(folded.profile).toBe('api'); // the deciding result's own profile, as it ran
+  });
+
+  it('a shard known to be missing carries its reason into the message; it counts even when unplanned', () => {
+    const folded = foldShards(
+      ['web'],
+      [{ profile: 'web', result: shard('web', 'PASS') }],
+      [{ profile: 'api', why: 'it is about fedcba9, not 0123456' }],
+    );
+    expect(folded).toMatchObject({ status: 'ERROR', reason: 'missing_shard', profile: 'api' });
+    expect(folded.message).toBe(
+      '1 of 2 profiles did not pass: api ERROR (missing_shard). api: no usable result: it is about fedcba9, not 0123456',
+    );
+    expect(decidingProfile(folded)).toBe('api');
+    // A result for the same shard wins over its being reported missing.
+    const both = foldShards(
+      ['web'],
+      [{ profile: 'web', result: shard('web', 'PASS') }],
+      [{ profile: 'web', why: 'an older attempt could not be read' }],
+    );
+    expect(both.status).toBe('PASS');
+  });
+
+  it('decidingProfile: the first of the worst, null for an empty fold', () => {
+    const folded = foldResults(['a', 'b', 'c'], [shard('a', 'PASS'), shard('b', 'FAIL'), shard('c', 'FAIL')]);
+    expect(decidingProfile(folded)).toBe('b');
+    expect(decidingProfile(foldResults([], []))).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { SmokeResult } from '../contracts.js';
 import type { ProfileName } from '../domain/index.js';
-import { foldResults, mapWithLimit, profileOf, type PlannedShard } from '../fanout/index.js';
+import { decidingProfile, foldShards, mapWithLimit, type PlannedShard } from '../fanout/index.js';
 import { runPlanScript, runSmokeScript, type ModeContext, type Plan } from '../modes/index.js';
 import { buildResult, jobFails, PENDING_REPORTING } from '../pipeline/index.js';
 import { publishResult } from '../report/index.js';
@@ -147,9 +147,9 @@ async function foldAndPublish(
   const { c } = p;
   const results = ends.map((e) => shardResult(e));
   await Promise.all(results.map((r, i) => c.sinks.writeJson(shardResultPath(c, ends[i]!), r)));
-  const fold = foldResults(
+  const fold = foldShards(
     plan.shards.map((s) => s.profile),
-    results,
+    ends.map((e, i) => ({ profile: e.shard.profile, result: results[i]! })),
   );
   // An empty plan has no shard to take the commit from.
   const folded: SmokeResult = {
@@ -159,7 +159,7 @@ async function foldAndPublish(
     base_branch: fold.base_branch ?? c.settings.baseBranch,
   };
   // The shard whose evidence the folded result carries: its full logs travel with the packet.
-  const deciding = ends[results.findIndex((r) => profileOf(r) === profileOf(folded))];
+  const deciding = ends.find((e) => e.shard.profile === decidingProfile(folded));
   const smoke = deciding?.outcome.kind === 'verdict' ? deciding.outcome.smoke : null;
   const publication = await publishResult(folded, smoke, {
     settings: c.settings,
@@ -179,12 +179,10 @@ async function foldAndPublish(
   return { kind: 'printed', code, audited: { result, resultPath } };
 }
 
-/** A shard's verdict as a SmokeResult; one that stopped before running names its profile all the same. */
+/** A shard's verdict as a SmokeResult (not published on its own: the fold is). */
 function shardResult({ shard, outcome }: ShardEnd): SmokeResult {
   if (outcome.kind !== 'verdict') throw new Error(`profile ${shard.profile} has no verdict`);
-  const result = buildResult(outcome.facts, outcome.verdict);
-  const profile = shard.input === '' ? null : shard.input;
-  return { ...result, profile: result.profile ?? profile, reporting: SHARD_REPORTING };
+  return { ...buildResult(outcome.facts, outcome.verdict), reporting: SHARD_REPORTING };
 }
 
 const SHARD_REPORTING: SmokeResult['reporting'] = Object.fromEntries(

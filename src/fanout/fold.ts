@@ -1,10 +1,13 @@
 // The fold (SPEC-v2 §5): the results of a fan-out's shards — run jobs of a matrix, or the CLI's parallel
 // profiles — as one SmokeResult, the verdict about the commit. Pure: a report job and the CLI call it with
-// what they received.
+// what they received. `foldShards` takes each result under the name its job ran as (a report job knows it
+// from the artifact's name, which the job chose, not the smoke) and the shards known to be missing, with
+// why; `foldResults` is the same for results that name their own profile.
 //
 // - One entry in `profiles` per shard: the planned profiles in plan order, then any result for a profile
 //   the plan did not name (it ran, so its verdict counts). Two results for one profile: the worse counts.
-// - A planned profile without a result is ERROR `missing_shard`: a shard that never reported is not a pass.
+// - A planned profile without a result is ERROR `missing_shard`: a shard that never reported is not a pass;
+//   when the caller knows why (an unreadable artifact), that is the message.
 // - The worst status decides (ERROR > TIMEOUT > FAIL > BLOCKED > PASS > SKIPPED; a shard that gave no
 //   verdict, CANCELLED or STALE, ranks above PASS: its profile went untested). Among equals, plan order.
 // - The top-level fields describe the deciding shard: status, reason, its exit code and signal, its
@@ -48,29 +51,60 @@ export function profileOf(result: Pick<SmokeResult, 'profile'>): string {
   return result.profile ?? DEFAULT_PROFILE;
 }
 
+/** A shard's result, under the name its job ran as (a report job: the artifact's profile). */
+export interface ShardResult {
+  profile: string;
+  result: SmokeResult;
+}
+
+/** A shard the caller knows did not deliver, and why (an artifact that could not be read, say). */
+export interface MissingShard {
+  profile: string;
+  why: string;
+}
+
 interface Shard {
   profile: string;
   /** null: planned, but no result arrived. */
   result: SmokeResult | null;
+  /** Why it has no result, when the caller knows. */
+  why?: string;
 }
 
+/** The fold of results that name their own profile (`profile`, or `default` when null). */
 export function foldResults(planned: readonly string[], results: readonly SmokeResult[]): SmokeResult {
-  const shards = assignShards(planned, results);
+  return foldShards(
+    planned,
+    results.map((result) => ({ profile: profileOf(result), result })),
+  );
+}
+
+/**
+ * The fold of shard results under the names their jobs ran as. `missing`: shards known not to have
+ * delivered; they count as planned, and their `why` is the message when one decides.
+ */
+export function foldShards(
+  planned: readonly string[],
+  received: readonly ShardResult[],
+  missing: readonly MissingShard[] = [],
+): SmokeResult {
+  const shards = assignShards(planned, received, missing);
   if (shards.length === 0) return nothingPlanned();
+  const results = received.map((r) => r.result);
   const outcomes = shards.map(outcomeOf);
   const at = decidingIndex(outcomes);
   const deciding = shards[at]!;
   const outcome = outcomes[at]!;
   const d = deciding.result;
   const status = outcome.status;
-  const message = `${headline(outcomes)} ${deciding.profile}: ${d ? d.message : missingMessage(deciding.profile)}`;
+  const why = d ? d.message : missingMessage(deciding);
   return {
     ...commitFacts(results, d),
     ...evidenceOf(d),
     ...spanOf(results, d),
     status,
     reason: outcome.reason,
-    message,
+    message: `${headline(outcomes)} ${deciding.profile}: ${why}`,
     profile: d ? d.profile : deciding.profile,
     stale: results.some((r) => r.stale),
     dry_run: results.some((r) => r.dry_run),
@@ -82,15 +116,29 @@ export function foldResults(planned: readonly string[], results: readonly SmokeR
   };
 }
 
-/** Planned profiles in plan order (each once), then unplanned results; per profile the worst result. */
-function assignShards(planned: readonly string[], results: readonly SmokeResult[]): Shard[] {
-  const byProfile = new Map<string, SmokeResult | null>(planned.map((p) => [p, null]));
-  for (const r of results) {
-    const profile = profileOf(r);
-    const seen = byProfile.get(profile) ?? null;
-    if (seen === null || rank(r.status) < rank(seen.status)) byProfile.set(profile, r);
+/** The shard whose result decided a fold (its evidence is the folded result's): the first of the worst. */
+export function decidingProfile(folded: Pick<SmokeResult, 'profiles' | 'status' | 'reason'>): string | null {
+  return (
+    folded.profiles?.find((p) => p.status === folded.status && p.reason === folded.reason)?.profile ?? null
+  );
+}
+
+/** Planned shards in plan order (each once), then the others; per shard the worst result. */
+function assignShards(
+  planned: readonly string[],
+  received: readonly ShardResult[],
+  missing: readonly MissingShard[],
+): Shard[] {
+  const byProfile = new Map<string, Shard>(planned.map((p) => [p, { profile: p, result: null }]));
+  for (const m of missing) {
+    const seen = byProfile.get(m.profile);
+    if (!seen?.result) byProfile.set(m.profile, { profile: m.profile, result: null, why: m.why });
   }
-  return [...byProfile].map(([profile, result]) => ({ profile, result }));
+  for (const { profile, result } of received) {
+    const seen = byProfile.get(profile)?.result ?? null;
+    if (seen === null || rank(result.status) < rank(seen.status)) byProfile.set(profile, { profile, result });
+  }
+  return [...byProfile.values()];
 }
 
 const rank = (status: SmokeStatus): number => SEVERITY.indexOf(status);
@@ -104,7 +152,7 @@ function decidingIndex(outcomes: readonly ProfileOutcome[]): number {
   return worst;
 }
 
-export function outcomeOf(shard: Shard): ProfileOutcome {
+function outcomeOf(shard: Shard): ProfileOutcome {
   const r = shard.result;
   if (r === null) {
     return {
@@ -128,8 +176,9 @@ export function outcomeOf(shard: Shard): ProfileOutcome {
   };
 }
 
-function missingMessage(profile: string): string {
-  return `profile ${profile} was planned, but no result of its run job arrived (it did not run, or did not upload its result).`;
+function missingMessage(shard: Shard): string {
+  if (shard.why) return `no usable result: ${shard.why}`;
+  return `profile ${shard.profile} was planned, but no result of its run job arrived (it did not run, or did not upload its result).`;
 }
 
 /** "2 of 5 profiles did not pass: api FAIL (exit_nonzero), web ERROR (missing_shard)." */

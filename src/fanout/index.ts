@@ -9,7 +9,16 @@ export {
   type PlannedShard,
   type SelectableProfile,
 } from './select.js';
-export { foldResults, outcomeOf, profileOf, PROFILE_TAIL_BYTES, SEVERITY } from './fold.js';
+export {
+  decidingProfile,
+  foldResults,
+  foldShards,
+  profileOf,
+  PROFILE_TAIL_BYTES,
+  SEVERITY,
+  type MissingShard,
+  type ShardResult,
+} from './fold.js';
 export { mapWithLimit } from './pool.js';
 export {
   FANOUT_PLAN_FILE,
