@@ -1,8 +1,8 @@
-// The one commit status of a fan-out (SPEC-v2 §5): it names the profiles that did not pass.
+// The one commit status and the job summary of a fan-out (SPEC-v2 §5): they name the profiles that did not pass.
 import { describe, expect, it } from '@jest/globals';
 import type { SmokeResult, SmokeStatus } from '../../src/contracts.js';
 import { foldResults } from '../../src/fanout/index.js';
-import { commitStatusFor } from '../../src/report/index.js';
+import { commitStatusFor, renderSummary } from '../../src/report/index.js';
 import { sampleResult } from '../support/sample-result.js';
 
 const shard = (profile: string, status: SmokeStatus, over: Partial<SmokeResult> = {}) =>
@@ -59,5 +59,36 @@ describe('commit status of a folded result', () => {
 
   it('a single run is described as before', () => {
     expect(description(sampleResult({ status: 'FAIL' }))).toBe('FAIL: exit 3 after 12.4 s (task-2512)');
+  });
+});
+
+describe('job summary of a folded result', () => {
+  const ctx = {
+    serverUrl: 'https://github.com',
+    repository: 'octo/widgets',
+    artifactUrl: null,
+    packetPath: null,
+  };
+
+  it('lists every profile, and the output tails of those that did not pass, escaped', () => {
+    const folded = foldResults(
+      ['api', 'web'],
+      [
+        shard('api', 'PASS', { stdout: 'api ok\n' }),
+        shard('web', 'FAIL', { stdout: 'web <b>broke</b>\n', stderr: '| table breaker\n' }),
+      ],
+    );
+    const md = renderSummary(folded, ctx);
+    expect(md).toContain('### Profiles (2)');
+    expect(md).toContain('| <code>api</code> | ✅ PASS | <code>exit&#95;zero</code> | 0 | 12.4 s |');
+    expect(md).toContain('| <code>web</code> | ❌ FAIL | <code>exit&#95;nonzero</code> | 3 | 12.4 s |');
+    expect(md).toContain('<summary>web: stdout (last lines)</summary>');
+    expect(md).toContain('web &lt;b&gt;broke&lt;/b&gt;');
+    expect(md).not.toContain('api: stdout (last lines)');
+    expect(md).not.toContain('<b>broke');
+  });
+
+  it('a single run has no profiles section', () => {
+    expect(renderSummary(sampleResult({ status: 'FAIL' }), ctx)).not.toContain('### Profiles');
   });
 });
