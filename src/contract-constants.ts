@@ -32,6 +32,7 @@ export type SmokeStatus = (typeof SMOKE_STATUSES)[number];
 export const REASONS = [
   // PASS
   'exit_zero',
+  'planned',
   // FAIL
   'exit_nonzero',
   'killed_by_signal',
@@ -39,6 +40,7 @@ export const REASONS = [
   'deadline_exceeded',
   // SKIPPED / BLOCKED
   'no_command',
+  'no_profile_matched',
   'unknown_profile',
   'untrusted_source',
   'invalid_config',
@@ -61,10 +63,12 @@ export const REASONS = [
 export type Reason = (typeof REASONS)[number];
 
 export const REASONS_BY_STATUS: Record<SmokeStatus, readonly Reason[]> = {
-  PASS: ['exit_zero'],
+  // `planned`: `mode: plan` chose the shards (it runs nothing and produces no SmokeResult).
+  PASS: ['exit_zero', 'planned'],
   FAIL: ['exit_nonzero', 'killed_by_signal'],
   TIMEOUT: ['deadline_exceeded'],
-  SKIPPED: ['no_command'],
+  // `no_profile_matched`: a fan-out by paths planned no profile for the commit, so nothing had to run.
+  SKIPPED: ['no_command', 'no_profile_matched'],
   BLOCKED: ['no_command', 'unknown_profile', 'untrusted_source', 'invalid_config', 'invalid_input'],
   STALE: ['superseded', 'diverged', 'rewound'],
   ERROR: [

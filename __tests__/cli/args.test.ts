@@ -50,6 +50,8 @@ describe('parseArgs', () => {
       json: false,
       audit: false,
       outDir: null,
+      allProfiles: false,
+      jobs: null,
     });
     expect(parseArgs(['run', '--merge-commit', 'abc123'])).toMatchObject({
       inputs: { 'merge-commit': 'abc123' },
@@ -82,11 +84,36 @@ describe('parseArgs', () => {
     [['valdate'], "unknown command 'valdate'; did you mean 'validate'?"],
     [['--aply'], "'--aply' before a command; commands: validate, run, replay"],
     [['replay'], 'a fixture directory is required'],
+    [['run', '--jobs', '2'], '--jobs needs --all-profiles'],
+    [['run', '--fan-out', 'paths'], '--fan-out needs --all-profiles'],
+    [['run', '--all-profiles', '--jobs', '0'], "--jobs is '0'; it must be a whole number from 1 to 64"],
+    [['run', '--all-profiles', '-j', '2.5'], "--jobs is '2.5'; it must be a whole number from 1 to 64"],
+    [['run', '--all-profiles', '--jobs', '65'], "--jobs is '65'; it must be a whole number from 1 to 64"],
+    [
+      ['run', '--all-profiles', '--profile', 'api'],
+      '--all-profiles runs every profile; it excludes --profile',
+    ],
+    [
+      ['run', '--all-profiles', '--smoke-command', 'make'],
+      '--all-profiles runs every profile; it excludes --smoke-command',
+    ],
+    [['run', '--all-profile'], "unknown option '--all-profile'; did you mean --all-profiles?"],
   ])('%j is a usage error: %s', (argv, message) => {
     const e = usageError(argv);
     expect(e.message).toBe(message);
     expect(e.usage).toMatch(/^usage: post-merge-smoke /);
     expect(e.usage).not.toContain('\n');
+  });
+
+  it('reads the fan-out flags: --all-profiles, --jobs (or -j), --fan-out', () => {
+    expect(parseArgs(['run', '--all-profiles', '-j', '8', '--fan-out', 'paths', '--apply'])).toMatchObject({
+      allProfiles: true,
+      jobs: 8,
+      apply: true,
+      inputs: { 'fan-out': 'paths' },
+    });
+    expect(parseArgs(['run', '--all-profiles'])).toMatchObject({ allProfiles: true, jobs: null });
+    expect(commandUsage('run')).toMatch(/--all-profiles [\s\S]*-j, --jobs <n>[\s\S]*--fan-out <none\|paths>/);
   });
 
   it('lets an input flag be empty, but not an own option', () => {

@@ -123,6 +123,20 @@ describe('mode: report', () => {
     expect(p.outputs).toMatchObject({ mode: 'report', status: 'FAIL' });
   });
 
+  it('one run job without a plan: its result stands as it is; several: one fold with a row per profile', async () => {
+    const one = await report({ results: JSON.stringify(failed()) });
+    expect([one.result.message, one.result.profiles]).toEqual([failed().message, null]);
+    const two = await report({
+      results: JSON.stringify([failed({ profile: 'web' }), failed({ profile: 'api', status: 'PASS' })]),
+    });
+    expect(two.result.status).toBe('FAIL');
+    expect(two.result.profiles?.map((r) => [r.profile, r.status])).toEqual([
+      ['web', 'FAIL'],
+      ['api', 'PASS'],
+    ]);
+    expect(two.result.message).toMatch(/^1 of 2 profiles did not pass: web FAIL/);
+  });
+
   it('refuses a results input that is not JSON or not SmokeResults: BLOCKED invalid_input', async () => {
     const notJson = await report({ results: '{oops' });
     expect(notJson.result).toMatchObject({ mode: 'report', status: 'BLOCKED', reason: 'invalid_input' });

@@ -3,7 +3,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { HistoryCommit } from '../../src/adapters/github.js';
 import { SMOKE_STATUSES, type SmokeStatus } from '../../src/contracts.js';
-import { foldResults, type Received } from '../../src/modes/fold.js';
 import { planGreenMove } from '../../src/report/health/green-ref.js';
 import { healthSignal } from '../../src/report/health/signal.js';
 import { decideIssueAction, greenKey, marker, markedKeys } from '../../src/report/health/streak.js';
@@ -13,7 +12,7 @@ import {
   pickResultArtifacts,
   resultArtifactName,
 } from '../../src/report/result-artifact.js';
-import { sampleResult, SAMPLE_SHA } from '../support/sample-result.js';
+import { SAMPLE_SHA } from '../support/sample-result.js';
 
 describe('healthSignal', () => {
   const expected: Record<SmokeStatus, 'green' | 'red' | 'none'> = {
@@ -202,27 +201,5 @@ describe('result artifacts', () => {
       ['default', 2],
     ]);
     expect(notes).toEqual([expect.stringMatching(/profile api from attempt 2; using attempt 1/)]);
-  });
-});
-
-describe('foldResults', () => {
-  const got = (status: SmokeStatus, profile = 'default'): Received => ({
-    profile,
-    source: `artifact ${profile}`,
-    result: sampleResult({ status }),
-  });
-  it('one result is the verdict; several: the worst status; none or an unusable one: ERROR missing_shard', () => {
-    const one = got('FAIL');
-    expect(foldResults([one], [])).toEqual({ kind: 'result', result: one.result });
-    const worst = foldResults([got('PASS', 'a'), got('TIMEOUT', 'b'), got('FAIL', 'c')], []);
-    expect(worst.kind === 'result' && worst.result.status).toBe('TIMEOUT');
-    expect(foldResults([], [])).toMatchObject({
-      kind: 'verdict',
-      verdict: { status: 'ERROR', reason: 'missing_shard' },
-    });
-    const unusable = foldResults([got('PASS')], [{ profile: 'x', source: 'art-x', why: 'not JSON' }]);
-    expect(unusable).toMatchObject({
-      verdict: { reason: 'missing_shard', message: expect.stringContaining('art-x: not JSON') },
-    });
   });
 });

@@ -37,8 +37,11 @@ describe('parseRegistry', () => {
     expect(r.profiles.get(profile('api'))).toEqual({
       command: 'npm run smoke:api',
       options: { timeoutSeconds: 300, shell: null, workingDirectory: 'services/api' },
+      paths: [],
+      always: false,
       line: 4,
     });
+    expect(r.fanOut).toBeNull();
     expect(r.profiles.get(profile('full'))?.command).toBe('make smoke');
     expect(r.tasks.get(task('task-2512'))).toEqual({ kind: 'profile', profile: 'api', line: 7 });
     expect(r.tasks.get(task('task-2511'))).toMatchObject({
@@ -78,7 +81,7 @@ describe('parseRegistry', () => {
     const top = registryError('version: 1\nprofile:\n  a: { command: x }\n');
     expect(top.line).toBe(2);
     expect(top.message).toMatch(/^\.github\/post-merge-smoke\.yml line 2, column 1: unknown key 'profile'/);
-    expect(top.detail).toMatch(/accepted keys: version, defaults, profiles, tasks, default/);
+    expect(top.detail).toMatch(/accepted keys: version, defaults, profiles, tasks, default, fan-out\./);
     const inner = registryError('version: 1\nprofiles:\n  a:\n    command: x\n    timeout: 5\n');
     expect(inner.line).toBe(5);
     expect(inner.detail).toMatch(/unknown key 'timeout' in profile 'a'/);
@@ -151,5 +154,79 @@ describe('parseRegistry', () => {
     const r = parseRegistry('version: 1\nprofiles:\n  constructor: { command: x }\n', FILE);
     expect(r.profiles.get(profile('constructor'))?.command).toBe('x');
     expect(r.profiles.get(profile('toString'))).toBeUndefined();
+  });
+
+  describe('fan-out (SPEC-v2 §5): paths, always, fan-out', () => {
+    const FANOUT = `version: 1
+fan-out: paths
+profiles:
+  api:
+    command: npm run smoke:api
+    paths:
+      - 'services/api/**'
+      - '!**/*.md'
+  web: { command: npm run smoke:web, paths: ['web/**'], always: false }
+  deps: { command: make deps, always: true }
+`;
+
+    it('reads globs, always and the top-level fan-out', () => {
+      const r = parseRegistry(FANOUT, FILE);
+      expect(r.fanOut).toBe('paths');
+      const api = r.profiles.get(profile('api'))!;
+      expect(api.paths.map((g) => g.source)).toEqual(['services/api/**', '!**/*.md']);
+      expect(api.always).toBe(false);
+      expect(r.profiles.get(profile('deps'))).toMatchObject({ paths: [], always: true });
+      expect([...r.profiles.keys()]).toEqual(['api', 'web', 'deps']);
+      expect(parseRegistry('version: 1\nfan-out: none\n', FILE).fanOut).toBe('none');
+    });
+
+    it('checks every glob at parse time, on its own line', () => {
+      const bad = registryError(
+        "version: 1\nprofiles:\n  a:\n    command: x\n    paths:\n      - ok/**\n      - '/abs/**'\n",
+      );
+      expect(bad.line).toBe(7);
+      expect(bad.detail).toBe(
+        "glob '/abs/**' in 'paths' of profile 'a' starts with '/'; globs are relative to the repository root.",
+      );
+      const bracket = registryError("version: 1\nprofiles:\n  a: { command: x, paths: ['src/[a-'] }\n");
+      expect(bracket.line).toBe(3);
+      expect(bracket.detail).toMatch(/glob 'src\/\[a-' in 'paths' of profile 'a' is not a valid glob/);
+      expect(registryError('version: 1\nprofiles:\n  a: { command: x, paths: [a/!(b)] }\n').detail).toMatch(
+        /extglob negation/,
+      );
+    });
+
+    it('refuses paths that are not a list of globs, or that can select nothing', () => {
+      expect(registryError("version: 1\nprofiles:\n  a: { command: x, paths: 'src/**' }\n").detail).toBe(
+        "'paths' of profile 'a' must be a list of globs (paths: ['src/**']), not the string 'src/**'.",
+      );
+      expect(registryError('version: 1\nprofiles:\n  a: { command: x, paths: [5] }\n').detail).toMatch(
+        /each entry of 'paths' of profile 'a' must be a glob \(a string\), not the number 5/,
+      );
+      expect(registryError('version: 1\nprofiles:\n  a: { command: x, paths: [] }\n').detail).toMatch(
+        /'paths' of profile 'a' is empty/,
+      );
+      expect(
+        registryError("version: 1\nprofiles:\n  a: { command: x, paths: ['!docs/**'] }\n").detail,
+      ).toMatch(/only negated globs, so it selects nothing/);
+    });
+
+    it('refuses always and fan-out values it does not know', () => {
+      const always = registryError("version: 1\nprofiles:\n  a: { command: x, always: 'yes' }\n");
+      expect(always.detail).toBe("'always' of profile 'a' must be true or false, not the string 'yes'.");
+      const fanOut = registryError('version: 1\nfan-out: path\n');
+      expect(fanOut.line).toBe(2);
+      expect(fanOut.detail).toBe("'fan-out' must be one of none, paths, not the string 'path'.");
+    });
+
+    it('offers paths and always only to profiles, with a near miss', () => {
+      expect(registryError('version: 1\nprofiles:\n  a: { command: x, path: [a] }\n').detail).toMatch(
+        /unknown key 'path' in profile 'a'; accepted keys: command, timeout-seconds, shell, working-directory, paths, always\. Did you mean 'paths'\?/,
+      );
+      expect(registryError('version: 1\ntasks:\n  task-1: { command: x, paths: [a] }\n').detail).toMatch(
+        /unknown key 'paths' in task 'task-1'/,
+      );
+      expect(registryError('version: 1\nfanout: paths\n').detail).toMatch(/Did you mean 'fan-out'\?/);
+    });
   });
 });

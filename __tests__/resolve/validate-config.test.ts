@@ -83,12 +83,12 @@ describe('validateConfig', () => {
       `${REGISTRY}:4 'shell' of 'defaults' must be one of bash, sh, pwsh, python, cmd or a command template containing {0}, not the string 'zsh'.`,
       `${REGISTRY}:8 'working-directory' of profile 'api' is '../api': it must be a path inside the repository (relative, without '..').`,
       `${REGISTRY}:10 'command' of profile 'web' is empty.`,
-      `${REGISTRY}:12 unknown key 'comand' in profile 'full'; accepted keys: command, timeout-seconds, shell, working-directory. [Did you mean 'command'?]`,
+      `${REGISTRY}:12 unknown key 'comand' in profile 'full'; accepted keys: command, timeout-seconds, shell, working-directory, paths, always. [Did you mean 'command'?]`,
       `${REGISTRY}:15 task 'task-2' names profile 'ghost', which ${REGISTRY} does not define; known profiles: api, full, web.`,
       `${REGISTRY}:16 task id 'T-3' does not match task-id-pattern 'task-[0-9]+(?:\\+[0-9]+)?', so this mapping is never used.`,
       `${REGISTRY}:17 'timeout-seconds' of task 'task-4' must be a number of seconds greater than 0 and at most 2147483, not the number 0.`,
       `${REGISTRY}:18 'default' names profile 'fulll', which ${REGISTRY} does not define; known profiles: api, full, web. [Did you mean 'full'?]`,
-      `${REGISTRY}:19 unknown key 'smoke_command' in the registry; accepted keys: version, defaults, profiles, tasks, default.`,
+      `${REGISTRY}:19 unknown key 'smoke_command' in the registry; accepted keys: version, defaults, profiles, tasks, default, fan-out.`,
       "memory/tasks/task-10.md:4 'smoke-command' is not a smoke key (smoke_command, smoke_profile, post_merge_smoke), so it would be ignored. [Did you mean 'smoke_command'?]",
       `memory/tasks/task-11.md:2 smoke_profile 'apii' names profile 'apii', which ${REGISTRY} does not define; known profiles: api, full, web. [Did you mean 'api'?]`,
       "memory/tasks/task-12.md:4 unknown key 'timeout-seconds' in 'post_merge_smoke'; accepted keys: command, timeout_seconds, shell, working_directory. [Did you mean 'timeout_seconds'?]",
@@ -109,6 +109,40 @@ describe('validateConfig', () => {
     expect(result.summary).toBe(
       `registry ${REGISTRY}: 1 profile(s), 4 task mapping(s), default fulll; 8 task file(s), 5 with a smoke definition; 17 problem(s).`,
     );
+  });
+
+  it('checks the fan-out keys: every glob, always and fan-out on their lines; a sound fan-out passes', () => {
+    const fanOut = (text: string) =>
+      validateConfig(input({ registry: { path: REGISTRY, text }, taskFiles: [], taskPath: null })).problems;
+    const problems = fanOut(
+      lines(
+        'version: 1', //                                  1
+        'fan-out: path', //                               2
+        'profiles:', //                                   3
+        '  api:', //                                      4
+        '    command: make api', //                       5
+        '    paths: [services/api/**, /abs]', //          6
+        '  web: { command: make web, always: yes }', //   7
+        '  docs: { command: make docs, pths: [d/**] }', // 8
+      ),
+    );
+    expect(problems.map((p) => `${p.line} ${p.message}${p.hint ? ` [${p.hint}]` : ''}`)).toEqual([
+      "2 'fan-out' must be one of none, paths, not the string 'path'.",
+      "6 glob '/abs' in 'paths' of profile 'api' starts with '/'; globs are relative to the repository root.",
+      "7 'always' of profile 'web' must be true or false, not the string 'yes'.",
+      "8 unknown key 'pths' in profile 'docs'; accepted keys: command, timeout-seconds, shell, working-directory, paths, always. [Did you mean 'paths'?]",
+    ]);
+    expect(
+      fanOut(
+        lines(
+          'version: 1',
+          'fan-out: paths',
+          'profiles:',
+          "  api: { command: make api, paths: ['services/api/**', '!**/*.md'] }",
+          '  deps: { command: make deps, always: true }',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('finds nothing wrong with a sound configuration', () => {

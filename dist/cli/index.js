@@ -845,6 +845,2510 @@ class DecodedURL extends URL {
 
 /***/ }),
 
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 8265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 8016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 1781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(4059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -29258,6 +31762,7 @@ const SMOKE_STATUSES = [
 const REASONS = [
     // PASS
     'exit_zero',
+    'planned',
     // FAIL
     'exit_nonzero',
     'killed_by_signal',
@@ -29265,6 +31770,7 @@ const REASONS = [
     'deadline_exceeded',
     // SKIPPED / BLOCKED
     'no_command',
+    'no_profile_matched',
     'unknown_profile',
     'untrusted_source',
     'invalid_config',
@@ -29285,10 +31791,12 @@ const REASONS = [
     'cancelled',
 ];
 const REASONS_BY_STATUS = {
-    PASS: ['exit_zero'],
+    // `planned`: `mode: plan` chose the shards (it runs nothing and produces no SmokeResult).
+    PASS: ['exit_zero', 'planned'],
     FAIL: ['exit_nonzero', 'killed_by_signal'],
     TIMEOUT: ['deadline_exceeded'],
-    SKIPPED: ['no_command'],
+    // `no_profile_matched`: a fan-out by paths planned no profile for the commit, so nothing had to run.
+    SKIPPED: ['no_command', 'no_profile_matched'],
     BLOCKED: ['no_command', 'unknown_profile', 'untrusted_source', 'invalid_config', 'invalid_input'],
     STALE: ['superseded', 'diverged', 'rewound'],
     ERROR: [
@@ -29349,8 +31857,8 @@ function duration(params) {
 
 // EXTERNAL MODULE: ./src/contract-constants.ts
 var contract_constants = __nccwpck_require__(8897);
-// EXTERNAL MODULE: ./src/domain/index.ts + 4 modules
-var domain = __nccwpck_require__(4950);
+// EXTERNAL MODULE: ./src/domain/index.ts + 5 modules
+var domain = __nccwpck_require__(1113);
 ;// CONCATENATED MODULE: ./src/contracts.ts
 // The public JSON contracts (SPEC §3), defined once. TypeScript types are inferred from these schemas and
 // `schemas/*.schema.json` is generated from them (see scripts/generate-schemas.ts); a test keeps both in step.
@@ -29564,17 +32072,19 @@ function jsonSchemas() {
 
 /***/ }),
 
-/***/ 4950:
+/***/ 1113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  KG: () => (/* reexport */ DEFAULT_PROFILE),
   vb: () => (/* reexport */ MIN_SECRET_LENGTH),
   yw: () => (/* reexport */ SHA_PATTERN),
   HH: () => (/* reexport */ isSha),
   xU: () => (/* reexport */ knownSecrets),
   pD: () => (/* reexport */ parseBranchName),
+  VO: () => (/* reexport */ parsePathGlob),
   EY: () => (/* reexport */ parsePattern),
   $S: () => (/* reexport */ parsePrNumber),
   so: () => (/* reexport */ parseProfileName),
@@ -29585,10 +32095,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   SU: () => (/* reexport */ parseRepository),
   qL: () => (/* reexport */ parseSha),
   ik: () => (/* reexport */ parseTaskId),
+  IR: () => (/* reexport */ selectedByGlobs),
   Fu: () => (/* reexport */ shortSha)
 });
 
-// UNUSED EXPORTS: SECRET_VARIABLES, mustParse
+// UNUSED EXPORTS: MAX_GLOB_LENGTH, SECRET_VARIABLES, mustParse
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -29665,6 +32176,11 @@ function parseTaskId(text) {
         return no("must not start with '.'");
     return ok(text);
 }
+/**
+ * The name of what runs without naming a profile (an explicit command, a task file's command): a fan-out's
+ * shard, a result artifact's name and a fold call it this.
+ */
+const DEFAULT_PROFILE = 'default';
 const PROFILE_NAME = /^[A-Za-z0-9._-]+$/;
 function parseProfileName(text) {
     return PROFILE_NAME.test(text)
@@ -36604,8 +39120,90 @@ function knownSecrets(env, extra = []) {
     return [...new Set(values.filter((v) => v.trim() !== ''))];
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/domain/glob.ts
+// Path globs (a registry profile's `paths:`), matched against the repository paths a commit changed.
+//
+// picomatch reads the glob (`*`, `**`, `?`, `[a-z]`, `{a,b}`, `{1..3}`, POSIX classes, `@(a|b)`), with `dot`
+// on: a change to `.github/x.yml` counts like any other. Its regular expression is then run on RE2, like
+// every pattern that comes from a file (pattern.ts): picomatch's own JavaScript RegExp backtracks, and a
+// glob such as `**/*a*a*a*a*a*a*a*b` takes minutes on a 60-character path; on RE2 it is linear.
+// RE2 has no lookaround. The only lookarounds picomatch writes for these globs keep `*` and `**` from
+// matching the path segments `.` and `..` and an empty name — none of which a git path can contain — so
+// they are removed; a glob whose expression needs any other lookaround (an extglob negation `!(x)`) is
+// refused when the registry is read.
+//
+// A list of globs reads like a workflow's `paths:` filter: a path is selected when the last glob that
+// matches it is not negated (`!docs/**` after `**` takes the docs back out).
+
+
+/** Longer than this is not a path glob. */
+const MAX_GLOB_LENGTH = 1024;
+/** What picomatch writes around `*` and `**` (dot option on) that RE2 cannot run; see above. */
+const GUARDS = ['(?!(?:^|\\/)\\.{1,2}(?:\\/|$))', '(?!\\.{1,2}(?:\\/|$))', '(?=.)'];
+const LOOKAROUND = /\(\?<?[=!]/;
+function parsePathGlob(text) {
+    const negated = text.startsWith('!');
+    const body = negated ? text.slice(1) : text;
+    const problem = shapeProblem(body, text);
+    if (problem)
+        return { ok: false, problem };
+    const compiled = compile(body);
+    if (typeof compiled === 'string')
+        return { ok: false, problem: compiled };
+    return { ok: true, value: { source: text, negated, matches: (path) => compiled.testExact(path) } };
+}
+/** Repository paths are relative, with '/' between folders. */
+function shapeProblem(body, text) {
+    if (text.length > MAX_GLOB_LENGTH)
+        return `is longer than ${MAX_GLOB_LENGTH} characters`;
+    if (body.trim() === '')
+        return 'is empty';
+    if (body !== body.trim())
+        return 'starts or ends with a space';
+    if (body.startsWith('/'))
+        return "starts with '/'; globs are relative to the repository root";
+    if (body.includes('\\'))
+        return "contains '\\'; paths use '/' between folders (and no escapes)";
+    if (body.split('/').some((s) => s === '.' || s === '..'))
+        return "has a '.' or '..' segment";
+    return null;
+}
+function compile(body) {
+    let source;
+    try {
+        source = picomatch_default().makeRe(body, { dot: true, strictBrackets: true }).source;
+    }
+    catch (e) {
+        return `is not a valid glob: ${e.message}`;
+    }
+    for (const guard of GUARDS)
+        source = source.split(guard).join('');
+    if (LOOKAROUND.test(source)) {
+        return 'uses an extglob negation such as !(x), which cannot be matched in linear time; list the paths, or add a negated glob (!path) after it';
+    }
+    try {
+        return RE2JS.compile(source);
+    }
+    catch (e) {
+        return `is not a glob this action can match: ${e.message}`;
+    }
+}
+/** Is `path` selected by the list: the last glob that matches it decides (a negated one deselects)? */
+function selectedByGlobs(globs, path) {
+    for (let i = globs.length - 1; i >= 0; i--) {
+        const glob = globs[i];
+        if (glob.matches(path))
+            return !glob.negated;
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/domain/index.ts
 // The domain's values and the user-pattern engine: the vocabulary every other folder speaks.
+
 
 
 
@@ -55222,6 +57820,18 @@ function constantCatch(value) {
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -55344,8 +57954,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./src/domain/index.ts + 4 modules
-var domain = __nccwpck_require__(4950);
+// EXTERNAL MODULE: ./src/domain/index.ts + 5 modules
+var domain = __nccwpck_require__(1113);
 ;// CONCATENATED MODULE: ./src/adapters/git/output.ts
 // Reading what git printed: one parser per output format, and one way to say why a call failed. Pure.
 
@@ -64656,720 +67266,6 @@ function readInput(name, env = process.env) {
 
 
 
-;// CONCATENATED MODULE: ./src/settings/parsers.ts
-// The small parsers the inputs table is built from. Each turns the raw text of one input (already defaulted
-// by the table) into a typed value or a problem phrase; the table's reader adds who said it ("Input
-// 'retries' is '1.5'; …" or "--retries is '1.5'; …"). An empty text means "not given" unless a parser says
-// otherwise.
-
-const parsers_ok = (value) => ({ ok: true, value });
-const no = (problem) => ({ ok: false, problem });
-/** A domain parser's problem reads "it …" after the value. */
-function fromDomain(parse) {
-    return (raw) => {
-        const r = parse(raw.trim());
-        return r.ok ? r : no(`it ${r.problem}`);
-    };
-}
-/** Empty is null; anything else must pass `inner`. */
-function optional(inner) {
-    return (raw, ctx) => (raw.trim() === '' ? parsers_ok(null) : inner(raw, ctx));
-}
-const parsers_text = (raw) => parsers_ok(raw.trim());
-const optionalText = (raw) => parsers_ok(raw.trim() === '' ? null : raw.trim());
-/** A script keeps its inner whitespace and newlines; only blank leading lines and trailing space go. */
-const script = (raw) => parsers_ok(raw.trim() === '' ? null : raw.replace(/^\s*\n|\s+$/g, ''));
-function oneOf(values) {
-    return (raw) => {
-        const v = raw.trim();
-        return values.includes(v)
-            ? parsers_ok(v)
-            : no(`accepted values: ${values.join(', ')}`);
-    };
-}
-const bool = (raw) => {
-    const v = raw.trim();
-    if (['true', 'True', 'TRUE'].includes(v))
-        return parsers_ok(true);
-    if (['false', 'False', 'FALSE'].includes(v))
-        return parsers_ok(false);
-    return no('accepted values: true, false');
-};
-function number(rule) {
-    const kind = rule.integer ? 'a whole number' : 'a number';
-    const low = rule.minExclusive ? `greater than ${rule.min}` : `at least ${rule.min}`;
-    const expected = `expected ${kind} ${low} and at most ${rule.max}`;
-    return (raw) => {
-        const v = raw.trim();
-        const n = /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(v) ? Number(v) : NaN;
-        if (!Number.isFinite(n) || (rule.integer && !Number.isInteger(n)))
-            return no(expected);
-        const tooLow = rule.minExclusive ? n <= rule.min : n < rule.min;
-        return tooLow || n > rule.max ? no(expected) : parsers_ok(n);
-    };
-}
-const pattern = fromDomain(domain/* parsePattern */.EY);
-/** One pattern per non-blank line; the problem names the line. */
-const patternLines = (raw) => {
-    const patterns = [];
-    const lines = raw.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i].trim();
-        if (line === '')
-            continue;
-        const p = (0,domain/* parsePattern */.EY)(line);
-        if (!p.ok)
-            return no(`line ${i + 1} ('${line}') ${p.problem}`);
-        patterns.push(p.value);
-    }
-    return parsers_ok(patterns);
-};
-const SHELL_NAMES = ['bash', 'sh', 'pwsh', 'python', 'cmd'];
-/** A shell name, or a command template containing {0} (the script file), as a workflow step's `shell:`. */
-const shell = (raw) => {
-    const v = raw.trim();
-    return SHELL_NAMES.includes(v) || v.includes('{0}')
-        ? parsers_ok(v)
-        : no(`accepted values: ${SHELL_NAMES.join(', ')}, or a command template containing {0}`);
-};
-/** `{task_id}` in a path inside the repository: checked with a stand-in id, filled in per task later. */
-function taskPathTemplate(checkPath) {
-    return (raw) => {
-        const v = raw.trim();
-        if (!v.includes('{task_id}')) {
-            return no('it must contain the placeholder {task_id}, e.g. memory/tasks/{task_id}.md');
-        }
-        const probe = checkPath(v.split('{task_id}').join('task-1'));
-        return probe.ok ? parsers_ok(v) : no(`it ${probe.problem}`);
-    };
-}
-
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-// Every input of the action, declared once. action.yml's `inputs:`, the README's table, the CLI's flags and
-// usage, and the defaults that replays and tests start from are generated from (or checked against) this
-// table; the Settings type is derived from it. Adding an input is one row here.
-
-
-function def(row) {
-    return row;
-}
-const MODES = ['run', 'plan', 'report', 'gate', 'validate'];
-const ON_STALE = ['skip', 'run', 'fail'];
-const RETRY_ON = ['timeout', 'fail', 'any'];
-const CONTAINMENTS = ['auto', 'cgroup', 'process-group'];
-const FAN_OUT = ['none', 'paths'];
-const DEFAULT_TASK_ID_PATTERN = 'task-[0-9]+(?:\\+[0-9]+)?';
-const DEFAULT_REGISTRY_PATH = '.github/post-merge-smoke.yml';
-const DEFAULT_TIMEOUT_SECONDS = 600;
-/** setTimeout's ceiling (2^31-1 ms). */
-const MAX_TIMER_SECONDS = 2_147_483;
-const isPush = (ctx) => ctx.eventName === 'push';
-/** `o[key]` when it is an object, else an empty one: event payloads are read without trusting their shape. */
-const field = (o, key) => {
-    const v = o[key];
-    return v && typeof v === 'object' ? v : {};
-};
-const eventString = (o, key) => typeof o[key] === 'string' ? o[key] : '';
-/** Given: a full SHA or a ref. Empty: the commit the event is about (push `after`, the queue's head_sha). */
-const mergeCommit = (raw, ctx) => {
-    const v = raw.trim();
-    if (v !== '') {
-        const sha = (0,domain/* parseSha */.qL)(v);
-        return sha.ok ? sha : fromDomain(domain/* parseRefName */.oq)(v, ctx);
-    }
-    const fromEvent = isPush(ctx)
-        ? eventString(ctx.event, 'after')
-        : eventString(field(ctx.event, 'merge_group'), 'head_sha');
-    const sha = (0,domain/* parseSha */.qL)(fromEvent || ctx.sha);
-    if (sha.ok)
-        return sha;
-    return {
-        ok: false,
-        problem: 'is empty and the event names no commit (GITHUB_SHA is unset); pass a SHA or a ref',
-    };
-};
-/** Empty: the event's branch (push, merge queue, pull request), else the repository default, else null. */
-const baseBranch = (raw, ctx) => {
-    const branch = fromDomain(domain/* parseBranchName */.pD);
-    if (raw.trim() !== '')
-        return branch(raw, ctx);
-    const candidates = [
-        isPush(ctx) && ctx.ref.startsWith('refs/heads/') ? ctx.ref : '',
-        eventString(field(ctx.event, 'merge_group'), 'base_ref'),
-        eventString(field(field(ctx.event, 'pull_request'), 'base'), 'ref'),
-        eventString(field(ctx.event, 'repository'), 'default_branch'),
-    ];
-    const found = candidates.find((c) => c !== '');
-    return found ? branch(found, ctx) : { ok: true, value: null };
-};
-const onStale = (raw, ctx) => oneOf(ON_STALE)(raw.trim() || (ctx.eventName === 'workflow_dispatch' ? 'run' : 'skip'), ctx);
-/** status-context is the one input whose explicit empty value means something: no commit status. */
-const statusContext = (raw) => {
-    const v = raw.trim();
-    if (v.length > 255)
-        return { ok: false, problem: `is ${v.length} characters long; GitHub accepts at most 255` };
-    return { ok: true, value: v === '' ? null : v };
-};
-const artifactName = (raw) => {
-    const v = raw.trim();
-    if (/[":<>|*?\r\n\\/]/.test(v)) {
-        return { ok: false, problem: 'an artifact name cannot contain " : < > | * ? \\ / or newlines' };
-    }
-    return { ok: true, value: v === '' ? null : v };
-};
-const inputs_INPUTS = [
-    def({
-        key: 'mode',
-        name: 'mode',
-        default: 'run',
-        description: '`run` (smoke the commit), `plan` (output the profiles this commit needs as a job matrix), `report` (fold the results of run jobs and do the privileged reporting), `gate` (pass while the base branch is green) or `validate` (check the registry and task files).',
-        parse: oneOf(MODES),
-        cli: null,
-    }),
-    def({
-        key: 'githubToken',
-        name: 'github-token',
-        default: '${{ github.token }}',
-        description: "Token for the GitHub API: pull request lookup, the freshness check and the gate's query (read), and the reporting writes — the commit status (`statuses: write`), the green ref (`contents: write`) and the escalation issue (`issues: write`). Never passed to the smoke command; in a two-job setup give write permissions only to the report job.",
-        parse: parsers_text,
-        cli: null,
-    }),
-    def({
-        key: 'mergeCommit',
-        name: 'merge-commit',
-        default: '',
-        description: 'The commit under test: a full 40-hex SHA, or a ref resolved to one. Empty: the pushed SHA (event `after`) on push, the queue candidate (`merge_group.head_sha`) in a merge queue, otherwise GITHUB_SHA.',
-        parse: mergeCommit,
-        cli: { arg: '<sha|ref>', help: 'commit under test (default: HEAD)' },
-    }),
-    def({
-        key: 'baseBranch',
-        name: 'base-branch',
-        default: '',
-        description: "Branch whose remote head must equal the merge commit. Empty: the pushed branch on push, the queue's base branch in a merge queue, otherwise the repository default branch.",
-        parse: baseBranch,
-        cli: { arg: '<name>', help: "branch the commit must head (default: the remote's default branch)" },
-    }),
-    def({
-        key: 'remote',
-        name: 'remote',
-        default: 'origin',
-        description: 'Git remote used by the freshness check when the API is not used (no token).',
-        parse: fromDomain(domain/* parseRemoteName */.j$),
-        cli: { arg: '<name>', help: 'git remote for the freshness check (default: origin)' },
-    }),
-    def({
-        key: 'onStale',
-        name: 'on-stale',
-        default: '',
-        description: 'What to do when the merge commit is no longer the head of the base branch: `skip` (STALE, job succeeds), `run` (test it anyway; the result records `stale: true`) or `fail` (STALE, job fails). Empty: `run` for workflow_dispatch, `skip` otherwise.',
-        parse: onStale,
-        cli: { arg: '<skip|run|fail>', help: 'what a stale commit gives (default: skip)' },
-    }),
-    def({
-        key: 'smokeCommand',
-        name: 'smoke-command',
-        default: '',
-        description: 'Explicit smoke command. Wins over all metadata (it lives in the reviewed workflow file).',
-        parse: script,
-        cli: { arg: '<cmd>', help: 'explicit command; wins over all metadata' },
-    }),
-    def({
-        key: 'profile',
-        name: 'profile',
-        default: '',
-        description: 'Registry profile to run, by name. An unknown name is BLOCKED `unknown_profile`.',
-        parse: optional(fromDomain(domain/* parseProfileName */.so)),
-        cli: { arg: '<name>', help: 'registry profile' },
-    }),
-    def({
-        key: 'taskId',
-        name: 'task-id',
-        default: '',
-        description: 'Task id of this merge (must match `task-id-pattern`). Empty: found in the commit message trailers, the PR title, head branch and body.',
-        parse: optional(fromDomain(domain/* parseTaskId */.ik)),
-        cli: { arg: '<id>', help: 'task id (default: from the commit message)' },
-    }),
-    def({
-        key: 'registryPath',
-        name: 'registry-path',
-        default: DEFAULT_REGISTRY_PATH,
-        description: "Registry file of profiles and task mappings, read from the merge commit's tree (never the working copy).",
-        parse: fromDomain(domain/* parseRepoPath */.NP),
-        cli: {
-            arg: '<path>',
-            help: `registry file (default: ${DEFAULT_REGISTRY_PATH})`,
-            commands: ['run', 'validate'],
-        },
-    }),
-    def({
-        key: 'taskPath',
-        name: 'task-path',
-        default: '',
-        description: "Task file path template containing `{task_id}`, e.g. `memory/tasks/{task_id}.md`, read from the merge commit's tree. Empty: task files are not read.",
-        parse: optional(taskPathTemplate(domain/* parseRepoPath */.NP)),
-        cli: {
-            arg: '<template>',
-            help: 'task file path with {task_id}, e.g. memory/tasks/{task_id}.md',
-            commands: ['run', 'validate'],
-        },
-    }),
-    def({
-        key: 'taskIdPattern',
-        name: 'task-id-pattern',
-        default: DEFAULT_TASK_ID_PATTERN,
-        description: 'Regular expression (RE2 syntax: linear time, no lookaround or backreferences) that finds the task id in the commit message, PR title, head branch and PR body.',
-        parse: pattern,
-        cli: {
-            arg: '<regex>',
-            help: 'finds the task id in commit messages (RE2 syntax)',
-            commands: ['run', 'validate'],
-        },
-    }),
-    def({
-        key: 'prBodyCommand',
-        name: 'pr-body-command',
-        default: 'false',
-        description: 'Allow a raw command from a ```post-merge-smoke block in the PR body; used only when the body was not edited after the merge.',
-        parse: bool,
-        cli: { arg: null, help: 'allow a command from the PR body (needs the API: GH_TOKEN and --repo)' },
-    }),
-    def({
-        key: 'dryRun',
-        name: 'dry-run',
-        default: 'false',
-        description: 'Policy flag: with no command resolved, `true` gives SKIPPED (success) and `false` gives BLOCKED (failure). A resolved command runs either way.',
-        parse: bool,
-        cli: { arg: null, help: 'no command resolved → SKIPPED instead of BLOCKED' },
-    }),
-    def({
-        key: 'timeoutSeconds',
-        name: 'timeout-seconds',
-        default: '',
-        description: 'Deadline per attempt, in seconds. Empty: the registry profile or defaults, else 600. On expiry the whole process tree is killed and the result is TIMEOUT.',
-        parse: optional(number({ min: 0, minExclusive: true, max: MAX_TIMER_SECONDS, integer: false })),
-        cli: { arg: '<n>', help: `deadline per attempt (default: registry, else ${DEFAULT_TIMEOUT_SECONDS})` },
-    }),
-    def({
-        key: 'killGraceSeconds',
-        name: 'kill-grace-seconds',
-        default: '10',
-        description: 'Seconds between SIGTERM and SIGKILL when the process tree is killed.',
-        parse: number({ min: 0, max: 3600, integer: false }),
-        cli: { arg: '<n>', help: 'SIGTERM → SIGKILL grace (default: 10)' },
-    }),
-    def({
-        key: 'maxOutputBytes',
-        name: 'max-output-bytes',
-        default: '65536',
-        description: 'Bytes kept per stream (stdout, stderr) in the SmokeResult: the first and last halves, with a truncation marker between.',
-        parse: number({ min: 64, max: 1_048_576, integer: true }),
-        cli: { arg: '<n>', help: 'bytes kept per stream in the result (default: 65536)' },
-    }),
-    def({
-        key: 'logMaxBytes',
-        name: 'log-max-bytes',
-        default: '10485760',
-        description: 'Bytes kept per stream in the full log files of the escalation artifact (head and tail, like max-output-bytes).',
-        parse: number({ min: 1024, max: 1_073_741_824, integer: true }),
-        cli: { arg: '<n>', help: 'bytes kept per stream in the log files (default: 10485760)' },
-    }),
-    def({
-        key: 'shell',
-        name: 'shell',
-        default: '',
-        description: "Shell for the command, as a workflow step's `shell:`: bash, sh, pwsh, python, cmd, or a template containing {0} (the script file). Empty: the registry, else bash (pwsh on Windows).",
-        parse: optional(shell),
-        cli: { arg: '<shell>', help: 'bash, sh, pwsh, python, cmd or a template with {0}' },
-    }),
-    def({
-        key: 'workingDirectory',
-        name: 'working-directory',
-        default: '',
-        description: 'Directory the command runs in, relative to the workspace. Empty: the registry profile, else the workspace root.',
-        parse: optionalText,
-        cli: { arg: '<dir>', help: 'where the command runs, relative to the repository' },
-    }),
-    def({
-        key: 'retries',
-        name: 'retries',
-        default: '0',
-        description: 'Extra attempts after a failed one (0 to 10). A pass after a failed attempt is PASS with `flaky: true` and a warning.',
-        parse: number({ min: 0, max: 10, integer: true }),
-        cli: { arg: '<n>', help: 'extra attempts (default: 0)' },
-    }),
-    def({
-        key: 'retryOn',
-        name: 'retry-on',
-        default: 'timeout',
-        description: 'Which failed attempts are retried: `timeout`, `fail` or `any`.',
-        parse: oneOf(RETRY_ON),
-        cli: { arg: '<kind>', help: 'timeout, fail or any (default: timeout)' },
-    }),
-    def({
-        key: 'statusContext',
-        name: 'status-context',
-        default: 'post-merge-smoke',
-        description: 'Context of the commit status set on the merge commit. Empty: no commit status.',
-        parse: statusContext,
-        cli: null,
-    }),
-    def({
-        key: 'artifactName',
-        name: 'artifact-name',
-        default: '',
-        description: 'Name of the escalation artifact. Empty: post-merge-smoke-critical-7-<sha7>-attempt-<run_attempt>, from the resolved merge commit.',
-        parse: artifactName,
-        cli: null,
-    }),
-    def({
-        key: 'artifactRetentionDays',
-        name: 'artifact-retention-days',
-        default: '',
-        description: 'Retention of the escalation artifact, in days (1 to 90). Empty: the repository default.',
-        parse: optional(number({ min: 1, max: 90, integer: true })),
-        cli: null,
-    }),
-    def({
-        key: 'redactPatterns',
-        name: 'redact-patterns',
-        default: '',
-        description: 'Extra regular expressions (RE2 syntax), one per line, replaced with *** in everything the action writes.',
-        parse: patternLines,
-        cli: { arg: '<regexes>', help: 'extra patterns to redact, one per line (RE2 syntax)' },
-    }),
-    def({
-        key: 'report',
-        name: 'report',
-        default: 'true',
-        description: '`false`: a run job that does no privileged reporting (no commit status, green ref or issue) and uploads its result as the artifact `post-merge-smoke-result-<profile|default>-<sha7>-attempt-<n>` for a `report` job.',
-        parse: bool,
-        cli: null,
-    }),
-    def({
-        key: 'results',
-        name: 'results',
-        default: '',
-        description: 'For `mode: report`: a SmokeResult JSON or an array of them. Empty: the result artifacts of the run jobs of this workflow run attempt.',
-        parse: optionalText,
-        cli: null,
-    }),
-    def({
-        key: 'greenRef',
-        name: 'green-ref',
-        default: '',
-        description: 'Branch that marks the last known green commit: on a fresh PASS it moves to the merge commit, fast-forward only. Empty: off.',
-        parse: optional(fromDomain(domain/* parseBranchName */.pD)),
-        cli: null,
-    }),
-    def({
-        key: 'escalationIssue',
-        name: 'escalation-issue',
-        default: 'false',
-        description: '`true`: one open issue per red streak; the first failure opens it, each further failure adds a comment, the next fresh PASS closes it.',
-        parse: bool,
-        cli: null,
-    }),
-    def({
-        key: 'escalationLabel',
-        name: 'escalation-label',
-        default: 'post-merge-smoke',
-        description: 'Label of the escalation issue.',
-        parse: parsers_text,
-        cli: null,
-    }),
-    def({
-        key: 'gateBypassLabel',
-        name: 'gate-bypass-label',
-        default: 'smoke-fix',
-        description: 'For `mode: gate`: a pull request with this label passes while the base branch is red.',
-        parse: parsers_text,
-        cli: null,
-    }),
-    def({
-        key: 'fanOut',
-        name: 'fan-out',
-        default: 'none',
-        description: 'For `mode: plan`: `paths` selects every registry profile whose `paths` match a file the commit changed, plus the `always` ones; `none` selects the one profile the precedence resolves.',
-        parse: oneOf(FAN_OUT),
-        // Only `mode: plan` reads it, and the CLI has no plan-all-profiles command yet: no flag that does nothing.
-        cli: null,
-    }),
-    def({
-        key: 'containment',
-        name: 'containment',
-        default: 'auto',
-        description: '`auto`: run the smoke in its own cgroup when the action can create one, else in its own process group; `cgroup`: require a cgroup; `process-group`: never use one.',
-        parse: oneOf(CONTAINMENTS),
-        cli: { arg: '<kind>', help: 'auto, cgroup or process-group (default: auto)' },
-    }),
-    def({
-        key: 'maxProcesses',
-        name: 'max-processes',
-        default: '',
-        description: "Cap on the smoke's processes (the cgroup's `pids.max`). Empty: no limit.",
-        parse: optional(number({ min: 1, max: 4_194_304, integer: true })),
-        cli: { arg: '<n>', help: "cap on the smoke's processes (cgroup pids.max)" },
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/settings/outputs.ts
-const outputs_str = (v) => (v == null ? '' : String(v));
-const flag = (v) => (v === null ? '' : v ? 'true' : 'false');
-const OUTPUTS = [
-    {
-        name: 'status',
-        description: 'PASS, FAIL, TIMEOUT, SKIPPED, BLOCKED, STALE, ERROR or CANCELLED.',
-        value: (s) => s.status,
-    },
-    {
-        name: 'result',
-        description: 'The SmokeResult JSON (schema post-merge-smoke/smoke-result@2).',
-        value: (s) => s.resultJson,
-    },
-    {
-        name: 'result-path',
-        description: 'Path of the SmokeResult file ($RUNNER_TEMP/post-merge-smoke/smoke-result.json).',
-        value: (s) => outputs_str(s.resultPath),
-    },
-    {
-        name: 'merge-commit',
-        description: 'The 40-hex SHA under test.',
-        value: (s) => outputs_str(s.result?.merge_commit),
-    },
-    {
-        name: 'origin-head',
-        description: 'Head of the base branch seen by the freshness check.',
-        value: (s) => outputs_str(s.result?.origin_head),
-    },
-    {
-        name: 'task-id',
-        description: 'Task id of this merge, if one was found.',
-        value: (s) => outputs_str(s.result?.task_id),
-    },
-    {
-        name: 'pr-number',
-        description: 'Number of the merged pull request, if one was found.',
-        value: (s) => outputs_str(s.result?.pr_number),
-    },
-    {
-        name: 'exit-code',
-        description: 'Exit code of the smoke command (128+n when killed by signal n); empty when it did not run.',
-        value: (s) => outputs_str(s.result?.exit_code),
-    },
-    {
-        name: 'duration-ms',
-        description: 'Wall time of the smoke command in milliseconds; empty when it did not run.',
-        value: (s) => outputs_str(s.result?.duration_ms),
-    },
-    {
-        name: 'continuation-ready',
-        description: '`true` when the merge queue may go on (PASS, or SKIPPED by policy), else `false`; empty for a mode without a SmokeResult (plan, gate, validate).',
-        value: (s) => (s.result === null ? '' : s.result.merge_queue_continuation_ready ? 'true' : 'false'),
-    },
-    {
-        name: 'packet-path',
-        description: 'Path of the Critical #7 escalation packet on disk, when one was built.',
-        value: (s) => outputs_str(s.packetPath),
-    },
-    {
-        name: 'artifact-id',
-        description: 'Id of the uploaded escalation artifact, when one was uploaded.',
-        value: (s) => outputs_str(s.artifact?.id),
-    },
-    {
-        name: 'artifact-url',
-        description: 'URL of the uploaded escalation artifact, when one was uploaded.',
-        value: (s) => outputs_str(s.artifact?.url),
-    },
-    {
-        name: 'mode',
-        description: 'The mode that ran: run, plan, report, gate or validate.',
-        value: (s) => s.mode,
-    },
-    {
-        name: 'green-sha',
-        description: 'The commit the `green-ref` branch points at after this run; empty when `green-ref` is off.',
-        value: (s) => outputs_str(s.greenSha),
-    },
-    {
-        name: 'matrix',
-        description: 'For `mode: plan`: JSON for `strategy.matrix`, `{"include":[{"profile":"api"},…]}`.',
-        value: (s) => outputs_str(s.matrix),
-    },
-    {
-        name: 'profiles',
-        description: 'For `mode: plan`: the selected profiles, comma-separated.',
-        value: (s) => (s.profiles === null ? '' : s.profiles.join(',')),
-    },
-    {
-        name: 'issue-number',
-        description: 'The open escalation issue of the current red streak; empty when there is none.',
-        value: (s) => outputs_str(s.issueNumber),
-    },
-    {
-        name: 'main-state',
-        description: 'For `mode: gate`: `green`, `red` or `unknown`.',
-        value: (s) => outputs_str(s.mainState),
-    },
-    {
-        name: 'red-since',
-        description: 'For `mode: gate`: the first failing commit of the red streak; empty otherwise.',
-        value: (s) => outputs_str(s.redSince),
-    },
-    {
-        name: 'bypassed',
-        description: 'For `mode: gate`: `true` when a red base branch was bypassed by a fix (label or revert).',
-        value: (s) => flag(s.bypassed),
-    },
-];
-
-;// CONCATENATED MODULE: ./src/settings/read.ts
-
-/**
- * `getInput(name)`: the input's raw text, or undefined when it was not given at all (the table's default
- * then applies, as the runner would apply action.yml's default).
- */
-function parseSettings(getInput, ctx) {
-    const errors = [];
-    const settings = {};
-    for (const row of inputs_INPUTS) {
-        const raw = getInput(row.name) ?? row.default;
-        const parsed = row.parse(raw, ctx);
-        if (parsed.ok) {
-            settings[row.key] = parsed.value;
-            continue;
-        }
-        errors.push(inputError(row.name, raw, parsed.problem));
-        settings[row.key] = fallbackValue(row, ctx);
-    }
-    const typed = settings;
-    errors.push(...crossChecks(typed, getInput));
-    return { settings: typed, errors };
-}
-function inputError(input, value, problem) {
-    return { input, value, problem, message: describe(`Input '${input}'`, value, problem) };
-}
-/** The same error, naming a command-line flag instead of an action input. */
-function asFlagError(e) {
-    return describe(`--${e.input}`, e.value, e.problem);
-}
-/** "<who> is '<value>'; <problem>." — a multi-line value is not repeated: its problem names the line. */
-function describe(who, value, problem) {
-    const v = value.trim();
-    if (v.includes('\n'))
-        return `${who} ${problem}.`;
-    return `${who} is ${v === '' ? 'empty' : `'${v}'`}; ${problem}.`;
-}
-/** A bad value is replaced by what the default gives (or the type's empty value) so reporting can go on. */
-function fallbackValue(row, ctx) {
-    const d = row.parse(row.default, ctx);
-    if (d.ok)
-        return d.value;
-    return row.default === '' ? '' : null;
-}
-/** Rules that tie two inputs together. */
-function crossChecks(s, getInput) {
-    const errors = [];
-    if (s.taskId !== null && !s.taskIdPattern.fullMatch(s.taskId)) {
-        const problem = `it does not match task-id-pattern '${s.taskIdPattern.source}'`;
-        errors.push(inputError('task-id', getInput('task-id') ?? s.taskId, problem));
-        s.taskId = null;
-    }
-    return errors;
-}
-/** Each input with the text its default gives: what a run starts from when a workflow says nothing. */
-function defaultInputs() {
-    return Object.fromEntries(INPUTS.map((row) => [row.name, row.default]));
-}
-
-;// CONCATENATED MODULE: ./src/settings/context.ts
-
-/** Reads the runner's variables and its event file (an unreadable event only costs event-derived defaults). */
-function runnerContextFromEnv(env, readEvent) {
-    const os = env.RUNNER_OS === 'Windows' || env.RUNNER_OS === 'macOS' ? env.RUNNER_OS : runnerOs();
-    const repository = parseRepository(env.GITHUB_REPOSITORY ?? '');
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        event: readEventFile(env.GITHUB_EVENT_PATH, readEvent),
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        repository: repository.ok ? repository.value : null,
-        serverUrl: trimSlashes(env.GITHUB_SERVER_URL || 'https://github.com'),
-        apiUrl: trimSlashes(env.GITHUB_API_URL || 'https://api.github.com'),
-        graphqlUrl: trimSlashes(env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql'),
-        runId: env.GITHUB_RUN_ID || null,
-        runAttempt: Math.max(1, Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1),
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        runnerTemp: env.RUNNER_TEMP || '',
-        os,
-    };
-}
-/** A context for runs outside Actions (the CLI, replays): no event, no repository unless given. */
-function localContext(workspace, over = {}) {
-    return {
-        eventName: 'cli',
-        event: {},
-        sha: '',
-        ref: '',
-        repository: null,
-        serverUrl: 'https://github.com',
-        apiUrl: 'https://api.github.com',
-        graphqlUrl: 'https://api.github.com/graphql',
-        runId: null,
-        runAttempt: 1,
-        workspace,
-        runnerTemp: '',
-        os: runnerOs(),
-        ...over,
-    };
-}
-function readEventFile(path, read) {
-    if (!path)
-        return {};
-    try {
-        const parsed = JSON.parse(read(path));
-        return parsed && typeof parsed === 'object' ? parsed : {};
-    }
-    catch {
-        return {};
-    }
-}
-const trimSlashes = (url) => url.replace(/\/+$/, '');
-/** The runner's name for this platform (RUNNER_OS), for contexts built outside a runner. */
-function runnerOs(platform = process.platform) {
-    if (platform === 'win32')
-        return 'Windows';
-    if (platform === 'darwin')
-        return 'macOS';
-    return 'Linux';
-}
-/** This workflow run, with the link to its attempt; null outside Actions. */
-function runInfo(ctx) {
-    if (!ctx.repository || !ctx.runId)
-        return null;
-    return {
-        repository: ctx.repository,
-        run_id: ctx.runId,
-        run_attempt: ctx.runAttempt,
-        url: `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}/attempts/${ctx.runAttempt}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/settings/index.ts
-// Inputs and outputs, declared once, and the typed Settings both entry points share.
-
-
-
-
-
-
-
-/** Every input name, in table (and action.yml) order. */
-const INPUT_NAMES = inputs_INPUTS.map((row) => row.name);
-/** Every output name, in table (and action.yml) order. */
-const OUTPUT_NAMES = OUTPUTS.map((row) => row.name);
-
 ;// CONCATENATED MODULE: ./src/pipeline/stage.ts
 function next(value, learned = {}) {
     return { kind: 'next', value, ...learned };
@@ -65832,29 +67728,45 @@ function subjectSuffix(taskId, prNumber) {
 }
 function headline(result) {
     const after = result.duration_ms === null ? '' : ` after ${formatDuration(result.duration_ms)}`;
+    const where = foldedWhere(result);
     switch (result.status) {
         case 'PASS': {
             const d = result.duration_ms === null ? '' : ` in ${formatDuration(result.duration_ms)}`;
-            return result.flaky ? `PASS${d} (flaky: ${result.attempts.length} attempts)` : `PASS${d}`;
+            return result.flaky
+                ? `PASS${where}${d} (flaky: ${result.attempts.length} attempts)`
+                : `PASS${where}${d}`;
         }
         case 'FAIL':
             if (result.signal !== null)
-                return `FAIL: killed by ${result.signal}${after}`;
-            return `FAIL: exit ${result.exit_code ?? '?'}${after}`;
+                return `FAIL${where}: killed by ${result.signal}${after}`;
+            return `FAIL${where}: exit ${result.exit_code ?? '?'}${after}`;
         case 'TIMEOUT':
             return result.timeout_seconds === null
-                ? `TIMEOUT: deadline passed, process tree killed`
-                : `TIMEOUT: no result within ${formatSeconds(result.timeout_seconds)}, process tree killed`;
+                ? `TIMEOUT${where}: deadline passed, process tree killed`
+                : `TIMEOUT${where}: no result within ${formatSeconds(result.timeout_seconds)}, process tree killed`;
         case 'SKIPPED':
-            return 'skipped: no smoke command resolved (dry run)';
+            return result.reason === 'no_profile_matched'
+                ? "skipped: no profile's paths match the files this commit changed"
+                : 'skipped: no smoke command resolved (dry run)';
         case 'STALE':
             return `STALE (${result.reason}): ${result.message}`;
         case 'CANCELLED':
             return 'CANCELLED: the run was cancelled';
         case 'BLOCKED':
         case 'ERROR':
+            // A folded result's message names the profiles itself.
             return `${result.status} (${result.reason}): ${result.message}`;
     }
+}
+/** A fan-out's result (SPEC-v2 §5): " in web, worker" (the profiles that did not pass), or ", 3 profiles". */
+function foldedWhere(result) {
+    if (result.profiles === null || result.profiles.length === 0)
+        return '';
+    const failing = result.profiles.filter((p) => p.status !== 'PASS' && p.status !== 'SKIPPED');
+    if (failing.length === 0)
+        return `, ${result.profiles.length} profiles`;
+    const names = failing.slice(0, 3).map((p) => p.profile);
+    return ` in ${names.join(', ')}${failing.length > 3 ? ` +${failing.length - 3}` : ''}`;
 }
 /**
  * The final commit status for a result, or null for STALE (no status). The description is one line of at
@@ -66260,6 +68172,8 @@ function render(result, ctx, tailBytes) {
     const suspects = ctx.health?.suspects ? suspectsTable(ctx.health.suspects, repoUrl(ctx)) : '';
     if (suspects)
         out.push('### Suspects\n\n', suspects, '\n');
+    if (result.profiles !== null)
+        out.push(profilesSection(result.profiles));
     if (result.smoke_command !== null && /\n/.test(result.smoke_command.trim())) {
         const script = utf8Head(result.smoke_command, COMMAND_BLOCK_BYTES);
         const more = script.length < result.smoke_command.length ? '\n…' : '';
@@ -66271,6 +68185,34 @@ function render(result, ctx, tailBytes) {
             out.push(block, '\n');
     }
     return out.join('');
+}
+/** Failing profiles whose output tails are shown; the table lists them all. */
+const MAX_PROFILE_TAILS = 20;
+/** A fan-out (SPEC-v2 §5): one row per profile, then the output tails of those that did not pass. */
+function profilesSection(profiles) {
+    const rows = profiles.map((p) => {
+        const exit = p.exit_code === null ? NONE : String(p.exit_code);
+        const time = p.duration_ms === null ? NONE : formatDuration(p.duration_ms);
+        return `| ${inlineCode(clip(p.profile, 128))} | ${STATUS_EMOJI[p.status]} ${p.status} | ${inlineCode(p.reason)} | ${exit} | ${time} |`;
+    });
+    const out = [
+        `### Profiles (${profiles.length})\n`,
+        '| profile | status | reason | exit | time |',
+        '|---|---|---|---|---|',
+        ...rows,
+        '',
+    ];
+    const failing = profiles.filter((p) => p.status !== 'PASS' && p.status !== 'SKIPPED');
+    for (const p of failing.slice(0, MAX_PROFILE_TAILS)) {
+        for (const [name, text] of [
+            ['stdout', p.stdout_tail],
+            ['stderr', p.stderr_tail],
+        ]) {
+            if (text !== '')
+                out.push(detailsBlock(`${summary_escapeHtml(p.profile)}: ${name} (last lines)`, text));
+        }
+    }
+    return out.join('\n') + '\n';
 }
 /**
  * The job summary for `result` as Markdown. Pure. Expects an already redacted result. Under
@@ -66613,6 +68555,722 @@ class Problems {
             throw ConfigError.of(first);
     }
 }
+
+;// CONCATENATED MODULE: ./src/settings/parsers.ts
+// The small parsers the inputs table is built from. Each turns the raw text of one input (already defaulted
+// by the table) into a typed value or a problem phrase; the table's reader adds who said it ("Input
+// 'retries' is '1.5'; …" or "--retries is '1.5'; …"). An empty text means "not given" unless a parser says
+// otherwise.
+
+const parsers_ok = (value) => ({ ok: true, value });
+const no = (problem) => ({ ok: false, problem });
+/** A domain parser's problem reads "it …" after the value. */
+function fromDomain(parse) {
+    return (raw) => {
+        const r = parse(raw.trim());
+        return r.ok ? r : no(`it ${r.problem}`);
+    };
+}
+/** Empty is null; anything else must pass `inner`. */
+function optional(inner) {
+    return (raw, ctx) => (raw.trim() === '' ? parsers_ok(null) : inner(raw, ctx));
+}
+const parsers_text = (raw) => parsers_ok(raw.trim());
+const optionalText = (raw) => parsers_ok(raw.trim() === '' ? null : raw.trim());
+/** A script keeps its inner whitespace and newlines; only blank leading lines and trailing space go. */
+const script = (raw) => parsers_ok(raw.trim() === '' ? null : raw.replace(/^\s*\n|\s+$/g, ''));
+function oneOf(values) {
+    return (raw) => {
+        const v = raw.trim();
+        return values.includes(v)
+            ? parsers_ok(v)
+            : no(`accepted values: ${values.join(', ')}`);
+    };
+}
+const bool = (raw) => {
+    const v = raw.trim();
+    if (['true', 'True', 'TRUE'].includes(v))
+        return parsers_ok(true);
+    if (['false', 'False', 'FALSE'].includes(v))
+        return parsers_ok(false);
+    return no('accepted values: true, false');
+};
+function number(rule) {
+    const kind = rule.integer ? 'a whole number' : 'a number';
+    const low = rule.minExclusive ? `greater than ${rule.min}` : `at least ${rule.min}`;
+    const expected = `expected ${kind} ${low} and at most ${rule.max}`;
+    return (raw) => {
+        const v = raw.trim();
+        const n = /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(v) ? Number(v) : NaN;
+        if (!Number.isFinite(n) || (rule.integer && !Number.isInteger(n)))
+            return no(expected);
+        const tooLow = rule.minExclusive ? n <= rule.min : n < rule.min;
+        return tooLow || n > rule.max ? no(expected) : parsers_ok(n);
+    };
+}
+const pattern = fromDomain(domain/* parsePattern */.EY);
+/** One pattern per non-blank line; the problem names the line. */
+const patternLines = (raw) => {
+    const patterns = [];
+    const lines = raw.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (line === '')
+            continue;
+        const p = (0,domain/* parsePattern */.EY)(line);
+        if (!p.ok)
+            return no(`line ${i + 1} ('${line}') ${p.problem}`);
+        patterns.push(p.value);
+    }
+    return parsers_ok(patterns);
+};
+const SHELL_NAMES = ['bash', 'sh', 'pwsh', 'python', 'cmd'];
+/** A shell name, or a command template containing {0} (the script file), as a workflow step's `shell:`. */
+const shell = (raw) => {
+    const v = raw.trim();
+    return SHELL_NAMES.includes(v) || v.includes('{0}')
+        ? parsers_ok(v)
+        : no(`accepted values: ${SHELL_NAMES.join(', ')}, or a command template containing {0}`);
+};
+/** `{task_id}` in a path inside the repository: checked with a stand-in id, filled in per task later. */
+function taskPathTemplate(checkPath) {
+    return (raw) => {
+        const v = raw.trim();
+        if (!v.includes('{task_id}')) {
+            return no('it must contain the placeholder {task_id}, e.g. memory/tasks/{task_id}.md');
+        }
+        const probe = checkPath(v.split('{task_id}').join('task-1'));
+        return probe.ok ? parsers_ok(v) : no(`it ${probe.problem}`);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+// Every input of the action, declared once. action.yml's `inputs:`, the README's table, the CLI's flags and
+// usage, and the defaults that replays and tests start from are generated from (or checked against) this
+// table; the Settings type is derived from it. Adding an input is one row here.
+
+
+function def(row) {
+    return row;
+}
+const MODES = ['run', 'plan', 'report', 'gate', 'validate'];
+const ON_STALE = ['skip', 'run', 'fail'];
+const RETRY_ON = ['timeout', 'fail', 'any'];
+const CONTAINMENTS = ['auto', 'cgroup', 'process-group'];
+const FAN_OUT = ['none', 'paths'];
+const DEFAULT_TASK_ID_PATTERN = 'task-[0-9]+(?:\\+[0-9]+)?';
+const DEFAULT_REGISTRY_PATH = '.github/post-merge-smoke.yml';
+const DEFAULT_TIMEOUT_SECONDS = 600;
+/** setTimeout's ceiling (2^31-1 ms). */
+const MAX_TIMER_SECONDS = 2_147_483;
+const isPush = (ctx) => ctx.eventName === 'push';
+/** `o[key]` when it is an object, else an empty one: event payloads are read without trusting their shape. */
+const field = (o, key) => {
+    const v = o[key];
+    return v && typeof v === 'object' ? v : {};
+};
+const eventString = (o, key) => typeof o[key] === 'string' ? o[key] : '';
+/** Given: a full SHA or a ref. Empty: the commit the event is about (push `after`, the queue's head_sha). */
+const mergeCommit = (raw, ctx) => {
+    const v = raw.trim();
+    if (v !== '') {
+        const sha = (0,domain/* parseSha */.qL)(v);
+        return sha.ok ? sha : fromDomain(domain/* parseRefName */.oq)(v, ctx);
+    }
+    const fromEvent = isPush(ctx)
+        ? eventString(ctx.event, 'after')
+        : eventString(field(ctx.event, 'merge_group'), 'head_sha');
+    const sha = (0,domain/* parseSha */.qL)(fromEvent || ctx.sha);
+    if (sha.ok)
+        return sha;
+    return {
+        ok: false,
+        problem: 'is empty and the event names no commit (GITHUB_SHA is unset); pass a SHA or a ref',
+    };
+};
+/** Empty: the event's branch (push, merge queue, pull request), else the repository default, else null. */
+const baseBranch = (raw, ctx) => {
+    const branch = fromDomain(domain/* parseBranchName */.pD);
+    if (raw.trim() !== '')
+        return branch(raw, ctx);
+    const candidates = [
+        isPush(ctx) && ctx.ref.startsWith('refs/heads/') ? ctx.ref : '',
+        eventString(field(ctx.event, 'merge_group'), 'base_ref'),
+        eventString(field(field(ctx.event, 'pull_request'), 'base'), 'ref'),
+        eventString(field(ctx.event, 'repository'), 'default_branch'),
+    ];
+    const found = candidates.find((c) => c !== '');
+    return found ? branch(found, ctx) : { ok: true, value: null };
+};
+const onStale = (raw, ctx) => oneOf(ON_STALE)(raw.trim() || (ctx.eventName === 'workflow_dispatch' ? 'run' : 'skip'), ctx);
+/** status-context is the one input whose explicit empty value means something: no commit status. */
+const statusContext = (raw) => {
+    const v = raw.trim();
+    if (v.length > 255)
+        return { ok: false, problem: `is ${v.length} characters long; GitHub accepts at most 255` };
+    return { ok: true, value: v === '' ? null : v };
+};
+const artifactName = (raw) => {
+    const v = raw.trim();
+    if (/[":<>|*?\r\n\\/]/.test(v)) {
+        return { ok: false, problem: 'an artifact name cannot contain " : < > | * ? \\ / or newlines' };
+    }
+    return { ok: true, value: v === '' ? null : v };
+};
+const inputs_INPUTS = [
+    def({
+        key: 'mode',
+        name: 'mode',
+        default: 'run',
+        description: '`run` (smoke the commit), `plan` (output the profiles this commit needs as a job matrix), `report` (fold the results of run jobs and do the privileged reporting), `gate` (pass while the base branch is green) or `validate` (check the registry and task files).',
+        parse: oneOf(MODES),
+        cli: null,
+    }),
+    def({
+        key: 'githubToken',
+        name: 'github-token',
+        default: '${{ github.token }}',
+        description: "Token for the GitHub API: pull request lookup, the freshness check and the gate's query (read), and the reporting writes — the commit status (`statuses: write`), the green ref (`contents: write`) and the escalation issue (`issues: write`). Never passed to the smoke command; in a two-job setup give write permissions only to the report job.",
+        parse: parsers_text,
+        cli: null,
+    }),
+    def({
+        key: 'mergeCommit',
+        name: 'merge-commit',
+        default: '',
+        description: 'The commit under test: a full 40-hex SHA, or a ref resolved to one. Empty: the pushed SHA (event `after`) on push, the queue candidate (`merge_group.head_sha`) in a merge queue, otherwise GITHUB_SHA.',
+        parse: mergeCommit,
+        cli: { arg: '<sha|ref>', help: 'commit under test (default: HEAD)' },
+    }),
+    def({
+        key: 'baseBranch',
+        name: 'base-branch',
+        default: '',
+        description: "Branch whose remote head must equal the merge commit. Empty: the pushed branch on push, the queue's base branch in a merge queue, otherwise the repository default branch.",
+        parse: baseBranch,
+        cli: { arg: '<name>', help: "branch the commit must head (default: the remote's default branch)" },
+    }),
+    def({
+        key: 'remote',
+        name: 'remote',
+        default: 'origin',
+        description: 'Git remote used by the freshness check when the API is not used (no token).',
+        parse: fromDomain(domain/* parseRemoteName */.j$),
+        cli: { arg: '<name>', help: 'git remote for the freshness check (default: origin)' },
+    }),
+    def({
+        key: 'onStale',
+        name: 'on-stale',
+        default: '',
+        description: 'What to do when the merge commit is no longer the head of the base branch: `skip` (STALE, job succeeds), `run` (test it anyway; the result records `stale: true`) or `fail` (STALE, job fails). Empty: `run` for workflow_dispatch, `skip` otherwise.',
+        parse: onStale,
+        cli: { arg: '<skip|run|fail>', help: 'what a stale commit gives (default: skip)' },
+    }),
+    def({
+        key: 'smokeCommand',
+        name: 'smoke-command',
+        default: '',
+        description: 'Explicit smoke command. Wins over all metadata (it lives in the reviewed workflow file).',
+        parse: script,
+        cli: { arg: '<cmd>', help: 'explicit command; wins over all metadata' },
+    }),
+    def({
+        key: 'profile',
+        name: 'profile',
+        default: '',
+        description: 'Registry profile to run, by name. An unknown name is BLOCKED `unknown_profile`.',
+        parse: optional(fromDomain(domain/* parseProfileName */.so)),
+        cli: { arg: '<name>', help: 'registry profile' },
+    }),
+    def({
+        key: 'taskId',
+        name: 'task-id',
+        default: '',
+        description: 'Task id of this merge (must match `task-id-pattern`). Empty: found in the commit message trailers, the PR title, head branch and body.',
+        parse: optional(fromDomain(domain/* parseTaskId */.ik)),
+        cli: { arg: '<id>', help: 'task id (default: from the commit message)' },
+    }),
+    def({
+        key: 'registryPath',
+        name: 'registry-path',
+        default: DEFAULT_REGISTRY_PATH,
+        description: "Registry file of profiles and task mappings, read from the merge commit's tree (never the working copy).",
+        parse: fromDomain(domain/* parseRepoPath */.NP),
+        cli: {
+            arg: '<path>',
+            help: `registry file (default: ${DEFAULT_REGISTRY_PATH})`,
+            commands: ['run', 'validate'],
+        },
+    }),
+    def({
+        key: 'taskPath',
+        name: 'task-path',
+        default: '',
+        description: "Task file path template containing `{task_id}`, e.g. `memory/tasks/{task_id}.md`, read from the merge commit's tree. Empty: task files are not read.",
+        parse: optional(taskPathTemplate(domain/* parseRepoPath */.NP)),
+        cli: {
+            arg: '<template>',
+            help: 'task file path with {task_id}, e.g. memory/tasks/{task_id}.md',
+            commands: ['run', 'validate'],
+        },
+    }),
+    def({
+        key: 'taskIdPattern',
+        name: 'task-id-pattern',
+        default: DEFAULT_TASK_ID_PATTERN,
+        description: 'Regular expression (RE2 syntax: linear time, no lookaround or backreferences) that finds the task id in the commit message, PR title, head branch and PR body.',
+        parse: pattern,
+        cli: {
+            arg: '<regex>',
+            help: 'finds the task id in commit messages (RE2 syntax)',
+            commands: ['run', 'validate'],
+        },
+    }),
+    def({
+        key: 'prBodyCommand',
+        name: 'pr-body-command',
+        default: 'false',
+        description: 'Allow a raw command from a ```post-merge-smoke block in the PR body; used only when the body was not edited after the merge.',
+        parse: bool,
+        cli: { arg: null, help: 'allow a command from the PR body (needs the API: GH_TOKEN and --repo)' },
+    }),
+    def({
+        key: 'dryRun',
+        name: 'dry-run',
+        default: 'false',
+        description: 'Policy flag: with no command resolved, `true` gives SKIPPED (success) and `false` gives BLOCKED (failure). A resolved command runs either way.',
+        parse: bool,
+        cli: { arg: null, help: 'no command resolved → SKIPPED instead of BLOCKED' },
+    }),
+    def({
+        key: 'timeoutSeconds',
+        name: 'timeout-seconds',
+        default: '',
+        description: 'Deadline per attempt, in seconds. Empty: the registry profile or defaults, else 600. On expiry the whole process tree is killed and the result is TIMEOUT.',
+        parse: optional(number({ min: 0, minExclusive: true, max: MAX_TIMER_SECONDS, integer: false })),
+        cli: { arg: '<n>', help: `deadline per attempt (default: registry, else ${DEFAULT_TIMEOUT_SECONDS})` },
+    }),
+    def({
+        key: 'killGraceSeconds',
+        name: 'kill-grace-seconds',
+        default: '10',
+        description: 'Seconds between SIGTERM and SIGKILL when the process tree is killed.',
+        parse: number({ min: 0, max: 3600, integer: false }),
+        cli: { arg: '<n>', help: 'SIGTERM → SIGKILL grace (default: 10)' },
+    }),
+    def({
+        key: 'maxOutputBytes',
+        name: 'max-output-bytes',
+        default: '65536',
+        description: 'Bytes kept per stream (stdout, stderr) in the SmokeResult: the first and last halves, with a truncation marker between.',
+        parse: number({ min: 64, max: 1_048_576, integer: true }),
+        cli: { arg: '<n>', help: 'bytes kept per stream in the result (default: 65536)' },
+    }),
+    def({
+        key: 'logMaxBytes',
+        name: 'log-max-bytes',
+        default: '10485760',
+        description: 'Bytes kept per stream in the full log files of the escalation artifact (head and tail, like max-output-bytes).',
+        parse: number({ min: 1024, max: 1_073_741_824, integer: true }),
+        cli: { arg: '<n>', help: 'bytes kept per stream in the log files (default: 10485760)' },
+    }),
+    def({
+        key: 'shell',
+        name: 'shell',
+        default: '',
+        description: "Shell for the command, as a workflow step's `shell:`: bash, sh, pwsh, python, cmd, or a template containing {0} (the script file). Empty: the registry, else bash (pwsh on Windows).",
+        parse: optional(shell),
+        cli: { arg: '<shell>', help: 'bash, sh, pwsh, python, cmd or a template with {0}' },
+    }),
+    def({
+        key: 'workingDirectory',
+        name: 'working-directory',
+        default: '',
+        description: 'Directory the command runs in, relative to the workspace. Empty: the registry profile, else the workspace root.',
+        parse: optionalText,
+        cli: { arg: '<dir>', help: 'where the command runs, relative to the repository' },
+    }),
+    def({
+        key: 'retries',
+        name: 'retries',
+        default: '0',
+        description: 'Extra attempts after a failed one (0 to 10). A pass after a failed attempt is PASS with `flaky: true` and a warning.',
+        parse: number({ min: 0, max: 10, integer: true }),
+        cli: { arg: '<n>', help: 'extra attempts (default: 0)' },
+    }),
+    def({
+        key: 'retryOn',
+        name: 'retry-on',
+        default: 'timeout',
+        description: 'Which failed attempts are retried: `timeout`, `fail` or `any`.',
+        parse: oneOf(RETRY_ON),
+        cli: { arg: '<kind>', help: 'timeout, fail or any (default: timeout)' },
+    }),
+    def({
+        key: 'statusContext',
+        name: 'status-context',
+        default: 'post-merge-smoke',
+        description: 'Context of the commit status set on the merge commit. Empty: no commit status.',
+        parse: statusContext,
+        cli: null,
+    }),
+    def({
+        key: 'artifactName',
+        name: 'artifact-name',
+        default: '',
+        description: 'Name of the escalation artifact. Empty: post-merge-smoke-critical-7-<sha7>-attempt-<run_attempt>, from the resolved merge commit.',
+        parse: artifactName,
+        cli: null,
+    }),
+    def({
+        key: 'artifactRetentionDays',
+        name: 'artifact-retention-days',
+        default: '',
+        description: 'Retention of the escalation artifact, in days (1 to 90). Empty: the repository default.',
+        parse: optional(number({ min: 1, max: 90, integer: true })),
+        cli: null,
+    }),
+    def({
+        key: 'redactPatterns',
+        name: 'redact-patterns',
+        default: '',
+        description: 'Extra regular expressions (RE2 syntax), one per line, replaced with *** in everything the action writes.',
+        parse: patternLines,
+        cli: { arg: '<regexes>', help: 'extra patterns to redact, one per line (RE2 syntax)' },
+    }),
+    def({
+        key: 'report',
+        name: 'report',
+        default: 'true',
+        description: '`false`: a run job that does no privileged reporting (no commit status, green ref or issue) and uploads its result as the artifact `post-merge-smoke-result-<profile|default>-<sha7>-attempt-<n>` for a `report` job.',
+        parse: bool,
+        cli: null,
+    }),
+    def({
+        key: 'results',
+        name: 'results',
+        default: '',
+        description: 'For `mode: report`: a SmokeResult JSON or an array of them. Empty: the result artifacts of the run jobs of this workflow run attempt.',
+        parse: optionalText,
+        cli: null,
+    }),
+    def({
+        key: 'greenRef',
+        name: 'green-ref',
+        default: '',
+        description: 'Branch that marks the last known green commit: on a fresh PASS it moves to the merge commit, fast-forward only. Empty: off.',
+        parse: optional(fromDomain(domain/* parseBranchName */.pD)),
+        cli: null,
+    }),
+    def({
+        key: 'escalationIssue',
+        name: 'escalation-issue',
+        default: 'false',
+        description: '`true`: one open issue per red streak; the first failure opens it, each further failure adds a comment, the next fresh PASS closes it.',
+        parse: bool,
+        cli: null,
+    }),
+    def({
+        key: 'escalationLabel',
+        name: 'escalation-label',
+        default: 'post-merge-smoke',
+        description: 'Label of the escalation issue.',
+        parse: parsers_text,
+        cli: null,
+    }),
+    def({
+        key: 'gateBypassLabel',
+        name: 'gate-bypass-label',
+        default: 'smoke-fix',
+        description: 'For `mode: gate`: a pull request with this label passes while the base branch is red.',
+        parse: parsers_text,
+        cli: null,
+    }),
+    def({
+        key: 'fanOut',
+        name: 'fan-out',
+        default: 'none',
+        description: "For `mode: plan` and the CLI's `run --all-profiles`: `paths` selects every registry profile whose `paths` match a file the commit changed against its first parent, plus the `always: true` ones (`fan-out: paths` in the registry does the same); `none`: `mode: plan` selects the one profile the precedence resolves, `run --all-profiles` every profile.",
+        parse: oneOf(FAN_OUT),
+        cli: {
+            arg: '<none|paths>',
+            help: "with --all-profiles: paths runs the profiles the commit's changes select (default: the registry's fan-out, else every profile)",
+        },
+    }),
+    def({
+        key: 'containment',
+        name: 'containment',
+        default: 'auto',
+        description: '`auto`: run the smoke in its own cgroup when the action can create one, else in its own process group; `cgroup`: require a cgroup; `process-group`: never use one.',
+        parse: oneOf(CONTAINMENTS),
+        cli: { arg: '<kind>', help: 'auto, cgroup or process-group (default: auto)' },
+    }),
+    def({
+        key: 'maxProcesses',
+        name: 'max-processes',
+        default: '',
+        description: "Cap on the smoke's processes (the cgroup's `pids.max`). Empty: no limit.",
+        parse: optional(number({ min: 1, max: 4_194_304, integer: true })),
+        cli: { arg: '<n>', help: "cap on the smoke's processes (cgroup pids.max)" },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/settings/outputs.ts
+const outputs_str = (v) => (v == null ? '' : String(v));
+const flag = (v) => (v === null ? '' : v ? 'true' : 'false');
+const OUTPUTS = [
+    {
+        name: 'status',
+        description: 'PASS, FAIL, TIMEOUT, SKIPPED, BLOCKED, STALE, ERROR or CANCELLED.',
+        value: (s) => s.status,
+    },
+    {
+        name: 'result',
+        description: 'The SmokeResult JSON (schema post-merge-smoke/smoke-result@2).',
+        value: (s) => s.resultJson,
+    },
+    {
+        name: 'result-path',
+        description: 'Path of the SmokeResult file ($RUNNER_TEMP/post-merge-smoke/smoke-result.json).',
+        value: (s) => outputs_str(s.resultPath),
+    },
+    {
+        name: 'merge-commit',
+        description: 'The 40-hex SHA under test.',
+        value: (s) => outputs_str(s.result?.merge_commit),
+    },
+    {
+        name: 'origin-head',
+        description: 'Head of the base branch seen by the freshness check.',
+        value: (s) => outputs_str(s.result?.origin_head),
+    },
+    {
+        name: 'task-id',
+        description: 'Task id of this merge, if one was found.',
+        value: (s) => outputs_str(s.result?.task_id),
+    },
+    {
+        name: 'pr-number',
+        description: 'Number of the merged pull request, if one was found.',
+        value: (s) => outputs_str(s.result?.pr_number),
+    },
+    {
+        name: 'exit-code',
+        description: 'Exit code of the smoke command (128+n when killed by signal n); empty when it did not run.',
+        value: (s) => outputs_str(s.result?.exit_code),
+    },
+    {
+        name: 'duration-ms',
+        description: 'Wall time of the smoke command in milliseconds; empty when it did not run.',
+        value: (s) => outputs_str(s.result?.duration_ms),
+    },
+    {
+        name: 'continuation-ready',
+        description: '`true` when the merge queue may go on (PASS, or SKIPPED by policy), else `false`; empty for a mode without a SmokeResult (plan, gate, validate).',
+        value: (s) => (s.result === null ? '' : s.result.merge_queue_continuation_ready ? 'true' : 'false'),
+    },
+    {
+        name: 'packet-path',
+        description: 'Path of the Critical #7 escalation packet on disk, when one was built.',
+        value: (s) => outputs_str(s.packetPath),
+    },
+    {
+        name: 'artifact-id',
+        description: 'Id of the uploaded escalation artifact, when one was uploaded.',
+        value: (s) => outputs_str(s.artifact?.id),
+    },
+    {
+        name: 'artifact-url',
+        description: 'URL of the uploaded escalation artifact, when one was uploaded.',
+        value: (s) => outputs_str(s.artifact?.url),
+    },
+    {
+        name: 'mode',
+        description: 'The mode that ran: run, plan, report, gate or validate.',
+        value: (s) => s.mode,
+    },
+    {
+        name: 'green-sha',
+        description: 'The commit the `green-ref` branch points at after this run; empty when `green-ref` is off.',
+        value: (s) => outputs_str(s.greenSha),
+    },
+    {
+        name: 'matrix',
+        description: 'For `mode: plan`: JSON for `strategy.matrix`, `{"include":[{"profile":"api"},…]}`.',
+        value: (s) => outputs_str(s.matrix),
+    },
+    {
+        name: 'profiles',
+        description: 'For `mode: plan`: the selected profiles, comma-separated.',
+        value: (s) => (s.profiles === null ? '' : s.profiles.join(',')),
+    },
+    {
+        name: 'issue-number',
+        description: 'The open escalation issue of the current red streak; empty when there is none.',
+        value: (s) => outputs_str(s.issueNumber),
+    },
+    {
+        name: 'main-state',
+        description: 'For `mode: gate`: `green`, `red` or `unknown`.',
+        value: (s) => outputs_str(s.mainState),
+    },
+    {
+        name: 'red-since',
+        description: 'For `mode: gate`: the first failing commit of the red streak; empty otherwise.',
+        value: (s) => outputs_str(s.redSince),
+    },
+    {
+        name: 'bypassed',
+        description: 'For `mode: gate`: `true` when a red base branch was bypassed by a fix (label or revert).',
+        value: (s) => flag(s.bypassed),
+    },
+];
+
+;// CONCATENATED MODULE: ./src/settings/read.ts
+
+/**
+ * `getInput(name)`: the input's raw text, or undefined when it was not given at all (the table's default
+ * then applies, as the runner would apply action.yml's default).
+ */
+function parseSettings(getInput, ctx) {
+    const errors = [];
+    const settings = {};
+    for (const row of inputs_INPUTS) {
+        const raw = getInput(row.name) ?? row.default;
+        const parsed = row.parse(raw, ctx);
+        if (parsed.ok) {
+            settings[row.key] = parsed.value;
+            continue;
+        }
+        errors.push(inputError(row.name, raw, parsed.problem));
+        settings[row.key] = fallbackValue(row, ctx);
+    }
+    const typed = settings;
+    errors.push(...crossChecks(typed, getInput));
+    return { settings: typed, errors };
+}
+function inputError(input, value, problem) {
+    return { input, value, problem, message: describe(`Input '${input}'`, value, problem) };
+}
+/** The same error, naming a command-line flag instead of an action input. */
+function asFlagError(e) {
+    return describe(`--${e.input}`, e.value, e.problem);
+}
+/** "<who> is '<value>'; <problem>." — a multi-line value is not repeated: its problem names the line. */
+function describe(who, value, problem) {
+    const v = value.trim();
+    if (v.includes('\n'))
+        return `${who} ${problem}.`;
+    return `${who} is ${v === '' ? 'empty' : `'${v}'`}; ${problem}.`;
+}
+/** A bad value is replaced by what the default gives (or the type's empty value) so reporting can go on. */
+function fallbackValue(row, ctx) {
+    const d = row.parse(row.default, ctx);
+    if (d.ok)
+        return d.value;
+    return row.default === '' ? '' : null;
+}
+/** Rules that tie two inputs together. */
+function crossChecks(s, getInput) {
+    const errors = [];
+    if (s.taskId !== null && !s.taskIdPattern.fullMatch(s.taskId)) {
+        const problem = `it does not match task-id-pattern '${s.taskIdPattern.source}'`;
+        errors.push(inputError('task-id', getInput('task-id') ?? s.taskId, problem));
+        s.taskId = null;
+    }
+    return errors;
+}
+/** Each input with the text its default gives: what a run starts from when a workflow says nothing. */
+function defaultInputs() {
+    return Object.fromEntries(INPUTS.map((row) => [row.name, row.default]));
+}
+
+;// CONCATENATED MODULE: ./src/settings/context.ts
+
+/** Reads the runner's variables and its event file (an unreadable event only costs event-derived defaults). */
+function runnerContextFromEnv(env, readEvent) {
+    const os = env.RUNNER_OS === 'Windows' || env.RUNNER_OS === 'macOS' ? env.RUNNER_OS : runnerOs();
+    const repository = parseRepository(env.GITHUB_REPOSITORY ?? '');
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        event: readEventFile(env.GITHUB_EVENT_PATH, readEvent),
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        repository: repository.ok ? repository.value : null,
+        serverUrl: trimSlashes(env.GITHUB_SERVER_URL || 'https://github.com'),
+        apiUrl: trimSlashes(env.GITHUB_API_URL || 'https://api.github.com'),
+        graphqlUrl: trimSlashes(env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql'),
+        runId: env.GITHUB_RUN_ID || null,
+        runAttempt: Math.max(1, Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10) || 1),
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        runnerTemp: env.RUNNER_TEMP || '',
+        os,
+    };
+}
+/** A context for runs outside Actions (the CLI, replays): no event, no repository unless given. */
+function localContext(workspace, over = {}) {
+    return {
+        eventName: 'cli',
+        event: {},
+        sha: '',
+        ref: '',
+        repository: null,
+        serverUrl: 'https://github.com',
+        apiUrl: 'https://api.github.com',
+        graphqlUrl: 'https://api.github.com/graphql',
+        runId: null,
+        runAttempt: 1,
+        workspace,
+        runnerTemp: '',
+        os: runnerOs(),
+        ...over,
+    };
+}
+function readEventFile(path, read) {
+    if (!path)
+        return {};
+    try {
+        const parsed = JSON.parse(read(path));
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+const trimSlashes = (url) => url.replace(/\/+$/, '');
+/** The runner's name for this platform (RUNNER_OS), for contexts built outside a runner. */
+function runnerOs(platform = process.platform) {
+    if (platform === 'win32')
+        return 'Windows';
+    if (platform === 'darwin')
+        return 'macOS';
+    return 'Linux';
+}
+/** This workflow run, with the link to its attempt; null outside Actions. */
+function runInfo(ctx) {
+    if (!ctx.repository || !ctx.runId)
+        return null;
+    return {
+        repository: ctx.repository,
+        run_id: ctx.runId,
+        run_attempt: ctx.runAttempt,
+        url: `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}/attempts/${ctx.runAttempt}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/settings/index.ts
+// Inputs and outputs, declared once, and the typed Settings both entry points share.
+
+
+
+
+
+
+
+/** Every input name, in table (and action.yml) order. */
+const INPUT_NAMES = inputs_INPUTS.map((row) => row.name);
+/** Every output name, in table (and action.yml) order. */
+const OUTPUT_NAMES = OUTPUTS.map((row) => row.name);
 
 ;// CONCATENATED MODULE: ./src/resolve/did-you-mean.ts
 // "Did you mean …?" for configuration keys: a key compared with the keys accepted at its place, after
@@ -67006,7 +69664,7 @@ function mergeOptions(over, under) {
 }
 /** `{ command, <options> }`: the command is required, the options are not. Null when unusable. */
 function readDefinition(v, at, p) {
-    const accepted = ['command', ...optionKeys(at.keys)];
+    const accepted = ['command', ...optionKeys(at.keys), ...(at.extraKeys ?? [])];
     const map = expectMap(v, p, at.where, ` { ${accepted.join(', ')} }`);
     if (!map)
         return null;
@@ -67076,10 +69734,13 @@ function readWorkingDirectory(v, p, what) {
 //   defaults: { timeout-seconds: 600, shell: bash, working-directory: . }
 //   profiles:
 //     api: { command: npm run smoke:api, timeout-seconds: 300, working-directory: services/api }
+//     web: { command: npm run smoke:web, paths: ['web/**', 'packages/ui/**'] }   # fan-out (SPEC-v2 §5)
+//     deps: { command: make smoke-deps, always: true }                          # every fan-out
 //   tasks:
 //     task-2512: api                              # task id → profile name
 //     task-2511: { command: pytest tests/smoke }  # task id → inline command (+ options)
 //   default: full                                 # optional
+//   fan-out: paths                                # optional: `mode: plan` selects profiles by `paths`
 //
 // Validation is strict: an unknown key, a wrong type or an unsupported version is a problem naming the
 // line (checkRegistry collects them all; a run stops at the first). One thing is deliberately NOT checked here: whether the profile named by a `tasks:` entry or by
@@ -67090,8 +69751,11 @@ function readWorkingDirectory(v, p, what) {
 
 
 
+
 const REGISTRY_VERSION = 1;
-const TOP_KEYS = ['version', 'defaults', 'profiles', 'tasks', 'default'];
+const TOP_KEYS = ['version', 'defaults', 'profiles', 'tasks', 'default', 'fan-out'];
+/** What a profile may say besides its command and options: when a fan-out selects it. */
+const SELECTION_KEYS = ['paths', 'always'];
 /** The registry of a repository that has no registry file. */
 function emptyRegistry(file) {
     return {
@@ -67101,6 +69765,7 @@ function emptyRegistry(file) {
         profiles: new Map(),
         tasks: new Map(),
         defaultProfile: null,
+        fanOut: null,
     };
 }
 /** Known profile names, sorted, for messages. */
@@ -67136,6 +69801,7 @@ function checkRegistry(text, file, limits) {
             profiles: profiles.usable,
             tasks: readTasks(section('tasks'), p),
             defaultProfile: readDefaultProfile(section('default'), p),
+            fanOut: readFanOut(section('fan-out'), p),
         },
         problems: p.list,
         declaredProfiles: profiles.declared,
@@ -67151,8 +69817,8 @@ function checkVersion(top, p) {
     }
 }
 /** How a registry entry is named in messages. */
-function place(where) {
-    return { keys: DASHED_KEYS, where, field: (key) => `'${key}' of ${where}` };
+function place(where, extraKeys = []) {
+    return { keys: DASHED_KEYS, where, field: (key) => `'${key}' of ${where}`, extraKeys };
 }
 function readDefaults(entry, p) {
     const map = entry ? expectMap(entry.value, p, "'defaults'") : null;
@@ -67170,11 +69836,50 @@ function readProfiles(entry, p) {
         const name = (0,domain/* parseProfileName */.so)(e.key);
         if (!name.ok)
             p.add(e, `profile '${e.key}' ${name.problem}.`);
-        const definition = readDefinition(e.value, place(`profile '${e.key}'`), p);
-        if (name.ok && definition)
-            usable.set(name.value, { ...definition, line: e.line });
+        const where = `profile '${e.key}'`;
+        const definition = readDefinition(e.value, place(where, SELECTION_KEYS), p);
+        const selection = e.value.kind === 'map' ? readSelection(e.value, where, p) : null;
+        if (name.ok && definition && selection)
+            usable.set(name.value, { ...definition, ...selection, line: e.line });
     }
     return { usable, declared: new Set(map?.entries.map((e) => e.key)) };
+}
+/** `paths:` and `always:` of a profile; a bad value reads as absent (recorded). */
+function readSelection(map, where, p) {
+    const paths = givenEntry(map, 'paths');
+    const always = givenEntry(map, 'always');
+    return {
+        paths: paths ? readPaths(paths.value, `'paths' of ${where}`, p) : [],
+        always: always ? readAlways(always.value, `'always' of ${where}`, p) : false,
+    };
+}
+/** A list of globs, each checked where it stands; a list that can never select a file is a mistake. */
+function readPaths(v, what, p) {
+    if (v.kind !== 'seq') {
+        return p.add(v, `${what} must be a list of globs (paths: ['src/**']), not ${describeYaml(v)}.`) ?? [];
+    }
+    const globs = [];
+    for (const item of v.items) {
+        const text = item.kind === 'scalar' && typeof item.value === 'string' ? item.value : null;
+        const glob = text === null ? null : (0,domain/* parsePathGlob */.VO)(text);
+        if (glob === null)
+            p.add(item, `each entry of ${what} must be a glob (a string), not ${describeYaml(item)}.`);
+        else if (!glob.ok)
+            p.add(item, `glob '${text}' in ${what} ${glob.problem}.`);
+        else
+            globs.push(glob.value);
+    }
+    if (v.items.length === 0)
+        p.add(v, `${what} is empty; list the globs whose changes need this profile.`);
+    else if (globs.length > 0 && globs.every((g) => g.negated)) {
+        p.add(v, `${what} has only negated globs, so it selects nothing; put what the profile covers first ('**').`);
+    }
+    return globs;
+}
+function readAlways(v, what, p) {
+    if (v.kind === 'scalar' && typeof v.value === 'boolean')
+        return v.value;
+    return p.add(v, `${what} must be true or false, not ${describeYaml(v)}.`) ?? false;
 }
 function readTasks(entry, p) {
     const tasks = new Map();
@@ -67217,6 +69922,15 @@ function readDefaultProfile(entry, p) {
     if (!profile.ok)
         return p.add(entry.value, `'default' is '${text}', which ${profile.problem}.`);
     return { profile: profile.value, line: entry.line };
+}
+function readFanOut(entry, p) {
+    if (!entry)
+        return null;
+    const text = stringValue(entry.value);
+    const fanOut = FAN_OUT.find((f) => f === text);
+    if (fanOut)
+        return fanOut;
+    return p.add(entry.value, `'fan-out' must be one of ${FAN_OUT.join(', ')}, not ${describeYaml(entry.value)}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/resolve-error.ts
@@ -68497,6 +71211,7 @@ function pr_discovery_describe(pr) {
 
 
 
+
 // Internals, exported for their tests in __tests__/resolve only.
 
 
@@ -68640,11 +71355,9 @@ const result_file_RESULT_FILE_NAME = 'smoke-result.json';
 
 
 const RESULT_ARTIFACT_PREFIX = 'post-merge-smoke-result-';
-/** The profile of a run job without a `profile` input. */
-const DEFAULT_PROFILE = 'default';
 function resultArtifactName(profile, mergeCommit, attempt) {
     const sha = (0,domain/* isSha */.HH)(mergeCommit) ? (0,domain/* shortSha */.Fu)(mergeCommit) : 'unknown';
-    return `${RESULT_ARTIFACT_PREFIX}${profile ?? DEFAULT_PROFILE}-${sha}-attempt-${attempt}`;
+    return `${RESULT_ARTIFACT_PREFIX}${profile ?? domain/* DEFAULT_PROFILE */.KG}-${sha}-attempt-${attempt}`;
 }
 const NAME = /^post-merge-smoke-result-(.+)-([0-9a-f]{7}|unknown)-attempt-([1-9][0-9]{0,5})$/;
 function parseResultArtifactName(name) {
@@ -70301,8 +73014,85 @@ function gate_annotate(c, g) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/modes/fold.ts
-/** Worst first. CANCELLED and STALE rank after the verdicts a smoke can give (a newer run decides). */
+;// CONCATENATED MODULE: ./src/fanout/select.ts
+// Which profiles a fan-out plans (SPEC-v2 §5), and how the plan is handed to a workflow's job matrix. Pure.
+
+/** A registry profile as a shard. */
+function profileShard(profile, why) {
+    return { profile, input: profile, why };
+}
+/** The one shard of a plan without fan-out: the profile the v1 precedence resolved, if it named one. */
+function precedenceShard(resolvedProfile, why) {
+    return resolvedProfile === null
+        ? { profile: domain/* DEFAULT_PROFILE */.KG, input: '', why }
+        : profileShard(resolvedProfile, why);
+}
+/**
+ * SPEC-v2 §5: every profile whose `paths` select a file the merge commit changed, plus every `always: true`
+ * profile, in the registry's order.
+ */
+function selectByPaths(profiles, changedFiles) {
+    const planned = [];
+    for (const [profile, p] of profiles) {
+        if (p.always) {
+            planned.push(profileShard(profile, 'always: true'));
+            continue;
+        }
+        const hit = firstSelected(p.paths, changedFiles);
+        if (hit)
+            planned.push(profileShard(profile, `${hit.path} matches ${hit.glob}`));
+    }
+    return planned;
+}
+/** The first changed file the globs select, and the glob that selects it. */
+function firstSelected(globs, files) {
+    if (globs.length === 0)
+        return null;
+    for (const path of files) {
+        if (!(0,domain/* selectedByGlobs */.IR)(globs, path))
+            continue;
+        const glob = [...globs].reverse().find((g) => g.matches(path));
+        return { path, glob: glob.source };
+    }
+    return null;
+}
+/**
+ * `matrix` for `strategy.matrix`: `{"include":[{"profile":"api"},…]}`. An empty plan gives
+ * `{"include":[]}`, which GitHub refuses as a matrix: the run job needs `if: needs.plan.outputs.profiles != ''`.
+ */
+function matrixJson(shards) {
+    return JSON.stringify({ include: shards.map((s) => ({ profile: s.input })) });
+}
+
+// EXTERNAL MODULE: ./src/contracts.ts + 1 modules
+var contracts = __nccwpck_require__(6679);
+;// CONCATENATED MODULE: ./src/fanout/fold.ts
+// The fold (SPEC-v2 §5): the results of a fan-out's shards — run jobs of a matrix, or the CLI's parallel
+// profiles — as one SmokeResult, the verdict about the commit. Pure: a report job and the CLI call it with
+// what they received. `foldShards` takes each result under the name its job ran as (a report job knows it
+// from the artifact's name, which the job chose, not the smoke) and the shards known to be missing, with
+// why; `foldResults` is the same for results that name their own profile.
+//
+// - One entry in `profiles` per shard: the planned profiles in plan order, then any result for a profile
+//   the plan did not name (it ran, so its verdict counts). Two results for one profile: the worse counts.
+// - A planned profile without a result is ERROR `missing_shard`: a shard that never reported is not a pass;
+//   when the caller knows why (an unreadable artifact), that is the message.
+// - The worst status decides (ERROR > TIMEOUT > FAIL > BLOCKED > PASS > SKIPPED; a shard that gave no
+//   verdict, CANCELLED or STALE, ranks above PASS: its profile went untested). Among equals, plan order.
+// - The top-level fields describe the deciding shard: status, reason, its exit code and signal, its
+//   command, its captured output and attempts — the evidence the packet carries — and `profile` names it.
+//   The message names every profile that did not pass. Times span the fan-out: `started_at` the first
+//   start, `finished_at` the last end, `duration_ms` between them (the wall time of the whole fan-out).
+//   `stale`, `dry_run` and `flaky` hold when they hold for any shard; `orphans_killed` is the sum.
+// - The facts of the commit (merge commit, base branch, task, PR, event, queue) are the shards' own: the
+//   caller gives results about one commit. The continuation is the policy table's for the folded status.
+// - What the caller owns is left for it: `mode` says `report`, `run`, `green_sha`, `issue_number` are
+//   null, every reporting step is pending.
+
+
+
+
+/** Worst first. */
 const SEVERITY = [
     'ERROR',
     'TIMEOUT',
@@ -70313,23 +73103,339 @@ const SEVERITY = [
     'PASS',
     'SKIPPED',
 ];
-function foldResults(received, unusable) {
-    if (unusable.length > 0 || received.length === 0) {
-        const missing = unusable.map((u) => `${u.source}: ${u.why}`).join('; ');
+/** Bytes of each stream's tail kept per profile (a fold of 100 profiles stays far below the output limit). */
+const PROFILE_TAIL_BYTES = 1024;
+/** Profiles named one by one in the message; more are counted. */
+const MAX_NAMED = 20;
+/** The profile a result is about: its own, or `default` for a run that named none. */
+function profileOf(result) {
+    return result.profile ?? domain/* DEFAULT_PROFILE */.KG;
+}
+/** The fold of results that name their own profile (`profile`, or `default` when null). */
+function foldResults(planned, results) {
+    return foldShards(planned, results.map((result) => ({ profile: profileOf(result), result })));
+}
+/**
+ * The fold of shard results under the names their jobs ran as. `missing`: shards known not to have
+ * delivered; they count as planned, and their `why` is the message when one decides.
+ */
+function foldShards(planned, received, missing = []) {
+    const shards = assignShards(planned, received, missing);
+    if (shards.length === 0)
+        return nothingPlanned();
+    const results = received.map((r) => r.result);
+    const outcomes = shards.map(outcomeOf);
+    const at = decidingIndex(outcomes);
+    const deciding = shards[at];
+    const outcome = outcomes[at];
+    const d = deciding.result;
+    const status = outcome.status;
+    const why = d ? d.message : missingMessage(deciding);
+    return {
+        ...commitFacts(results, d),
+        ...evidenceOf(d),
+        ...spanOf(results, d),
+        status,
+        reason: outcome.reason,
+        message: `${fold_headline(outcomes)} ${deciding.profile}: ${why}`,
+        profile: d ? d.profile : deciding.profile,
+        stale: results.some((r) => r.stale),
+        dry_run: results.some((r) => r.dry_run),
+        flaky: results.some((r) => r.flaky),
+        orphans_killed: results.reduce((n, r) => n + r.orphans_killed, 0),
+        profiles: outcomes,
+        continuation: continuationFor(status),
+        merge_queue_continuation_ready: continuationFor(status).allow_continuation,
+    };
+}
+/** The shard whose result decided a fold (its evidence is the folded result's): the first of the worst. */
+function decidingProfile(folded) {
+    return (folded.profiles?.find((p) => p.status === folded.status && p.reason === folded.reason)?.profile ?? null);
+}
+/** Planned shards in plan order (each once), then the others; per shard the worst result. */
+function assignShards(planned, received, missing) {
+    const byProfile = new Map(planned.map((p) => [p, { profile: p, result: null }]));
+    for (const m of missing) {
+        const seen = byProfile.get(m.profile);
+        if (!seen?.result)
+            byProfile.set(m.profile, { profile: m.profile, result: null, why: m.why });
+    }
+    for (const { profile, result } of received) {
+        const seen = byProfile.get(profile)?.result ?? null;
+        if (seen === null || rank(result.status) < rank(seen.status))
+            byProfile.set(profile, { profile, result });
+    }
+    return [...byProfile.values()];
+}
+const rank = (status) => SEVERITY.indexOf(status);
+/** The first of the worst outcomes. */
+function decidingIndex(outcomes) {
+    let worst = 0;
+    outcomes.forEach((o, i) => {
+        if (rank(o.status) < rank(outcomes[worst].status))
+            worst = i;
+    });
+    return worst;
+}
+function outcomeOf(shard) {
+    const r = shard.result;
+    if (r === null) {
         return {
-            kind: 'verdict',
-            verdict: {
-                status: 'ERROR',
-                reason: 'missing_shard',
-                message: missing
-                    ? `A run job's result could not be used — ${missing}.`
-                    : "No run job's result was received.",
-            },
+            profile: shard.profile,
+            status: 'ERROR',
+            reason: 'missing_shard',
+            exit_code: null,
+            duration_ms: null,
+            stdout_tail: '',
+            stderr_tail: '',
         };
     }
-    const worst = [...received].sort((a, b) => SEVERITY.indexOf(a.result.status) - SEVERITY.indexOf(b.result.status))[0];
-    return { kind: 'result', result: worst.result };
+    return {
+        profile: shard.profile,
+        status: r.status,
+        reason: r.reason,
+        exit_code: r.exit_code,
+        duration_ms: r.duration_ms,
+        stdout_tail: utf8Tail(r.stdout ?? '', PROFILE_TAIL_BYTES),
+        stderr_tail: utf8Tail(r.stderr ?? '', PROFILE_TAIL_BYTES),
+    };
 }
+function missingMessage(shard) {
+    if (shard.why)
+        return `no usable result: ${shard.why}`;
+    return `profile ${shard.profile} was planned, but no result of its run job arrived (it did not run, or did not upload its result).`;
+}
+/** "2 of 5 profiles did not pass: api FAIL (exit_nonzero), web ERROR (missing_shard)." */
+function fold_headline(outcomes) {
+    const n = outcomes.length;
+    const notPassed = outcomes.filter((o) => o.status !== 'PASS' && o.status !== 'SKIPPED');
+    const of = `${n} profile${n === 1 ? '' : 's'}`;
+    if (notPassed.length === 0) {
+        return `${of}, none failed: ${named(outcomes, (o) => `${o.profile} ${o.status}`)}.`;
+    }
+    const list = named(notPassed, (o) => `${o.profile} ${o.status} (${o.reason})`);
+    return `${notPassed.length} of ${of} did not pass: ${list}.`;
+}
+function named(outcomes, name) {
+    const shown = outcomes.slice(0, MAX_NAMED).map(name).join(', ');
+    return outcomes.length > MAX_NAMED ? `${shown} and ${outcomes.length - MAX_NAMED} more` : shown;
+}
+/** The first value a result has for `pick`, the deciding one's first. */
+function first(results, d, pick) {
+    const own = d ? pick(d) : null;
+    if (own !== null)
+        return own;
+    for (const r of results) {
+        const v = pick(r);
+        if (v !== null)
+            return v;
+    }
+    return null;
+}
+function commitFacts(results, d) {
+    const f = (pick) => first(results, d, pick);
+    return {
+        schema: contracts/* SMOKE_RESULT_SCHEMA_ID */.uA,
+        mode: 'report',
+        event: f((r) => r.event),
+        queue: f((r) => r.queue),
+        merge_commit: f((r) => r.merge_commit),
+        base_branch: f((r) => r.base_branch),
+        origin_head: f((r) => r.origin_head),
+        origin_head_after: f((r) => r.origin_head_after),
+        task_id: f((r) => r.task_id),
+        pr_number: f((r) => r.pr_number),
+        pr_discovery: f((r) => r.pr_discovery),
+        containment: f((r) => r.containment),
+        green_sha: null,
+        issue_number: null,
+        run: null,
+        reporting: { ...PENDING_REPORTING },
+    };
+}
+/** What the deciding shard ran and what it printed: the evidence of the verdict. */
+function evidenceOf(d) {
+    return {
+        smoke_command: d?.smoke_command ?? null,
+        command_source: d?.command_source ?? null,
+        exit_code: d?.exit_code ?? null,
+        signal: d?.signal ?? null,
+        timeout_seconds: d?.timeout_seconds ?? null,
+        stdout: d?.stdout ?? null,
+        stderr: d?.stderr ?? null,
+        stdout_bytes: d?.stdout_bytes ?? null,
+        stderr_bytes: d?.stderr_bytes ?? null,
+        stdout_truncated: d?.stdout_truncated ?? false,
+        stderr_truncated: d?.stderr_truncated ?? false,
+        attempts: d?.attempts ?? [],
+    };
+}
+/** From the first shard's start to the last shard's end; without times, the deciding shard's duration. */
+function spanOf(results, d) {
+    const starts = results.flatMap((r) => (r.started_at ? [r.started_at] : []));
+    const ends = results.flatMap((r) => (r.finished_at ? [r.finished_at] : []));
+    if (starts.length === 0 || ends.length === 0) {
+        return { started_at: null, finished_at: null, duration_ms: d?.duration_ms ?? null };
+    }
+    const byTime = (a, b) => Date.parse(a) - Date.parse(b);
+    const started = [...starts].sort(byTime)[0];
+    const finished = [...ends].sort(byTime).at(-1);
+    return {
+        started_at: started,
+        finished_at: finished,
+        duration_ms: Math.max(0, Math.round(Date.parse(finished) - Date.parse(started))),
+    };
+}
+/** A fan-out that planned nothing and received nothing: nothing had to run. */
+function nothingPlanned() {
+    const folded = foldResults([domain/* DEFAULT_PROFILE */.KG], []);
+    const status = 'SKIPPED';
+    return {
+        ...folded,
+        status,
+        reason: 'no_profile_matched',
+        message: "No profile was planned for this commit: no profile's paths match a file it changed, and no profile is always: true. Nothing had to run.",
+        profile: null,
+        profiles: [],
+        continuation: {
+            allow_continuation: continuationFor(status).allow_continuation,
+            reason: 'no profile is planned for this commit (fan-out by paths)',
+        },
+        merge_queue_continuation_ready: continuationFor(status).allow_continuation,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fanout/pool.ts
+// Running shards side by side on one machine: at most `limit` at once, each started as soon as a slot is free.
+/** `work` over `items`, at most `limit` at a time; the results in item order. A rejection rejects the whole. */
+async function mapWithLimit(items, limit, work) {
+    const results = new Array(items.length);
+    let nextIndex = 0;
+    const worker = async () => {
+        while (nextIndex < items.length) {
+            const i = nextIndex++;
+            results[i] = await work(items[i], i);
+        }
+    };
+    const workers = Math.max(1, Math.min(Math.floor(limit), items.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/fanout/plan-document.ts
+// The plan a plan job hands to the report job (beside its `matrix` and `profiles` outputs): the file
+// `fanout-plan.json`, uploaded as the artifact `post-merge-smoke-plan-<sha7>-attempt-<n>`. The report job
+// needs it to tell a shard that never reported (ERROR missing_shard) from one that was never planned. The
+// plan job uploads it before any run job starts (they need the plan), so no smoke can upload a plan of its
+// own under that name first. Pure: building, naming and reading it.
+
+const FANOUT_PLAN_SCHEMA_ID = 'post-merge-smoke/fanout-plan@1';
+const FANOUT_PLAN_FILE = 'fanout-plan.json';
+function planDocument(mergeCommit, fanOut, shards) {
+    const doc = {
+        schema: FANOUT_PLAN_SCHEMA_ID,
+        merge_commit: mergeCommit,
+        fan_out: fanOut,
+        profiles: shards.map((s) => s.profile),
+        shards: [...shards],
+    };
+    return doc;
+}
+function planArtifactName(mergeCommit, runAttempt) {
+    return `post-merge-smoke-plan-${mergeCommit.slice(0, 7)}-attempt-${runAttempt}`;
+}
+/** A plan document read back (by a report job): the commit it plans for and its profiles, checked. */
+function parsePlanDocument(json) {
+    const no = (problem) => ({ ok: false, problem });
+    if (typeof json !== 'object' || json === null)
+        return no('is not a JSON object');
+    const doc = json;
+    if (doc.schema !== FANOUT_PLAN_SCHEMA_ID)
+        return no(`is not a ${FANOUT_PLAN_SCHEMA_ID} document`);
+    const sha = (0,domain/* parseSha */.qL)(typeof doc.merge_commit === 'string' ? doc.merge_commit : '');
+    if (!sha.ok)
+        return no(`has a merge_commit that ${sha.problem}`);
+    if (!Array.isArray(doc.profiles))
+        return no('has no profiles list');
+    const profiles = [];
+    for (const p of doc.profiles) {
+        const name = typeof p === 'string' ? (0,domain/* parseProfileName */.so)(p) : null;
+        if (!name?.ok && p !== domain/* DEFAULT_PROFILE */.KG)
+            return no(`names a profile ${JSON.stringify(p)} that is not one`);
+        profiles.push(p);
+    }
+    return { ok: true, value: { mergeCommit: sha.value, profiles } };
+}
+
+;// CONCATENATED MODULE: ./src/fanout/index.ts
+// Fan-out (SPEC-v2 §5): which profiles a commit needs, the job matrix that runs them, and the fold of their
+// results into one verdict. Pure decisions; the modes and the CLI do the effects.
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/modes/plan-report.ts
+// What `mode: plan` publishes: the `matrix` and `profiles` outputs (with every other output, empty where a
+// plan has nothing to say), the plan file and its artifact for the report job, the job summary and the log.
+// Each on its own: one failing spares the rest. Outputs: `status` PASS (reason `planned`) when a plan was
+// made — also an empty one — else the verdict that stopped it (the job then fails, `matrix` and `profiles`
+// empty). A plan posts no commit status and produces no SmokeResult.
+
+
+
+function planOutcome(end) {
+    if (end.kind === 'stopped')
+        return { ...end.verdict, failed: true };
+    const names = end.value.shards.map((s) => s.profile);
+    const message = names.length === 0
+        ? 'Planned no profile: no profile is always: true and none has paths that match a file this commit changed. The run jobs are skipped; the report job reports SKIPPED.'
+        : `Planned ${names.length} profile${names.length === 1 ? '' : 's'}: ${names.join(', ')}.`;
+    return { status: 'PASS', reason: 'planned', message, failed: false };
+}
+async function publishPlan(c, end, outcome, uploadArtifact) {
+    const { log } = c.sinks;
+    const plan = end.kind === 'done' ? end.value : null;
+    if (plan === null)
+        log.error(outcome.message, { title: 'post-merge-smoke plan' });
+    for (const s of plan?.shards ?? [])
+        log.info(`Planned ${s.profile}: ${s.why}.`);
+    const steps = { stepTimeoutMs: null, sinks: c.sinks };
+    if (plan)
+        await isolated('plan artifact', () => handOver(c, plan, uploadArtifact), steps);
+    if (c.sinks.appendSummary) {
+        const summary = c.sinks.appendSummary;
+        await isolated('job summary', () => summary(planSummary(plan, outcome)).then(() => 'written'), steps);
+    }
+    outputs_setEachOutput(c.sinks, {
+        ...emptyOutputs('plan', outcome.status),
+        matrix: plan ? matrixJson(plan.shards) : null,
+        profiles: plan ? plan.shards.map((s) => s.profile) : null,
+    });
+}
+/** The plan file, and its artifact for the report job when there is an artifact service. */
+async function handOver(c, plan, upload) {
+    const dir = (0,external_node_path_.join)(c.outDir, 'plan');
+    const file = (0,external_node_path_.join)(dir, FANOUT_PLAN_FILE);
+    await c.sinks.writeJson(file, planDocument(plan.mergeCommit, plan.fanOut, plan.shards));
+    if (!upload)
+        return `skipped: no artifact service; the plan is at ${file}`;
+    const name = planArtifactName(plan.mergeCommit, c.runner.runAttempt);
+    const uploaded = await upload({ name, files: [file], rootDirectory: dir, retentionDays: null });
+    c.sinks.log.info(`Uploaded the plan as the artifact ${name} (id ${uploaded.id}).`);
+    return `uploaded: ${name}`;
+}
+function planSummary(plan, outcome) {
+    const emoji = STATUS_EMOJI[outcome.status] ?? '';
+    const head = `### ${emoji} post-merge-smoke plan: ${outcome.status} (${outcome.reason})\n\n${escapeInline(outcome.message)}\n`;
+    if (plan === null || plan.shards.length === 0)
+        return `${head}\n`;
+    const how = plan.fanOut === 'paths'
+        ? `Fan-out by paths: ${inlineCode(plan.mergeCommit.slice(0, 12))} changed ${plan.changedFiles?.length ?? 0} file(s).`
+        : 'No fan-out: the profile the resolution chose.';
+    return [head, how, '', '| profile | why |', '|---|---|', ...plan.shards.map(row), '', ''].join('\n');
+}
+const row = (s) => `| ${inlineCode(s.profile)} | ${escapeInline(s.why)} |`;
 
 ;// CONCATENATED MODULE: ./src/modes/stages/commit.ts
 
@@ -70474,6 +73580,192 @@ function headAfterStage(c, base, sha) {
     return stage('read the head again', async (signal) => {
         const head = await readHeadAfter(freshnessInput(c, base, sha, signal)).catch(() => null);
         return next(null, { facts: { originHeadAfter: head } });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/modes/stages/metadata.ts
+
+
+
+/** In a merge queue the pull request is the one the queue branch names (`queue`), not the message's. */
+function metadataStage(c, base, sha, queue = null) {
+    return stage('resolve the smoke command', async (signal) => {
+        const [message, committer] = await Promise.all([
+            c.git.commitMessage(sha, { signal }),
+            c.git.commitCommitter(sha, { signal }),
+        ]);
+        if (!message.ok) {
+            return stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${message.failure.message}.`);
+        }
+        const commitMessage = message.value;
+        const discovery = queue
+            ? await discoverQueuePull(c.api, queue)
+            : await discoverPullRequest({
+                commitMessage,
+                committerEmail: committer.ok ? committer.value.email : '',
+                sha,
+                baseBranch: base,
+                api: c.api,
+                reasks: { delaysMs: c.retry.delaysMs.slice(0, 2) },
+            });
+        const notes = discovery.notes.map(stage_info);
+        const facts = { prNumber: discovery.number, prDiscovery: discovery.conclusion };
+        if (discovery.error) {
+            const why = `Could not look up the pull request of ${sha}: ${discovery.error.message}`;
+            // An explicit command does not depend on PR metadata; everything else would be resolved on partial data.
+            if (c.settings.smokeCommand === null) {
+                return stop('ERROR', 'api_failed', `${why}. Grant the token pull-requests: read.`, {
+                    facts,
+                    notes,
+                });
+            }
+            notes.push(stage_warning(`${why}; continuing with the smoke-command input.`));
+        }
+        return resolve(c, sha, commitMessage, discovery, notes);
+    }, { group: 'Resolution' });
+}
+async function resolve(c, sha, commitMessage, discovery, notes) {
+    const s = c.settings;
+    const facts = { prNumber: discovery.number, prDiscovery: discovery.conclusion };
+    try {
+        const outcome = await resolveCommand({
+            smokeCommand: s.smokeCommand,
+            profile: s.profile,
+            taskId: s.taskId,
+            taskIdPattern: s.taskIdPattern,
+            registryPath: s.registryPath,
+            taskPath: s.taskPath,
+            prBodyCommand: s.prBodyCommand,
+            commitMessage,
+            pr: discovery.pr,
+            loadPrEditTimes: () => c.api && discovery.number !== null
+                ? c.api.getPullEditTimes(discovery.number)
+                : Promise.resolve({ lastEditedAt: null, mergedAt: null }),
+            tree: new GitTreeReader(c.git, sha),
+            taskFileOverride: c.taskFileOverride,
+        });
+        const learned = {
+            facts: { ...facts, taskId: outcome.taskId, profile: outcome.profile },
+            notes: [...notes, ...outcome.notes.map(stage_info)],
+        };
+        return next({ discovery, outcome }, learned);
+    }
+    catch (e) {
+        if (!(e instanceof ResolveInfraError))
+            throw e;
+        const learned = { facts: { ...facts, taskId: e.context.taskId, profile: e.context.profile }, notes };
+        return stop('ERROR', e.reason, e.message, learned);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/plan.ts
+
+
+
+
+
+
+
+
+async function* planScript(c, o) {
+    yield* run(inputsStage(o.inputErrors, o.describeInputError));
+    const base = yield* run(baseBranchStage(c));
+    const sha = yield* run(mergeCommitStage(c, base));
+    const read = yield* run(registryStage(c, sha));
+    const fanOut = c.settings.fanOut === 'paths' || read.registry?.fanOut === 'paths' ? 'paths' : 'none';
+    const plan = (shards, changedFiles = null) => ({
+        mergeCommit: sha,
+        fanOut,
+        shards,
+        changedFiles,
+    });
+    const profiles = read.registry?.profiles;
+    if (read.registry === null)
+        return plan([fallback(read.problem)]);
+    if (fanOut === 'paths' || o.withoutFanOut === 'every-profile') {
+        if (profiles.size === 0)
+            return plan([fallback(`${read.registry.file} defines no profile`)]);
+    }
+    if (fanOut === 'paths') {
+        const changed = yield* run(changedFilesStage(c, sha));
+        return plan(selectByPaths(profiles, changed), changed);
+    }
+    if (o.withoutFanOut === 'every-profile') {
+        return plan([...profiles.keys()].map((p) => profileShard(p, 'every profile of the registry')));
+    }
+    const meta = yield* run(metadataStage(withApiBudget(c, API_BUDGET_MS.verdict), base, sha));
+    return plan([shardOfResolution(meta.outcome)]);
+}
+/** The shard whose run job reaches (and reports) the verdict the plan could not plan around. */
+function fallback(why) {
+    return { profile: domain/* DEFAULT_PROFILE */.KG, input: '', why: `${why}; its run job reports the verdict` };
+}
+/** The one shard without fan-out: what the precedence resolved, or what its run job will block on. */
+function shardOfResolution(outcome) {
+    if (outcome.kind === 'command')
+        return precedenceShard(outcome.profile, `resolved from ${outcome.source}`);
+    const verdict = outcome.kind === 'none' ? 'no command resolved' : `${outcome.reason}: ${outcome.message}`;
+    return precedenceShard(outcome.profile, `${verdict}; its run job reports the verdict`);
+}
+/** The merge commit's registry; a missing file is an empty registry, as for a run. */
+function registryStage(c, sha) {
+    return stage('read the registry', async (signal) => {
+        const path = c.settings.registryPath;
+        let text;
+        try {
+            text = await new GitTreeReader(c.git, sha, { signal }).read(path);
+        }
+        catch (e) {
+            if (e instanceof TreeReadError)
+                return stop('ERROR', 'git_failed', `Could not read ${path}: ${e.message}`);
+            if (!(e instanceof ConfigError))
+                throw e;
+            return next(problemRead(e.message));
+        }
+        if (text === null) {
+            return next({ registry: emptyRegistry(path), problem: '' }, { notes: [stage_info(`No registry ${path}.`)] });
+        }
+        const checked = checkRegistry(text, path);
+        const first = checked.problems[0];
+        if (first)
+            return next(problemRead(ConfigError.of(first).message));
+        const { profiles, fanOut } = checked.registry;
+        const said = `Registry ${path}: ${profiles.size} profile(s)${fanOut ? `, fan-out: ${fanOut}` : ''}.`;
+        return next({ registry: checked.registry, problem: '' }, { notes: [stage_info(said)] });
+    });
+}
+function problemRead(problem) {
+    return { registry: null, problem: `the registry has a problem (${problem})` };
+}
+/** The files the merge commit changed against its first parent. */
+function changedFilesStage(c, sha) {
+    return stage('list the changed files', async (signal) => {
+        const changed = await c.git.changedFiles(sha, { signal });
+        if (!changed.ok) {
+            return stop('ERROR', 'git_failed', `Could not list the files ${sha} changed: ${changed.failure.message}.`);
+        }
+        const notes = [
+            stage_info(`${sha.slice(0, 12)} changed ${changed.value.length} file(s) against its first parent.`),
+        ];
+        if (await parentMissing(c.git, sha, signal)) {
+            notes.push(stage_warning(`This shallow clone lacks the parent of ${sha.slice(0, 12)}, so every file of the commit counts as changed and every profile whose paths match any file is planned. Check out with fetch-depth: 2.`));
+        }
+        return next(changed.value, { notes });
+    });
+}
+/** A shallow clone's boundary commit shows no parent: git then lists every file as changed. */
+async function parentMissing(git, sha, signal) {
+    if (!(await git.isShallow({ signal })))
+        return false;
+    const log = await git.firstParentLog({ to: sha, after: null, max: 1 }, { signal });
+    return log.ok && log.value[0]?.parents.length === 0;
+}
+function runPlanScript(c, o) {
+    return runScript(planScript(c, o), {
+        signal: o.signal,
+        log: c.sinks.log,
+        initial: { baseBranch: c.settings.baseBranch, run: runInfo(c.runner) },
+        dryRun: c.settings.dryRun,
     });
 }
 
@@ -72529,81 +75821,6 @@ function smokeSpec(c, subject, command, live) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/modes/stages/metadata.ts
-
-
-
-/** In a merge queue the pull request is the one the queue branch names (`queue`), not the message's. */
-function metadataStage(c, base, sha, queue = null) {
-    return stage('resolve the smoke command', async (signal) => {
-        const [message, committer] = await Promise.all([
-            c.git.commitMessage(sha, { signal }),
-            c.git.commitCommitter(sha, { signal }),
-        ]);
-        if (!message.ok) {
-            return stop('ERROR', 'git_failed', `Could not read the message of ${sha}: ${message.failure.message}.`);
-        }
-        const commitMessage = message.value;
-        const discovery = queue
-            ? await discoverQueuePull(c.api, queue)
-            : await discoverPullRequest({
-                commitMessage,
-                committerEmail: committer.ok ? committer.value.email : '',
-                sha,
-                baseBranch: base,
-                api: c.api,
-                reasks: { delaysMs: c.retry.delaysMs.slice(0, 2) },
-            });
-        const notes = discovery.notes.map(stage_info);
-        const facts = { prNumber: discovery.number, prDiscovery: discovery.conclusion };
-        if (discovery.error) {
-            const why = `Could not look up the pull request of ${sha}: ${discovery.error.message}`;
-            // An explicit command does not depend on PR metadata; everything else would be resolved on partial data.
-            if (c.settings.smokeCommand === null) {
-                return stop('ERROR', 'api_failed', `${why}. Grant the token pull-requests: read.`, {
-                    facts,
-                    notes,
-                });
-            }
-            notes.push(stage_warning(`${why}; continuing with the smoke-command input.`));
-        }
-        return resolve(c, sha, commitMessage, discovery, notes);
-    }, { group: 'Resolution' });
-}
-async function resolve(c, sha, commitMessage, discovery, notes) {
-    const s = c.settings;
-    const facts = { prNumber: discovery.number, prDiscovery: discovery.conclusion };
-    try {
-        const outcome = await resolveCommand({
-            smokeCommand: s.smokeCommand,
-            profile: s.profile,
-            taskId: s.taskId,
-            taskIdPattern: s.taskIdPattern,
-            registryPath: s.registryPath,
-            taskPath: s.taskPath,
-            prBodyCommand: s.prBodyCommand,
-            commitMessage,
-            pr: discovery.pr,
-            loadPrEditTimes: () => c.api && discovery.number !== null
-                ? c.api.getPullEditTimes(discovery.number)
-                : Promise.resolve({ lastEditedAt: null, mergedAt: null }),
-            tree: new GitTreeReader(c.git, sha),
-            taskFileOverride: c.taskFileOverride,
-        });
-        const learned = {
-            facts: { ...facts, taskId: outcome.taskId, profile: outcome.profile },
-            notes: [...notes, ...outcome.notes.map(stage_info)],
-        };
-        return next({ discovery, outcome }, learned);
-    }
-    catch (e) {
-        if (!(e instanceof ResolveInfraError))
-            throw e;
-        const learned = { facts: { ...facts, taskId: e.context.taskId, profile: e.context.profile }, notes };
-        return stop('ERROR', e.reason, e.message, learned);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/modes/run.ts
 
 
@@ -72734,7 +75951,7 @@ function receiveStage(c, store, sha) {
             if (typeof parsed === 'string') {
                 return stop('BLOCKED', 'invalid_input', `${inputName(c.entry, 'results')} ${parsed}.`);
             }
-            return next({ received: parsed, unusable: [] });
+            return next({ received: parsed, unusable: [], planned: null });
         }
         if (store === null) {
             return stop('ERROR', 'missing_shard', "No results input, and no artifact service here (ACTIONS_RESULTS_URL) to read the run jobs' results from.");
@@ -72760,7 +75977,7 @@ async function fromInput(text) {
         const source = items.length === 1 ? 'the results input' : `the results input [${i}]`;
         try {
             const result = validateResult(item);
-            received.push({ profile: result.profile ?? DEFAULT_PROFILE, source, result, logs: null });
+            received.push({ profile: result.profile ?? domain/* DEFAULT_PROFILE */.KG, source, result, logs: null });
         }
         catch (e) {
             return `holds something that is not a SmokeResult (${source}): ${e.message}`;
@@ -72778,11 +75995,14 @@ async function fromArtifacts(c, store, sha) {
         return stop('ERROR', 'api_failed', `Could not list the artifacts of this workflow run: ${e.message}`);
     }
     const { picked, notes } = pickResultArtifacts(listed, sha, attempt);
-    if (picked.length === 0) {
+    const planned = await readPlan(c, store, pickPlanArtifact(listed, sha, attempt));
+    if (typeof planned === 'string')
+        return stop('ERROR', 'missing_shard', planned);
+    if (picked.length === 0 && planned === null) {
         const wanted = `post-merge-smoke-result-<profile>-${sha.slice(0, 7)}-attempt-${attempt}`;
         return stop('ERROR', 'missing_shard', `No result artifact ${wanted} in this workflow run: did the run job (report: false) finish and upload one?`);
     }
-    const receipt = { received: [], unusable: [] };
+    const receipt = { received: [], unusable: [], planned };
     for (const p of picked) {
         const got = await readArtifact(c, store, p);
         if ('why' in got)
@@ -72816,16 +76036,47 @@ function foldStage(c, sha, receipt) {
         const elsewhere = receipt.received
             .filter((r) => r.result.merge_commit !== sha)
             .map((r) => ({ ...r, why: `it is about ${r.result.merge_commit ?? 'no commit'}, not ${sha}` }));
-        const fold = foldResults(aboutThis, [...receipt.unusable, ...elsewhere]);
-        if (fold.kind === 'verdict')
-            return stop(fold.verdict.status, fold.verdict.reason, fold.verdict.message);
-        const folded = receipt.received.find((r) => r.result === fold.result);
+        // Without a plan job, every run job that left a result was a shard.
+        const planned = receipt.planned ?? receipt.received.map((r) => r.profile);
+        const missing = [...receipt.unusable, ...elsewhere].map((u) => ({
+            profile: u.profile,
+            why: `${u.source}: ${u.why}`,
+        }));
+        // One run job and no plan (the two-job setup): its result is the verdict as it stands, not a fan-out.
+        const single = receipt.planned === null && missing.length === 0 && aboutThis.length === 1;
+        const folded = single ? aboutThis[0].result : foldShards(planned, aboutThis, missing);
+        const deciding = single ? aboutThis[0] : aboutThis.find((r) => r.profile === decidingProfile(folded));
         const received = {
             sources: receipt.received.map((r) => r.source),
-            logs: folded.logs,
+            logs: deciding?.logs ?? null,
         };
-        return next({ result: asReport(c, fold.result), received });
+        return next({ result: asReport(c, { ...folded, merge_commit: sha }), received });
     });
+}
+/** The plan job's profiles; null when there is no plan artifact; a sentence when it cannot be used. */
+async function readPlan(c, store, plan) {
+    if (plan === null)
+        return null;
+    const dir = (0,external_node_path_.join)(c.outDir, 'received', plan.name);
+    try {
+        await store.download(plan, dir);
+        const parsed = parsePlanDocument(JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(dir, FANOUT_PLAN_FILE), 'utf8')));
+        if (!parsed.ok)
+            return `The plan artifact ${plan.name} ${parsed.problem}.`;
+        return parsed.value.profiles;
+    }
+    catch (e) {
+        return `Could not read the plan artifact ${plan.name}: ${e.message.split('\n')[0]}`;
+    }
+}
+/** The plan of `sha` from this attempt, else the newest earlier one ("Re-run failed jobs" skips a passed plan). */
+function pickPlanArtifact(artifacts, sha, attempt) {
+    for (let n = attempt; n >= 1; n--) {
+        const found = artifacts.find((a) => a.name === planArtifactName(sha, n));
+        if (found)
+            return found;
+    }
+    return null;
 }
 /** The folded result as this job publishes it: its mode, its own run and event, reporting not done yet. */
 function asReport(c, result) {
@@ -73154,6 +76405,9 @@ async function publishValidation(c, end, outcome) {
 
 
 
+
+
+
 const modes_runMode = async (c, o) => {
     const { result, failed } = await smokeAndPublish(c, o);
     return { status: result.status, reason: result.reason, message: result.message, failed, result };
@@ -73162,14 +76416,16 @@ const reportMode = async (c, o) => {
     const { result, failed } = await reportAndPublish(c, o);
     return { status: result.status, reason: result.reason, message: result.message, failed, result };
 };
-/** A mode this version does not offer yet: a run BLOCKED on the `mode` input, published like any other. */
-function unavailable(mode) {
-    const error = inputError('mode', mode, 'this mode is not available in this version yet');
-    return (c, o) => modes_runMode(c, { ...o, inputErrors: [...o.inputErrors, error] });
-}
+/** `mode: plan`: the shards this commit needs, as a job matrix; nothing runs. */
+const planMode = async (c, o) => {
+    const end = await runPlanScript(c, { ...o, withoutFanOut: 'precedence' });
+    const outcome = planOutcome(end);
+    await publishPlan(c, end, outcome, o.uploadArtifact);
+    return { ...outcome, result: null };
+};
 const MODE_RUNNERS = {
     run: modes_runMode,
-    plan: unavailable('plan'),
+    plan: planMode,
     report: reportMode,
     gate: runGate,
     validate: validateAndPublish,
@@ -75262,7 +78518,7 @@ const COMMANDS = [
     },
     {
         name: 'run',
-        synopsis: 'run [--merge-commit <sha|ref>] [--apply] [options]',
+        synopsis: 'run [--merge-commit <sha|ref>] [--all-profiles [--jobs <n>]] [--apply] [options]',
         about: 'Resolves the smoke command for a merge commit, checks that it is still the head of the base branch and ' +
             'that the working tree is the commit, and prints the plan. Nothing is executed unless --apply is given.',
         options: [
@@ -75278,6 +78534,17 @@ const COMMANDS = [
                 help: "task file read from disk (instead of --task-path in the commit's tree)",
             },
             { flag: 'apply', arg: null, help: 'run the command (without it: plan only)' },
+            {
+                flag: 'all-profiles',
+                arg: null,
+                help: "every profile of the registry (with --fan-out paths, or the registry's fan-out: those the commit's changes select), each in its own process group; one folded verdict",
+            },
+            {
+                flag: 'jobs',
+                short: 'j',
+                arg: '<n>',
+                help: 'with --all-profiles: profiles run at once (default: the number of CPUs)',
+            },
             {
                 flag: 'allow-dirty',
                 arg: null,
@@ -75372,7 +78639,7 @@ function parseArgs(argv) {
     if ('command' in raw)
         return raw;
     if (spec.name === 'run')
-        return runArgs(raw);
+        return checkRunArgs(runArgs(raw), raw);
     if (spec.name === 'validate')
         return validateArgs(raw);
     return replayArgs(raw);
@@ -75486,7 +78753,33 @@ function runArgs(raw) {
         json: raw.options.has('json'),
         audit: !raw.options.has('no-audit'),
         outDir: args_text(raw, 'out-dir'),
+        allProfiles: raw.options.has('all-profiles'),
+        jobs: null,
     };
+}
+/** Most jobs at once: beyond this a machine only thrashes. */
+const MAX_JOBS = 64;
+/** The fan-out flags only make sense together, and never with a command or profile chosen for all. */
+function checkRunArgs(args, raw) {
+    const fail = (message) => usageError(specOf('run'), message);
+    const jobs = args_text(raw, 'jobs');
+    if (!args.allProfiles) {
+        if (jobs !== null)
+            return fail('--jobs needs --all-profiles');
+        if (args.inputs['fan-out'] !== undefined)
+            return fail('--fan-out needs --all-profiles');
+        return args;
+    }
+    for (const one of ['profile', 'smoke-command']) {
+        if (args.inputs[one] !== undefined)
+            return fail(`--all-profiles runs every profile; it excludes --${one}`);
+    }
+    if (jobs === null)
+        return args;
+    const n = /^\d+$/.test(jobs) ? Number(jobs) : NaN;
+    if (!(n >= 1 && n <= MAX_JOBS))
+        return fail(`--jobs is '${jobs}'; it must be a whole number from 1 to ${MAX_JOBS}`);
+    return { ...args, jobs: n };
 }
 function validateArgs(raw) {
     const ref = args_text(raw, 'ref');
@@ -75581,6 +78874,7 @@ function renderResultText(r, paths) {
         line('profile', r.profile ?? '-'),
         line('command', r.smoke_command === null ? '-' : indentLines(r.smoke_command)),
         line('source', r.command_source ?? '-'),
+        ...(r.profiles ? profilesTable(r.profiles) : []),
     ];
     if (r.attempts.length > 0) {
         out.push(line('exit', `${r.exit_code ?? '-'}${r.signal ? ` (${r.signal})` : ''} after ${formatDuration(r.duration_ms ?? 0)}`), line('attempts', `${r.attempts.map((a) => a.status).join(' → ')}${r.flaky ? ' (flaky)' : ''}`));
@@ -75592,6 +78886,41 @@ function renderResultText(r, paths) {
         out.push(line('result', paths.resultPath));
     if (paths.packetPath)
         out.push(line('packet', `${paths.packetPath} (Critical #7 POST_MERGE_SMOKE_FAILED)`));
+    return out.join('\n') + '\n';
+}
+/** One row per profile of a fold: status, reason, exit code, time — the profile that decides is marked. */
+function profilesTable(profiles) {
+    const rows = profiles.map((p) => [
+        terminalSafe(p.profile),
+        p.status,
+        p.reason,
+        p.exit_code === null ? '-' : String(p.exit_code),
+        p.duration_ms === null ? '-' : formatDuration(p.duration_ms),
+    ]);
+    const head = ['profile', 'status', 'reason', 'exit', 'time'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const format = (cells) => `    ${cells.map((cell, i) => cell.padEnd(widths[i])).join('  ')}`.trimEnd();
+    return [`  profiles      ${profiles.length}:`, format(head), ...rows.map(format)];
+}
+/** `run --all-profiles` without --apply: each profile's command, or how it would end; nothing executed. */
+function renderAllProfilesPlan(plan, shards) {
+    const how = plan.fanOut === 'paths' ? 'fan-out by paths' : 'every profile of the registry';
+    const out = [
+        `PLAN  ${shards.length} profile(s), ${how}; nothing was executed; pass --apply to run them`,
+        line('commit', plan.mergeCommit),
+    ];
+    for (const s of shards) {
+        out.push(`  ${terminalSafe(s.profile)}  (${terminalSafe(s.why)})`);
+        if (s.command) {
+            out.push(line('  command', indentLines(s.command.command)), line('  source', s.command.source));
+        }
+        else if (s.wouldEnd) {
+            const v = s.wouldEnd;
+            out.push(line('  would end', `${v.status} ${v.reason}: ${terminalSafe(v.message)}`));
+        }
+    }
+    if (shards.length === 0)
+        out.push('  no profile is selected: nothing would run (SKIPPED no_profile_matched)');
     return out.join('\n') + '\n';
 }
 function planFacts(facts) {
@@ -75640,8 +78969,6 @@ function renderHint(hint) {
     return hint ? `hint: ${terminalSafe(hint)}\n` : '';
 }
 
-// EXTERNAL MODULE: ./src/contracts.ts + 1 modules
-var contracts = __nccwpck_require__(6679);
 ;// CONCATENATED MODULE: ./src/cli/audit.ts
 // What the CLI keeps in the repository, all under <repo>/.post-merge-smoke (ignored by its own .gitignore,
 // so it never shows up in `git status` nor counts as an uncommitted change): the audit trail, one JSON line
@@ -75823,10 +79150,186 @@ function staleHint(v, facts, ctx) {
     return `Nothing else tests ${sha} here: ${head}.`;
 }
 
+;// CONCATENATED MODULE: ./src/cli/all-profiles.ts
+// `post-merge-smoke run --all-profiles [--jobs N]`: the fan-out of a workflow's job matrix on one machine.
+// The plan is `mode: plan`'s (with fan-out by paths from --fan-out or the registry; without it, every
+// profile of the registry); each profile then runs through the same `run` script as a run job — freshness,
+// resolution with `profile` set, the engine in its own process group, its own out folder — N at a time, and
+// the results fold into one verdict exactly as a report job folds them. Ctrl-C cancels every shard: each
+// engine kills its own tree; shards not started yet end CANCELLED at once.
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runAllProfiles(args, io, p) {
+    const { c } = p;
+    const planned = await runPlanScript(c, {
+        signal: io.signal,
+        inputErrors: [],
+        describeInputError: asFlagError,
+        withoutFanOut: 'every-profile',
+    });
+    if (planned.kind === 'stopped') {
+        const { status, reason, message } = planned.verdict;
+        if (status === 'BLOCKED' && reason === 'invalid_input')
+            return refused(message);
+        io.stderr(`post-merge-smoke run: ${status} ${reason}: ${message}\n`);
+        return { kind: 'printed', code: EXIT_FAILED, audited: null };
+    }
+    const plan = planned.value;
+    const jobs = Math.min(args.jobs ?? (0,external_node_os_namespaceObject.availableParallelism)(), Math.max(1, plan.shards.length));
+    c.sinks.log.info(planLine(plan, jobs, c.apply));
+    // One listener per running shard on the CLI's signal: as many as --jobs allows, which is not a leak.
+    (0,external_node_events_.setMaxListeners)(jobs + 10, io.signal);
+    const ends = await mapWithLimit(plan.shards, jobs, (shard) => runShard(c, shard, io, args.json));
+    const refusal = ends.find((e) => e.outcome.kind === 'refused')?.outcome;
+    if (refusal)
+        return refusal;
+    if (!c.apply)
+        return printPlans(plan, ends, args.json, io, c);
+    return foldAndPublish(plan, ends, p, args.json, io);
+}
+const refused = (message) => ({ kind: 'refused', message, hint: null });
+function planLine(plan, jobs, apply) {
+    const names = plan.shards.map((s) => s.profile).join(', ') || 'none';
+    const how = plan.fanOut === 'paths'
+        ? `fan-out by paths, ${plan.changedFiles?.length ?? 0} changed file(s)`
+        : 'every profile of the registry';
+    const what = apply ? `running ${jobs} at a time` : 'plan only';
+    return `${plan.shards.length} profile(s) (${how}; ${what}): ${names}`;
+}
+/** One profile, as its run job would run it: `profile` set, its own out folder, its own prefixed output. */
+async function runShard(c, shard, io, json) {
+    const settings = { ...c.settings, profile: shard.input === '' ? null : shard.input };
+    const sc = {
+        ...c,
+        settings,
+        outDir: (0,external_node_path_.join)(c.outDir, 'profiles', shard.profile),
+        sinks: shardSinks(c.sinks, `${shard.profile} | `, io, json),
+    };
+    // Its own signal, following the CLI's: the shard's stages listen to it, not to the one all shards share.
+    const controller = new AbortController();
+    const cancel = () => controller.abort(io.signal.reason);
+    if (io.signal.aborted)
+        cancel();
+    else
+        io.signal.addEventListener('abort', cancel, { once: true });
+    try {
+        const end = await runSmokeScript(sc, {
+            signal: controller.signal,
+            inputErrors: [],
+            describeInputError: asFlagError,
+            uploadArtifact: null,
+        });
+        return { shard, outcome: judgeLocally(end, { apply: c.apply, settings }) };
+    }
+    finally {
+        io.signal.removeEventListener('abort', cancel);
+    }
+}
+/**
+ * A shard's terminal: its smoke's output and its warnings, each line prefixed with the profile, so that
+ * profiles running side by side stay readable. The stage notes of every shard would bury them: only the
+ * folded report tells what happened.
+ */
+function shardSinks(base, prefix, io, json) {
+    const err = linePrefixer(prefix, io.stderr);
+    const live = json ? err : linePrefixer(prefix, io.stdout);
+    const terminal = { stdout: io.stdout, stderr: err, debug: Boolean(io.env.POST_MERGE_SMOKE_DEBUG) };
+    const sinks = terminalSinks(base.redactor, terminal, live);
+    return { ...sinks, log: quiet(localLog(sinks.log)) };
+}
+function quiet(log) {
+    return { ...log, info: () => { }, group: (_title, work) => work() };
+}
+/** Writes `text` with `prefix` at the start of every line. */
+function linePrefixer(prefix, write) {
+    let atLineStart = true;
+    return (text) => {
+        if (text === '')
+            return;
+        const parts = text.split(/(?<=\n)/);
+        write(parts.map((part) => (atLineStart ? prefix : '') + part).join(''));
+        atLineStart = text.endsWith('\n');
+    };
+}
+/** Without --apply: what each profile would run (or how it would end), nothing executed. */
+function printPlans(plan, ends, json, io, c) {
+    const shards = ends.map(({ shard, outcome }) => ({
+        profile: shard.profile,
+        why: shard.why,
+        command: outcome.kind === 'plan' ? outcome.command : null,
+        wouldEnd: outcome.kind === 'verdict' ? outcome.verdict : null,
+    }));
+    const text = json
+        ? JSON.stringify({ merge_commit: plan.mergeCommit, fan_out: plan.fanOut, shards }, null, 2) + '\n'
+        : renderAllProfilesPlan(plan, shards);
+    io.stdout(c.sinks.redactor.redact(text));
+    const blocked = shards.some((s) => s.wouldEnd !== null && jobFails(s.wouldEnd.status, c.settings.onStale));
+    return { kind: 'printed', code: blocked ? EXIT_FAILED : EXIT_OK, audited: null };
+}
+/** The shards' results folded into one, published like a run's (result file, packet when due), printed. */
+async function foldAndPublish(plan, ends, p, json, io) {
+    const { c } = p;
+    const results = ends.map((e) => shardResult(e));
+    await Promise.all(results.map((r, i) => c.sinks.writeJson(shardResultPath(c, ends[i]), r)));
+    const fold = foldShards(plan.shards.map((s) => s.profile), ends.map((e, i) => ({ profile: e.shard.profile, result: results[i] })));
+    // An empty plan has no shard to take the commit from.
+    const folded = {
+        ...fold,
+        mode: 'run',
+        merge_commit: fold.merge_commit ?? plan.mergeCommit,
+        base_branch: fold.base_branch ?? c.settings.baseBranch,
+    };
+    // The shard whose evidence the folded result carries: its full logs travel with the packet.
+    const deciding = ends.find((e) => e.shard.profile === decidingProfile(folded));
+    const smoke = deciding?.outcome.kind === 'verdict' ? deciding.outcome.smoke : null;
+    const publication = await publishResult(folded, smoke, {
+        settings: c.settings,
+        runner: c.runner,
+        outDir: c.outDir,
+        sinks: c.sinks,
+        api: c.api,
+        uploadArtifact: null,
+        now: c.now,
+        stepTimeoutMs: folded.status === 'CANCELLED' ? 3000 : null,
+    });
+    if (p.defaultOutDir)
+        await pruneRuns(p.repo);
+    const { result, resultPath, packetPath } = publication;
+    const text = renderResultText(result, { resultPath, packetPath });
+    io.stdout(c.sinks.redactor.redact(json ? JSON.stringify(result, null, 2) + '\n' : text));
+    const code = jobFails(result.status, c.settings.onStale) ? EXIT_FAILED : EXIT_OK;
+    return { kind: 'printed', code, audited: { result, resultPath } };
+}
+/** A shard's verdict as a SmokeResult (not published on its own: the fold is). */
+function shardResult({ shard, outcome }) {
+    if (outcome.kind !== 'verdict')
+        throw new Error(`profile ${shard.profile} has no verdict`);
+    return { ...facts_buildResult(outcome.facts, outcome.verdict), reporting: SHARD_REPORTING };
+}
+const SHARD_REPORTING = Object.fromEntries(Object.keys(PENDING_REPORTING).map((step) => [
+    step,
+    'skipped: one profile of --all-profiles; the folded result is published',
+]));
+function shardResultPath(c, end) {
+    return (0,external_node_path_.join)(c.outDir, 'profiles', end.shard.profile, 'smoke-result.json');
+}
+
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 // `post-merge-smoke run`: the action's `mode: run` with local adapters (SPEC §9). Without --apply it plans:
 // resolves, checks freshness and the working tree, and prints what --apply would do, writing nothing but
 // the audit line. With --apply it runs the smoke in this working tree and publishes the verdict.
+
 
 
 
@@ -75865,6 +79368,15 @@ async function run_runPrepared(args, io, p) {
     // The smoke may look at the working tree: the folder it writes its logs in is ignored before it starts.
     if (c.apply && p.defaultOutDir)
         await ensureStateDir(p.repo);
+    const printed = args.allProfiles ? await runAllProfiles(args, io, p) : await runOneProfile(args, io, p);
+    if (printed.kind === 'refused')
+        return usageFailure(io, WHO, printed.message, printed.hint);
+    if (args.audit && printed.audited)
+        await audit(p.repo, printed.audited, args, c, io);
+    return printed.code;
+}
+async function runOneProfile(args, io, p) {
+    const { c } = p;
     const end = await runSmokeScript(c, {
         signal: io.signal,
         inputErrors: [],
@@ -75873,14 +79385,11 @@ async function run_runPrepared(args, io, p) {
     });
     const outcome = judgeLocally(end, { apply: c.apply, settings: c.settings });
     if (outcome.kind === 'refused')
-        return usageFailure(io, WHO, outcome.message, outcome.hint);
+        return outcome;
     const stdout = (t) => io.stdout(c.sinks.redactor.redact(t));
-    const { code, audited } = outcome.kind === 'plan'
+    return outcome.kind === 'plan'
         ? printPlan(outcome, c, args.json, stdout)
         : await finishVerdict(outcome, p, args.json, stdout);
-    if (args.audit)
-        await audit(p.repo, audited, args, c, io);
-    return code;
 }
 async function prepareRun(args, io, repo) {
     const fail = (message, hint = null) => ({ ok: false, message, hint });
@@ -75969,12 +79478,13 @@ function printPlan(outcome, c, json, stdout) {
     const { command, facts, refusals } = outcome;
     const dirtyFiles = c.local?.dirtyFiles ?? [];
     stdout(json
-        ? JSON.stringify(planDocument(outcome, c.settings.dryRun), null, 2) + '\n'
+        ? JSON.stringify(run_planDocument(outcome, c.settings.dryRun), null, 2) + '\n'
         : renderPlanText(command, facts, { refusals, dirtyFiles }));
     // The exit code --apply would give: 2 when it would refuse to run here.
-    return { code: refusals.length > 0 ? EXIT_USAGE : EXIT_OK, audited: { plan: command, facts } };
+    const code = refusals.length > 0 ? EXIT_USAGE : EXIT_OK;
+    return { kind: 'printed', code, audited: { plan: command, facts } };
 }
-function planDocument(plan, dryRun) {
+function run_planDocument(plan, dryRun) {
     const { command, facts } = plan;
     return {
         schema: contracts/* SMOKE_PLAN_SCHEMA_ID */.m7,
@@ -76026,7 +79536,7 @@ async function finishVerdict(outcome, p, json, stdout) {
     if (json && outcome.hint)
         c.sinks.log.info(`hint: ${outcome.hint}`);
     const code = jobFails(result.status, c.settings.onStale) ? EXIT_FAILED : EXIT_OK;
-    return { code, audited: { result, resultPath: paths.resultPath } };
+    return { kind: 'printed', code, audited: { result, resultPath: paths.resultPath } };
 }
 function unpublished(applied) {
     const why = applied

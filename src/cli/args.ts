@@ -58,7 +58,7 @@ const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'run',
-    synopsis: 'run [--merge-commit <sha|ref>] [--apply] [options]',
+    synopsis: 'run [--merge-commit <sha|ref>] [--all-profiles [--jobs <n>]] [--apply] [options]',
     about:
       'Resolves the smoke command for a merge commit, checks that it is still the head of the base branch and ' +
       'that the working tree is the commit, and prints the plan. Nothing is executed unless --apply is given.',
@@ -75,6 +75,17 @@ const COMMANDS: readonly CommandSpec[] = [
         help: "task file read from disk (instead of --task-path in the commit's tree)",
       },
       { flag: 'apply', arg: null, help: 'run the command (without it: plan only)' },
+      {
+        flag: 'all-profiles',
+        arg: null,
+        help: "every profile of the registry (with --fan-out paths, or the registry's fan-out: those the commit's changes select), each in its own process group; one folded verdict",
+      },
+      {
+        flag: 'jobs',
+        short: 'j',
+        arg: '<n>',
+        help: 'with --all-profiles: profiles run at once (default: the number of CPUs)',
+      },
       {
         flag: 'allow-dirty',
         arg: null,
@@ -177,6 +188,10 @@ export interface RunArgs {
   json: boolean;
   audit: boolean;
   outDir: string | null;
+  /** Every profile the plan selects, side by side, folded into one verdict. */
+  allProfiles: boolean;
+  /** Profiles run at once with --all-profiles; null: the number of CPUs. */
+  jobs: number | null;
 }
 
 export interface ValidateArgs {
@@ -221,7 +236,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!spec) return unknownCommand(command);
   const raw = parseCommandLine(spec, rest);
   if ('command' in raw) return raw;
-  if (spec.name === 'run') return runArgs(raw);
+  if (spec.name === 'run') return checkRunArgs(runArgs(raw), raw);
   if (spec.name === 'validate') return validateArgs(raw);
   return replayArgs(raw);
 }
@@ -346,7 +361,32 @@ function runArgs(raw: RawArgs): RunArgs {
     json: raw.options.has('json'),
     audit: !raw.options.has('no-audit'),
     outDir: text(raw, 'out-dir'),
+    allProfiles: raw.options.has('all-profiles'),
+    jobs: null,
   };
+}
+
+/** Most jobs at once: beyond this a machine only thrashes. */
+export const MAX_JOBS = 64;
+
+/** The fan-out flags only make sense together, and never with a command or profile chosen for all. */
+function checkRunArgs(args: RunArgs, raw: RawArgs): RunArgs | UsageError {
+  const fail = (message: string) => usageError(specOf('run'), message);
+  const jobs = text(raw, 'jobs');
+  if (!args.allProfiles) {
+    if (jobs !== null) return fail('--jobs needs --all-profiles');
+    if (args.inputs['fan-out'] !== undefined) return fail('--fan-out needs --all-profiles');
+    return args;
+  }
+  for (const one of ['profile', 'smoke-command'] as const) {
+    if (args.inputs[one] !== undefined)
+      return fail(`--all-profiles runs every profile; it excludes --${one}`);
+  }
+  if (jobs === null) return args;
+  const n = /^\d+$/.test(jobs) ? Number(jobs) : NaN;
+  if (!(n >= 1 && n <= MAX_JOBS))
+    return fail(`--jobs is '${jobs}'; it must be a whole number from 1 to ${MAX_JOBS}`);
+  return { ...args, jobs: n };
 }
 
 function validateArgs(raw: RawArgs): ValidateArgs | UsageError {

@@ -1,7 +1,7 @@
 // The CLI's readable report of a SmokeResult or a plan. Terminal text, not Markdown: control characters
 // in captured output are made visible so a smoke's output cannot rewrite the terminal.
-import type { SmokeResult } from '../contracts.js';
-import type { Command } from '../modes/index.js';
+import type { ProfileOutcome, SmokeResult } from '../contracts.js';
+import type { Command, Plan } from '../modes/index.js';
 import type { RunFacts, Verdict } from '../pipeline/index.js';
 import { formatDuration, utf8Tail } from '../report/index.js';
 import { terminalSafe } from '../sinks/index.js';
@@ -49,6 +49,7 @@ export function renderResultText(
     line('profile', r.profile ?? '-'),
     line('command', r.smoke_command === null ? '-' : indentLines(r.smoke_command)),
     line('source', r.command_source ?? '-'),
+    ...(r.profiles ? profilesTable(r.profiles) : []),
   ];
   if (r.attempts.length > 0) {
     out.push(
@@ -68,6 +69,51 @@ export function renderResultText(
   if (paths.resultPath) out.push(line('result', paths.resultPath));
   if (paths.packetPath) out.push(line('packet', `${paths.packetPath} (Critical #7 POST_MERGE_SMOKE_FAILED)`));
   return out.join('\n') + '\n';
+}
+
+/** One row per profile of a fold: status, reason, exit code, time — the profile that decides is marked. */
+export function profilesTable(profiles: readonly ProfileOutcome[]): string[] {
+  const rows = profiles.map((p) => [
+    terminalSafe(p.profile),
+    p.status,
+    p.reason,
+    p.exit_code === null ? '-' : String(p.exit_code),
+    p.duration_ms === null ? '-' : formatDuration(p.duration_ms),
+  ]);
+  const head = ['profile', 'status', 'reason', 'exit', 'time'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const format = (cells: string[]) =>
+    `    ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd();
+  return [`  profiles      ${profiles.length}:`, format(head), ...rows.map(format)];
+}
+
+/** `run --all-profiles` without --apply: each profile's command, or how it would end; nothing executed. */
+export function renderAllProfilesPlan(plan: Plan, shards: readonly ShardPlan[]): string {
+  const how = plan.fanOut === 'paths' ? 'fan-out by paths' : 'every profile of the registry';
+  const out = [
+    `PLAN  ${shards.length} profile(s), ${how}; nothing was executed; pass --apply to run them`,
+    line('commit', plan.mergeCommit),
+  ];
+  for (const s of shards) {
+    out.push(`  ${terminalSafe(s.profile)}  (${terminalSafe(s.why)})`);
+    if (s.command) {
+      out.push(line('  command', indentLines(s.command.command)), line('  source', s.command.source));
+    } else if (s.wouldEnd) {
+      const v = s.wouldEnd;
+      out.push(line('  would end', `${v.status} ${v.reason}: ${terminalSafe(v.message)}`));
+    }
+  }
+  if (shards.length === 0)
+    out.push('  no profile is selected: nothing would run (SKIPPED no_profile_matched)');
+  return out.join('\n') + '\n';
+}
+
+/** What `run --all-profiles` would do for one profile. */
+export interface ShardPlan {
+  profile: string;
+  why: string;
+  command: Command | null;
+  wouldEnd: Verdict | null;
 }
 
 function planFacts(facts: RunFacts): string[] {

@@ -32,12 +32,13 @@ import {
   type CliIo,
   type Found,
 } from './io.js';
+import { runAllProfiles } from './all-profiles.js';
 import { judgeLocally, localLog, type LocalOutcome } from './local.js';
 import { renderHint, renderPlanStopText, renderPlanText, renderResultText } from './report-text.js';
 
-const WHO = 'post-merge-smoke run';
+export const WHO = 'post-merge-smoke run';
 
-interface Prepared {
+export interface Prepared {
   c: ModeContext;
   repo: string;
   /** Where --apply writes when --out-dir is not given: inside the repository's state folder. */
@@ -63,6 +64,14 @@ async function runPrepared(args: RunArgs, io: CliIo, p: Prepared): Promise<numbe
   const { c } = p;
   // The smoke may look at the working tree: the folder it writes its logs in is ignored before it starts.
   if (c.apply && p.defaultOutDir) await ensureStateDir(p.repo);
+  const printed = args.allProfiles ? await runAllProfiles(args, io, p) : await runOneProfile(args, io, p);
+  if (printed.kind === 'refused') return usageFailure(io, WHO, printed.message, printed.hint);
+  if (args.audit && printed.audited) await audit(p.repo, printed.audited, args, c, io);
+  return printed.code;
+}
+
+async function runOneProfile(args: RunArgs, io: CliIo, p: Prepared): Promise<Printed | Refused> {
+  const { c } = p;
   const end = await runSmokeScript(c, {
     signal: io.signal,
     inputErrors: [],
@@ -70,14 +79,11 @@ async function runPrepared(args: RunArgs, io: CliIo, p: Prepared): Promise<numbe
     uploadArtifact: null,
   });
   const outcome = judgeLocally(end, { apply: c.apply, settings: c.settings });
-  if (outcome.kind === 'refused') return usageFailure(io, WHO, outcome.message, outcome.hint);
+  if (outcome.kind === 'refused') return outcome;
   const stdout = (t: string) => io.stdout(c.sinks.redactor.redact(t));
-  const { code, audited } =
-    outcome.kind === 'plan'
-      ? printPlan(outcome, c, args.json, stdout)
-      : await finishVerdict(outcome, p, args.json, stdout);
-  if (args.audit) await audit(p.repo, audited, args, c, io);
-  return code;
+  return outcome.kind === 'plan'
+    ? printPlan(outcome, c, args.json, stdout)
+    : await finishVerdict(outcome, p, args.json, stdout);
 }
 
 type Prep = { ok: true; value: Prepared } | { ok: false; message: string; hint: string | null };
@@ -165,7 +171,9 @@ function apiFor(
   return { ok: true, value: { api, repository: repository.value } };
 }
 
-type Printed = { code: number; audited: Audited };
+/** What a run printed: its exit code and what goes in the audit trail (null: nothing). */
+export type Printed = { kind: 'printed'; code: number; audited: Audited | null };
+export type Refused = Extract<LocalOutcome, { kind: 'refused' }>;
 
 function printPlan(
   outcome: Extract<LocalOutcome, { kind: 'plan' }>,
@@ -181,7 +189,8 @@ function printPlan(
       : renderPlanText(command, facts, { refusals, dirtyFiles }),
   );
   // The exit code --apply would give: 2 when it would refuse to run here.
-  return { code: refusals.length > 0 ? EXIT_USAGE : EXIT_OK, audited: { plan: command, facts } };
+  const code = refusals.length > 0 ? EXIT_USAGE : EXIT_OK;
+  return { kind: 'printed', code, audited: { plan: command, facts } };
 }
 
 function planDocument(plan: Extract<LocalOutcome, { kind: 'plan' }>, dryRun: boolean): SmokePlan {
@@ -239,7 +248,7 @@ async function finishVerdict(
   stdout(json ? JSON.stringify(result, null, 2) + '\n' : text + renderHint(outcome.hint));
   if (json && outcome.hint) c.sinks.log.info(`hint: ${outcome.hint}`);
   const code = jobFails(result.status, c.settings.onStale) ? EXIT_FAILED : EXIT_OK;
-  return { code, audited: { result, resultPath: paths.resultPath } };
+  return { kind: 'printed', code, audited: { result, resultPath: paths.resultPath } };
 }
 
 function unpublished(applied: boolean): SmokeResult['reporting'] {

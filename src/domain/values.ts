@@ -108,6 +108,12 @@ export function parseTaskId(text: string): Parsed<TaskId> {
   return ok(text as TaskId);
 }
 
+/**
+ * The name of what runs without naming a profile (an explicit command, a task file's command): a fan-out's
+ * shard, a result artifact's name and a fold call it this.
+ */
+export const DEFAULT_PROFILE = 'default';
+
 /** A registry profile name (`api`, `web.full`). */
 export type ProfileName = Brand<string, 'ProfileName'>;
 const PROFILE_NAME = /^[A-Za-z0-9._-]+$/;

@@ -1,9 +1,11 @@
 // The modes (SPEC-v2 §1), each a composition of stages with its own publication. An entry point picks one
 // by the `mode` input and only learns how it ended.
 import type { SmokeResult } from '../contracts.js';
-import { inputError, type Mode } from '../settings/index.js';
+import type { Mode } from '../settings/index.js';
 import type { ModeContext } from './context.js';
 import { runGate } from './gate.js';
+import { planOutcome, publishPlan } from './plan-report.js';
+import { runPlanScript } from './plan.js';
 import { reportAndPublish } from './report.js';
 import { smokeAndPublish, type SmokeOptions } from './smoke.js';
 import { validateAndPublish } from './validate.js';
@@ -17,6 +19,8 @@ export { runValidateScript, type ValidateSource, type Validation } from './valid
 export { inputName, freshnessMessage, type Entry } from './wording.js';
 export { runGate, type GateOutcome } from './gate.js';
 export type { GateDecision, MainState } from './stages/main-state.js';
+export { runPlanScript, type Plan, type PlanOptions, type PlanWithoutFanOut } from './plan.js';
+export { planOutcome, planSummary } from './plan-report.js';
 
 /** How a mode ended, for the job: its last log line, whether it fails the job, its result if it has one. */
 export interface ModeOutcome {
@@ -39,15 +43,17 @@ const reportMode: ModeRunner = async (c, o) => {
   return { status: result.status, reason: result.reason, message: result.message, failed, result };
 };
 
-/** A mode this version does not offer yet: a run BLOCKED on the `mode` input, published like any other. */
-function unavailable(mode: Mode): ModeRunner {
-  const error = inputError('mode', mode, 'this mode is not available in this version yet');
-  return (c, o) => runMode(c, { ...o, inputErrors: [...o.inputErrors, error] });
-}
+/** `mode: plan`: the shards this commit needs, as a job matrix; nothing runs. */
+const planMode: ModeRunner = async (c, o) => {
+  const end = await runPlanScript(c, { ...o, withoutFanOut: 'precedence' });
+  const outcome = planOutcome(end);
+  await publishPlan(c, end, outcome, o.uploadArtifact);
+  return { ...outcome, result: null };
+};
 
 export const MODE_RUNNERS: Record<Mode, ModeRunner> = {
   run: runMode,
-  plan: unavailable('plan'),
+  plan: planMode,
   report: reportMode,
   gate: runGate,
   validate: validateAndPublish,

@@ -10,7 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SmokeResult } from '../contracts.js';
-import { isSha, type Sha } from '../domain/index.js';
+import { DEFAULT_PROFILE, isSha, type Sha } from '../domain/index.js';
 import {
   buildResult,
   info,
@@ -25,7 +25,6 @@ import {
   type Stage,
 } from '../pipeline/index.js';
 import {
-  DEFAULT_PROFILE,
   pickResultArtifacts,
   publishResult,
   RESULT_FILE_NAME,
@@ -34,11 +33,19 @@ import {
   type LogPaths,
   type PickedArtifact,
   type Publication,
+  type StoredArtifact,
   type ReceivedResults,
 } from '../report/index.js';
 import { runInfo } from '../settings/index.js';
 import type { ModeContext } from './context.js';
-import { foldResults, type Received, type Unusable } from './fold.js';
+import type { Received, Unusable } from './received.js';
+import {
+  decidingProfile,
+  FANOUT_PLAN_FILE,
+  foldShards,
+  parsePlanDocument,
+  planArtifactName,
+} from '../fanout/index.js';
 import { inputsStage } from './stages/commit.js';
 import { inputName } from './wording.js';
 import { publishContext, type SmokeOptions } from './smoke.js';
@@ -54,6 +61,8 @@ export interface ReportEnd {
 interface Receipt {
   received: (Received & { logs: LogPaths | null })[];
   unusable: Unusable[];
+  /** The plan job's profiles (its plan artifact); null without a plan job. */
+  planned: string[] | null;
 }
 
 export async function* reportScript(c: ModeContext, o: SmokeOptions): Script<ReportEnd> {
@@ -86,7 +95,7 @@ function receiveStage(c: ModeContext, store: ArtifactStore | null, sha: Sha): St
         if (typeof parsed === 'string') {
           return stop('BLOCKED', 'invalid_input', `${inputName(c.entry, 'results')} ${parsed}.`);
         }
-        return next({ received: parsed, unusable: [] });
+        return next({ received: parsed, unusable: [], planned: null });
       }
       if (store === null) {
         return stop(
@@ -138,7 +147,9 @@ async function fromArtifacts(c: ModeContext, store: ArtifactStore, sha: Sha) {
     );
   }
   const { picked, notes } = pickResultArtifacts(listed, sha, attempt);
-  if (picked.length === 0) {
+  const planned = await readPlan(c, store, pickPlanArtifact(listed, sha, attempt));
+  if (typeof planned === 'string') return stop('ERROR', 'missing_shard', planned);
+  if (picked.length === 0 && planned === null) {
     const wanted = `post-merge-smoke-result-<profile>-${sha.slice(0, 7)}-attempt-${attempt}`;
     return stop(
       'ERROR',
@@ -146,7 +157,7 @@ async function fromArtifacts(c: ModeContext, store: ArtifactStore, sha: Sha) {
       `No result artifact ${wanted} in this workflow run: did the run job (report: false) finish and upload one?`,
     );
   }
-  const receipt: Receipt = { received: [], unusable: [] };
+  const receipt: Receipt = { received: [], unusable: [], planned };
   for (const p of picked) {
     const got = await readArtifact(c, store, p);
     if ('why' in got) receipt.unusable.push(got);
@@ -184,15 +195,45 @@ function foldStage(c: ModeContext, sha: Sha, receipt: Receipt): Stage<ReportEnd>
     const elsewhere: Unusable[] = receipt.received
       .filter((r) => r.result.merge_commit !== sha)
       .map((r) => ({ ...r, why: `it is about ${r.result.merge_commit ?? 'no commit'}, not ${sha}` }));
-    const fold = foldResults(aboutThis, [...receipt.unusable, ...elsewhere]);
-    if (fold.kind === 'verdict') return stop(fold.verdict.status, fold.verdict.reason, fold.verdict.message);
-    const folded = receipt.received.find((r) => r.result === fold.result)!;
+    // Without a plan job, every run job that left a result was a shard.
+    const planned = receipt.planned ?? receipt.received.map((r) => r.profile);
+    const missing = [...receipt.unusable, ...elsewhere].map((u) => ({
+      profile: u.profile,
+      why: `${u.source}: ${u.why}`,
+    }));
+    // One run job and no plan (the two-job setup): its result is the verdict as it stands, not a fan-out.
+    const single = receipt.planned === null && missing.length === 0 && aboutThis.length === 1;
+    const folded = single ? aboutThis[0]!.result : foldShards(planned, aboutThis, missing);
+    const deciding = single ? aboutThis[0] : aboutThis.find((r) => r.profile === decidingProfile(folded));
     const received: ReceivedResults = {
       sources: receipt.received.map((r) => r.source),
-      logs: folded.logs,
+      logs: deciding?.logs ?? null,
     };
-    return next({ result: asReport(c, fold.result), received });
+    return next({ result: asReport(c, { ...folded, merge_commit: sha }), received });
   });
+}
+
+/** The plan job's profiles; null when there is no plan artifact; a sentence when it cannot be used. */
+async function readPlan(c: ModeContext, store: ArtifactStore, plan: StoredArtifact | null) {
+  if (plan === null) return null;
+  const dir = join(c.outDir, 'received', plan.name);
+  try {
+    await store.download(plan, dir);
+    const parsed = parsePlanDocument(JSON.parse(await readFile(join(dir, FANOUT_PLAN_FILE), 'utf8')));
+    if (!parsed.ok) return `The plan artifact ${plan.name} ${parsed.problem}.`;
+    return parsed.value.profiles;
+  } catch (e) {
+    return `Could not read the plan artifact ${plan.name}: ${(e as Error).message.split('\n')[0]}`;
+  }
+}
+
+/** The plan of `sha` from this attempt, else the newest earlier one ("Re-run failed jobs" skips a passed plan). */
+function pickPlanArtifact(artifacts: readonly StoredArtifact[], sha: Sha, attempt: number) {
+  for (let n = attempt; n >= 1; n--) {
+    const found = artifacts.find((a) => a.name === planArtifactName(sha, n));
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The folded result as this job publishes it: its mode, its own run and event, reporting not done yet. */

@@ -46,28 +46,43 @@ function subjectSuffix(taskId: string | null, prNumber: number | null): string {
 
 function headline(result: SmokeResult): string {
   const after = result.duration_ms === null ? '' : ` after ${formatDuration(result.duration_ms)}`;
+  const where = foldedWhere(result);
   switch (result.status) {
     case 'PASS': {
       const d = result.duration_ms === null ? '' : ` in ${formatDuration(result.duration_ms)}`;
-      return result.flaky ? `PASS${d} (flaky: ${result.attempts.length} attempts)` : `PASS${d}`;
+      return result.flaky
+        ? `PASS${where}${d} (flaky: ${result.attempts.length} attempts)`
+        : `PASS${where}${d}`;
     }
     case 'FAIL':
-      if (result.signal !== null) return `FAIL: killed by ${result.signal}${after}`;
-      return `FAIL: exit ${result.exit_code ?? '?'}${after}`;
+      if (result.signal !== null) return `FAIL${where}: killed by ${result.signal}${after}`;
+      return `FAIL${where}: exit ${result.exit_code ?? '?'}${after}`;
     case 'TIMEOUT':
       return result.timeout_seconds === null
-        ? `TIMEOUT: deadline passed, process tree killed`
-        : `TIMEOUT: no result within ${formatSeconds(result.timeout_seconds)}, process tree killed`;
+        ? `TIMEOUT${where}: deadline passed, process tree killed`
+        : `TIMEOUT${where}: no result within ${formatSeconds(result.timeout_seconds)}, process tree killed`;
     case 'SKIPPED':
-      return 'skipped: no smoke command resolved (dry run)';
+      return result.reason === 'no_profile_matched'
+        ? "skipped: no profile's paths match the files this commit changed"
+        : 'skipped: no smoke command resolved (dry run)';
     case 'STALE':
       return `STALE (${result.reason}): ${result.message}`;
     case 'CANCELLED':
       return 'CANCELLED: the run was cancelled';
     case 'BLOCKED':
     case 'ERROR':
+      // A folded result's message names the profiles itself.
       return `${result.status} (${result.reason}): ${result.message}`;
   }
+}
+
+/** A fan-out's result (SPEC-v2 §5): " in web, worker" (the profiles that did not pass), or ", 3 profiles". */
+function foldedWhere(result: SmokeResult): string {
+  if (result.profiles === null || result.profiles.length === 0) return '';
+  const failing = result.profiles.filter((p) => p.status !== 'PASS' && p.status !== 'SKIPPED');
+  if (failing.length === 0) return `, ${result.profiles.length} profiles`;
+  const names = failing.slice(0, 3).map((p) => p.profile);
+  return ` in ${names.join(', ')}${failing.length > 3 ? ` +${failing.length - 3}` : ''}`;
 }
 
 /**

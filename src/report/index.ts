@@ -36,7 +36,6 @@ export {
   resultArtifactName,
   parseResultArtifactName,
   pickResultArtifacts,
-  DEFAULT_PROFILE,
   RESULT_ARTIFACT_PREFIX,
   type ArtifactStore,
   type StoredArtifact,

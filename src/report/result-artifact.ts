@@ -3,12 +3,10 @@
 // attempt-<n>`; the report job lists the artifacts of its workflow run and picks, for each profile, the
 // result about its commit from its own attempt — or, when "Re-run failed jobs" did not re-run a passed run
 // job, from the newest earlier attempt, which it says.
-import { isSha, shortSha } from '../domain/index.js';
+import { DEFAULT_PROFILE, isSha, shortSha } from '../domain/index.js';
 import { sha7 } from './text.js';
 
 export const RESULT_ARTIFACT_PREFIX = 'post-merge-smoke-result-';
-/** The profile of a run job without a `profile` input. */
-export const DEFAULT_PROFILE = 'default';
 
 export function resultArtifactName(
   profile: string | null,

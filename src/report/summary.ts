@@ -8,7 +8,7 @@
 //   </pre>, </script>, </style> or </textarea>, none of which can appear once `<` is escaped, and its content is
 //   not parsed as Markdown; ANSI escapes and control characters are stripped.
 // The page stays under 1 MiB (the runner's limit per step summary) whatever the input.
-import type { SmokeResult, SmokeStatus } from '../contracts.js';
+import type { ProfileOutcome, SmokeResult, SmokeStatus } from '../contracts.js';
 import type { SuspectReport } from './health/suspects.js';
 import { clip, formatDuration, formatSeconds, sha7, utf8Head, utf8Length, utf8Tail } from './text.js';
 
@@ -320,6 +320,7 @@ function render(result: SmokeResult, ctx: SummaryContext, tailBytes: number): st
   out.push('\n');
   const suspects = ctx.health?.suspects ? suspectsTable(ctx.health.suspects, repoUrl(ctx)) : '';
   if (suspects) out.push('### Suspects\n\n', suspects, '\n');
+  if (result.profiles !== null) out.push(profilesSection(result.profiles));
   if (result.smoke_command !== null && /\n/.test(result.smoke_command.trim())) {
     const script = utf8Head(result.smoke_command, COMMAND_BLOCK_BYTES);
     const more = script.length < result.smoke_command.length ? '\n…' : '';
@@ -330,6 +331,35 @@ function render(result: SmokeResult, ctx: SummaryContext, tailBytes: number): st
     if (block) out.push(block, '\n');
   }
   return out.join('');
+}
+
+/** Failing profiles whose output tails are shown; the table lists them all. */
+const MAX_PROFILE_TAILS = 20;
+
+/** A fan-out (SPEC-v2 §5): one row per profile, then the output tails of those that did not pass. */
+function profilesSection(profiles: readonly ProfileOutcome[]): string {
+  const rows = profiles.map((p) => {
+    const exit = p.exit_code === null ? NONE : String(p.exit_code);
+    const time = p.duration_ms === null ? NONE : formatDuration(p.duration_ms);
+    return `| ${inlineCode(clip(p.profile, 128))} | ${STATUS_EMOJI[p.status]} ${p.status} | ${inlineCode(p.reason)} | ${exit} | ${time} |`;
+  });
+  const out = [
+    `### Profiles (${profiles.length})\n`,
+    '| profile | status | reason | exit | time |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+  ];
+  const failing = profiles.filter((p) => p.status !== 'PASS' && p.status !== 'SKIPPED');
+  for (const p of failing.slice(0, MAX_PROFILE_TAILS)) {
+    for (const [name, text] of [
+      ['stdout', p.stdout_tail],
+      ['stderr', p.stderr_tail],
+    ] as const) {
+      if (text !== '') out.push(detailsBlock(`${escapeHtml(p.profile)}: ${name} (last lines)`, text));
+    }
+  }
+  return out.join('\n') + '\n';
 }
 
 /**

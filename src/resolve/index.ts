@@ -19,12 +19,19 @@ export {
   type ValidationChecked,
 } from './validate-config.js';
 export { discoverPullRequest, type PrDiscovery } from './pr-discovery.js';
+export {
+  checkRegistry,
+  emptyRegistry,
+  type CheckedRegistry,
+  type Registry,
+  type RegistryProfile,
+} from './registry.js';
 export { prNumberFromCommitMessage, type PrReference, type PrReferenceVia } from './pr-message.js';
 
 // Internals, exported for their tests in __tests__/resolve only.
 export { parseYamlSafe, DEFAULT_YAML_LIMITS, type YMap, type YValue } from './yaml-safe.js';
 export { fencedBlocks, frontMatter } from './markdown-blocks.js';
-export { checkRegistry, knownProfiles, parseRegistry } from './registry.js';
+export { knownProfiles, parseRegistry } from './registry.js';
 export { checkTaskFile, parseTaskFile } from './task-file.js';
 export { nearMiss } from './did-you-mean.js';
 export { findSelectors, findTaskIdInText, prBodyProfiles, type SelectorInput } from './selectors.js';

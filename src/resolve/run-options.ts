@@ -46,6 +46,8 @@ export interface DefinitionPlace {
   where: string;
   /** One of its keys: "'shell' of profile 'api'", "'post_merge_smoke.shell'", "'shell'". */
   field(key: string): string;
+  /** Keys this kind of definition accepts besides the command and the options (a profile's `paths`). */
+  extraKeys?: readonly string[];
 }
 
 export function optionKeys(keys: OptionKeys): string[] {
@@ -67,7 +69,7 @@ export function readDefinition(
   at: DefinitionPlace,
   p: Problems,
 ): { command: string; options: CommandOptions } | null {
-  const accepted = ['command', ...optionKeys(at.keys)];
+  const accepted = ['command', ...optionKeys(at.keys), ...(at.extraKeys ?? [])];
   const map = expectMap(v, p, at.where, ` { ${accepted.join(', ')} }`);
   if (!map) return null;
   checkKeys(map, accepted, p, at.where);

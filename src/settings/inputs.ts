@@ -432,10 +432,12 @@ export const INPUTS = [
     name: 'fan-out',
     default: 'none',
     description:
-      'For `mode: plan`: `paths` selects every registry profile whose `paths` match a file the commit changed, plus the `always` ones; `none` selects the one profile the precedence resolves.',
+      "For `mode: plan` and the CLI's `run --all-profiles`: `paths` selects every registry profile whose `paths` match a file the commit changed against its first parent, plus the `always: true` ones (`fan-out: paths` in the registry does the same); `none`: `mode: plan` selects the one profile the precedence resolves, `run --all-profiles` every profile.",
     parse: oneOf(FAN_OUT),
-    // Only `mode: plan` reads it, and the CLI has no plan-all-profiles command yet: no flag that does nothing.
-    cli: null,
+    cli: {
+      arg: '<none|paths>',
+      help: "with --all-profiles: paths runs the profiles the commit's changes select (default: the registry's fan-out, else every profile)",
+    },
   }),
   def({
     key: 'containment',
