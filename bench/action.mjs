@@ -6,7 +6,10 @@
 // against a local bare origin (no token: git ls-remote, no network), side by side with `node -e 0` —
 // interleaved runs, medians, ratio. A second row resolves the command from a registry profile instead of
 // the input, so YAML parsing and tree reads are in the figure.
-// Options: --quick (fewer runs), --strict (exit 1 when the 3× target is missed).
+// Start-up milliseconds are not a goal (the runner protocol goes through @actions/core, whose cost is
+// accepted); the ceiling only catches a regression that would make a passing run noticeably slow, such as
+// the artifact client loaded on every run.
+// Options: --quick (fewer runs), --strict (exit 1 when a passing run's median exceeds the ceiling).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -18,7 +21,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const strict = process.argv.includes('--strict');
 const RUNS = quick ? 5 : 21;
-const TARGET = 3;
+const CEILING_MS = 500;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -133,8 +136,10 @@ console.log('| case | median | min | max | ratio to node -e 0 |');
 console.log('|---|---|---|---|---|');
 for (const r of rows)
   console.log(`| ${r.case} | ${r.median_ms} ms | ${r.min_ms} ms | ${r.max_ms} ms | ${r.ratio}× |`);
-const worst = Math.max(...rows.map((r) => r.ratio));
-console.log(`target: at most ${TARGET}× — ${worst <= TARGET ? 'met' : 'MISSED'} (worst ${worst}×)`);
+const worst = Math.max(...rows.filter((r) => r.case !== 'node -e 0').map((r) => r.median_ms));
+console.log(
+  `ceiling: a passing run within ${CEILING_MS} ms — ${worst <= CEILING_MS ? 'met' : 'MISSED'} (worst ${worst} ms)`,
+);
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 const file = join(root, 'bench', 'results', `action-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -144,4 +149,4 @@ writeFileSync(
 );
 console.log(`wrote ${file}`);
 rmSync(dir, { recursive: true, force: true });
-if (strict && worst > TARGET) process.exitCode = 1;
+if (strict && worst > CEILING_MS) process.exitCode = 1;

@@ -62,11 +62,15 @@ function runCli(cli, repo) {
   return new Promise((res) => {
     const env = { ...process.env, [MARKER]: '1', GITHUB_TOKEN: '', GH_TOKEN: '' };
     const t = performance.now();
-    const child = spawn(process.execPath, [cli, 'run', '--merge-commit', 'HEAD', '--no-audit', '--json'], {
-      cwd: repo,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [cli, 'run', '--merge-commit', 'HEAD', '--base-branch', 'main', '--no-audit', '--json'],
+      {
+        cwd: repo,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));

@@ -202,7 +202,7 @@ async function roundTrips(name, ws, inputs, budgetRt) {
       if (i > 0) p.samples.push(r.ms); // the first round warms the file cache
     }
   }
-  const calls = requests.length;
+  const calls = [...requests];
   for (const p of Object.values(proxies)) p.proxy.close();
   server.close();
   const m0 = median(proxies[0].samples);
@@ -210,7 +210,8 @@ async function roundTrips(name, ws, inputs, budgetRt) {
   const rt = (m1 - m0) / RTT;
   return {
     case: name,
-    requests: calls,
+    requests: calls.length,
+    request_list: calls,
     at_0_ms: round(m0),
     at_150_ms: round(m1),
     round_trips: round(rt),
