@@ -10,12 +10,13 @@
 // accepted); the ceiling only catches a regression that would make a passing run noticeably slow, such as
 // the artifact client loaded on every run.
 // Options: --quick (fewer runs), --strict (exit 1 when a passing run's median exceeds the ceiling).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { git, median, round } from './support/common.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -23,41 +24,22 @@ const strict = process.argv.includes('--strict');
 const RUNS = quick ? 5 : 21;
 const CEILING_MS = 500;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
 // --- a bare origin, a clone at the pushed merge commit, the runner's files
 const dir = mkdtempSync(join(tmpdir(), 'pms-bench-action-'));
-const git = (cwd, ...args) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'b',
-      GIT_AUTHOR_EMAIL: 'b@b',
-      GIT_COMMITTER_NAME: 'b',
-      GIT_COMMITTER_EMAIL: 'b@b',
-    },
-  }).trim();
 const origin = join(dir, 'origin.git');
 const work = join(dir, 'work');
-git(dir, 'init', '-q', '--bare', '--initial-branch=main', origin);
-git(dir, 'init', '-q', '--initial-branch=main', work);
+git(dir, ['init', '-q', '--bare', '--initial-branch=main', origin]);
+git(dir, ['init', '-q', '--initial-branch=main', work]);
 mkdirSync(join(work, '.github'));
 writeFileSync(
   join(work, '.github', 'post-merge-smoke.yml'),
   'version: 1\nprofiles:\n  quick: { command: "true", timeout-seconds: 60 }\ntasks:\n  task-2512: quick\n',
 );
-git(work, 'add', '-A');
-git(work, 'commit', '-q', '-m', 'task-2512: post merge smoke runner (#71)');
-git(work, 'remote', 'add', 'origin', origin);
-git(work, 'push', '-q', 'origin', 'HEAD:main');
-const sha = git(work, 'rev-parse', 'HEAD');
+git(work, ['add', '-A']);
+git(work, ['commit', '-q', '-m', 'task-2512: post merge smoke runner (#71)']);
+git(work, ['remote', 'add', 'origin', origin]);
+git(work, ['push', '-q', 'origin', 'HEAD:main']);
+const sha = git(work, ['rev-parse', 'HEAD']);
 const event = join(dir, 'event.json');
 writeFileSync(
   event,

@@ -9,12 +9,13 @@
 //   2. foldResults over 100 shard results (4 KiB of output each, one failing): median time per fold.
 // Prints a table and writes JSON to bench/results/.
 // Options: --quick (fewer runs), --strict (exit 1 when a target is missed).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { git, median, round } from './support/common.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -27,13 +28,6 @@ const SLEEP_S = 2;
 const TARGET_RATIO = 5;
 /** … and a fold of 100 results within this many milliseconds. */
 const TARGET_FOLD_MS = 20;
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 const dir = mkdtempSync(join(tmpdir(), 'pms-bench-fanout-'));
 
@@ -57,33 +51,21 @@ const cli = join(dir, 'dist', 'cli', 'index.js');
 const fanout = build('src/fanout/index.ts', join(dir, 'fanout'));
 
 // --- a bare origin and a clone at the pushed merge commit, whose registry has 8 profiles of `sleep 2`
-const git = (cwd, ...args) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'b',
-      GIT_AUTHOR_EMAIL: 'b@b',
-      GIT_COMMITTER_NAME: 'b',
-      GIT_COMMITTER_EMAIL: 'b@b',
-    },
-  }).trim();
 const origin = join(dir, 'origin.git');
 const work = join(dir, 'work');
-git(dir, 'init', '-q', '--bare', '--initial-branch=main', origin);
-git(dir, 'init', '-q', '--initial-branch=main', work);
+git(dir, ['init', '-q', '--bare', '--initial-branch=main', origin]);
+git(dir, ['init', '-q', '--initial-branch=main', work]);
 mkdirSync(join(work, '.github'));
 const profiles = Array.from({ length: PROFILES }, (_, i) => `  p${i}: { command: "sleep ${SLEEP_S}" }`);
 writeFileSync(
   join(work, '.github', 'post-merge-smoke.yml'),
   ['version: 1', 'profiles:', ...profiles, ''].join('\n'),
 );
-git(work, 'add', '-A');
-git(work, 'commit', '-q', '-m', 'eight profiles');
-git(work, 'remote', 'add', 'origin', origin);
-git(work, 'push', '-q', 'origin', 'HEAD:main');
-git(work, 'remote', 'set-head', 'origin', 'main');
+git(work, ['add', '-A']);
+git(work, ['commit', '-q', '-m', 'eight profiles']);
+git(work, ['remote', 'add', 'origin', origin]);
+git(work, ['push', '-q', 'origin', 'HEAD:main']);
+git(work, ['remote', 'set-head', 'origin', 'main']);
 
 function fanOut(jobs, i) {
   const out = join(dir, `out-${jobs}-${i}`);

@@ -10,7 +10,7 @@
 // Then the hostile APIs, once each, timed to the verdict: every connection refused, headers without a body,
 // a connection that is accepted and never answered, and every answer 429 with Retry-After: 3600.
 // Options: --quick (3 runs per case, the slow hostile cases skipped), --strict (exit 1 when a budget is missed).
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createConnection, createServer as createTcpServer } from 'node:net';
@@ -19,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { git, median, round } from './support/common.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -27,26 +28,10 @@ const RUNS = quick ? 3 : 7;
 const RTT = 150;
 const TOKEN = 'ghs_benchLatencyToken0123456789abcdefghij';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
 // --- a repository: bare origin, workspace clone, two merge commits (a squash naming its PR, a direct push)
 const dir = mkdtempSync(join(tmpdir(), 'pms-bench-latency-'));
-const gitEnv = (committer) => ({
-  ...process.env,
-  GIT_AUTHOR_NAME: 'a',
-  GIT_AUTHOR_EMAIL: 'a@example.com',
-  GIT_COMMITTER_NAME: committer.name,
-  GIT_COMMITTER_EMAIL: committer.email,
-});
 const GITHUB = { name: 'GitHub', email: 'noreply@github.com' };
 const PERSON = { name: 'Dev', email: 'dev@example.com' };
-const git = (cwd, args, committer = PERSON) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8', env: gitEnv(committer) }).trim();
 
 const origin = join(dir, 'origin.git');
 git(dir, ['init', '-q', '--bare', '--initial-branch=main', origin]);

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliGitRepository } from '../../src/adapters/index.js';
-import type { Repository } from '../../src/domain/index.js';
 import { FANOUT_PLAN_FILE, parsePlanDocument } from '../../src/fanout/index.js';
 import { MODE_RUNNERS, type ModeContext, type ModeOutcome } from '../../src/modes/index.js';
 import {
@@ -17,6 +16,7 @@ import {
 import { recordingSinks, Redactor } from '../../src/sinks/index.js';
 import { git, GitFixture } from '../support/git-fixture.js';
 import { recordingLog, type RecordedLine } from '../support/logs.js';
+import { pushContext } from '../support/local-run.js';
 
 const REGISTRY = '.github/post-merge-smoke.yml';
 const FANOUT_REGISTRY = `version: 1
@@ -42,23 +42,7 @@ interface Planned {
   sha: string;
 }
 
-function runner(f: GitFixture, sha: string): RunnerContext {
-  return {
-    eventName: 'push',
-    event: { after: sha, ref: 'refs/heads/main' },
-    sha,
-    ref: 'refs/heads/main',
-    repository: 'octo/repo' as Repository,
-    serverUrl: 'https://github.com',
-    apiUrl: 'http://127.0.0.1:9',
-    graphqlUrl: 'http://127.0.0.1:9/graphql',
-    runId: '100',
-    runAttempt: 2,
-    workspace: f.work,
-    runnerTemp: join(f.root, 'runner-temp'),
-    os: 'Linux',
-  };
-}
+const runner = (f: GitFixture, sha: string): RunnerContext => pushContext(f, sha, 2);
 
 /** Commits `files` as the merge commit, pushes it, and runs `mode: plan` on it. */
 async function plan(

@@ -35,7 +35,8 @@ export interface LocalRunOptions {
   onLive?: (text: string) => void;
 }
 
-function pushContext(fixture: GitFixture, sha: string): RunnerContext {
+/** A push of `sha` to main of octo/repo, in attempt `runAttempt`, with no reachable API. */
+export function pushContext(fixture: GitFixture, sha: string, runAttempt = 1): RunnerContext {
   return {
     eventName: 'push',
     event: { after: sha, ref: 'refs/heads/main' },
@@ -46,7 +47,7 @@ function pushContext(fixture: GitFixture, sha: string): RunnerContext {
     apiUrl: 'http://127.0.0.1:9',
     graphqlUrl: 'http://127.0.0.1:9/graphql',
     runId: '100',
-    runAttempt: 1,
+    runAttempt,
     workspace: fixture.work,
     runnerTemp: join(fixture.root, 'runner-temp'),
     os: 'Linux',

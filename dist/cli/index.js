@@ -28737,7 +28737,7 @@ const { ProgressEvent } = __nccwpck_require__(8573)
 const { getEncoding } = __nccwpck_require__(2607)
 const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(3193)
+const { StringDecoder } = __nccwpck_require__(5574)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -39407,7 +39407,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 5574:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
@@ -65704,7 +65704,7 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
+var external_string_decoder_ = __nccwpck_require__(5574);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
@@ -79150,6 +79150,25 @@ function staleHint(v, facts, ctx) {
     return `Nothing else tests ${sha} here: ${head}.`;
 }
 
+;// CONCATENATED MODULE: ./src/cli/publish-local.ts
+
+/**
+ * A local run's publication: no artifact service; a cancelled run gets 3 s per reporting step, because
+ * the user is waiting at the terminal for it to stop.
+ */
+function publishLocally(result, smoke, c) {
+    return publishResult(result, smoke, {
+        settings: c.settings,
+        runner: c.runner,
+        outDir: c.outDir,
+        sinks: c.sinks,
+        api: c.api,
+        uploadArtifact: null,
+        now: c.now,
+        stepTimeoutMs: result.status === 'CANCELLED' ? 3000 : null,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/all-profiles.ts
 // `post-merge-smoke run --all-profiles [--jobs N]`: the fan-out of a workflow's job matrix on one machine.
 // The plan is `mode: plan`'s (with fan-out by paths from --fan-out or the registry; without it, every
@@ -79293,16 +79312,7 @@ async function foldAndPublish(plan, ends, p, json, io) {
     // The shard whose evidence the folded result carries: its full logs travel with the packet.
     const deciding = ends.find((e) => e.shard.profile === decidingProfile(folded));
     const smoke = deciding?.outcome.kind === 'verdict' ? deciding.outcome.smoke : null;
-    const publication = await publishResult(folded, smoke, {
-        settings: c.settings,
-        runner: c.runner,
-        outDir: c.outDir,
-        sinks: c.sinks,
-        api: c.api,
-        uploadArtifact: null,
-        now: c.now,
-        stepTimeoutMs: folded.status === 'CANCELLED' ? 3000 : null,
-    });
+    const publication = await publishLocally(folded, smoke, c);
     if (p.defaultOutDir)
         await pruneRuns(p.repo);
     const { result, resultPath, packetPath } = publication;
@@ -79513,16 +79523,7 @@ async function finishVerdict(outcome, p, json, stdout) {
     let result = draft;
     let paths = { resultPath: null, packetPath: null };
     if (outcome.publish) {
-        const publication = await publishResult(draft, outcome.smoke, {
-            settings: c.settings,
-            runner: c.runner,
-            outDir: c.outDir,
-            sinks: c.sinks,
-            api: c.api,
-            uploadArtifact: null,
-            now: c.now,
-            stepTimeoutMs: outcome.verdict.status === 'CANCELLED' ? 3000 : null,
-        });
+        const publication = await publishLocally(draft, outcome.smoke, c);
         result = publication.result;
         paths = { resultPath: publication.resultPath, packetPath: publication.packetPath };
         if (p.defaultOutDir)

@@ -12,7 +12,6 @@ import type { ProfileName } from '../domain/index.js';
 import { decidingProfile, foldShards, mapWithLimit, type PlannedShard } from '../fanout/index.js';
 import { runPlanScript, runSmokeScript, type ModeContext, type Plan } from '../modes/index.js';
 import { buildResult, jobFails, PENDING_REPORTING } from '../pipeline/index.js';
-import { publishResult } from '../report/index.js';
 import { asFlagError } from '../settings/index.js';
 import { terminalSinks, type Log, type Sinks } from '../sinks/index.js';
 import type { RunArgs } from './args.js';
@@ -20,6 +19,7 @@ import { pruneRuns } from './audit.js';
 import { EXIT_FAILED, EXIT_OK, type CliIo } from './io.js';
 import { judgeLocally, localLog, type LocalOutcome } from './local.js';
 import { renderAllProfilesPlan, renderResultText, type ShardPlan } from './report-text.js';
+import { publishLocally } from './publish-local.js';
 import type { Prepared, Printed, Refused } from './run.js';
 
 interface ShardEnd {
@@ -161,16 +161,7 @@ async function foldAndPublish(
   // The shard whose evidence the folded result carries: its full logs travel with the packet.
   const deciding = ends.find((e) => e.shard.profile === decidingProfile(folded));
   const smoke = deciding?.outcome.kind === 'verdict' ? deciding.outcome.smoke : null;
-  const publication = await publishResult(folded, smoke, {
-    settings: c.settings,
-    runner: c.runner,
-    outDir: c.outDir,
-    sinks: c.sinks,
-    api: c.api,
-    uploadArtifact: null,
-    now: c.now,
-    stepTimeoutMs: folded.status === 'CANCELLED' ? 3000 : null,
-  });
+  const publication = await publishLocally(folded, smoke, c);
   if (p.defaultOutDir) await pruneRuns(p.repo);
   const { result, resultPath, packetPath } = publication;
   const text = renderResultText(result, { resultPath, packetPath });

@@ -8,7 +8,6 @@ import { SMOKE_PLAN_SCHEMA_ID, type SmokePlan, type SmokeResult } from '../contr
 import { knownSecrets, parseRepository, type BranchName, type Repository } from '../domain/index.js';
 import { type ModeContext, runSmokeScript } from '../modes/index.js';
 import { buildResult, type RunFacts, jobFails, type Verdict } from '../pipeline/index.js';
-import { publishResult } from '../report/index.js';
 import { asFlagError, localContext, parseSettings, type Settings } from '../settings/index.js';
 import { Redactor } from '../sinks/index.js';
 import type { RunArgs } from './args.js';
@@ -33,6 +32,7 @@ import {
   type Found,
 } from './io.js';
 import { runAllProfiles } from './all-profiles.js';
+import { publishLocally } from './publish-local.js';
 import { judgeLocally, localLog, type LocalOutcome } from './local.js';
 import { renderHint, renderPlanStopText, renderPlanText, renderResultText } from './report-text.js';
 
@@ -228,16 +228,7 @@ async function finishVerdict(
   let result: SmokeResult = draft;
   let paths = { resultPath: null as string | null, packetPath: null as string | null };
   if (outcome.publish) {
-    const publication = await publishResult(draft, outcome.smoke, {
-      settings: c.settings,
-      runner: c.runner,
-      outDir: c.outDir,
-      sinks: c.sinks,
-      api: c.api,
-      uploadArtifact: null,
-      now: c.now,
-      stepTimeoutMs: outcome.verdict.status === 'CANCELLED' ? 3000 : null,
-    });
+    const publication = await publishLocally(draft, outcome.smoke, c);
     result = publication.result;
     paths = { resultPath: publication.resultPath, packetPath: publication.packetPath };
     if (p.defaultOutDir) await pruneRuns(p.repo);
