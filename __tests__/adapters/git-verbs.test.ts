@@ -12,6 +12,7 @@ import {
   type GitTransport,
 } from '../../src/adapters/git.js';
 import { mustParse, parseRefName, parseRepoPath, type Sha } from '../../src/domain/index.js';
+import { listenOnLoopback } from '../../src/replay/index.js';
 import {
   branch,
   git,
@@ -300,9 +301,7 @@ describe('credentials for the network verbs', () => {
       seen.push(req.headers);
       res.writeHead(404).end('no');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address() as { port: number };
-    url = `http://127.0.0.1:${address.port}/octo/repo.git`;
+    url = `http://127.0.0.1:${await listenOnLoopback(server)}/octo/repo.git`;
     git(fx.work, 'remote', 'set-url', 'origin', url);
   });
   afterAll(async () => {

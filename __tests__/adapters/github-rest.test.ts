@@ -7,6 +7,7 @@ import {
   type GitHubRestApiOptions,
 } from '../../src/adapters/github-rest.js';
 import { closedPortUrl, FakeGitHub, pullPayload } from '../support/fake-github.js';
+import { closeNow, listenOnLoopback } from '../../src/replay/index.js';
 
 const TOKEN = 'ghs_adapterTestToken0123456789abcdef';
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -378,15 +379,13 @@ describe('time: one deadline per whole request, one retry layer, rate limits, a 
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '200' });
       res.write('{"ref":"refs/heads/main",'); // and never the rest
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as import('node:net').AddressInfo).port;
+    const port = await listenOnLoopback(server);
     return {
       url: `http://127.0.0.1:${port}`,
       requests: () => count,
       close: async () => {
         for (const res of open) res.destroy();
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await closeNow(server);
       },
     };
   }

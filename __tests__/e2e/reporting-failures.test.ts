@@ -5,7 +5,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EscalationPacket } from '../../src/contracts.js';
 import { closedPortUrl } from '../support/fake-github.js';
-import { deadUrl } from '../support/fake-artifact-service.js';
 import {
   actionEnv,
   checkedResult,
@@ -62,7 +61,7 @@ describe('the built action when its surroundings fail', () => {
 
   it('artifact service down (connection refused): the packet stays on disk and the failure is recorded', async () => {
     world = await createWorld();
-    const dead = await deadUrl();
+    const dead = await closedPortUrl();
     const run = await runAction(
       actionEnv(world, {
         inputs: { 'smoke-command': 'echo boom >&2; exit 2' },

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deadUrl } from '../support/fake-artifact-service.js';
+import { closedPortUrl } from '../../src/replay/index.js';
 import { readZip } from '../support/zip.js';
 import {
   actionEnv,
@@ -167,7 +167,7 @@ describe('secrets and workflow commands in the built action', () => {
     'the packet printed to the log when the artifact upload fails cannot inject commands either',
     async () => {
       world = await createWorld();
-      const dead = await deadUrl();
+      const dead = await closedPortUrl();
       const run = await runAction(
         actionEnv(world, {
           inputs: { 'smoke-command': injectingCommand },

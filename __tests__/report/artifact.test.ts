@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { artifactUrl, createArtifactUploader, uploadEscalationArtifact } from '../../src/report/artifact.js';
 import type { ArtifactUpload } from '../../src/report/types.js';
-import { artifactEnv, deadUrl, FakeArtifactService, setEnv } from '../support/fake-artifact-service.js';
+import { closedPortUrl } from '../../src/replay/index.js';
+import { artifactEnv, FakeArtifactService, setEnv } from '../support/fake-artifact-service.js';
 import { readZip } from '../support/zip.js';
 
 const RUN_CTX = { serverUrl: 'https://github.com', repository: 'octo/widgets', runId: '4242' };
@@ -132,7 +133,7 @@ describe('uploadEscalationArtifact (real client, fake service)', () => {
 
   it('a service that refuses connections fails at once (no retries)', async () => {
     restoreEnv();
-    restoreEnv = setEnv(artifactEnv(await deadUrl()));
+    restoreEnv = setEnv(artifactEnv(await closedPortUrl()));
     const started = Date.now();
     await expect(uploadEscalationArtifact(upload, RUN_CTX)).rejects.toThrow(
       /^artifact upload failed: Failed to CreateArtifact: Unable to make request: ECONNREFUSED/,

@@ -1,5 +1,6 @@
 // A TCP server on 127.0.0.1 that accepts connections and never answers: a remote that hangs.
 import { createServer, type Server, type Socket } from 'node:net';
+import { listenOnLoopback } from '../../src/replay/index.js';
 
 export class SilentServer {
   private readonly server: Server;
@@ -18,10 +19,7 @@ export class SilentServer {
   }
 
   async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    const address = this.server.address();
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    return `http://127.0.0.1:${address.port}`;
+    return `http://127.0.0.1:${await listenOnLoopback(this.server)}`;
   }
 
   async stop(): Promise<void> {

@@ -28737,7 +28737,7 @@ const { ProgressEvent } = __nccwpck_require__(8573)
 const { getEncoding } = __nccwpck_require__(2607)
 const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(5574)
+const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -39407,7 +39407,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 5574:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
@@ -65704,7 +65704,7 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(5574);
+var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
@@ -78030,10 +78030,36 @@ function editIssue(state, req, n, repository) {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/replay/loopback.ts
+// Every stand-in server of the replay and the tests listens the same way: on 127.0.0.1, on a port the
+// kernel picks, and stops at once (open keep-alive connections would otherwise hold `close` open).
+
+/** Starts `server` on 127.0.0.1 on a free port and returns that port. */
+async function listenOnLoopback(server) {
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (address === null || typeof address === 'string')
+        throw new Error('the loopback server has no port');
+    return address.port;
+}
+/** Closes `server`, dropping the connections still open so that nothing waits for a client to leave. */
+async function closeNow(server) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(() => resolve()));
+}
+/** A URL on 127.0.0.1 where nothing listens (a port bound and released again): connection refused. */
+async function closedPortUrl() {
+    const server = createServer();
+    const port = await listenOnLoopback(server);
+    await closeNow(server);
+    return `http://127.0.0.1:${port}`;
+}
+
 ;// CONCATENATED MODULE: ./src/replay/loopback-github.ts
 // A real HTTP server on 127.0.0.1 standing in for the GitHub REST and GraphQL APIs: `replay` serves a
 // fixture's pull request from it, and the tests use it too. Routes (method + path regex) answer with the
 // shapes the real API uses; every request is recorded.
+
 
 class LoopbackGitHub {
     requests = [];
@@ -78061,15 +78087,13 @@ class LoopbackGitHub {
     }
     async start() {
         this.server = (0,external_node_http_.createServer)((req, res) => void this.handle(req, res));
-        await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-        this.port = this.server.address().port;
+        this.port = await listenOnLoopback(this.server);
         return this;
     }
     async stop() {
         if (!this.server)
             return;
-        this.server.closeAllConnections();
-        await new Promise((resolve) => this.server.close(() => resolve()));
+        await closeNow(this.server);
         this.server = null;
     }
     async handle(req, res) {
@@ -78145,14 +78169,6 @@ function pullPayload(p) {
         base: { label: `octo:${p.baseRef ?? 'main'}`, ref: p.baseRef ?? 'main', sha: 'b'.repeat(40) },
         author_association: 'MEMBER',
     };
-}
-/** A URL on 127.0.0.1 where nothing listens (a port bound and released again): connection refused. */
-async function closedPortUrl() {
-    const server = createServer();
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address();
-    await new Promise((resolve) => server.close(() => resolve()));
-    return `http://127.0.0.1:${port}`;
 }
 
 ;// CONCATENATED MODULE: ./src/replay/replay.ts
@@ -78472,6 +78488,7 @@ function stepPull(pr, repository) {
 ;// CONCATENATED MODULE: ./src/replay/index.ts
 // Replay fixtures (SPEC §9, §10): a fixture is data; a replay builds throwaway repositories, serves the
 // fixture's pull request from a loopback GitHub API and runs the whole pipeline.
+
 
 
 

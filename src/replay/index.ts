@@ -31,12 +31,12 @@ export {
 } from './history-routes.js';
 export {
   LoopbackGitHub,
-  closedPortUrl,
   pullPayload,
   type FakeResponse,
   type Handler,
   type RecordedRequest,
 } from './loopback-github.js';
+export { closedPortUrl, closeNow, listenOnLoopback } from './loopback.js';
 export { serveFromGit, refAnswer, refPayload, compareAnswer } from './git-backed-routes.js';
 export { buildReplayRepos, type ReplayRepos } from './build-repos.js';
 export {

@@ -2,7 +2,7 @@
 // fixture's pull request from it, and the tests use it too. Routes (method + path regex) answer with the
 // shapes the real API uses; every request is recorded.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenOnLoopback } from './loopback.js';
 
 export interface RecordedRequest {
   method: string;
@@ -67,15 +67,13 @@ export class LoopbackGitHub {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server!.address() as AddressInfo).port;
+    this.port = await listenOnLoopback(this.server);
     return this;
   }
 
   async stop(): Promise<void> {
     if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await closeNow(this.server);
     this.server = null;
   }
 
@@ -159,13 +157,4 @@ export function pullPayload(p: {
     base: { label: `octo:${p.baseRef ?? 'main'}`, ref: p.baseRef ?? 'main', sha: 'b'.repeat(40) },
     author_association: 'MEMBER',
   };
-}
-
-/** A URL on 127.0.0.1 where nothing listens (a port bound and released again): connection refused. */
-export async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }
