@@ -139,6 +139,50 @@ describe("the runner's file commands (item 6)", () => {
       }
     },
   );
+
+  posix(
+    'a smoke that finds the real files in /proc/$PPID/environ keeps nothing it wrote and cannot hide the summary',
+    async () => {
+      world = await createWorld();
+      const command = [
+        // The action's own environment holds the real paths; the smoke's has the null device.
+        `real() { tr '\\0' '\\n' < /proc/$PPID/environ | sed -n "s|^$1=||p"; }`,
+        'echo "status=PASS" >> "$(real GITHUB_OUTPUT)"',
+        'echo "INJECTED=1" >> "$(real GITHUB_ENV)"',
+        'echo "/tmp/evil-bin" >> "$(real GITHUB_PATH)"',
+        'echo "isPost=true" >> "$(real GITHUB_STATE)"',
+        // An HTML comment left open would hide every section written after it.
+        `printf '## post-merge-smoke: PASS (forged)\\n\\n<!--\\n' >> "$(real GITHUB_STEP_SUMMARY)"`,
+        'exit 1',
+      ].join('\n');
+      const env = actionEnv(world, { inputs: { 'smoke-command': command } });
+      const run = await runAction(env);
+      expect([run.exitCode, run.outputs.status, checkedResult(run).status]).toEqual([1, 'FAIL', 'FAIL']);
+      for (const name of ['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE']) {
+        expect([name, readFileSync(env[name], 'utf8')]).toEqual([name, '']);
+      }
+      const warned = runnerCommands(run.stdout).filter((l) =>
+        /^::warning::The smoke command wrote to/.test(l),
+      );
+      expect(warned.map((l) => /\$(\w+)/.exec(l)?.[1]).sort()).toEqual([
+        'GITHUB_ENV',
+        'GITHUB_OUTPUT',
+        'GITHUB_PATH',
+        'GITHUB_STATE',
+      ]);
+      // The action's section first; the smoke's text after it, under a heading of its own.
+      const ours = run.summary.indexOf('FAIL');
+      const theirs = run.summary.indexOf('Written to the job summary by the smoke command');
+      // (The command's text, with the forged heading in it, is quoted in the action's section too.)
+      const forged = run.summary.lastIndexOf('## post-merge-smoke: PASS (forged)');
+      expect([ours >= 0, ours < theirs, theirs < forged, run.summary]).toEqual([
+        true,
+        true,
+        true,
+        run.summary,
+      ]);
+    },
+  );
 });
 
 describe('escapees that clear their environment (item 7)', () => {

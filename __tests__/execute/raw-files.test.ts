@@ -47,6 +47,31 @@ describe('raw output on disk', () => {
     );
   });
 
+  posix(
+    "a link planted at the next attempt's log path does not redirect that attempt's raw output",
+    async () => {
+      const victim = `${tmp.dir}/victim.txt`;
+      const run = await runSmoke(
+        makeSpec(tmp.dir, {
+          command: [
+            `printf 'keep me\\n' > victim.txt`,
+            `if [ ! -e second ]; then : > second; ln -s '${victim}' logs/attempt-2.stdout.log; exit 1; fi`,
+            `echo "raw ${SECRET}"`,
+          ].join('\n'),
+          retries: 1,
+          retryOn: 'fail',
+          sealLog: (path) => redactInPlace(path, redactor),
+        }),
+      );
+      expect([run.status, run.attempts.length, readFileSync(victim, 'utf8')]).toEqual([
+        'PASS',
+        2,
+        'keep me\n',
+      ]);
+      expect(readFileSync(run.attempts[1].stdout.logPath!, 'utf8')).toBe('raw ***\n');
+    },
+  );
+
   posix('a log that cannot be sealed is deleted, and its path is null', async () => {
     const run = await runSmoke(
       makeSpec(tmp.dir, {

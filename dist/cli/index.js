@@ -31857,8 +31857,8 @@ function duration(params) {
 
 // EXTERNAL MODULE: ./src/contract-constants.ts
 var contract_constants = __nccwpck_require__(8897);
-// EXTERNAL MODULE: ./src/domain/index.ts + 5 modules
-var domain = __nccwpck_require__(1113);
+// EXTERNAL MODULE: ./src/domain/index.ts + 6 modules
+var domain = __nccwpck_require__(5037);
 ;// CONCATENATED MODULE: ./src/contracts.ts
 // The public JSON contracts (SPEC §3), defined once. TypeScript types are inferred from these schemas and
 // `schemas/*.schema.json` is generated from them (see scripts/generate-schemas.ts); a test keeps both in step.
@@ -32072,13 +32072,14 @@ function jsonSchemas() {
 
 /***/ }),
 
-/***/ 1113:
+/***/ 5037:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   KG: () => (/* reexport */ DEFAULT_PROFILE),
+  XC: () => (/* reexport */ FILE_COMMAND_VARIABLES),
   vb: () => (/* reexport */ MIN_SECRET_LENGTH),
   yw: () => (/* reexport */ SHA_PATTERN),
   HH: () => (/* reexport */ isSha),
@@ -32099,7 +32100,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Fu: () => (/* reexport */ shortSha)
 });
 
-// UNUSED EXPORTS: MAX_GLOB_LENGTH, SECRET_VARIABLES, mustParse
+// UNUSED EXPORTS: MAX_GLOB_LENGTH, SECRET_VARIABLES, SUMMARY_VARIABLE, mustParse
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -39120,6 +39121,15 @@ function knownSecrets(env, extra = []) {
     return [...new Set(values.filter((v) => v.trim() !== ''))];
 }
 
+;// CONCATENATED MODULE: ./src/domain/step-files.ts
+// The runner's files of one step: it reads the file commands after the step (this step's outputs and saved
+// state, the environment and PATH of every later step) and shows the summary. The smoke is given none of the
+// file commands; the action guards all five while the smoke runs.
+/** File commands: written by the step, acted on by the runner when the step ends. */
+const FILE_COMMAND_VARIABLES = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE'];
+/** The step's Markdown summary (the smoke may write to it; the action's own section comes first). */
+const SUMMARY_VARIABLE = 'GITHUB_STEP_SUMMARY';
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -39203,6 +39213,7 @@ function selectedByGlobs(globs, path) {
 
 ;// CONCATENATED MODULE: ./src/domain/index.ts
 // The domain's values and the user-pattern engine: the vocabulary every other folder speaks.
+
 
 
 
@@ -57954,8 +57965,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./src/domain/index.ts + 5 modules
-var domain = __nccwpck_require__(1113);
+// EXTERNAL MODULE: ./src/domain/index.ts + 6 modules
+var domain = __nccwpck_require__(5037);
 ;// CONCATENATED MODULE: ./src/adapters/git/output.ts
 // Reading what git printed: one parser per output format, and one way to say why a call failed. Pure.
 
@@ -67216,9 +67227,98 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/adapters/step-files.ts
+// The step's runner files while the smoke runs. The smoke is not given the file commands, but it runs as
+// this user and can read their paths in /proc/<pid>/environ of this process: then it could set this step's
+// outputs and the environment and PATH of later steps, or open an HTML comment in the summary that hides the
+// action's own section. So the action keeps each file as it was before the smoke and puts it back after,
+// and hands what the smoke added to the summary over, to be written after the action's own section.
+
+
+/** At most this much of the smoke's summary is kept: GitHub shows 1 MiB of one step's summary. */
+const MAX_SMOKE_SUMMARY_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Before the smoke the action has written little to these files; a larger one is left unguarded. */
+const MAX_GUARDED_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+// O_NONBLOCK: a FIFO put in a file's place must not block the event loop; O_NOFOLLOW: nor redirect us.
+const READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+/** The file's first `limit` bytes and its size; null when it does not exist. */
+function snapshot(path, limit) {
+    let fd;
+    try {
+        fd = openSync(path, READ_FLAGS);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return null;
+        return { bytes: Buffer.alloc(0), size: -1 }; // a symlink (ELOOP) or unreadable: not the runner's file
+    }
+    try {
+        const stat = fstatSync(fd);
+        if (!stat.isFile())
+            return { bytes: Buffer.alloc(0), size: -1 };
+        const bytes = Buffer.alloc(Math.min(stat.size, limit));
+        const read = bytes.length === 0 ? 0 : readSync(fd, bytes, 0, bytes.length, 0);
+        return { bytes: bytes.subarray(0, read), size: stat.size };
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+const same = (a, b) => b !== null && a.size === b.size && a.bytes.equals(b.bytes);
+/** Puts the file back as a regular file with its old content (a symlink or FIFO in its place is removed). */
+function putBack(k) {
+    rmSync(k.path, { force: true });
+    writeFileSync(k.path, k.before.bytes, { flag: 'wx', mode: 0o644 });
+}
+/** What the smoke added after the summary's old content (all of it, if it rewrote the file), capped. */
+function summaryAddition(k, now) {
+    if (now === null || now.size < 0)
+        return null;
+    const appended = now.bytes.subarray(0, k.before.bytes.length).equals(k.before.bytes);
+    const added = appended ? now.bytes.subarray(k.before.bytes.length) : now.bytes;
+    const size = appended ? now.size - k.before.size : now.size;
+    return { text: added.toString('utf8'), cut: size > added.length, rewritten: !appended };
+}
+function restore(kept) {
+    const change = { changed: [], summary: null, failures: [] };
+    for (const k of kept) {
+        const isSummary = k.variable === SUMMARY_VARIABLE;
+        const now = snapshot(k.path, k.before.bytes.length + (isSummary ? MAX_SMOKE_SUMMARY_BYTES : 1));
+        if (same(k.before, now))
+            continue;
+        if (isSummary)
+            change.summary = summaryAddition(k, now);
+        else
+            change.changed.push(k.variable);
+        try {
+            putBack(k);
+        }
+        catch (e) {
+            change.failures.push(`${k.variable}: ${e.message}`);
+        }
+    }
+    return change;
+}
+/** Keeps the step's runner files named in `env` as they are now; `restore()` puts them back. */
+function step_files_guardStepFiles(env) {
+    const kept = [];
+    for (const variable of [...FILE_COMMAND_VARIABLES, SUMMARY_VARIABLE]) {
+        const path = env[variable];
+        if (!path)
+            continue;
+        const before = snapshot(path, MAX_GUARDED_BYTES + 1);
+        // Absent, not a regular file, or more than the action writes: not a file the action can put back.
+        if (before === null || before.size < 0 || before.size > MAX_GUARDED_BYTES)
+            continue;
+        kept.push({ variable, path, before });
+    }
+    return { restore: () => restore(kept) };
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/runner.ts
 // The runner protocol through @actions/core: outputs, masks, annotations, groups, the job summary. (Under
 // GitHub's local debugger, @github/local-action, this same module is stubbed and everything still works.)
+
 
 function coreProps(props) {
     if (!props)
@@ -67241,6 +67341,7 @@ function coreRunnerPort(env = process.env) {
             }
             : null,
         write: (text) => void process.stdout.write(text),
+        guardStepFiles: () => guardStepFiles(env),
     };
 }
 /** Masks a value in the job log from now on. */
@@ -74313,17 +74414,6 @@ const DROPPED_VARIABLES = [
 ];
 /** Name prefixes dropped whole: the action's inputs and its saved state. */
 const DROPPED_PREFIXES = ['INPUT_', 'STATE_'];
-/**
- * The runner's file commands. Through them the smoke could set (or, with a `name<<EOF` left open, break)
- * this step's outputs, and set the environment and PATH of every later step: they point at the null device,
- * so writing to them still succeeds and changes nothing. (The job summary stays the smoke's to write to.)
- */
-const FILE_COMMAND_VARIABLES = [
-    'GITHUB_OUTPUT',
-    'GITHUB_ENV',
-    'GITHUB_PATH',
-    'GITHUB_STATE',
-];
 /** Set by the engine on every attempt; the tree sweep finds escaped processes by it. */
 const TRACKING_ID_VARIABLE = 'POST_MERGE_SMOKE_TRACKING_ID';
 /**
@@ -74338,7 +74428,10 @@ function buildChildEnv(parent, extras, secretValues = [], platform = process.pla
     const prefixes = DROPPED_PREFIXES.map(norm);
     const secrets = secretValues.filter((v) => v.length >= domain/* MIN_SECRET_LENGTH */.vb);
     const holdsSecret = (value) => secrets.some((secret) => value.includes(secret));
-    const nulled = new Set(FILE_COMMAND_VARIABLES.map(norm));
+    // Through the file commands the smoke could set (or, with a `name<<EOF` left open, break) this step's
+    // outputs and the environment and PATH of later steps: they point at the null device, so writing to them
+    // still succeeds and changes nothing. (The job summary stays the smoke's to write to.)
+    const nulled = new Set(domain/* FILE_COMMAND_VARIABLES */.XC.map(norm));
     const extraNames = new Set(Object.keys(extras).map(norm));
     const env = {};
     for (const [name, value] of Object.entries(parent)) {
@@ -75214,8 +75307,10 @@ class HeadTailLogFile {
         this.tail = new TailRing(this.tailCap);
         this.headEnd = new HeadEnd(headEndBytes(guard));
         try {
-            // Only this user: until it is sealed (sealLog), the log holds the command's raw output.
-            this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'w', 0o600);
+            // Only this user: until it is sealed (sealLog), the log holds the command's raw output. Created anew
+            // (an earlier attempt's command may have left a link at this name, to redirect the write).
+            (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+            this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'wx', 0o600);
         }
         catch (e) {
             this.failure = e.message;
@@ -76444,7 +76539,7 @@ async function writeFileAtomic(path, content) {
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
     try {
-        await (0,promises_namespaceObject.writeFile)(tmp, content);
+        await (0,promises_namespaceObject.writeFile)(tmp, content, { flag: 'wx' });
         await (0,promises_namespaceObject.rename)(tmp, path);
     }
     catch (e) {
@@ -76777,6 +76872,7 @@ var external_node_events_ = __nccwpck_require__(8474);
 
 
 
+
 /** Longest piece redacted at once; a secret is far shorter, and a piece always ends on a line break if one is near. */
 const MAX_PIECE = 256 * 1024;
 /**
@@ -76795,11 +76891,14 @@ async function copyRedacted(source, fallbackText, target, redactor) {
     }
     await (0,promises_namespaceObject.writeFile)(target, redactor.redact(fallbackText), { mode: 0o600 });
 }
-/** Replaces the file at `path` with its redacted copy (written next to it, then renamed over it). */
+/**
+ * Replaces the file at `path` with its redacted copy (written next to it, then renamed over it). The copy's
+ * name is unpredictable and created exclusively: a link the smoke planted cannot redirect the write.
+ */
 async function redactInPlace(path, redactor) {
-    const tmp = `${path}.redacting`;
+    const tmp = `${path}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.redacting`;
     try {
-        await streamRedacted(path, tmp, redactor);
+        await streamRedacted(path, tmp, redactor, 'wx');
         await (0,promises_namespaceObject.rename)(tmp, path);
     }
     catch (e) {
@@ -76807,9 +76906,9 @@ async function redactInPlace(path, redactor) {
         throw e;
     }
 }
-async function streamRedacted(source, target, redactor) {
+async function streamRedacted(source, target, redactor, flags = 'w') {
     const input = (0,external_node_fs_namespaceObject.createReadStream)(source, { highWaterMark: 64 * 1024 });
-    const output = (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600 });
+    const output = (0,external_node_fs_namespaceObject.createWriteStream)(target, { mode: 0o600, flags });
     const guard = redactor.cutGuard();
     const write = async (piece) => {
         if (!output.write(redactor.redact(piece.toString('utf8'))))
@@ -76906,14 +77005,45 @@ function runnerLog(redactor, port) {
 }
 function runnerSinks(redactor, port) {
     const summary = port.appendSummary;
+    const log = runnerLog(redactor, port);
+    // What the smoke wrote to the job summary waits for the action's own section and follows it.
+    let smokeSummary = '';
+    const fenced = (work) => withWorkflowCommandsStopped((text) => port.write(text), () => withLive(liveOutput(redactor, (text) => port.write(text)), work));
     return {
         redactor,
-        log: runnerLog(redactor, port),
-        withLiveOutput: (work) => withWorkflowCommandsStopped((text) => port.write(text), () => withLive(liveOutput(redactor, (text) => port.write(text)), work)),
+        log,
+        withLiveOutput: async (work) => {
+            const guard = port.guardStepFiles?.() ?? null;
+            try {
+                return await fenced(work);
+            }
+            finally {
+                if (guard)
+                    smokeSummary += settleStepFiles(guard.restore(), log);
+            }
+        },
         setOutput: (name, value) => port.setOutput(name, redactor.redact(value)),
-        appendSummary: summary && ((markdown) => summary(redactor.redact(markdown))),
+        appendSummary: summary &&
+            ((markdown) => {
+                const text = markdown + smokeSummary;
+                smokeSummary = '';
+                return summary(redactor.redact(text));
+            }),
         ...fileWriters(redactor),
     };
+}
+/** Warns of every runner file the smoke changed; returns its summary text as a section of its own. */
+function settleStepFiles(change, log) {
+    for (const name of change.changed) {
+        log.warning(`The smoke command wrote to $${name}, which it is not given; the file is put back as it was before the smoke (see the README's Security section).`);
+    }
+    for (const failure of change.failures)
+        log.warning(`Could not put back a runner file the smoke changed: ${failure}`);
+    if (change.summary === null || change.summary.text.trim() === '')
+        return '';
+    const how = change.summary.rewritten ? ' (it rewrote the file: all of it is shown here)' : '';
+    const cut = change.summary.cut ? '\n\n_(cut at 1 MiB)_\n' : '\n';
+    return `\n\n---\n\n#### Written to the job summary by the smoke command${how}\n\n${change.summary.text}${cut}`;
 }
 /** Escape sequences and other control characters (but newlines and tabs) shown as \xNN. */
 // eslint-disable-next-line no-control-regex -- these are the characters being neutralised

@@ -2,6 +2,7 @@
 // GitHub's local debugger, @github/local-action, this same module is stubbed and everything still works.)
 import * as core from '@actions/core';
 import type { AnnotationProps, RunnerPort } from '../sinks/index.js';
+import { guardStepFiles } from './step-files.js';
 
 function coreProps(props: AnnotationProps | undefined): core.AnnotationProperties | undefined {
   if (!props) return undefined;
@@ -24,6 +25,7 @@ export function coreRunnerPort(env: NodeJS.ProcessEnv = process.env): RunnerPort
         }
       : null,
     write: (text) => void process.stdout.write(text),
+    guardStepFiles: () => guardStepFiles(env),
   };
 }
 

@@ -2,7 +2,7 @@
 // variable that holds a secret, with the runner's file commands pointed at the null device, plus the caller's
 // extras (SMOKE_MERGE_COMMIT, SMOKE_TASK_ID, SMOKE_PR_NUMBER). The engine adds the tracking id.
 import { devNull } from 'node:os';
-import { MIN_SECRET_LENGTH } from '../domain/index.js';
+import { FILE_COMMAND_VARIABLES, MIN_SECRET_LENGTH } from '../domain/index.js';
 
 /** Runner credentials and endpoints that a smoke command has no business seeing. */
 const DROPPED_VARIABLES: readonly string[] = [
@@ -18,18 +18,6 @@ const DROPPED_VARIABLES: readonly string[] = [
 
 /** Name prefixes dropped whole: the action's inputs and its saved state. */
 const DROPPED_PREFIXES: readonly string[] = ['INPUT_', 'STATE_'];
-
-/**
- * The runner's file commands. Through them the smoke could set (or, with a `name<<EOF` left open, break)
- * this step's outputs, and set the environment and PATH of every later step: they point at the null device,
- * so writing to them still succeeds and changes nothing. (The job summary stays the smoke's to write to.)
- */
-export const FILE_COMMAND_VARIABLES: readonly string[] = [
-  'GITHUB_OUTPUT',
-  'GITHUB_ENV',
-  'GITHUB_PATH',
-  'GITHUB_STATE',
-];
 
 /** Set by the engine on every attempt; the tree sweep finds escaped processes by it. */
 export const TRACKING_ID_VARIABLE = 'POST_MERGE_SMOKE_TRACKING_ID';
@@ -51,7 +39,10 @@ export function buildChildEnv(
   const prefixes = DROPPED_PREFIXES.map(norm);
   const secrets = secretValues.filter((v) => v.length >= MIN_SECRET_LENGTH);
   const holdsSecret = (value: string) => secrets.some((secret) => value.includes(secret));
-  const nulled = new Set(FILE_COMMAND_VARIABLES.map(norm));
+  // Through the file commands the smoke could set (or, with a `name<<EOF` left open, break) this step's
+  // outputs and the environment and PATH of later steps: they point at the null device, so writing to them
+  // still succeeds and changes nothing. (The job summary stays the smoke's to write to.)
+  const nulled = new Set<string>(FILE_COMMAND_VARIABLES.map(norm));
   const extraNames = new Set(Object.keys(extras).map(norm));
 
   const env: NodeJS.ProcessEnv = {};

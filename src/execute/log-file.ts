@@ -1,7 +1,7 @@
 // The full log of one stream on disk, with the capture's head/tail rule at logMaxBytes: the head goes
 // straight to the file as it arrives, the tail is kept in a bounded ring, and marker + tail are written
 // at the end. A log that cannot be written never disturbs the run: its path just becomes null.
-import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, rmSync, writeSync } from 'node:fs';
 import { HeadEnd, TailRing, headEndBytes, planCuts, splitBudget, truncationMarker } from './capture.js';
 import type { CutGuard } from './types.js';
 
@@ -25,8 +25,10 @@ export class HeadTailLogFile {
     this.tail = new TailRing(this.tailCap);
     this.headEnd = new HeadEnd(headEndBytes(guard));
     try {
-      // Only this user: until it is sealed (sealLog), the log holds the command's raw output.
-      this.fd = openSync(path, 'w', 0o600);
+      // Only this user: until it is sealed (sealLog), the log holds the command's raw output. Created anew
+      // (an earlier attempt's command may have left a link at this name, to redirect the write).
+      rmSync(path, { force: true });
+      this.fd = openSync(path, 'wx', 0o600);
     } catch (e) {
       this.failure = (e as Error).message;
     }

@@ -8,7 +8,7 @@ export async function writeFileAtomic(path: string, content: string | Buffer): P
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(tmp, content);
+    await writeFile(tmp, content, { flag: 'wx' });
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);

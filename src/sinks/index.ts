@@ -1,5 +1,5 @@
 // Sinks: every place a run writes to, each built around the one redactor (and the one workflow-command fence).
-export type { AnnotationProps, LiveOutput, Log, Sinks } from './types.js';
+export type { AnnotationProps, LiveOutput, Log, Sinks, StepFilesChange, StepFilesGuard } from './types.js';
 export {
   runnerSinks,
   terminalSinks,

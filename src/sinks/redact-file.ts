@@ -2,6 +2,7 @@
 // when there is one, and otherwise are cut outside any known secret (cut-guard.ts), so a secret is always
 // whole in one piece. Used for the logs that travel in the escalation artifact, and to replace the engine's
 // raw attempt logs with their redacted copies.
+import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -32,11 +33,14 @@ export async function copyRedacted(
   await writeFile(target, redactor.redact(fallbackText), { mode: 0o600 });
 }
 
-/** Replaces the file at `path` with its redacted copy (written next to it, then renamed over it). */
+/**
+ * Replaces the file at `path` with its redacted copy (written next to it, then renamed over it). The copy's
+ * name is unpredictable and created exclusively: a link the smoke planted cannot redirect the write.
+ */
 export async function redactInPlace(path: string, redactor: Redactor): Promise<void> {
-  const tmp = `${path}.redacting`;
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.redacting`;
   try {
-    await streamRedacted(path, tmp, redactor);
+    await streamRedacted(path, tmp, redactor, 'wx');
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);
@@ -44,9 +48,14 @@ export async function redactInPlace(path: string, redactor: Redactor): Promise<v
   }
 }
 
-async function streamRedacted(source: string, target: string, redactor: Redactor): Promise<void> {
+async function streamRedacted(
+  source: string,
+  target: string,
+  redactor: Redactor,
+  flags: 'w' | 'wx' = 'w',
+): Promise<void> {
   const input = createReadStream(source, { highWaterMark: 64 * 1024 });
-  const output = createWriteStream(target, { mode: 0o600 });
+  const output = createWriteStream(target, { mode: 0o600, flags });
   const guard = redactor.cutGuard();
   const write = async (piece: Buffer) => {
     if (!output.write(redactor.redact(piece.toString('utf8')))) await once(output, 'drain');

@@ -6,7 +6,7 @@ import { fencedText, looksLikeWorkflowCommand, withWorkflowCommandsStopped } fro
 import { createLiveEcho } from './live-echo.js';
 import { copyRedacted, redactInPlace } from './redact-file.js';
 import type { Redactor } from './redact.js';
-import type { AnnotationProps, LiveOutput, Log, Sinks } from './types.js';
+import type { AnnotationProps, LiveOutput, Log, Sinks, StepFilesChange, StepFilesGuard } from './types.js';
 import type { OutputName } from '../settings/index.js';
 
 /** The part of @actions/core the action's sinks use (core itself, or a test's stand-in). */
@@ -18,6 +18,8 @@ export interface RunnerPort extends Omit<Log, 'group'> {
   appendSummary: ((markdown: string) => Promise<void>) | null;
   /** Raw stdout, for the live echo (lines already end in a newline). */
   write(text: string): void;
+  /** Holds the step's runner files while the smoke runs (absent: nothing to guard). */
+  guardStepFiles?: () => StepFilesGuard;
 }
 
 const annotation = (r: Redactor, props?: AnnotationProps): AnnotationProps | undefined =>
@@ -77,22 +79,54 @@ function runnerLog(redactor: Redactor, port: RunnerPort): Log {
 
 export function runnerSinks(redactor: Redactor, port: RunnerPort): Sinks {
   const summary = port.appendSummary;
+  const log = runnerLog(redactor, port);
+  // What the smoke wrote to the job summary waits for the action's own section and follows it.
+  let smokeSummary = '';
+  const fenced = <T>(work: (live: LiveOutput) => Promise<T>): Promise<T> =>
+    withWorkflowCommandsStopped(
+      (text) => port.write(text),
+      () =>
+        withLive(
+          liveOutput(redactor, (text) => port.write(text)),
+          work,
+        ),
+    );
   return {
     redactor,
-    log: runnerLog(redactor, port),
-    withLiveOutput: (work) =>
-      withWorkflowCommandsStopped(
-        (text) => port.write(text),
-        () =>
-          withLive(
-            liveOutput(redactor, (text) => port.write(text)),
-            work,
-          ),
-      ),
+    log,
+    withLiveOutput: async (work) => {
+      const guard = port.guardStepFiles?.() ?? null;
+      try {
+        return await fenced(work);
+      } finally {
+        if (guard) smokeSummary += settleStepFiles(guard.restore(), log);
+      }
+    },
     setOutput: (name, value) => port.setOutput(name, redactor.redact(value)),
-    appendSummary: summary && ((markdown) => summary(redactor.redact(markdown))),
+    appendSummary:
+      summary &&
+      ((markdown) => {
+        const text = markdown + smokeSummary;
+        smokeSummary = '';
+        return summary(redactor.redact(text));
+      }),
     ...fileWriters(redactor),
   };
+}
+
+/** Warns of every runner file the smoke changed; returns its summary text as a section of its own. */
+function settleStepFiles(change: StepFilesChange, log: Log): string {
+  for (const name of change.changed) {
+    log.warning(
+      `The smoke command wrote to $${name}, which it is not given; the file is put back as it was before the smoke (see the README's Security section).`,
+    );
+  }
+  for (const failure of change.failures)
+    log.warning(`Could not put back a runner file the smoke changed: ${failure}`);
+  if (change.summary === null || change.summary.text.trim() === '') return '';
+  const how = change.summary.rewritten ? ' (it rewrote the file: all of it is shown here)' : '';
+  const cut = change.summary.cut ? '\n\n_(cut at 1 MiB)_\n' : '\n';
+  return `\n\n---\n\n#### Written to the job summary by the smoke command${how}\n\n${change.summary.text}${cut}`;
 }
 
 export interface TerminalIo {

@@ -47,3 +47,18 @@ export interface Sinks {
   /** Replaces the file at `path` with its redacted copy (throws when it cannot: then remove the file). */
   redactFileInPlace(path: string): Promise<void>;
 }
+
+/** What the smoke changed in the step's runner files; each is put back as it was before the smoke. */
+export interface StepFilesChange {
+  /** File commands it wrote to (GITHUB_ENV, …). */
+  changed: string[];
+  /** What it added to the job summary (capped), to be written after the action's own section. */
+  summary: { text: string; cut: boolean; rewritten: boolean } | null;
+  /** Files that could not be put back, each with why. */
+  failures: string[];
+}
+
+/** Holds the step's runner files as they were; `restore` puts them back and says what had changed. */
+export interface StepFilesGuard {
+  restore(): StepFilesChange;
+}
