@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitFixture } from '../support/git-fixture.js';
 import { cli, lastLine } from './support.js';
@@ -69,6 +70,57 @@ describe('post-merge-smoke CLI', () => {
       expect.stringMatching(/^usage: post-merge-smoke run .*--help lists every option\)$/),
       "post-merge-smoke run: unknown option '--aply'; did you mean --apply?",
     ]);
+  });
+
+  it.each([
+    [['--aply'], "post-merge-smoke: '--aply' before a command; did you mean 'post-merge-smoke run --apply'?"],
+    [['run', '-c', '.'], "post-merge-smoke run: unknown option '-c'; did you mean -C?"],
+  ])('ends %j with the nearest flag, wherever it was given', (args, last) => {
+    const r = cli(args, fx.work);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^usage: post-merge-smoke /),
+      last,
+    ]);
+  });
+
+  // In 0.1 --repo named the directory; a path given to it now points at --dir / -C, even outside a repository.
+  it.each([
+    ['a relative path', '../elsewhere', /--repo is '\.\.\/elsewhere'; it is not a repository name/],
+    ['an absolute path', '/srv/app', /--repo is '\/srv\/app'; it is not a repository name/],
+    ['a directory here', 'nested', /--repo is 'nested'; it is not a repository name/],
+    ['a directory here in owner/name form', 'nested/app', /--repo needs a token for the GitHub API/],
+  ])('says that --repo takes owner/name and the directory is -C, for %s', (_, value, message) => {
+    // Empty folders: git does not see them, so the tree stays clean for the other tests.
+    mkdirSync(join(fx.work, 'nested', 'app'), { recursive: true });
+    try {
+      const r = cli(['run', '--repo', value], fx.work);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(lastLine(r.stderr)).toBe(
+        `hint: since 0.2 --repo takes owner/name (for API lookups); the repository directory is --dir <dir> or -C <dir>: did you mean -C ${value}?`,
+      );
+    } finally {
+      rmSync(join(fx.work, 'nested'), { recursive: true, force: true });
+    }
+  });
+
+  it('gives the --repo hint when the current directory is not a repository', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'pms-no-repo-'));
+    try {
+      const r = cli(['run', '--repo', fx.work], outside, { GIT_CEILING_DIRECTORIES: tmpdir() });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/the current directory \(.*\) is not inside a git repository\n/);
+      expect(lastLine(r.stderr)).toMatch(/^hint: since 0\.2 --repo takes owner\/name .*did you mean -C /);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('does not give the --repo hint for an owner/name', () => {
+    const r = cli(['run', '--repo', 'octo/app'], fx.work);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/hint:/);
   });
 
   it.each([

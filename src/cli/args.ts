@@ -243,7 +243,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
 function unknownCommand(command: string): UsageError {
   const names = COMMANDS.map((c) => c.name);
-  const meant = nearMiss(command, names);
+  const meant = command.startsWith('-') ? flagOfAnyCommand(command) : nearMiss(command, names);
   const what = command.startsWith('-') ? `'${command}' before a command` : `unknown command '${command}'`;
   return {
     command: 'usage-error',
@@ -251,6 +251,41 @@ function unknownCommand(command: string): UsageError {
     message: `${what}${meant ? `; did you mean '${meant}'?` : `; commands: ${names.join(', ')}`}`,
     usage: `usage: ${TOOL} <command> [options]  (${TOOL} --help lists the commands)`,
   };
+}
+
+/** Where a flag given before the command is looked for: `run` first, as the command most flags are for. */
+const BY_LIKELIHOOD = [...COMMANDS].sort((a, b) => Number(b.name === 'run') - Number(a.name === 'run'));
+
+/**
+ * `post-merge-smoke --aply`: options go after the command, so the nearest flag of any command, with that
+ * command (`post-merge-smoke run --apply`); null when no flag is near.
+ */
+function flagOfAnyCommand(arg: string): string | null {
+  if (/^-[A-Za-z]$/.test(arg)) {
+    for (const spec of BY_LIKELIHOOD) {
+      const short = shortNear(spec, arg.slice(1));
+      if (short) return `${TOOL} ${spec.name} ${short}`;
+    }
+    return null;
+  }
+  const name = arg.replace(/^--?/, '').split('=')[0]!;
+  // nearMiss never offers the name itself: a right flag in the wrong place is found first.
+  const all = BY_LIKELIHOOD.flatMap(flagNames);
+  const meant = all.includes(name) ? name : nearMiss(name, all);
+  const owner = BY_LIKELIHOOD.find((spec) => meant !== null && flagNames(spec).includes(meant));
+  return owner ? `${TOOL} ${owner.name} --${meant}` : null;
+}
+
+/** Every long flag of a command, inputs included (not `help`: it is no fix). */
+const flagNames = (spec: CommandSpec): string[] => [
+  ...inputFlags(spec.name).map((row) => row.name),
+  ...spec.options.map((o) => o.flag),
+];
+
+/** `-c` for `-C`: a short option of the command that differs only in case, as `-C`; null when none does. */
+function shortNear(spec: CommandSpec, letter: string): string | null {
+  const own = spec.options.find((o) => o.short?.toLowerCase() === letter.toLowerCase());
+  return own ? `-${own.short}` : null;
 }
 
 /** What the command line said, before a command gives it meaning. */
@@ -326,7 +361,10 @@ function flagKind(spec: CommandSpec, name: string): FlagKind | undefined {
 function unknownOption(spec: CommandSpec, name: string): string {
   const known = [...inputFlags(spec.name).map((row) => row.name), ...spec.options.map((o) => o.flag), 'help'];
   const shown = name.length === 1 ? `-${name}` : `--${name}`;
-  const meant = nearMiss(name, known);
+  // A one-letter name is an unknown short option: only its other case is near (`-c` → `-C`).
+  const short = name.length === 1 ? shortNear(spec, name) : null;
+  if (short) return `unknown option '${shown}'; did you mean ${short}?`;
+  const meant = name.length === 1 ? null : nearMiss(name, known);
   if (meant) return `unknown option '${shown}'; did you mean --${meant}?`;
   const elsewhere = COMMANDS.find((c) => c !== spec && flagKind(c, name) !== undefined);
   if (elsewhere) return `unknown option '${shown}': it is an option of '${TOOL} ${elsewhere.name}'`;

@@ -1,6 +1,7 @@
 // `post-merge-smoke run`: the action's `mode: run` with local adapters (SPEC §9). Without --apply it plans:
-// resolves, checks freshness and the working tree, and prints what --apply would do, writing nothing but
-// the audit line. With --apply it runs the smoke in this working tree and publishes the verdict.
+// resolves, checks freshness and the working tree, and prints what --apply would do, writing nothing in the
+// working tree but the audit line (a base branch or commit it lacks is fetched: remote-tracking refs and
+// FETCH_HEAD move, the checkout never). With --apply it runs the smoke in this working tree and publishes the verdict.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CliGitRepository, GitHubRestApi, type GitHubApi, type GitRepository } from '../adapters/index.js';
@@ -47,7 +48,8 @@ export interface Prepared {
 
 export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const root = await repositoryRoot(io, args.dir);
-  if (!root.ok) return usageFailure(io, WHO, root.message);
+  // `--repo <dir>` outside a repository fails here first: the hint says where the directory flag went.
+  if (!root.ok) return usageFailure(io, WHO, root.message, repoPathHint(args.repository, io.cwd));
   const prepared = await prepareRun(args, io, root.value);
   if (!prepared.ok) return usageFailure(io, WHO, prepared.message, prepared.hint);
   const { repo } = prepared.value;
@@ -103,7 +105,7 @@ async function prepareRun(args: RunArgs, io: CliIo, repo: string): Promise<Prep>
   const taskFile = readTaskFile(args, io);
   if (!taskFile.ok) return fail(taskFile.message);
   const github = apiFor(args, io.env);
-  if (!github.ok) return fail(github.message);
+  if (!github.ok) return fail(github.message, repoPathHint(args.repository, io.cwd));
   const dirty = await git.dirtyFiles({ untracked: true });
   if (!dirty.ok) return fail(`could not read the working tree: ${dirty.failure.message}`);
   const secrets = knownSecrets(io.env);
@@ -170,6 +172,23 @@ function apiFor(
   const api = new GitHubRestApi({ token, repository: repository.value, apiUrl, graphqlUrl });
   return { ok: true, value: { api, repository: repository.value } };
 }
+
+/**
+ * `--repo ../app`: in 0.1 --repo named the repository directory. When the value looks like a path (starts
+ * with `.`, `/` or `~`, has a `/` that is not owner/name, or is a directory here), say where that flag went.
+ */
+function repoPathHint(value: string | null, cwd: string): string | null {
+  if (value === null) return null;
+  const pathLike =
+    /^[./~\\]/.test(value) ||
+    /^[A-Za-z]:/.test(value) ||
+    (/[/\\]/.test(value) && !parseRepository(value).ok) ||
+    isDirectory(resolve(cwd, value));
+  if (!pathLike) return null;
+  return `since 0.2 --repo takes owner/name (for API lookups); the repository directory is --dir <dir> or -C <dir>: did you mean -C ${value}?`;
+}
+
+const isDirectory = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
 
 /** What a run printed: its exit code and what goes in the audit trail (null: nothing). */
 export type Printed = { kind: 'printed'; code: number; audited: Audited | null };
