@@ -78793,7 +78793,7 @@ function parseArgs(argv) {
 }
 function unknownCommand(command) {
     const names = COMMANDS.map((c) => c.name);
-    const meant = nearMiss(command, names);
+    const meant = command.startsWith('-') ? flagOfAnyCommand(command) : nearMiss(command, names);
     const what = command.startsWith('-') ? `'${command}' before a command` : `unknown command '${command}'`;
     return {
         command: 'usage-error',
@@ -78801,6 +78801,38 @@ function unknownCommand(command) {
         message: `${what}${meant ? `; did you mean '${meant}'?` : `; commands: ${names.join(', ')}`}`,
         usage: `usage: ${TOOL} <command> [options]  (${TOOL} --help lists the commands)`,
     };
+}
+/** Where a flag given before the command is looked for: `run` first, as the command most flags are for. */
+const BY_LIKELIHOOD = [...COMMANDS].sort((a, b) => Number(b.name === 'run') - Number(a.name === 'run'));
+/**
+ * `post-merge-smoke --aply`: options go after the command, so the nearest flag of any command, with that
+ * command (`post-merge-smoke run --apply`); null when no flag is near.
+ */
+function flagOfAnyCommand(arg) {
+    if (/^-[A-Za-z]$/.test(arg)) {
+        for (const spec of BY_LIKELIHOOD) {
+            const short = shortNear(spec, arg.slice(1));
+            if (short)
+                return `${TOOL} ${spec.name} ${short}`;
+        }
+        return null;
+    }
+    const name = arg.replace(/^--?/, '').split('=')[0];
+    // nearMiss never offers the name itself: a right flag in the wrong place is found first.
+    const all = BY_LIKELIHOOD.flatMap(flagNames);
+    const meant = all.includes(name) ? name : nearMiss(name, all);
+    const owner = BY_LIKELIHOOD.find((spec) => meant !== null && flagNames(spec).includes(meant));
+    return owner ? `${TOOL} ${owner.name} --${meant}` : null;
+}
+/** Every long flag of a command, inputs included (not `help`: it is no fix). */
+const flagNames = (spec) => [
+    ...inputFlags(spec.name).map((row) => row.name),
+    ...spec.options.map((o) => o.flag),
+];
+/** `-c` for `-C`: a short option of the command that differs only in case, as `-C`; null when none does. */
+function shortNear(spec, letter) {
+    const own = spec.options.find((o) => o.short?.toLowerCase() === letter.toLowerCase());
+    return own ? `-${own.short}` : null;
 }
 function parseCommandLine(spec, argv) {
     const raw = { inputs: {}, options: new Map(), positional: [] };
@@ -78865,7 +78897,11 @@ function flagKind(spec, name) {
 function unknownOption(spec, name) {
     const known = [...inputFlags(spec.name).map((row) => row.name), ...spec.options.map((o) => o.flag), 'help'];
     const shown = name.length === 1 ? `-${name}` : `--${name}`;
-    const meant = nearMiss(name, known);
+    // A one-letter name is an unknown short option: only its other case is near (`-c` → `-C`).
+    const short = name.length === 1 ? shortNear(spec, name) : null;
+    if (short)
+        return `unknown option '${shown}'; did you mean ${short}?`;
+    const meant = name.length === 1 ? null : nearMiss(name, known);
     if (meant)
         return `unknown option '${shown}'; did you mean --${meant}?`;
     const elsewhere = COMMANDS.find((c) => c !== spec && flagKind(c, name) !== undefined);
@@ -79484,8 +79520,9 @@ function shardResultPath(c, end) {
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 // `post-merge-smoke run`: the action's `mode: run` with local adapters (SPEC §9). Without --apply it plans:
-// resolves, checks freshness and the working tree, and prints what --apply would do, writing nothing but
-// the audit line. With --apply it runs the smoke in this working tree and publishes the verdict.
+// resolves, checks freshness and the working tree, and prints what --apply would do, writing nothing in the
+// working tree but the audit line (a base branch or commit it lacks is fetched: remote-tracking refs and
+// FETCH_HEAD move, the checkout never). With --apply it runs the smoke in this working tree and publishes the verdict.
 
 
 
@@ -79504,8 +79541,9 @@ function shardResultPath(c, end) {
 const WHO = 'post-merge-smoke run';
 async function runCommand(args, io) {
     const root = await repositoryRoot(io, args.dir);
+    // `--repo <dir>` outside a repository fails here first: the hint says where the directory flag went.
     if (!root.ok)
-        return usageFailure(io, WHO, root.message);
+        return usageFailure(io, WHO, root.message, repoPathHint(args.repository, io.cwd));
     const prepared = await prepareRun(args, io, root.value);
     if (!prepared.ok)
         return usageFailure(io, WHO, prepared.message, prepared.hint);
@@ -79567,7 +79605,7 @@ async function prepareRun(args, io, repo) {
         return fail(taskFile.message);
     const github = apiFor(args, io.env);
     if (!github.ok)
-        return fail(github.message);
+        return fail(github.message, repoPathHint(args.repository, io.cwd));
     const dirty = await git.dirtyFiles({ untracked: true });
     if (!dirty.ok)
         return fail(`could not read the working tree: ${dirty.failure.message}`);
@@ -79631,6 +79669,22 @@ function apiFor(args, env) {
     const api = new GitHubRestApi({ token, repository: repository.value, apiUrl, graphqlUrl });
     return { ok: true, value: { api, repository: repository.value } };
 }
+/**
+ * `--repo ../app`: in 0.1 --repo named the repository directory. When the value looks like a path (starts
+ * with `.`, `/` or `~`, has a `/` that is not owner/name, or is a directory here), say where that flag went.
+ */
+function repoPathHint(value, cwd) {
+    if (value === null)
+        return null;
+    const pathLike = /^[./~\\]/.test(value) ||
+        /^[A-Za-z]:/.test(value) ||
+        (/[/\\]/.test(value) && !(0,domain/* parseRepository */.SU)(value).ok) ||
+        run_isDirectory((0,external_node_path_.resolve)(cwd, value));
+    if (!pathLike)
+        return null;
+    return `since 0.2 --repo takes owner/name (for API lookups); the repository directory is --dir <dir> or -C <dir>: did you mean -C ${value}?`;
+}
+const run_isDirectory = (path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
 function printPlan(outcome, c, json, stdout) {
     const { command, facts, refusals } = outcome;
     const dirtyFiles = c.local?.dirtyFiles ?? [];
