@@ -65914,6 +65914,32 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./src/event-file-guard.ts
+// @actions/github parses $GITHUB_EVENT_PATH as its module loads, before run() and its guards exist: an empty
+// or malformed event file would end the action with a stack trace and no outputs. Imported first by the
+// entry (src/index.ts), this module hides such a file from that parse; the entry gives the path back before
+// run(), whose own tolerant reader (settings/context.ts) then treats the event as empty.
+
+const hiddenPath = hideMalformedEventFile(process.env);
+function hideMalformedEventFile(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return undefined;
+    try {
+        JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        return undefined;
+    }
+    catch {
+        delete env.GITHUB_EVENT_PATH;
+        return path;
+    }
+}
+/** Puts back the event path hidden while the modules loaded. */
+function restoreEventPath() {
+    if (hiddenPath !== undefined)
+        process.env.GITHUB_EVENT_PATH = hiddenPath;
+}
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
@@ -71693,14 +71719,20 @@ function buildOutputs(input, maxResultBytes = MAX_RESULT_OUTPUT_BYTES) {
 function setEachOutput(sinks, input) {
     if (!sinks.setOutput)
         return;
+    const refused = [];
+    let reason = '';
     for (const [name, value] of Object.entries(buildOutputs(input))) {
         try {
             sinks.setOutput(name, value);
         }
         catch (e) {
-            sinks.log.warning(`Could not set output ${name}: ${e instanceof Error ? e.message : String(e)}`);
+            refused.push(name);
+            reason ||= e instanceof Error ? e.message : String(e);
         }
     }
+    // One warning, not one per output: the cause is nearly always the same file.
+    if (refused.length > 0)
+        sinks.log.warning(`Could not set output ${refused.join(', ')}: ${reason}`);
 }
 /** Marker put before a tail that was shortened to fit the job output limit. */
 function shortenedMarker(droppedBytes) {
@@ -77474,7 +77506,8 @@ async function main_run(env = process.env) {
     const secrets = (0,domain/* knownSecrets */.xU)(env, [parsed.settings.githubToken]);
     for (const secret of secrets)
         maskSecret(secret);
-    const sinks = runnerSinks(Redactor.fromEnv(env, secrets, parsed.settings.redactPatterns), coreRunnerPort(env));
+    const port = recordingLostOutputs(coreRunnerPort(env));
+    const sinks = runnerSinks(Redactor.fromEnv(env, secrets, parsed.settings.redactPatterns), port);
     const outDir = (0,external_node_path_.join)(runner.runnerTemp || (0,external_node_os_.tmpdir)(), 'post-merge-smoke');
     const guards = installGuards(sinks.log, () => emergencyPublish(guards.crash, { parsed, outDir, sinks }));
     try {
@@ -77486,7 +77519,7 @@ async function main_run(env = process.env) {
             artifacts: artifactStore(env),
         });
         guards.reported();
-        finish(outcome, sinks.log);
+        finish(outcome, sinks.log, port.lost);
     }
     catch (e) {
         // Only a bug in publishing itself lands here; report what we can and fail.
@@ -77556,8 +77589,28 @@ function artifactStore(env) {
         return null;
     return createArtifactStore({ timeoutMs: ARTIFACT_READ_MS });
 }
-function finish(outcome, log) {
+/** The runner's port, noting each output whose write to $GITHUB_OUTPUT failed (a full disk, a directory…). */
+function recordingLostOutputs(port) {
+    const lost = [];
+    const setOutput = (name, value) => {
+        try {
+            port.setOutput(name, value);
+        }
+        catch (e) {
+            lost.push(name);
+            throw e;
+        }
+    };
+    return { ...port, setOutput, lost };
+}
+function finish(outcome, log, lostOutputs) {
     log.info(`post-merge-smoke: ${outcome.status} (${outcome.reason}): ${outcome.message}`);
+    if (lostOutputs.length > 0) {
+        // Later steps and jobs read `status` and `continuation-ready` from there: a green step without them lies.
+        const names = lostOutputs.slice(0, 3).join(', ') + (lostOutputs.length > 3 ? ', …' : '');
+        log.error(`The step's outputs could not be written to $GITHUB_OUTPUT (${lostOutputs.length} lost: ${names}); the job fails so that nothing downstream acts on missing outputs.`, { title: 'post-merge-smoke outputs lost' });
+        process.exitCode = 1;
+    }
     if (!outcome.failed)
         return;
     // The Critical #7 annotation is already out; a failing STALE still needs its own.
@@ -77615,7 +77668,10 @@ function installGuards(log, emergency) {
 
 ;// CONCATENATED MODULE: ./src/index.ts
 // Action entry: the runner executes dist/index.js, built from this file.
+// First: the event-file guard must run before any module that loads @actions/github.
 
+
+restoreEventPath();
 void main_run().finally(() => {
     // Let stdout drain (the runner reads it through a pipe), then leave even if a keep-alive socket lingers.
     process.stdout.write('', () => process.exit());

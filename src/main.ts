@@ -27,7 +27,14 @@ import {
   type ParsedSettings,
   type RunnerContext,
 } from './settings/index.js';
-import { BASIC_AUTH_USER, Redactor, runnerSinks, type Log, type Sinks } from './sinks/index.js';
+import {
+  BASIC_AUTH_USER,
+  Redactor,
+  runnerSinks,
+  type Log,
+  type RunnerPort,
+  type Sinks,
+} from './sinks/index.js';
 
 /** After an uncaught exception, how long the pipeline gets to report before the emergency report. */
 const WATCHDOG_MS = 15_000;
@@ -38,10 +45,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const parsed = parseSettings((name) => readInput(name, env), runner);
   const secrets = knownSecrets(env, [parsed.settings.githubToken]);
   for (const secret of secrets) maskSecret(secret);
-  const sinks = runnerSinks(
-    Redactor.fromEnv(env, secrets, parsed.settings.redactPatterns),
-    coreRunnerPort(env),
-  );
+  const port = recordingLostOutputs(coreRunnerPort(env));
+  const sinks = runnerSinks(Redactor.fromEnv(env, secrets, parsed.settings.redactPatterns), port);
   const outDir = join(runner.runnerTemp || tmpdir(), 'post-merge-smoke');
   const guards = installGuards(sinks.log, () => emergencyPublish(guards.crash, { parsed, outDir, sinks }));
   try {
@@ -53,7 +58,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       artifacts: artifactStore(env),
     });
     guards.reported();
-    finish(outcome, sinks.log);
+    finish(outcome, sinks.log, port.lost);
   } catch (e) {
     // Only a bug in publishing itself lands here; report what we can and fail.
     if (guards.reportOnce()) await emergencyPublish(e, { parsed, outDir, sinks });
@@ -132,8 +137,31 @@ function artifactStore(env: NodeJS.ProcessEnv) {
   return createArtifactStore({ timeoutMs: ARTIFACT_READ_MS });
 }
 
-function finish(outcome: ModeOutcome, log: Log): void {
+/** The runner's port, noting each output whose write to $GITHUB_OUTPUT failed (a full disk, a directory…). */
+function recordingLostOutputs(port: RunnerPort): RunnerPort & { lost: string[] } {
+  const lost: string[] = [];
+  const setOutput = (name: string, value: string) => {
+    try {
+      port.setOutput(name, value);
+    } catch (e) {
+      lost.push(name);
+      throw e;
+    }
+  };
+  return { ...port, setOutput, lost };
+}
+
+function finish(outcome: ModeOutcome, log: Log, lostOutputs: readonly string[]): void {
   log.info(`post-merge-smoke: ${outcome.status} (${outcome.reason}): ${outcome.message}`);
+  if (lostOutputs.length > 0) {
+    // Later steps and jobs read `status` and `continuation-ready` from there: a green step without them lies.
+    const names = lostOutputs.slice(0, 3).join(', ') + (lostOutputs.length > 3 ? ', …' : '');
+    log.error(
+      `The step's outputs could not be written to $GITHUB_OUTPUT (${lostOutputs.length} lost: ${names}); the job fails so that nothing downstream acts on missing outputs.`,
+      { title: 'post-merge-smoke outputs lost' },
+    );
+    process.exitCode = 1;
+  }
   if (!outcome.failed) return;
   // The Critical #7 annotation is already out; a failing STALE still needs its own.
   if (outcome.status === 'STALE') log.error(outcome.message, { title: 'post-merge-smoke STALE' });

@@ -276,7 +276,8 @@ export function runAction(env: Record<string, string>, opts: RunOptions = {}): P
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       try {
-        const outputFile = readFileSync(env.GITHUB_OUTPUT, 'utf8');
+        // A test may make $GITHUB_OUTPUT unwritable (a directory): then there are no outputs to read.
+        const outputFile = isFile(env.GITHUB_OUTPUT) ? readFileSync(env.GITHUB_OUTPUT, 'utf8') : '';
         resolvePromise({
           exitCode: code,
           signal,
@@ -552,3 +553,5 @@ export const STACK_TRACE = /^\s+at .+(\(.*:\d+:\d+\)|:\d+:\d+)$/m;
 export function sq(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
+
+const isFile = (path: string): boolean => existsSync(path) && statSync(path).isFile();

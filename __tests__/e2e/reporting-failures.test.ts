@@ -1,7 +1,7 @@
 // The built action when the infrastructure around it fails: the API is unreachable, the artifact service is
 // down, commit statuses answer 403. Every reporting step is isolated; outputs and the summary are always written.
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EscalationPacket } from '../../src/contracts.js';
 import { closedPortUrl } from '../support/fake-github.js';
@@ -140,5 +140,33 @@ describe('the built action when its surroundings fail', () => {
     expect(run.outputs['artifact-url']).toContain(`https://github.com/${REPOSITORY}/actions/runs/`);
     // Both the pending and the final status were attempted.
     expect(postedStatuses(world).map((s) => s.state)).toEqual(['pending', 'failure']);
+  });
+
+  it('an empty event file: no crash while the modules load; the push runs from GITHUB_SHA and reports', async () => {
+    world = await createWorld();
+    const env = actionEnv(world, { inputs: { 'smoke-command': 'echo ran' } });
+    writeFileSync(env.GITHUB_EVENT_PATH, '');
+    const run = await runAction(env);
+    expect([run.exitCode, describeRun(run)]).toEqual([0, expect.any(String)]);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect([run.outputs.status, checkedResult(run).merge_commit]).toEqual(['PASS', world.mergeCommit]);
+  });
+
+  it('$GITHUB_OUTPUT cannot be written: a passing smoke still fails the job, with one error that says why', async () => {
+    world = await createWorld();
+    const env = actionEnv(world, { inputs: { 'smoke-command': 'true' } });
+    env.GITHUB_OUTPUT = join(world.runnerDir, 'a-directory');
+    mkdirSync(env.GITHUB_OUTPUT);
+    const run = await runAction(env);
+    expect([run.exitCode, describeRun(run)]).toEqual([1, expect.any(String)]);
+    const lost = run.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::error title=post-merge-smoke outputs lost::'));
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toMatch(/\(21 lost: /);
+    // The verdict itself is still where it can be read.
+    const resultFile = join(env.RUNNER_TEMP, 'post-merge-smoke', 'smoke-result.json');
+    const result = JSON.parse(readFileSync(resultFile, 'utf8')) as { status: string };
+    expect([result.status, run.summary]).toEqual(['PASS', expect.stringContaining('PASS')]);
   });
 });

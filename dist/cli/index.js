@@ -71641,14 +71641,20 @@ function buildOutputs(input, maxResultBytes = MAX_RESULT_OUTPUT_BYTES) {
 function outputs_setEachOutput(sinks, input) {
     if (!sinks.setOutput)
         return;
+    const refused = [];
+    let reason = '';
     for (const [name, value] of Object.entries(buildOutputs(input))) {
         try {
             sinks.setOutput(name, value);
         }
         catch (e) {
-            sinks.log.warning(`Could not set output ${name}: ${e instanceof Error ? e.message : String(e)}`);
+            refused.push(name);
+            reason ||= e instanceof Error ? e.message : String(e);
         }
     }
+    // One warning, not one per output: the cause is nearly always the same file.
+    if (refused.length > 0)
+        sinks.log.warning(`Could not set output ${refused.join(', ')}: ${reason}`);
 }
 /** Marker put before a tail that was shortened to fit the job output limit. */
 function shortenedMarker(droppedBytes) {

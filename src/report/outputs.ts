@@ -56,13 +56,18 @@ export function buildOutputs(
 /** Sets every output, each on its own: one the runner refuses does not lose the others. */
 export function setEachOutput(sinks: Pick<Sinks, 'setOutput' | 'log'>, input: OutputInput): void {
   if (!sinks.setOutput) return;
+  const refused: string[] = [];
+  let reason = '';
   for (const [name, value] of Object.entries(buildOutputs(input))) {
     try {
       sinks.setOutput(name as OutputName, value);
     } catch (e) {
-      sinks.log.warning(`Could not set output ${name}: ${e instanceof Error ? e.message : String(e)}`);
+      refused.push(name);
+      reason ||= e instanceof Error ? e.message : String(e);
     }
   }
+  // One warning, not one per output: the cause is nearly always the same file.
+  if (refused.length > 0) sinks.log.warning(`Could not set output ${refused.join(', ')}: ${reason}`);
 }
 
 /** Marker put before a tail that was shortened to fit the job output limit. */
