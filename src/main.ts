@@ -19,6 +19,7 @@ import {
   createArtifactStore,
   emergencyPublish,
   preloadValidators,
+  REPORTING_MS,
   uploadEscalationArtifact,
 } from './report/index.js';
 import {
@@ -118,9 +119,15 @@ function gitAuth(token: string, serverUrl: string): GitAuth | null {
   return { extraHeader: `AUTHORIZATION: basic ${credential}`, serverUrl };
 }
 
+/** Every upload (packet, hand-over, plan) gives up after REPORTING_MS.artifactUpload, not the client's ~15 min. */
 function artifactUploader(env: NodeJS.ProcessEnv, runner: RunnerContext) {
   if (!env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN) return null;
-  const ctx = { serverUrl: runner.serverUrl, repository: runner.repository, runId: runner.runId };
+  const ctx = {
+    serverUrl: runner.serverUrl,
+    repository: runner.repository,
+    runId: runner.runId,
+    timeoutMs: REPORTING_MS.artifactUpload,
+  };
   return (upload: Parameters<typeof uploadEscalationArtifact>[0]) => uploadEscalationArtifact(upload, ctx);
 }
 
