@@ -19,6 +19,7 @@ import {
   createArtifactStore,
   emergencyPublish,
   preloadValidators,
+  REPORTING_MS,
   uploadEscalationArtifact,
 } from './report/index.js';
 import {
@@ -123,9 +124,15 @@ function gitAuth(token: string, serverUrl: string): GitAuth | null {
   return { extraHeader: `AUTHORIZATION: basic ${credential}`, serverUrl };
 }
 
+/** Every upload (packet, hand-over, plan) gives up after REPORTING_MS.artifactUpload, not the client's ~15 min. */
 function artifactUploader(env: NodeJS.ProcessEnv, runner: RunnerContext) {
   if (!env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN) return null;
-  const ctx = { serverUrl: runner.serverUrl, repository: runner.repository, runId: runner.runId };
+  const ctx = {
+    serverUrl: runner.serverUrl,
+    repository: runner.repository,
+    runId: runner.runId,
+    timeoutMs: artifactMs(env, REPORTING_MS.artifactUpload),
+  };
   return (upload: Parameters<typeof uploadEscalationArtifact>[0]) => uploadEscalationArtifact(upload, ctx);
 }
 
@@ -134,7 +141,16 @@ const ARTIFACT_READ_MS = 60_000;
 
 function artifactStore(env: NodeJS.ProcessEnv) {
   if (!env.ACTIONS_RESULTS_URL || !env.ACTIONS_RUNTIME_TOKEN) return null;
-  return createArtifactStore({ timeoutMs: ARTIFACT_READ_MS });
+  return createArtifactStore({ timeoutMs: artifactMs(env, ARTIFACT_READ_MS) });
+}
+
+/**
+ * A limit on one call to the artifact service. Only tests shorten it (a silent service would cost each of
+ * them a minute); it is deliberately not an input.
+ */
+function artifactMs(env: NodeJS.ProcessEnv, standard: number): number {
+  const override = Number(env.POST_MERGE_SMOKE_ARTIFACT_MS);
+  return override > 0 ? override : standard;
 }
 
 /** The runner's port, noting each output whose write to $GITHUB_OUTPUT failed (a full disk, a directory…). */

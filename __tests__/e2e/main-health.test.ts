@@ -224,4 +224,24 @@ describe('the built action: main health', () => {
       /No result artifact post-merge-smoke-result-/,
     );
   });
+
+  it('a silent statuses endpoint costs only the commit status: the suspects and the issue still happen', async () => {
+    const h = await healthWorld('Break the widget (#5)');
+    world = h.world;
+    world.github.on('POST', /\/statuses\/[0-9a-f]{40}$/, () => new Promise(() => {}));
+    const run = await runAction(actionEnv(world, { inputs: { 'smoke-command': 'exit 3', ...HEALTH } }), {
+      timeoutMs: 90_000,
+    });
+    expect([run.exitCode, describeRun(run)]).toEqual([1, expect.any(String)]);
+    const result = checkedResult(run);
+    expect(result.status).toBe('FAIL');
+    expect(result.reporting.commit_status).toMatch(/^failed: no answer/);
+    // Each step has its own API budget: the ones after the silent status did send their requests.
+    expect(result.reporting.escalation_issue).toBe('opened #1');
+    expect(result.reporting.green_ref).not.toMatch(/no time left/);
+    expect(h.state.issues).toHaveLength(1);
+    expect(world.github.requestsTo('POST', /\/issues$/)).toHaveLength(1);
+    expect(world.github.requestsTo('POST', /^\/graphql$/).length).toBeGreaterThan(0);
+    expect(result.reporting.artifact).toMatch(/^uploaded/);
+  }, 120_000);
 });

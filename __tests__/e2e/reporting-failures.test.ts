@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EscalationPacket } from '../../src/contracts.js';
 import { closedPortUrl } from '../support/fake-github.js';
+import { SilentServer } from '../support/silent-server.js';
 import {
   actionEnv,
   checkedResult,
@@ -19,9 +20,12 @@ import {
 } from './harness.js';
 
 let world: World | null = null;
+let silent: SilentServer | null = null;
 afterEach(async () => {
   await world?.cleanup();
+  await silent?.stop();
   world = null;
+  silent = null;
 });
 
 describe('the built action when its surroundings fail', () => {
@@ -168,5 +172,63 @@ describe('the built action when its surroundings fail', () => {
     const resultFile = join(env.RUNNER_TEMP, 'post-merge-smoke', 'smoke-result.json');
     const result = JSON.parse(readFileSync(resultFile, 'utf8')) as { status: string };
     expect([result.status, run.summary]).toEqual(['PASS', expect.stringContaining('PASS')]);
+  });
+
+  // The @actions/artifact client alone waits 3 min per attempt, 5 attempts, on a service that never answers.
+  it('artifact service silent: the upload gives up at its deadline; verdict, outputs, summary and result file come', async () => {
+    world = await createWorld();
+    silent = new SilentServer();
+    const url = await silent.start();
+    const run = await runAction(
+      actionEnv(world, {
+        inputs: { 'smoke-command': 'echo boom >&2; exit 3' },
+        // 60 s in a real run (REPORTING_MS.artifactUpload); the same rule, shortened for the suite.
+        env: { ACTIONS_RESULTS_URL: `${url}/`, POST_MERGE_SMOKE_ARTIFACT_MS: '3000' },
+      }),
+      { timeoutMs: 60_000 },
+    );
+    expect([run.exitCode, describeRun(run)]).toEqual([1, expect.any(String)]);
+    const result = checkedResult(run);
+    expect(result).toMatchObject({ status: 'FAIL', exit_code: 3 });
+    expect(result.reporting.artifact).toBe('failed: artifact upload failed: no answer within 3000 ms');
+    expect(result.reporting).toMatchObject({ commit_status: 'posted', summary: 'written' });
+    expect(silent.connections).toBeGreaterThan(0);
+    expect(run.summary).toContain('FAIL');
+    expect(existsSync(run.outputs['packet-path'])).toBe(true);
+    expect(postedStatuses(world).map((s) => s.state)).toEqual(['pending', 'failure']);
+  });
+
+  it("SIGTERM while the upload waits on a silent service: reported within the runner's 7.5 s, not minutes", async () => {
+    world = await createWorld();
+    silent = new SilentServer();
+    const url = await silent.start();
+    let signalledAt = 0;
+    const run = await runAction(
+      actionEnv(world, {
+        inputs: { 'smoke-command': 'exit 3' },
+        env: { ACTIONS_RESULTS_URL: `${url}/` },
+      }),
+      {
+        timeoutMs: 60_000,
+        onStdout: (_chunk, soFar, child) => {
+          // The client's debug line: the upload's first request is on its way to the silent service.
+          if (signalledAt === 0 && /\[Request\] CreateArtifact/.test(soFar)) {
+            signalledAt = Date.now();
+            child.kill('SIGTERM');
+          }
+        },
+      },
+    );
+    const afterSignalMs = Date.now() - signalledAt;
+    expect([signalledAt > 0, run.exitCode, describeRun(run)]).toEqual([true, 1, expect.any(String)]);
+    expect(run.stdout).toContain('Received SIGTERM: cancelling the smoke and reporting CANCELLED.');
+    const result = checkedResult(run);
+    // The verdict stands (the smoke had ended); the upload in flight was cut short.
+    expect(result.status).toBe('FAIL');
+    expect(result.reporting.artifact).toMatch(/^failed: the run was cancelled: gave up after the 3000 ms/);
+    expect(result.reporting).toMatchObject({ commit_status: 'posted', summary: 'written' });
+    expect(run.summary).toContain('FAIL');
+    // The runner sends SIGKILL 7.5 s after SIGINT (SIGTERM at most as long): everything was written by then.
+    expect(afterSignalMs).toBeLessThan(7_500);
   });
 });

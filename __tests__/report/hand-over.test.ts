@@ -45,7 +45,7 @@ function context(inputs: Partial<Record<InputName, string>>, upload: PublishCont
     api: null,
     uploadArtifact: upload,
     now: () => new Date(),
-    stepTimeoutMs: null,
+    signal: null,
   };
   return { c, lines };
 }

@@ -71754,13 +71754,104 @@ function validators() {
     return loading;
 }
 
+;// CONCATENATED MODULE: ./src/report/deadlines.ts
+
+/** The limits; a step's worst case is the sum of its parts (publish.ts sums up the phase's). */
+const REPORTING_MS = {
+    /** Every API call of one step together (retries, rate limits, a silent server): the API client's budget. */
+    api: 20_000,
+    /** One artifact upload: @actions/artifact alone waits 3 min per attempt, 5 attempts, on a silent service. */
+    artifactUpload: 60_000,
+    /** Files written on the runner (packet, logs, summary, result file): milliseconds unless the disk hangs. */
+    files: 2_000,
+    /**
+     * After a cancellation: the steps that talk to a service and are still to run or in flight, together,
+     * counted from the cancellation. The file steps after them keep their own 2 s each: 3 + 2 + 2 s < 7.5 s.
+     */
+    cancelled: 3_000,
+};
+/**
+ * The backstop over a step's parts waits this much longer, so that a part's own limit — which says what it
+ * waited for ("no answer within 60000 ms") — fires first.
+ */
+const BACKSTOP_GRACE_MS = 1_000;
+/** A step's deadline: the sum of its parts. */
+function deadlineOf(parts, ms = REPORTING_MS) {
+    return parts.reduce((sum, part) => sum + ms[part], 0);
+}
+/**
+ * The time a cancelled run leaves its reporting: a window of `ms` that opens at the cancellation (or at
+ * once, for a run that is already CANCELLED); `cut()` is what a step races against.
+ */
+class CancelWindow {
+    signal;
+    ms;
+    closed;
+    expired = false;
+    error = null;
+    timer;
+    open;
+    constructor(signal, cancelledAlready, ms = REPORTING_MS.cancelled) {
+        this.signal = signal;
+        this.ms = ms;
+        let close = () => { };
+        this.closed = new Promise((_, reject) => (close = reject));
+        this.closed.catch(() => { }); // a window nobody races is not an unhandled rejection
+        const message = `the run was cancelled: gave up after the ${ms} ms a cancelled run leaves its reporting`;
+        this.open = () => {
+            this.timer ??= setTimeout(() => {
+                this.expired = true;
+                this.error = new Error(message);
+                close(this.error);
+            }, ms);
+        };
+        if (cancelledAlready || signal?.aborted)
+            this.open();
+        else
+            signal?.addEventListener('abort', this.open, { once: true });
+    }
+    /**
+     * Rejects when the window ends. Once it has ended: one turn of the event loop later — time for a step to
+     * say it has nothing to do ("skipped: …" needs no I/O), not to wait on a service.
+     */
+    cut() {
+        if (!this.expired)
+            return this.closed;
+        return new Promise((_, reject) => setImmediate(() => reject(this.error)));
+    }
+    dispose() {
+        clearTimeout(this.timer);
+        this.signal?.removeEventListener('abort', this.open);
+    }
+}
+/** A step's outcome; a throw or a step past its deadline (or past a cancellation's window) becomes "failed: …". */
+async function isolated(step, work, limits) {
+    let timer;
+    try {
+        const backstopMs = limits.deadlineMs + BACKSTOP_GRACE_MS;
+        const deadline = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`gave up after ${backstopMs} ms`)), backstopMs);
+        });
+        const racers = [work(), deadline, ...(limits.window ? [limits.window.cut()] : [])];
+        return await Promise.race(racers);
+    }
+    catch (e) {
+        limits.sinks.log.warning(`Reporting step '${step}' failed: ${text_errorText(e)}`);
+        return `failed: ${text_errorText(e)}`;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/publish.ts
 // Publishing a SmokeResult (SPEC §8) on every exit path. The reporting steps are a list, each isolated: one
 // failing (HTTP 403 on statuses, artifact service down, summary write error) never stops the others, and each
 // outcome is recorded in `reporting`. Then the result file and the outputs, which carry every outcome, and
 // the annotations; whether the job fails is decided last. The privileged steps (those that write through
 // the API or escalate) run only in a job that reports: a run job with `report: false` hands its result over
-// to a `report` job instead (SPEC-v2 §1).
+// to a `report` job instead (SPEC-v2 §1). Each step has its own deadline and API budget (deadlines.ts).
+
 
 
 
@@ -71776,13 +71867,33 @@ function validators() {
 
 // In this order: the packet and the issue list the suspects, which start after the green ref; the summary
 // shows what every other step did.
+// Worst case, all of them timing out: 20 + 20 + (20 + 2 + 60) + 20 s, then the summary and the result file
+// (2 s each) — 146 s in a job that reports; 64 s + 2 s in a run job that hands over (REPORTING_MS).
 const REPORT_STEPS = [
-    { name: 'commit status', records: 'commit_status', privileged: true, run: publish_postFinalStatus },
-    { name: 'green ref', records: 'green_ref', privileged: true, run: moveGreenRef },
-    { name: 'escalation packet', records: 'artifact', privileged: true, run: escalate },
-    { name: 'escalation issue', records: 'escalation_issue', privileged: true, run: updateIssue },
-    { name: 'result artifact', records: 'result_artifact', privileged: false, run: handOverResult },
-    { name: 'job summary', records: 'summary', privileged: false, run: writeSummary },
+    { name: 'commit status', records: 'commit_status', privileged: true, takes: ['api'], run: publish_postFinalStatus },
+    { name: 'green ref', records: 'green_ref', privileged: true, takes: ['api'], run: moveGreenRef },
+    {
+        name: 'escalation packet',
+        records: 'artifact',
+        privileged: true,
+        takes: ['api', 'files', 'artifactUpload'],
+        run: escalate,
+    },
+    {
+        name: 'escalation issue',
+        records: 'escalation_issue',
+        privileged: true,
+        takes: ['api'],
+        run: updateIssue,
+    },
+    {
+        name: 'result artifact',
+        records: 'result_artifact',
+        privileged: false,
+        takes: ['files', 'artifactUpload'],
+        run: handOverResult,
+    },
+    { name: 'job summary', records: 'summary', privileged: false, takes: ['files'], run: writeSummary },
 ];
 async function publishResult(draftResult, smokeRun, c) {
     const draft = {
@@ -71793,11 +71904,17 @@ async function publishResult(draftResult, smokeRun, c) {
         suspects: null,
         issueUrl: null,
     };
-    for (const step of REPORT_STEPS) {
-        const outcome = step.privileged && !reportsHere(c)
-            ? 'skipped: report is false (the report job reports)'
-            : await isolated(step.name, () => step.run(draft, c), c);
-        draft.result.reporting[step.records] = c.sinks.redactor.redact(outcome);
+    const window = new CancelWindow(c.signal, draftResult.status === 'CANCELLED', ms(c).cancelled);
+    try {
+        for (const step of REPORT_STEPS) {
+            const outcome = step.privileged && !reportsHere(c)
+                ? 'skipped: report is false (the report job reports)'
+                : await runStep(step, draft, c, window);
+            draft.result.reporting[step.records] = c.sinks.redactor.redact(outcome);
+        }
+    }
+    finally {
+        window.dispose();
     }
     const result = await validated(draft.result, c);
     const resultPath = await writeResultFile(result, c);
@@ -71812,6 +71929,24 @@ async function publishResult(draftResult, smokeRun, c) {
         artifact: draft.artifact,
         failed: jobFails(result.status, c.settings.onStale) || lost,
     };
+}
+function ms(c) {
+    return c.reportingMs ?? REPORTING_MS;
+}
+/**
+ * One step within its own deadline, with an API budget of its own: a silent endpoint costs only the step
+ * that called it. A step that only writes files is not cut by a cancellation: its outcome is still due.
+ */
+function runStep(step, draft, c, window) {
+    const own = step.takes.includes('api')
+        ? { ...c, api: c.api?.withBudget(ms(c).api) ?? null }
+        : c;
+    const talks = step.takes.some((part) => part !== 'files');
+    return isolated(step.name, () => step.run(draft, own), {
+        sinks: c.sinks,
+        deadlineMs: deadlineOf(step.takes, ms(c)),
+        window: talks ? window : null,
+    });
 }
 /** The final state replaces the pending one (same context). */
 async function publish_postFinalStatus(draft, c) {
@@ -71903,7 +72038,10 @@ async function validated(result, c) {
 }
 async function writeResultFile(result, c) {
     const path = (0,external_node_path_.join)(c.outDir, result_file_RESULT_FILE_NAME);
-    const written = await isolated('result file', () => c.sinks.writeJson(path, result).then(() => 'written'), c);
+    const written = await isolated('result file', () => c.sinks.writeJson(path, result).then(() => 'written'), {
+        sinks: c.sinks,
+        deadlineMs: ms(c).files,
+    });
     return written === 'written' ? path : null;
 }
 function setOutputs(result, resultPath, draft, c) {
@@ -71924,25 +72062,6 @@ function annotate(result, c) {
         c.sinks.log.error(result.message, { title });
     else if (result.status === 'STALE')
         c.sinks.log.warning(result.message);
-}
-/** A step's outcome; a throw or a step past its deadline becomes "failed: …". */
-async function isolated(step, work, c) {
-    let timer;
-    try {
-        if (c.stepTimeoutMs === null)
-            return await work();
-        const deadline = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`gave up after ${c.stepTimeoutMs} ms`)), c.stepTimeoutMs);
-        });
-        return await Promise.race([work(), deadline]);
-    }
-    catch (e) {
-        c.sinks.log.warning(`Reporting step '${step}' failed: ${text_errorText(e)}`);
-        return `failed: ${text_errorText(e)}`;
-    }
-    finally {
-        clearTimeout(timer);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/emergency.ts
@@ -72006,17 +72125,18 @@ async function emergencyPublish(error, c) {
 
 
 
+
 ;// CONCATENATED MODULE: ./src/modes/context.ts
 /**
  * How long each phase of a run may spend on the GitHub API, whatever the API does (a silent server, a
  * stalled body, retries, rate limits): the worst case of a run is these numbers plus the smoke itself.
- * The verdict phase covers the freshness check and PR discovery, which run side by side.
+ * The verdict phase covers the freshness check and PR discovery, which run side by side. The reporting
+ * phase gives each of its steps a budget of its own (REPORTING_MS in src/report/deadlines.ts).
  */
 const API_BUDGET_MS = {
     verdict: 25_000,
     pending: 10_000,
     headAfter: 10_000,
-    reporting: 20_000,
     /** `mode: gate`: its one request, retries and rate limits included. */
     gate: 20_000,
 };
@@ -73094,7 +73214,7 @@ async function publishGate(c, g) {
         const page = renderGateSummary(g, { serverUrl: c.runner.serverUrl, repository: c.runner.repository });
         await isolated('job summary', () => summary(page).then(() => 'written'), {
             sinks: c.sinks,
-            stepTimeoutMs: 3000,
+            deadlineMs: REPORTING_MS.files,
         });
     }
     setGateOutputs(c, g);
@@ -73507,12 +73627,13 @@ async function publishPlan(c, end, outcome, uploadArtifact) {
         log.error(outcome.message, { title: 'post-merge-smoke plan' });
     for (const s of plan?.shards ?? [])
         log.info(`Planned ${s.profile}: ${s.why}.`);
-    const steps = { stepTimeoutMs: null, sinks: c.sinks };
+    const upload = { sinks: c.sinks, deadlineMs: REPORTING_MS.files + REPORTING_MS.artifactUpload };
     if (plan)
-        await isolated('plan artifact', () => handOver(c, plan, uploadArtifact), steps);
+        await isolated('plan artifact', () => handOver(c, plan, uploadArtifact), upload);
     if (c.sinks.appendSummary) {
         const summary = c.sinks.appendSummary;
-        await isolated('job summary', () => summary(planSummary(plan, outcome)).then(() => 'written'), steps);
+        const files = { sinks: c.sinks, deadlineMs: REPORTING_MS.files };
+        await isolated('job summary', () => summary(planSummary(plan, outcome)).then(() => 'written'), files);
     }
     outputs_setEachOutput(c.sinks, {
         ...emptyOutputs('plan', outcome.status),
@@ -75962,7 +76083,6 @@ function ranVerdict(smoke) {
 
 
 
-
 /** Runs the stages of `mode: run` (or its plan, when `c.apply` is false) and returns how they ended. */
 function runSmokeScript(c, o) {
     return runScript(runMode(c, o.inputErrors, o.describeInputError), {
@@ -75990,20 +76110,19 @@ function endOfRun(end) {
 async function smokeAndPublish(c, o) {
     const end = await runSmokeScript({ ...c, apply: true }, o);
     const { verdict, smoke } = endOfRun(end);
-    return publishResult(facts_buildResult(end.facts, verdict), smoke, publishContext(c, o, verdict));
+    return publishResult(facts_buildResult(end.facts, verdict), smoke, publishContext(c, o));
 }
-/** How a mode publishes: the reporting phase's API budget, and only seconds after a cancellation. */
-function publishContext(c, o, verdict) {
+/** How a mode publishes: the run's signal, so that a cancellation during the reporting cuts it short. */
+function publishContext(c, o) {
     return {
         settings: c.settings,
         runner: c.runner,
         outDir: c.outDir,
         sinks: c.sinks,
-        api: c.api?.withBudget(API_BUDGET_MS.reporting) ?? null,
+        api: c.api,
         uploadArtifact: o.uploadArtifact,
         now: c.now,
-        // After a cancellation the runner allows a few seconds: no reporting step may wait long.
-        stepTimeoutMs: verdict.status === 'CANCELLED' ? 3000 : null,
+        signal: o.signal,
     };
 }
 
@@ -76206,10 +76325,10 @@ async function reportAndPublish(c, o) {
         dryRun: c.settings.dryRun,
     });
     if (end.kind === 'stopped') {
-        return publishResult(facts_buildResult(end.facts, end.verdict), null, publishContext(c, o, end.verdict));
+        return publishResult(facts_buildResult(end.facts, end.verdict), null, publishContext(c, o));
     }
     const { result, received } = end.value;
-    return publishResult(result, null, { ...publishContext(c, o, result), received });
+    return publishResult(result, null, { ...publishContext(c, o), received });
 }
 
 ;// CONCATENATED MODULE: ./src/modes/stages/config-files.ts
@@ -79342,8 +79461,8 @@ function staleHint(v, facts, ctx) {
 ;// CONCATENATED MODULE: ./src/cli/publish-local.ts
 
 /**
- * A local run's publication: no artifact service; a cancelled run gets 3 s per reporting step, because
- * the user is waiting at the terminal for it to stop.
+ * A local run's publication: no artifact service; a cancelled run gets the seconds REPORTING_MS.cancelled
+ * allows, because the user is waiting at the terminal for it to stop.
  */
 function publishLocally(result, smoke, c) {
     return publishResult(result, smoke, {
@@ -79354,7 +79473,7 @@ function publishLocally(result, smoke, c) {
         api: c.api,
         uploadArtifact: null,
         now: c.now,
-        stepTimeoutMs: result.status === 'CANCELLED' ? 3000 : null,
+        signal: null,
     });
 }
 

@@ -5,8 +5,8 @@ import type { ModeContext } from '../modes/index.js';
 import { publishResult } from '../report/index.js';
 
 /**
- * A local run's publication: no artifact service; a cancelled run gets 3 s per reporting step, because
- * the user is waiting at the terminal for it to stop.
+ * A local run's publication: no artifact service; a cancelled run gets the seconds REPORTING_MS.cancelled
+ * allows, because the user is waiting at the terminal for it to stop.
  */
 export function publishLocally(
   result: SmokeResult,
@@ -21,6 +21,6 @@ export function publishLocally(
     api: c.api,
     uploadArtifact: null,
     now: c.now,
-    stepTimeoutMs: result.status === 'CANCELLED' ? 3000 : null,
+    signal: null,
   });
 }

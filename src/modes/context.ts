@@ -47,13 +47,13 @@ export interface ModeContext {
 /**
  * How long each phase of a run may spend on the GitHub API, whatever the API does (a silent server, a
  * stalled body, retries, rate limits): the worst case of a run is these numbers plus the smoke itself.
- * The verdict phase covers the freshness check and PR discovery, which run side by side.
+ * The verdict phase covers the freshness check and PR discovery, which run side by side. The reporting
+ * phase gives each of its steps a budget of its own (REPORTING_MS in src/report/deadlines.ts).
  */
 export const API_BUDGET_MS = {
   verdict: 25_000,
   pending: 10_000,
   headAfter: 10_000,
-  reporting: 20_000,
   /** `mode: gate`: its one request, retries and rate limits included. */
   gate: 20_000,
 } as const;

@@ -5,7 +5,7 @@
 // CANCELLED when it could not decide), `main-state`, `red-since` and `bypassed`, and `result` is empty.
 // It never reads the workspace or runs anything: one API request is its whole cost.
 import { runScript, run, type Script, type Verdict } from '../pipeline/index.js';
-import { emptyOutputs, isolated, setEachOutput } from '../report/index.js';
+import { emptyOutputs, isolated, REPORTING_MS, setEachOutput } from '../report/index.js';
 import type { InputError } from '../settings/index.js';
 import { API_BUDGET_MS, withApiBudget, type ModeContext } from './context.js';
 import { renderGateSummary } from './gate-summary.js';
@@ -90,7 +90,7 @@ async function publishGate(c: ModeContext, g: GateOutcome): Promise<void> {
     const page = renderGateSummary(g, { serverUrl: c.runner.serverUrl, repository: c.runner.repository });
     await isolated('job summary', () => summary(page).then(() => 'written'), {
       sinks: c.sinks,
-      stepTimeoutMs: 3000,
+      deadlineMs: REPORTING_MS.files,
     });
   }
   setGateOutputs(c, g);

@@ -18,6 +18,7 @@ import {
   escapeInline,
   inlineCode,
   isolated,
+  REPORTING_MS,
   setEachOutput,
   STATUS_EMOJI,
   type ArtifactUploader,
@@ -48,11 +49,12 @@ export async function publishPlan(
   const plan = end.kind === 'done' ? end.value : null;
   if (plan === null) log.error(outcome.message, { title: 'post-merge-smoke plan' });
   for (const s of plan?.shards ?? []) log.info(`Planned ${s.profile}: ${s.why}.`);
-  const steps = { stepTimeoutMs: null, sinks: c.sinks };
-  if (plan) await isolated('plan artifact', () => handOver(c, plan, uploadArtifact), steps);
+  const upload = { sinks: c.sinks, deadlineMs: REPORTING_MS.files + REPORTING_MS.artifactUpload };
+  if (plan) await isolated('plan artifact', () => handOver(c, plan, uploadArtifact), upload);
   if (c.sinks.appendSummary) {
     const summary = c.sinks.appendSummary;
-    await isolated('job summary', () => summary(planSummary(plan, outcome)).then(() => 'written'), steps);
+    const files = { sinks: c.sinks, deadlineMs: REPORTING_MS.files };
+    await isolated('job summary', () => summary(planSummary(plan, outcome)).then(() => 'written'), files);
   }
   setEachOutput(c.sinks, {
     ...emptyOutputs('plan', outcome.status),

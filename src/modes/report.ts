@@ -264,8 +264,8 @@ export async function reportAndPublish(c: ModeContext, o: SmokeOptions): Promise
     dryRun: c.settings.dryRun,
   });
   if (end.kind === 'stopped') {
-    return publishResult(buildResult(end.facts, end.verdict), null, publishContext(c, o, end.verdict));
+    return publishResult(buildResult(end.facts, end.verdict), null, publishContext(c, o));
   }
   const { result, received } = end.value;
-  return publishResult(result, null, { ...publishContext(c, o, result), received });
+  return publishResult(result, null, { ...publishContext(c, o), received });
 }

@@ -10,7 +10,7 @@ import {
   type PublishContext,
 } from '../report/index.js';
 import { runInfo, type InputError } from '../settings/index.js';
-import { API_BUDGET_MS, type ModeContext } from './context.js';
+import type { ModeContext } from './context.js';
 import { ranVerdict, runMode, type RunEnd } from './run.js';
 import { queueRecord } from './stages/queue.js';
 
@@ -50,20 +50,19 @@ export function endOfRun(end: ScriptEnd<RunEnd>): { verdict: Verdict; smoke: Smo
 export async function smokeAndPublish(c: ModeContext, o: SmokeOptions): Promise<Publication> {
   const end = await runSmokeScript({ ...c, apply: true }, o);
   const { verdict, smoke } = endOfRun(end);
-  return publishResult(buildResult(end.facts, verdict), smoke, publishContext(c, o, verdict));
+  return publishResult(buildResult(end.facts, verdict), smoke, publishContext(c, o));
 }
 
-/** How a mode publishes: the reporting phase's API budget, and only seconds after a cancellation. */
-export function publishContext(c: ModeContext, o: SmokeOptions, verdict: Verdict): PublishContext {
+/** How a mode publishes: the run's signal, so that a cancellation during the reporting cuts it short. */
+export function publishContext(c: ModeContext, o: SmokeOptions): PublishContext {
   return {
     settings: c.settings,
     runner: c.runner,
     outDir: c.outDir,
     sinks: c.sinks,
-    api: c.api?.withBudget(API_BUDGET_MS.reporting) ?? null,
+    api: c.api,
     uploadArtifact: o.uploadArtifact,
     now: c.now,
-    // After a cancellation the runner allows a few seconds: no reporting step may wait long.
-    stepTimeoutMs: verdict.status === 'CANCELLED' ? 3000 : null,
+    signal: o.signal,
   };
 }

@@ -4,7 +4,6 @@ export * from './types.js';
 export {
   publishResult,
   artifactName,
-  isolated,
   type Publication,
   type PublishContext,
   type ReceivedResults,
@@ -41,6 +40,7 @@ export {
   type StoredArtifact,
   type PickedArtifact,
 } from './result-artifact.js';
+export { CancelWindow, isolated, REPORTING_MS, type StepLimits } from './deadlines.js';
 export { emergencyPublish } from './emergency.js';
 export { preloadValidators, validators } from './schema-check.js';
 export { utf8Tail, utf8Head, clip, oneLine, formatDuration } from './text.js';

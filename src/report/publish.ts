@@ -3,7 +3,7 @@
 // outcome is recorded in `reporting`. Then the result file and the outputs, which carry every outcome, and
 // the annotations; whether the job fails is decided last. The privileged steps (those that write through
 // the API or escalate) run only in a job that reports: a run job with `report: false` hands its result over
-// to a `report` job instead (SPEC-v2 §1).
+// to a `report` job instead (SPEC-v2 §1). Each step has its own deadline and API budget (deadlines.ts).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GitHubApi } from '../adapters/index.js';
@@ -29,6 +29,7 @@ import { RESULT_FILE_NAME } from './result-file.js';
 import { validators } from './schema-check.js';
 import { renderSummary } from './summary.js';
 import { errorText } from './text.js';
+import { CancelWindow, deadlineOf, isolated, REPORTING_MS, type StepPart } from './deadlines.js';
 import { writeLogs } from './evidence.js';
 import type { ArtifactUploader, UploadedArtifact } from './types.js';
 
@@ -37,12 +38,15 @@ export interface PublishContext {
   runner: RunnerContext;
   outDir: string;
   sinks: Sinks;
+  /** Each step that uses it gets this client with a budget of its own (REPORTING_MS.api). */
   api: GitHubApi | null;
-  /** null: no artifact service; the packet stays on disk. */
+  /** null: no artifact service; the packet stays on disk. Bounded by its maker (REPORTING_MS.artifactUpload). */
   uploadArtifact: ArtifactUploader | null;
   now: () => Date;
-  /** Give up on a step after this long (a cancelled run has seconds left); null: the step's own limits. */
-  stepTimeoutMs: number | null;
+  /** The run's cancellation: from then on the steps still to run or in flight get REPORTING_MS.cancelled. */
+  signal: AbortSignal | null;
+  /** Only tests shorten these. */
+  reportingMs?: typeof REPORTING_MS;
   /** `mode: report`: where the folded results came from, and the run job's logs. */
   received?: ReceivedResults | null;
 }
@@ -87,18 +91,40 @@ interface ReportStep {
   records: keyof Reporting;
   /** Writes through the API or escalates: only a job that reports does it. */
   privileged: boolean;
+  /** What it spends time on: its deadline is their sum; 'api' gives it an API budget of its own. */
+  takes: readonly StepPart[];
   run(draft: Draft, c: PublishContext): Promise<string>;
 }
 
 // In this order: the packet and the issue list the suspects, which start after the green ref; the summary
 // shows what every other step did.
+// Worst case, all of them timing out: 20 + 20 + (20 + 2 + 60) + 20 s, then the summary and the result file
+// (2 s each) — 146 s in a job that reports; 64 s + 2 s in a run job that hands over (REPORTING_MS).
 const REPORT_STEPS: readonly ReportStep[] = [
-  { name: 'commit status', records: 'commit_status', privileged: true, run: postFinalStatus },
-  { name: 'green ref', records: 'green_ref', privileged: true, run: moveGreenRef },
-  { name: 'escalation packet', records: 'artifact', privileged: true, run: escalate },
-  { name: 'escalation issue', records: 'escalation_issue', privileged: true, run: updateIssue },
-  { name: 'result artifact', records: 'result_artifact', privileged: false, run: handOverResult },
-  { name: 'job summary', records: 'summary', privileged: false, run: writeSummary },
+  { name: 'commit status', records: 'commit_status', privileged: true, takes: ['api'], run: postFinalStatus },
+  { name: 'green ref', records: 'green_ref', privileged: true, takes: ['api'], run: moveGreenRef },
+  {
+    name: 'escalation packet',
+    records: 'artifact',
+    privileged: true,
+    takes: ['api', 'files', 'artifactUpload'],
+    run: escalate,
+  },
+  {
+    name: 'escalation issue',
+    records: 'escalation_issue',
+    privileged: true,
+    takes: ['api'],
+    run: updateIssue,
+  },
+  {
+    name: 'result artifact',
+    records: 'result_artifact',
+    privileged: false,
+    takes: ['files', 'artifactUpload'],
+    run: handOverResult,
+  },
+  { name: 'job summary', records: 'summary', privileged: false, takes: ['files'], run: writeSummary },
 ];
 
 export async function publishResult(
@@ -114,12 +140,17 @@ export async function publishResult(
     suspects: null,
     issueUrl: null,
   };
-  for (const step of REPORT_STEPS) {
-    const outcome =
-      step.privileged && !reportsHere(c)
-        ? 'skipped: report is false (the report job reports)'
-        : await isolated(step.name, () => step.run(draft, c), c);
-    draft.result.reporting[step.records] = c.sinks.redactor.redact(outcome);
+  const window = new CancelWindow(c.signal, draftResult.status === 'CANCELLED', ms(c).cancelled);
+  try {
+    for (const step of REPORT_STEPS) {
+      const outcome =
+        step.privileged && !reportsHere(c)
+          ? 'skipped: report is false (the report job reports)'
+          : await runStep(step, draft, c, window);
+      draft.result.reporting[step.records] = c.sinks.redactor.redact(outcome);
+    }
+  } finally {
+    window.dispose();
   }
   const result = await validated(draft.result, c);
   const resultPath = await writeResultFile(result, c);
@@ -134,6 +165,26 @@ export async function publishResult(
     artifact: draft.artifact,
     failed: jobFails(result.status, c.settings.onStale) || lost,
   };
+}
+
+function ms(c: PublishContext): typeof REPORTING_MS {
+  return c.reportingMs ?? REPORTING_MS;
+}
+
+/**
+ * One step within its own deadline, with an API budget of its own: a silent endpoint costs only the step
+ * that called it. A step that only writes files is not cut by a cancellation: its outcome is still due.
+ */
+function runStep(step: ReportStep, draft: Draft, c: PublishContext, window: CancelWindow): Promise<string> {
+  const own: PublishContext = step.takes.includes('api')
+    ? { ...c, api: c.api?.withBudget(ms(c).api) ?? null }
+    : c;
+  const talks = step.takes.some((part) => part !== 'files');
+  return isolated(step.name, () => step.run(draft, own), {
+    sinks: c.sinks,
+    deadlineMs: deadlineOf(step.takes, ms(c)),
+    window: talks ? window : null,
+  });
 }
 
 /** The final state replaces the pending one (same context). */
@@ -234,11 +285,10 @@ async function validated(result: SmokeResult, c: PublishContext): Promise<SmokeR
 
 async function writeResultFile(result: SmokeResult, c: PublishContext): Promise<string | null> {
   const path = join(c.outDir, RESULT_FILE_NAME);
-  const written = await isolated(
-    'result file',
-    () => c.sinks.writeJson(path, result).then(() => 'written'),
-    c,
-  );
+  const written = await isolated('result file', () => c.sinks.writeJson(path, result).then(() => 'written'), {
+    sinks: c.sinks,
+    deadlineMs: ms(c).files,
+  });
   return written === 'written' ? path : null;
 }
 
@@ -262,25 +312,4 @@ function annotate(result: SmokeResult, c: PublishContext): void {
     : `post-merge-smoke ${result.status} (the report job escalates)`;
   if (packetDue(result.status)) c.sinks.log.error(result.message, { title });
   else if (result.status === 'STALE') c.sinks.log.warning(result.message);
-}
-
-/** A step's outcome; a throw or a step past its deadline becomes "failed: …". */
-export async function isolated(
-  step: string,
-  work: () => Promise<string>,
-  c: Pick<PublishContext, 'sinks' | 'stepTimeoutMs'>,
-): Promise<string> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    if (c.stepTimeoutMs === null) return await work();
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`gave up after ${c.stepTimeoutMs} ms`)), c.stepTimeoutMs!);
-    });
-    return await Promise.race([work(), deadline]);
-  } catch (e) {
-    c.sinks.log.warning(`Reporting step '${step}' failed: ${errorText(e)}`);
-    return `failed: ${errorText(e)}`;
-  } finally {
-    clearTimeout(timer);
-  }
 }
