@@ -84,6 +84,32 @@ describe('getBranchHead', () => {
     await expect(client().getBranchHead('dev')).resolves.toBe(HEAD);
   });
 
+  // Only a 404 (or an older GitHub's prefix list without the name) means "no such branch": any other answer
+  // that is not a ref object is an unusable answer, named, never retried, and never a TypeError.
+  it.each([
+    ['null', { text: 'null' }, 'answered null where a ref object was expected'],
+    ['[]', { body: [] }, 'answered an empty list where a ref object was expected'],
+    ['a string', { body: 'hello' }, 'answered a string ("hello") where a ref object was expected'],
+    ['42', { text: '42' }, 'answered a number (42) where a ref object was expected'],
+    [
+      'an HTML page',
+      { text: '<html>oops</html>', headers: { 'content-type': 'text/html' } },
+      'answered a string ("<html>oops</html>") where a ref object was expected',
+    ],
+    [
+      'a ref without its SHA',
+      { body: { ref: 'refs/heads/main', object: {} } },
+      'answered nothing at object.sha where a 40-hex commit SHA was expected',
+    ],
+    ['[null]', { body: [null] }, 'answered null at [0] where a ref object was expected'],
+  ])('a body of %s is an unusable answer, not a missing branch', async (_name, answer, what) => {
+    fake.on('GET', /\/git\/ref\/heads\/main$/, answer);
+    const e = await caught(client().getBranchHead('main'));
+    expect(e.message).toBe(`GET /repos/octo/repo/git/ref/heads/main ${what}`);
+    expect(e.transient).toBe(false);
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('retries a 500 and then succeeds', async () => {
     fake.sequence('GET', /\/git\/ref\/heads\/main$/, [
       { status: 500, body: { message: 'boom' } },
@@ -289,6 +315,15 @@ describe('pull requests', () => {
     expect(e.message).toContain('Could not resolve to a PullRequest');
   });
 
+  it('a malformed GraphQL answer is not "pull request not found"', async () => {
+    fake.on('POST', /^\/graphql$/, { body: { data: 'x' } });
+    const e = await caught(client().getPullEditTimes(3));
+    expect(e.status).toBe(200);
+    expect(e.message).toContain('(pullRequest 3) answered a string ("x") where the data of the query');
+    fake.on('POST', /^\/graphql$/, { body: { data: { repository: { pullRequest: null } } } });
+    expect((await caught(client().getPullEditTimes(3))).status).toBe(404);
+  });
+
   it('retries GraphQL "Something went wrong" answers', async () => {
     fake.sequence('POST', /^\/graphql$/, [
       { body: { errors: [{ message: 'Something went wrong while executing your query.' }] } },
@@ -296,6 +331,42 @@ describe('pull requests', () => {
     ]);
     await expect(client().getPullEditTimes(3)).resolves.toEqual({ lastEditedAt: null, mergedAt: null });
     expect(fake.requests).toHaveLength(2);
+  });
+});
+
+describe('the main-health readers: a wrong shape is an unusable answer, never "none"', () => {
+  const query = { statusContext: 'c', first: 10, after: null };
+
+  it('commitHistory: object null is an unknown commit (404); a malformed answer is not', async () => {
+    fake.on('POST', /^\/graphql$/, { body: { data: { repository: { object: null } } } });
+    expect((await caught(client().commitHistory(SHA, query))).status).toBe(404);
+    for (const [data, what] of [
+      [null, 'answered null where the data of the query was expected'],
+      [{ repository: {} }, 'answered nothing at repository.object where a commit or null was expected'],
+      [
+        { repository: { object: { history: { nodes: [], pageInfo: 'x' } } } },
+        'answered a string ("x") at repository.object.history.pageInfo where page info was expected',
+      ],
+    ] as const) {
+      fake.on('POST', /^\/graphql$/, { body: { data } });
+      const e = await caught(client().commitHistory(SHA, query));
+      expect([e.status, e.message]).toEqual([200, expect.stringContaining(what)]);
+    }
+  });
+
+  it('the issue lists: a list of something else is an error naming the element', async () => {
+    fake.on('GET', /\/issues\/4\/comments$/, { body: [{ body: 'ok' }, null] });
+    expect((await caught(client().listIssueComments(4))).message).toBe(
+      'GET /repos/octo/repo/issues/4/comments (page 1) answered null at [1] where a comment was expected',
+    );
+    fake.on('GET', /\/issues$/, { body: [7] });
+    expect((await caught(client().listOpenIssues('smoke'))).message).toBe(
+      'GET /repos/octo/repo/issues answered a number (7) at [0] where an issue was expected',
+    );
+    fake.on('GET', /\/issues$/, { body: { message: 'x' } });
+    expect((await caught(client().listOpenIssues('smoke'))).message).toBe(
+      'GET /repos/octo/repo/issues answered an object where a list of issues was expected',
+    );
   });
 });
 
@@ -390,7 +461,7 @@ describe('time: one deadline per whole request, one retry layer, rate limits, a 
     };
   }
 
-  it('headers that come without their body are a transient "stopped answering", not a bad answer', async () => {
+  it('headers that come without their body are a transient "did not complete", not a bad answer', async () => {
     const stalling = await stallingServer();
     try {
       const e = await caught(
@@ -398,14 +469,52 @@ describe('time: one deadline per whole request, one retry layer, rate limits, a 
       );
       expect(e.status).toBeNull();
       expect(e.transient).toBe(true);
-      expect(e.message).toMatch(
-        /stopped answering: HTTP 200 headers came, but not the whole body within 200 ms/,
+      expect(e.message).toBe(
+        'GET /repos/octo/repo/git/ref/heads/main failed: the answer did not complete within 200 ms: ' +
+          'HTTP 200 headers and 25 bytes of the body came, but not its end',
       );
-      expect(e.message).not.toMatch(/without a commit SHA/);
       expect(stalling.requests()).toBe(2);
     } finally {
       await stalling.close();
     }
+  });
+
+  it('a body that never ends is cut at the deadline, and said so: not "stopped answering", not "no answer"', async () => {
+    const { createServer } = await import('node:http');
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"pad":"');
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+      };
+      res.on('drain', pump);
+      pump();
+    });
+    const port = await listenOnLoopback(server);
+    try {
+      const e = await caught(
+        client({ apiUrl: `http://127.0.0.1:${port}`, timeoutMs: 300, retries: 0 }).getBranchHead('main'),
+      );
+      expect(e.transient).toBe(true);
+      expect(e.message).toMatch(
+        /failed: the answer did not complete within 300 ms: HTTP 200 headers and \d{6,} bytes of the body came, but not its end$/,
+      );
+    } finally {
+      server.closeAllConnections();
+      await closeNow(server);
+    }
+  });
+
+  it('a rate limit that resets within a minute, beyond the budget, is said in seconds', async () => {
+    fake.on('GET', /\/git\/ref\/heads\/main$/, {
+      status: 429,
+      headers: { 'retry-after': '15' },
+      body: { message: 'API rate limit exceeded' },
+    });
+    const e = await caught(client({ budgetMs: 5000 }).getBranchHead('main'));
+    expect(e.kind).toBe('rate_limited');
+    expect(e.message).toMatch(/it resets at \S+Z \(in 15 s\), beyond the 5 s this run allows the API/);
   });
 
   it('a rate limit that resets beyond the budget stops at once, naming the reset', async () => {
@@ -447,6 +556,40 @@ describe('time: one deadline per whole request, one retry layer, rate limits, a 
     expect(fake.requests).toHaveLength(1);
     expect(e.kind).toBe('rate_limited');
     expect(e.message).toContain(new Date(reset * 1000).toISOString().replace(/\.\d+Z$/, 'Z'));
+  });
+
+  it('GraphQL RATE_LIMITED (HTTP 200) is a rate limit: its reset from the headers, no retry before it', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 1800;
+    fake.on('POST', /^\/graphql$/, {
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      body: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] },
+    });
+    const e = await caught(client({ budgetMs: 20_000 }).getPullEditTimes(3));
+    expect(fake.requests).toHaveLength(1);
+    expect(e.kind).toBe('rate_limited');
+    const resetAt = new Date(reset * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    expect(e.message).toContain(
+      `rate limit is exhausted (a GraphQL RATE_LIMITED answer); it resets at ${resetAt} (in about 30 min)`,
+    );
+  });
+
+  it('GraphQL RATE_LIMITED without headers does not invent a reset time; one that resets in time is waited out', async () => {
+    fake.on('POST', /^\/graphql$/, {
+      body: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] },
+    });
+    const e = await caught(client({ budgetMs: 20_000 }).getPullEditTimes(3));
+    expect(e.kind).toBe('rate_limited');
+    expect(e.message).toContain('the answer does not say when it resets');
+    expect(e.message).not.toContain('resets at');
+
+    fake.sequence('POST', /^\/graphql$/, [
+      {
+        headers: { 'retry-after': '0' },
+        body: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] },
+      },
+      { body: { data: { repository: { pullRequest: { lastEditedAt: null, mergedAt: null } } } } },
+    ]);
+    await expect(client().getPullEditTimes(3)).resolves.toEqual({ lastEditedAt: null, mergedAt: null });
   });
 
   it('the budget bounds every call: a server that never answers costs at most the budget', async () => {

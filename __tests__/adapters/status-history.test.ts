@@ -123,6 +123,28 @@ describe('getStatusHistory', () => {
     });
   });
 
+  it('the connections the schema types nullable (associatedPullRequests, labels) may be null: none', async () => {
+    const commit = { ...node(B, null, null), associatedPullRequests: null };
+    fake.on('POST', /^\/graphql$/, {
+      body: {
+        data: {
+          repository: {
+            ref: { target: { history: { nodes: [commit] } } },
+            pullRequest: { number: 15, title: 'x', labels: null },
+          },
+        },
+      },
+    });
+    const history = await client().getStatusHistory({
+      branch: 'main',
+      context: 'c',
+      limit: 20,
+      pullNumber: 15,
+    });
+    expect(history.commits![0]!.pull).toBeNull();
+    expect(history.pull).toEqual({ number: 15, title: 'x', labels: [] });
+  });
+
   it('a branch that does not exist answers commits: null', async () => {
     fake.on('POST', /^\/graphql$/, { body: { data: { repository: { ref: null } } } });
     await expect(
@@ -153,6 +175,57 @@ describe('getStatusHistory', () => {
       .getStatusHistory({ branch: 'main', context: 'c', limit: 20, pullNumber: null })
       .catch((x: unknown) => x);
     expect(bad).toBeInstanceOf(GitHubApiError);
-    expect((bad as GitHubApiError).message).toContain('a commit without its oid');
+    expect((bad as GitHubApiError).message).toContain(
+      'answered a number (42) at repository.ref.target.history.nodes[0].oid where a 40-hex commit SHA was expected',
+    );
+  });
+
+  // Only a well-formed history can say "no final status" (the gate's `unknown`, which lets a PR through);
+  // an answer that is not the schema's shape is an error naming where it broke, and never retried.
+  it.each([
+    [
+      'nodes: "x"',
+      { ref: { target: { history: { nodes: 'x' } } } },
+      'a string ("x") at repository.ref.target.history.nodes where a list of commits',
+    ],
+    ['ref: {} (no target)', { ref: {} }, 'nothing at repository.ref.target where a commit'],
+    [
+      'history: null',
+      { ref: { target: { history: null } } },
+      'null at repository.ref.target.history where a commit history',
+    ],
+    ['no ref field', {}, 'nothing at repository.ref where a ref or null'],
+    [
+      'parents: null',
+      { ref: { target: { history: { nodes: [{ ...node(A, null, null), parents: null }] } } } },
+      'null at repository.ref.target.history.nodes[0].parents where a connection',
+    ],
+    [
+      'labels: "x"',
+      { ref: null, pullRequest: { number: 15, labels: 'x' } },
+      'a string ("x") at repository.pullRequest.labels where a connection or null',
+    ],
+  ])('%s is a GitHubApiError, not a history', async (_name, repository, what) => {
+    fake.on('POST', /^\/graphql$/, { body: { data: { repository } } });
+    const e = await client()
+      .getStatusHistory({ branch: 'main', context: 'c', limit: 20, pullNumber: 15 })
+      .catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(GitHubApiError);
+    expect((e as GitHubApiError).message).toContain(`(history of main) answered ${what}`);
+    expect((e as GitHubApiError).transient).toBe(false);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('data: null with no errors, or a body that is no GraphQL answer, is an error too', async () => {
+    for (const [body, what] of [
+      [{ data: null }, 'answered null where the data of the query was expected'],
+      ['<html>oops</html>', 'answered a string ("<html>oops</html>") where a GraphQL answer was expected'],
+    ] as const) {
+      fake.on('POST', /^\/graphql$/, { body });
+      const e = await client()
+        .getStatusHistory({ branch: 'main', context: 'c', limit: 20, pullNumber: null })
+        .catch((x: unknown) => x);
+      expect((e as GitHubApiError).message).toContain(what);
+    }
   });
 });

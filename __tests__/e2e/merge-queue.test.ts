@@ -395,6 +395,47 @@ describe('the built action as the merge gate (mode: gate), one API request each'
   });
 });
 
+describe('the gate on an answer it cannot use: ERROR, never the PASS of an unknown state', () => {
+  const pr = { title: 'Add dark mode', labels: ['ui'] };
+  const withPr = (repository: Record<string, unknown>) => ({
+    data: { repository: { ...repository, pullRequest: { number: 31, title: 't', labels: { nodes: [] } } } },
+  });
+
+  it.each([
+    ['history.nodes: "x"', withPr({ ref: { target: { history: { nodes: 'x' } } } })],
+    ['ref: {} (no target)', withPr({ ref: {} })],
+    ['history: null', withPr({ ref: { target: { history: null } } })],
+  ])('%s → ERROR api_failed, naming where the answer broke', async (_name, body) => {
+    world = await createWorld();
+    world.github.on('POST', /^\/graphql$/, { body });
+    const { run, outputs } = await gate(world, { known: new Map() }, pr);
+    expect([run.exitCode, describeRun(run)]).toEqual([1, expect.any(String)]);
+    expect(outputs).toMatchObject({ status: 'ERROR', 'main-state': '', bypassed: '' });
+    expect(run.stdout).toMatch(
+      /^::error title=post-merge-smoke gate ERROR::.*\(history of main\) answered /m,
+    );
+    expect(run.stdout).not.toContain('lets this through');
+    expect(run.stdout).not.toContain('contents: read');
+  });
+
+  it('GraphQL RATE_LIMITED with HTTP 200 → ERROR naming the rate limit and its reset, no permissions hint', async () => {
+    world = await createWorld();
+    const reset = Math.floor(Date.now() / 1000) + 3600;
+    world.github.on('POST', /^\/graphql$/, {
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      body: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] },
+    });
+    const { run, outputs } = await gate(world, { known: new Map() }, pr);
+    expect(run.exitCode).toBe(1);
+    expect(outputs).toMatchObject({ status: 'ERROR', 'main-state': '' });
+    expect(run.stdout).toMatch(
+      /rate limit is exhausted \(a GraphQL RATE_LIMITED answer\); it resets at \S+Z/,
+    );
+    expect(run.stdout).not.toContain('contents: read');
+    expect(world.github.requests.filter((r) => r.path === '/graphql')).toHaveLength(1);
+  });
+});
+
 describe('post-merge smoke → gate: a red main holds the next merge until a fix lands', () => {
   it('the smoke of a push posts failure; the gate names it; a fix smoked green opens the gate again', async () => {
     world = await createWorld({ commitMessage: 'Add the widget endpoint (#5)' });

@@ -1,6 +1,8 @@
 // What the gate guards, from real pull_request and merge_group payloads, and which inputs it reads: pure.
 import { describe, expect, it } from '@jest/globals';
-import { gateInputsStage, pullOfEvent } from '../../src/modes/stages/gate.js';
+import { GitHubApiError, type GitHubApi } from '../../src/adapters/index.js';
+import type { ModeContext } from '../../src/modes/context.js';
+import { gateInputsStage, pullOfEvent, readBaseBranchStage } from '../../src/modes/stages/gate.js';
 import { pullRequestPayload } from '../../src/replay/events.js';
 import { inputError, localContext, type InputError } from '../../src/settings/index.js';
 import { sha } from '../support/git-fixture.js';
@@ -62,5 +64,33 @@ describe('gateInputsStage', () => {
       kind: 'stop',
       verdict: { status: 'BLOCKED', reason: 'invalid_input', message: read.message },
     });
+  });
+});
+
+describe('readBaseBranchStage: an API failure is an ERROR; the permissions only when the API refused', () => {
+  const HINT = 'the gate needs a token with contents: read, statuses: read and pull-requests: read';
+  const read = (failure: GitHubApiError) => {
+    const api = {
+      repository: 'octo/repo',
+      getStatusHistory: () => Promise.reject(failure),
+    } as unknown as GitHubApi;
+    const c = { api, entry: 'action' } as unknown as ModeContext;
+    const subject = { base: 'main' as never, context: 'post-merge-smoke', pull: null };
+    return readBaseBranchStage(c, subject).run(new AbortController().signal);
+  };
+  const endpoint = 'POST /graphql (history of main)';
+
+  it.each([
+    [403, `${endpoint} failed: GraphQL FORBIDDEN: Resource not accessible by integration`, true],
+    [401, `${endpoint} failed: HTTP 401 (Bad credentials)`, true],
+    [200, `${endpoint} answered nothing at repository.ref.target where a commit was expected`, false],
+    [null, `${endpoint} failed: no answer (no answer within 10000 ms)`, false],
+    [200, `${endpoint} failed: GitHub's API rate limit is exhausted (a GraphQL RATE_LIMITED answer)`, false],
+  ])('HTTP %s: %s', async (status, message, hint) => {
+    const stop = await read(new GitHubApiError(message, status, endpoint));
+    expect(stop).toMatchObject({ kind: 'stop', verdict: { status: 'ERROR', reason: 'api_failed' } });
+    const text = (stop as { verdict: { message: string } }).verdict.message;
+    expect(text.includes(HINT)).toBe(hint);
+    expect(text).not.toContain('HTTP 200');
   });
 });

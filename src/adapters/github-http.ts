@@ -1,7 +1,7 @@
 // Time for the GitHub API, in one place: one deadline per request that covers connecting, the headers and
 // the whole body; one retry layer with one notion of "transient"; rate limits that are waited out only when
 // the wait fits; and a budget that bounds every call a run phase makes. Nothing else retries HTTP.
-import { GitHubApiError } from './github.js';
+import { GitHubApiError, type RateLimit } from './github.js';
 
 type FetchLike = (url: string, init?: Record<string, unknown>) => Promise<Response>;
 
@@ -52,6 +52,15 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 /** A request that got no complete answer in time; the message says which part never came. */
 export class NoCompleteAnswer extends Error {
   override name = 'NoCompleteAnswer';
+
+  constructor(
+    message: string,
+    /** The headers came (an answer began): then it is not "no answer", it did not complete. */
+    readonly headersCame: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 /**
@@ -68,20 +77,39 @@ export function fetchWithDeadline(base: FetchLike, timeoutMs: () => number): Fet
     try {
       response = await base(url, { ...init, signal });
     } catch (e) {
-      if (deadline.aborted) throw new NoCompleteAnswer(`no answer within ${ms} ms`, { cause: e });
+      if (deadline.aborted) throw new NoCompleteAnswer(`no answer within ${ms} ms`, false, { cause: e });
       throw e;
     }
-    try {
-      const body = await response.arrayBuffer();
-      const empty = body.byteLength === 0 || [204, 205, 304].includes(response.status);
-      return new Response(empty ? null : body, response);
-    } catch (e) {
-      throw new NoCompleteAnswer(
-        `the API stopped answering: HTTP ${response.status} headers came, but not the whole body within ${ms} ms`,
-        { cause: e },
-      );
-    }
+    const body = await readWhole(response, ms);
+    const empty = body.byteLength === 0 || [204, 205, 304].includes(response.status);
+    return new Response(empty ? null : body, response);
   };
+}
+
+/**
+ * The whole body, counting what came: when the deadline cuts it, the message says how much arrived, so a
+ * server that stalled (a few bytes) and one that never stops sending (megabytes) both read truthfully.
+ */
+async function readWhole(response: Response, ms: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  try {
+    const reader = response.body?.getReader();
+    for (;;) {
+      const chunk = reader ? await reader.read() : { done: true as const };
+      if (chunk.done) break;
+      chunks.push(chunk.value);
+      bytes += chunk.value.byteLength;
+    }
+  } catch (e) {
+    throw new NoCompleteAnswer(
+      `the answer did not complete within ${ms} ms: HTTP ${response.status} headers and ${bytes} bytes ` +
+        'of the body came, but not its end',
+      true,
+      { cause: e },
+    );
+  }
+  return Buffer.concat(chunks);
 }
 
 /** How long to wait before trying again, or null when the failure is final. */
@@ -117,30 +145,48 @@ export async function withRetries<T>(
 }
 
 function rateLimitedError(e: GitHubApiError, endpoint: string, budget: ApiBudget, policy: RetryPolicy) {
-  const resetAt = new Date(policy.now() + e.rateLimit!.waitMs).toISOString().replace(/\.\d+Z$/, 'Z');
-  const minutes = Math.ceil(e.rateLimit!.waitMs / 60_000);
-  const message =
-    `${endpoint} failed: GitHub's API rate limit is exhausted (HTTP ${e.status}); it resets at ${resetAt} ` +
-    `(in about ${minutes} min), beyond the ${budget.describe()} this run allows the API, ` +
-    'so it was not tried again. Re-run the job after the reset.';
+  const { waitMs, guessed } = e.rateLimit!;
+  // A GraphQL rate limit comes with HTTP 200 and says so in its body.
+  const how = e.status === 200 ? 'a GraphQL RATE_LIMITED answer' : `HTTP ${e.status}`;
+  const resetAt = new Date(policy.now() + waitMs).toISOString().replace(/\.\d+Z$/, 'Z');
+  const allowed = `the ${budget.describe()} this run allows the API`;
+  const when = guessed
+    ? `the answer does not say when it resets, and the minute GitHub asks to wait is beyond ${allowed}, ` +
+      'so it was not tried again. Re-run the job in a few minutes.'
+    : `it resets at ${resetAt} (in ${describeWait(waitMs)}), beyond ${allowed}, so it was not tried again. ` +
+      'Re-run the job after the reset.';
+  const message = `${endpoint} failed: GitHub's API rate limit is exhausted (${how}); ${when}`;
   return new GitHubApiError(message, e.status, endpoint, null, 'rate_limited');
+}
+
+/** "15 s" under a minute (rounded up, never "0 s"), else "about 60 min". */
+export function describeWait(ms: number): string {
+  if (ms < 60_000) return `${Math.max(1, Math.ceil(ms / 1000))} s`;
+  return `about ${Math.ceil(ms / 60_000)} min`;
 }
 
 /** A rate limit the answer announces: 429, or 403 with no requests left or a secondary-limit message. */
 export function rateLimitOf(
   status: number,
-  headers: Record<string, string | undefined>,
+  headers: ResponseHeaders,
   message: string,
   now: number,
-): { waitMs: number } | null {
+): RateLimit | null {
   const limited =
     status === 429 ||
-    (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message)));
-  if (!limited) return null;
+    (status === 403 && (String(headers['x-ratelimit-remaining']) === '0' || /rate limit/i.test(message)));
+  return limited ? rateLimitWait(headers, now) : null;
+}
+
+/** Headers of an answer, as Octokit hands them over. */
+export type ResponseHeaders = Record<string, string | number | undefined>;
+
+/** How long until a rate limit resets: Retry-After, else x-ratelimit-reset, else a guess of a minute. */
+export function rateLimitWait(headers: ResponseHeaders, now: number): RateLimit {
   const retryAfter = Number(headers['retry-after']);
   if (Number.isFinite(retryAfter) && retryAfter >= 0) return { waitMs: retryAfter * 1000 };
   const reset = Number(headers['x-ratelimit-reset']);
   if (Number.isFinite(reset) && reset > 0) return { waitMs: Math.max(0, reset * 1000 - now) };
   // A secondary limit without headers: GitHub asks for at least a minute.
-  return { waitMs: 60_000 };
+  return { waitMs: 60_000, guessed: true };
 }

@@ -3,12 +3,16 @@
 // budget per run phase. Every failure comes back as a GitHubApiError whose message never carries the token.
 import { getOctokit } from '@actions/github';
 import { defaults as actionsOctokitDefaults } from '@actions/github/lib/utils';
+import { AnswerShape, textOrNull, type Json } from './answer-shape.js';
 import {
   ApiBudget,
   DEFAULT_RETRY_POLICY,
   fetchWithDeadline,
+  NoCompleteAnswer,
   rateLimitOf,
+  rateLimitWait,
   withRetries,
+  type ResponseHeaders,
   type RetryPolicy,
 } from './github-http.js';
 import {
@@ -26,7 +30,7 @@ import {
   type StatusHistory,
   type StatusHistoryRequest,
 } from './github.js';
-import { toHistoryPage, toIssueInfo } from './github-shapes.js';
+import { toHistoryPage, toIssueInfo, toPullInfo } from './github-shapes.js';
 import { parseStatusHistory } from './status-history.js';
 
 export interface GitHubRestApiOptions {
@@ -118,7 +122,7 @@ export function truncateDescription(text: string, max = MAX_STATUS_DESCRIPTION):
 interface OctokitLikeError {
   status?: unknown;
   message?: unknown;
-  response?: { status?: number; data?: unknown; headers?: Record<string, string | undefined> } | undefined;
+  response?: { status?: number; data?: unknown; headers?: ResponseHeaders } | undefined;
   cause?: unknown;
 }
 
@@ -188,18 +192,9 @@ export class GitHubRestApi implements GitHubApi {
       if (e instanceof GitHubApiError && e.status === 404) return null;
       throw e;
     }
-    // A prefix match (the old `git/refs` behaviour) answers with an array: only an exact name counts.
-    const refs = Array.isArray(data) ? data : [data];
-    const exact = refs.find(
-      (r): r is { ref: string; object: { sha: string } } =>
-        !!r && typeof r === 'object' && (r as { ref?: unknown }).ref === `refs/heads/${branch}`,
-    );
-    if (Array.isArray(data) && !exact) return null;
-    const sha = (exact ?? (data as { object?: { sha?: unknown } })).object?.sha;
-    if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/i.test(sha)) {
-      throw new GitHubApiError(`GET ${path} answered without a commit SHA`, 200, `GET ${path}`);
-    }
-    return sha.toLowerCase();
+    const a = new AnswerShape(`GET ${path}`);
+    const ref = exactRef(data, `refs/heads/${branch}`, a);
+    return ref && a.sha(a.object(ref.object, 'the object a ref points at', 'object').sha, 'object.sha');
   }
 
   async compareCommits(base: string, head: string): Promise<BranchRelation> {
@@ -214,30 +209,25 @@ export class GitHubRestApi implements GitHubApi {
       }
       throw e;
     }
-    const status = (data as { status?: unknown } | null)?.status;
+    const a = new AnswerShape(`GET ${path}`);
+    const status = a.object(data, 'a comparison').status;
     if (typeof status !== 'string' || !RELATIONS.includes(status as BranchRelation)) {
-      throw new GitHubApiError(
-        `GET ${path} answered with an unknown status ${JSON.stringify(status)}`,
-        200,
-        `GET ${path}`,
-      );
+      throw a.wrong(status, `one of ${RELATIONS.join(', ')}`, 'status');
     }
     return status as BranchRelation;
   }
 
   async listPullsForCommit(sha: string): Promise<PullRequestInfo[]> {
     const path = `/repos/${this.repoPath()}/commits/${encodePath(sha)}/pulls`;
-    const data = await this.call('GET', path, { per_page: 100 });
-    if (!Array.isArray(data)) {
-      throw new GitHubApiError(`GET ${path} did not answer with a list`, 200, `GET ${path}`);
-    }
-    return data.map((p) => toPullInfo(p, `GET ${path}`));
+    const a = new AnswerShape(`GET ${path}`);
+    const pulls = a.list(await this.call('GET', path, { per_page: 100 }), 'a list of pull requests');
+    return pulls.map((p, i) => toPullInfo(p, a, `[${i}]`));
   }
 
   async getPull(number: number): Promise<PullRequestInfo | null> {
     const path = `/repos/${this.repoPath()}/pulls/${number}`;
     try {
-      return toPullInfo(await this.call('GET', path), `GET ${path}`);
+      return toPullInfo(await this.call('GET', path), new AnswerShape(`GET ${path}`));
     } catch (e) {
       if (e instanceof GitHubApiError && e.status === 404) return null;
       throw e;
@@ -245,48 +235,50 @@ export class GitHubRestApi implements GitHubApi {
   }
 
   async getPullEditTimes(number: number): Promise<PullEditTimes> {
-    const data = (await this.graphql(
-      EDIT_TIMES_QUERY,
-      { owner: this.owner, name: this.name, number },
-      `pullRequest ${number}`,
-    )) as { repository?: { pullRequest?: { lastEditedAt?: unknown; mergedAt?: unknown } | null } | null };
-    const pr = data?.repository?.pullRequest;
-    if (!pr) {
-      const endpoint = `POST ${this.graphqlUrl} (pullRequest ${number})`;
-      throw new GitHubApiError(`${endpoint} failed: pull request not found`, 404, endpoint);
-    }
-    return {
-      lastEditedAt: typeof pr.lastEditedAt === 'string' ? pr.lastEditedAt : null,
-      mergedAt: typeof pr.mergedAt === 'string' ? pr.mergedAt : null,
-    };
+    const what = `pullRequest ${number}`;
+    const data = await this.graphql(EDIT_TIMES_QUERY, { owner: this.owner, name: this.name, number }, what);
+    const endpoint = `POST ${this.graphqlUrl} (${what})`;
+    const a = new AnswerShape(endpoint);
+    const repository = a.object(
+      a.object(data, 'the data of the query').repository,
+      'a repository',
+      'repository',
+    );
+    const pr = a.objectOrNull(repository.pullRequest, 'a pull request', 'repository.pullRequest');
+    if (!pr) throw new GitHubApiError(`${endpoint} failed: pull request not found`, 404, endpoint);
+    return { lastEditedAt: textOrNull(pr.lastEditedAt), mergedAt: textOrNull(pr.mergedAt) };
   }
 
-  /**
-   * One GraphQL query through the retry layer; its `data`. GraphQL answers errors with HTTP 200: NOT_FOUND
-   * and FORBIDDEN become 404 and 403, and GitHub's "Something went wrong" (an internal timeout) is
-   * transient like a 502.
-   */
+  /** One GraphQL query through the retry layer; its `data`, whose shape the caller checks. */
   private graphql(query: string, variables: Record<string, unknown>, what: string): Promise<unknown> {
     const endpoint = `POST ${this.graphqlUrl} (${what})`;
     const attempt = async () => {
-      const body = (await this.once('POST', this.graphqlUrl, { query, variables }, endpoint)) as {
-        data?: unknown;
-        errors?: { type?: string; message?: string }[];
-      } | null;
-      const first = body?.errors?.[0];
-      if (!first) return body?.data ?? null;
-      const status =
-        first.type === 'NOT_FOUND'
-          ? 404
-          : first.type === 'FORBIDDEN'
-            ? 403
-            : /went wrong|timeout/i.test(first.message ?? '')
-              ? 502
-              : 200;
-      const detail = oneLine(`GraphQL ${first.type ?? 'error'}: ${first.message ?? 'unknown'}`);
-      throw new GitHubApiError(this.scrub(`${endpoint} failed: ${detail}`), status, endpoint);
+      const answer = await this.exchange('POST', this.graphqlUrl, { query, variables }, endpoint);
+      const a = new AnswerShape(endpoint);
+      const body = a.object(answer.data, 'a GraphQL answer');
+      const errors =
+        body.errors === undefined || body.errors === null ? [] : a.list(body.errors, 'a list', 'errors');
+      if (errors.length === 0) return body.data;
+      throw this.graphqlError(a.object(errors[0], 'a GraphQL error', 'errors[0]'), endpoint, answer.headers);
     };
     return withRetries(endpoint, attempt, this.policy, this.budget);
+  }
+
+  /**
+   * GraphQL answers its errors with HTTP 200: NOT_FOUND and FORBIDDEN read as 404 and 403; RATE_LIMITED is
+   * a rate limit like a 429, its reset in the headers; GitHub's "Something went wrong" (an internal timeout)
+   * is transient like a 502.
+   */
+  private graphqlError(error: Json, endpoint: string, headers: ResponseHeaders): GitHubApiError {
+    const type = textOrNull(error.type);
+    const text = textOrNull(error.message) ?? 'unknown';
+    const message = this.scrub(`${endpoint} failed: ${oneLine(`GraphQL ${type ?? 'error'}: ${text}`)}`);
+    if (type === 'RATE_LIMITED') {
+      return new GitHubApiError(message, 200, endpoint, rateLimitWait(headers, this.policy.now()));
+    }
+    const status =
+      type === 'NOT_FOUND' ? 404 : type === 'FORBIDDEN' ? 403 : /went wrong|timeout/i.test(text) ? 502 : 200;
+    return new GitHubApiError(message, status, endpoint);
   }
 
   async getStatusHistory(request: StatusHistoryRequest): Promise<StatusHistory> {
@@ -358,25 +350,25 @@ export class GitHubRestApi implements GitHubApi {
   async listOpenIssues(label: string): Promise<IssueInfo[]> {
     const path = `/repos/${this.repoPath()}/issues`;
     const params = { labels: label, state: 'open', sort: 'created', direction: 'asc', per_page: 100 };
-    const data = await this.call('GET', path, params);
-    if (!Array.isArray(data)) {
-      throw new GitHubApiError(`GET ${path} did not answer with a list`, 200, `GET ${path}`);
-    }
-    return data
-      .filter((i) => !(i && typeof i === 'object' && 'pull_request' in i))
-      .map((i) => toIssueInfo(i, `GET ${path}`));
+    const a = new AnswerShape(`GET ${path}`);
+    const items = a.list(await this.call('GET', path, params), 'a list of issues');
+    const issues = items.map((item, i) => ({
+      item,
+      at: `[${i}]`,
+      raw: a.object(item, 'an issue', `[${i}]`),
+    }));
+    // The issues API lists pull requests too; they carry `pull_request`.
+    return issues.filter((i) => !('pull_request' in i.raw)).map((i) => toIssueInfo(i.item, a, i.at));
   }
 
   async listIssueComments(number: number): Promise<string[]> {
     const path = `/repos/${this.repoPath()}/issues/${number}/comments`;
     const bodies: string[] = [];
     for (let page = 1; page <= 10; page++) {
-      const data = await this.call('GET', path, { per_page: 100, page });
-      if (!Array.isArray(data)) {
-        throw new GitHubApiError(`GET ${path} did not answer with a list`, 200, `GET ${path}`);
-      }
-      for (const c of data) bodies.push(typeof c?.body === 'string' ? c.body : '');
-      if (data.length < 100) break;
+      const a = new AnswerShape(`GET ${path} (page ${page})`);
+      const comments = a.list(await this.call('GET', path, { per_page: 100, page }), 'a list of comments');
+      comments.forEach((c, i) => bodies.push(textOrNull(a.object(c, 'a comment', `[${i}]`).body) ?? ''));
+      if (comments.length < 100) break;
     }
     return bodies;
   }
@@ -384,7 +376,7 @@ export class GitHubRestApi implements GitHubApi {
   async createIssue(issue: NewIssue): Promise<IssueInfo> {
     const path = `/repos/${this.repoPath()}/issues`;
     const data = await this.callOnce('POST', path, { ...issue });
-    return toIssueInfo(data, `POST ${path}`);
+    return toIssueInfo(data, new AnswerShape(`POST ${path}`));
   }
 
   async commentOnIssue(number: number, body: string): Promise<void> {
@@ -423,6 +415,16 @@ export class GitHubRestApi implements GitHubApi {
     params: Record<string, unknown>,
     endpoint: string,
   ): Promise<unknown> {
+    return (await this.exchange(method, url, params, endpoint)).data;
+  }
+
+  /** One request: the body's data and the headers (a GraphQL rate limit says its reset there). */
+  private async exchange(
+    method: string,
+    url: string,
+    params: Record<string, unknown>,
+    endpoint: string,
+  ): Promise<{ data: unknown; headers: ResponseHeaders }> {
     if (this.budget.remainingMs() <= 0) {
       throw new GitHubApiError(
         `${endpoint} failed: no time left of the ${this.budget.describe()} this run allows the API`,
@@ -432,7 +434,7 @@ export class GitHubRestApi implements GitHubApi {
     }
     try {
       const response = await this.octokit.request({ method, url, ...params });
-      return response.data;
+      return { data: response.data, headers: response.headers };
     } catch (e) {
       throw this.toApiError(e, endpoint);
     }
@@ -451,6 +453,10 @@ export class GitHubRestApi implements GitHubApi {
         endpoint,
         limit,
       );
+    }
+    // Headers came, the body did not end in time: the deadline's own message says how much came.
+    if (err.cause instanceof NoCompleteAnswer && err.cause.headersCame) {
+      return new GitHubApiError(this.scrub(`${endpoint} failed: ${err.cause.message}`), null, endpoint);
     }
     // No HTTP answer: connection refused, DNS, TLS, our per-attempt deadline.
     const cause = err.cause as { message?: unknown; code?: unknown; cause?: { code?: unknown } } | undefined;
@@ -487,22 +493,14 @@ function encodePath(value: string): string {
   return value.split('/').map(encodeURIComponent).join('/');
 }
 
-function toPullInfo(raw: unknown, endpoint: string): PullRequestInfo {
-  const p = raw as Record<string, unknown> | null;
-  if (!p || typeof p !== 'object' || typeof p.number !== 'number') {
-    throw new GitHubApiError(`${endpoint} answered with something that is not a pull request`, 200, endpoint);
-  }
-  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-  const ref = (v: unknown): string => str((v as { ref?: unknown } | null)?.ref) ?? '';
-  return {
-    number: p.number,
-    title: str(p.title) ?? '',
-    body: str(p.body),
-    headRef: ref(p.head),
-    baseRef: ref(p.base),
-    state: p.state === 'open' ? 'open' : 'closed',
-    mergedAt: str(p.merged_at),
-    mergeCommitSha: str(p.merge_commit_sha),
-    htmlUrl: str(p.html_url) ?? '',
-  };
+/**
+ * The ref `git/ref/heads/<branch>` answers: one ref object (a name that is no ref is a 404). An older
+ * GitHub answered a name that only prefixes refs with the list of those (documented for `git/refs`): then
+ * the exact name among them, or none, the branch does not exist. Anything else (null, an empty list, a
+ * string) is not an answer about the branch at all.
+ */
+function exactRef(data: unknown, name: string, a: AnswerShape): Json | null {
+  if (!Array.isArray(data) || data.length === 0) return a.object(data, 'a ref object');
+  const refs = data.map((r, i) => a.object(r, 'a ref object', `[${i}]`));
+  return refs.find((r) => r.ref === name) ?? null;
 }

@@ -1,59 +1,80 @@
-// The main-health answers of the API turned into our shapes, without trusting theirs: anything that is not
-// what GitHub documents is a GitHubApiError naming the endpoint, never a TypeError later.
-import { GitHubApiError, type HistoryCommit, type HistoryPage, type IssueInfo } from './github.js';
+// The answers of the API turned into our shapes, without trusting theirs (answer-shape.ts): anything that is
+// not what GitHub documents is a GitHubApiError naming the endpoint, never a TypeError later, and only what
+// GitHub documents as "none" (a null commit, a 404) reads as not found.
+import { AnswerShape, textOrNull } from './answer-shape.js';
+import {
+  GitHubApiError,
+  type HistoryCommit,
+  type HistoryPage,
+  type IssueInfo,
+  type PullRequestInfo,
+} from './github.js';
 
-type Json = Record<string, unknown>;
-
-const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {});
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const SHA = /^[0-9a-f]{40}$/i;
 const STATES = ['success', 'failure', 'error', 'pending', 'expected'] as const;
 
-/** `repository.object.history` of the history query. A missing object is a 404. */
+/** `repository.object.history` of the history query. A null object (an unknown commit) is a 404. */
 export function toHistoryPage(data: unknown, withStatus: boolean, endpoint: string): HistoryPage {
-  const object = obj(obj(data).repository).object;
+  const a = new AnswerShape(endpoint);
+  const repository = a.object(
+    a.object(data, 'the data of the query').repository,
+    'a repository',
+    'repository',
+  );
+  const object = a.objectOrNull(repository.object, 'a commit', 'repository.object');
   if (!object) throw new GitHubApiError(`${endpoint} failed: no such commit`, 404, endpoint);
-  const history = obj(obj(object).history);
-  if (!Array.isArray(history.nodes)) {
-    throw new GitHubApiError(`${endpoint} answered without a commit history`, 200, endpoint);
-  }
-  const pageInfo = obj(history.pageInfo);
+  const history = a.object(object.history, 'a commit history', 'repository.object.history');
+  const nodes = a.list(history.nodes, 'a list of commits', 'repository.object.history.nodes');
+  const pageInfo = a.object(history.pageInfo, 'page info', 'repository.object.history.pageInfo');
   return {
-    commits: history.nodes.map((n) => toHistoryCommit(n, withStatus, endpoint)),
-    nextCursor: pageInfo.hasNextPage === true ? str(pageInfo.endCursor) : null,
+    commits: nodes.map((n, i) => toHistoryCommit(n, withStatus, a, `repository.object.history.nodes[${i}]`)),
+    nextCursor: pageInfo.hasNextPage === true ? textOrNull(pageInfo.endCursor) : null,
   };
 }
 
-function toHistoryCommit(raw: unknown, withStatus: boolean, endpoint: string): HistoryCommit {
-  const n = obj(raw);
-  const sha = str(n.oid);
-  if (!sha || !SHA.test(sha))
-    throw new GitHubApiError(`${endpoint} answered a commit without an oid`, 200, endpoint);
-  const parents = obj(n.parents).nodes;
-  const parent = Array.isArray(parents) ? str(obj(parents[0]).oid) : null;
-  const author = obj(n.author);
-  const state = str(obj(obj(n.status).context).state)?.toLowerCase() ?? null;
+function toHistoryCommit(raw: unknown, withStatus: boolean, a: AnswerShape, at: string): HistoryCommit {
+  const n = a.object(raw, 'a commit', at);
+  const sha = a.sha(n.oid, `${at}.oid`);
+  const parent = a.firstNode(n.parents, 'commit', `${at}.parents`);
+  // The author's user, its status and that status's context are null when there is none.
+  const author = a.objectOrNull(n.author ?? null, 'an author', `${at}.author`);
+  const user = author && a.objectOrNull(author.user ?? null, 'a user', `${at}.author.user`);
+  const status = withStatus ? a.objectOrNull(n.status, 'a status', `${at}.status`) : null;
+  const context = status && a.objectOrNull(status.context, 'a status context', `${at}.status.context`);
+  const state = textOrNull(context?.state)?.toLowerCase() ?? null;
   return {
-    sha: sha.toLowerCase(),
-    firstParent: parent && SHA.test(parent) ? parent.toLowerCase() : null,
-    message: str(n.message) ?? '',
-    author: str(obj(author.user).login) ?? str(author.name) ?? '',
-    contextState:
-      withStatus && STATES.includes(state as never) ? (state as HistoryCommit['contextState']) : null,
+    sha,
+    firstParent: parent && a.sha(parent.oid, `${at}.parents.nodes[0].oid`),
+    message: textOrNull(n.message) ?? '',
+    author: textOrNull(user?.login) ?? textOrNull(author?.name) ?? '',
+    contextState: STATES.includes(state as never) ? (state as HistoryCommit['contextState']) : null,
   };
 }
 
 /** An issue as `GET/POST /repos/{o}/{r}/issues` answer it. */
-export function toIssueInfo(raw: unknown, endpoint: string): IssueInfo {
-  const i = obj(raw);
-  if (typeof i.number !== 'number') {
-    throw new GitHubApiError(`${endpoint} answered with something that is not an issue`, 200, endpoint);
-  }
+export function toIssueInfo(raw: unknown, a: AnswerShape, at?: string): IssueInfo {
+  const i = a.object(raw, 'an issue', at);
   return {
-    number: i.number,
-    title: str(i.title) ?? '',
-    body: str(i.body) ?? '',
-    createdAt: str(i.created_at) ?? '',
-    htmlUrl: str(i.html_url) ?? '',
+    number: a.number(i.number, 'an issue number', at ? `${at}.number` : 'number'),
+    title: textOrNull(i.title) ?? '',
+    body: textOrNull(i.body) ?? '',
+    createdAt: textOrNull(i.created_at) ?? '',
+    htmlUrl: textOrNull(i.html_url) ?? '',
+  };
+}
+
+/** A pull request as `GET pulls/{n}` and `GET commits/{sha}/pulls` answer it. */
+export function toPullInfo(raw: unknown, a: AnswerShape, at?: string): PullRequestInfo {
+  const p = a.object(raw, 'a pull request', at);
+  const ref = (v: unknown): string => textOrNull((v as { ref?: unknown } | null)?.ref) ?? '';
+  return {
+    number: a.number(p.number, 'a pull request number', at ? `${at}.number` : 'number'),
+    title: textOrNull(p.title) ?? '',
+    body: textOrNull(p.body),
+    headRef: ref(p.head),
+    baseRef: ref(p.base),
+    state: p.state === 'open' ? 'open' : 'closed',
+    mergedAt: textOrNull(p.merged_at),
+    mergeCommitSha: textOrNull(p.merge_commit_sha),
+    htmlUrl: textOrNull(p.html_url) ?? '',
   };
 }

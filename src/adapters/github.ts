@@ -122,6 +122,12 @@ export interface NewIssue {
 /** What a fast-forward-only branch update did: GitHub refuses one that is not a fast-forward (422). */
 export type BranchUpdate = 'moved' | 'not-fast-forward';
 
+/** A rate limit an answer announced: how long until it resets; `guessed` when no header said so. */
+export interface RateLimit {
+  waitMs: number;
+  guessed?: true;
+}
+
 /** An API call that failed after the client's own retries. `status` is null when no HTTP answer came back. */
 export class GitHubApiError extends Error {
   constructor(
@@ -129,7 +135,7 @@ export class GitHubApiError extends Error {
     readonly status: number | null,
     readonly endpoint: string,
     /** Set when the answer announced a rate limit: how long until it resets. */
-    readonly rateLimit: { waitMs: number } | null = null,
+    readonly rateLimit: RateLimit | null = null,
     /** `rate_limited`: the limit resets too late for this run; nothing may try again. */
     readonly kind: 'failed' | 'rate_limited' = 'failed',
   ) {

@@ -1,25 +1,21 @@
 // The answer of the merge gate's one GraphQL query, read without trusting its shape: a field that is not what
-// the schema promises is a GitHubApiError (an answer we cannot use), never a crash further on.
-import {
-  GitHubApiError,
-  type CommitState,
-  type ContextStatus,
-  type GateCommit,
-  type PullRequestLabels,
-  type StatusHistory,
-  type StatusHistoryRequest,
+// the schema promises is a GitHubApiError (an answer we cannot use), never a crash further on — and never
+// "no final status", which only a well-formed history can say. `ref: null` is the one documented absence:
+// the branch does not exist.
+import { AnswerShape, textOrNull, type Json } from './answer-shape.js';
+import type {
+  CommitState,
+  ContextStatus,
+  GateCommit,
+  PullRequestLabels,
+  StatusHistory,
+  StatusHistoryRequest,
 } from './github.js';
 
-type Json = Record<string, unknown>;
-
-const object = (v: unknown): Json | null => (v && typeof v === 'object' ? (v as Json) : null);
-const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const nodes = (connection: unknown): unknown[] => {
-  const list = object(connection)?.nodes;
-  return Array.isArray(list) ? list : [];
-};
-
-/** GraphQL's StatusState, upper case; EXPECTED (reported later) is not final, like PENDING. */
+/**
+ * GraphQL's StatusState, upper case; EXPECTED (reported later) is not final, like PENDING. A state this
+ * list does not know (one GitHub adds later) is not final either: the gate must not call main red for it.
+ */
 const STATES: Record<string, CommitState> = {
   SUCCESS: 'success',
   FAILURE: 'failure',
@@ -33,48 +29,63 @@ export function parseStatusHistory(
   request: StatusHistoryRequest,
   endpoint: string,
 ): StatusHistory {
-  const repository = object(object(data)?.repository);
-  if (!repository) throw malformed(endpoint, 'no repository in the answer');
-  const ref = object(repository.ref);
-  const commits = ref ? nodes(object(object(ref.target)?.history)).map((n) => toCommit(n, endpoint)) : null;
-  const pull = request.pullNumber === null ? null : toPull(repository.pullRequest, endpoint);
+  const a = new AnswerShape(endpoint);
+  const repository = a.object(
+    a.object(data, 'the data of the query').repository,
+    'a repository',
+    'repository',
+  );
+  const ref = a.objectOrNull(repository.ref, 'a ref', 'repository.ref');
+  const commits = ref === null ? null : historyOf(ref, a).map((n, i) => toCommit(n, a, `${HISTORY}[${i}]`));
+  const pull = request.pullNumber === null ? null : toPull(repository.pullRequest, a);
   return { commits, pull };
 }
 
-function toCommit(raw: unknown, endpoint: string): GateCommit {
-  const node = object(raw);
-  const sha = text(node?.oid);
-  if (!node || !sha || !/^[0-9a-f]{40}$/i.test(sha)) throw malformed(endpoint, 'a commit without its oid');
-  const parent = text(object(nodes(node.parents)[0])?.oid);
-  const pr = object(nodes(node.associatedPullRequests)[0]);
+const HISTORY = 'repository.ref.target.history.nodes';
+
+/** The commits of the ref's history: a ref always points at a commit, which always has one. */
+function historyOf(ref: Json, a: AnswerShape): unknown[] {
+  const target = a.object(ref.target, 'a commit', 'repository.ref.target');
+  const history = a.object(target.history, 'a commit history', 'repository.ref.target.history');
+  return a.list(history.nodes, 'a list of commits', HISTORY);
+}
+
+function toCommit(raw: unknown, a: AnswerShape, at: string): GateCommit {
+  const node = a.object(raw, 'a commit', at);
+  const sha = a.sha(node.oid, `${at}.oid`);
+  const parent = a.firstNode(node.parents, 'commit', `${at}.parents`);
+  const pr = a.firstNode(node.associatedPullRequests, 'pull request', `${at}.associatedPullRequests`, true);
+  const status = a.objectOrNull(node.status, 'a status', `${at}.status`);
+  const context = status && a.objectOrNull(status.context, 'a status context', `${at}.status.context`);
   return {
-    sha: sha.toLowerCase(),
-    firstParent: parent ? parent.toLowerCase() : null,
-    subject: text(node.messageHeadline) ?? '',
-    pull: pr && typeof pr.number === 'number' ? { number: pr.number, title: text(pr.title) ?? '' } : null,
-    status: toStatus(object(object(node.status)?.context)),
+    sha,
+    firstParent: parent && a.sha(parent.oid, `${at}.parents.nodes[0].oid`),
+    subject: textOrNull(node.messageHeadline) ?? '',
+    pull: pr && {
+      number: a.number(pr.number, 'a PR number', `${at}.associatedPullRequests.nodes[0].number`),
+      title: textOrNull(pr.title) ?? '',
+    },
+    status: context ? toStatus(context) : null,
   };
 }
 
-function toStatus(context: Json | null): ContextStatus | null {
-  if (!context) return null;
+function toStatus(context: Json): ContextStatus {
   return {
     state: STATES[String(context.state).toUpperCase()] ?? 'pending',
-    targetUrl: text(context.targetUrl),
-    createdAt: text(context.createdAt),
+    targetUrl: textOrNull(context.targetUrl),
+    createdAt: textOrNull(context.createdAt),
   };
 }
 
-function toPull(raw: unknown, endpoint: string): PullRequestLabels | null {
-  const pr = object(raw);
+/** Asked with `@include(if: true)`: the field is there, null only when GitHub knows no such pull request. */
+function toPull(raw: unknown, a: AnswerShape): PullRequestLabels | null {
+  const pr = a.objectOrNull(raw, 'a pull request', 'repository.pullRequest');
   if (!pr) return null;
-  if (typeof pr.number !== 'number') throw malformed(endpoint, 'a pull request without its number');
-  const labels = nodes(pr.labels)
-    .map((l) => text(object(l)?.name))
+  const at = 'repository.pullRequest';
+  const labels = a
+    .nodes(pr.labels, 'a list of labels', `${at}.labels`, true)
+    .map((l, i) => textOrNull(a.object(l, 'a label', `${at}.labels.nodes[${i}]`).name))
     .filter((name): name is string => name !== null);
-  return { number: pr.number, title: text(pr.title) ?? '', labels };
-}
-
-function malformed(endpoint: string, what: string): GitHubApiError {
-  return new GitHubApiError(`${endpoint} answered with ${what}`, 200, endpoint);
+  const number = a.number(pr.number, 'a PR number', `${at}.number`);
+  return { number, title: textOrNull(pr.title) ?? '', labels };
 }

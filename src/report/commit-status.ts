@@ -124,7 +124,9 @@ export function describeApiError(e: unknown): string {
   if (e instanceof GitHubApiError) {
     const prefix = `${e.endpoint} failed: `;
     if (message.startsWith(prefix) && message.length > prefix.length) message = message.slice(prefix.length);
-    if (e.status !== null && !message.startsWith(`HTTP ${e.status}`)) message = `HTTP ${e.status} ${message}`;
+    // An answer with HTTP 200 failed for what its body said, which the message says: 200 adds nothing.
+    const named = e.status === null || e.status === 200 || message.includes(`HTTP ${e.status}`);
+    if (!named) message = `HTTP ${e.status} ${message}`;
   }
   return clip(message, 300);
 }

@@ -1,7 +1,7 @@
 // The stages of `mode: gate` (SPEC-v2 §3): what the gate guards (the base branch, the status context, the
 // pull request of the event), then the one API request that reads the base branch's recent history with
 // its statuses and that pull request's labels. Nothing here touches the workspace or runs anything.
-import type { GateCommit, StatusHistory } from '../../adapters/index.js';
+import { GitHubApiError, type GateCommit, type StatusHistory } from '../../adapters/index.js';
 import type { BranchName } from '../../domain/index.js';
 import { info, next, stage, stop, warning, type Stage } from '../../pipeline/index.js';
 import { describeApiError } from '../../report/index.js';
@@ -131,7 +131,7 @@ export function readBaseBranchStage(c: ModeContext, s: GateSubject): Stage<BaseB
       };
       history = await api.getStatusHistory(request);
     } catch (e) {
-      const message = `The GitHub API could not read the state of '${s.base}' of ${api.repository} (${describeApiError(e)}); the gate needs a token with contents: read, statuses: read and pull-requests: read.`;
+      const message = `The GitHub API could not read the state of '${s.base}' of ${api.repository} (${describeApiError(e)})${accessHint(e)}.`;
       return stop('ERROR', 'api_failed', message);
     }
     if (history.commits === null) {
@@ -146,6 +146,17 @@ export function readBaseBranchStage(c: ModeContext, s: GateSubject): Stage<BaseB
     );
     return next({ commits: history.commits, pull: gatePull(s.pull, history) }, { notes: [read] });
   });
+}
+
+/**
+ * The permissions, only when the answer was a refusal (401, 403, or GitHub's 404 for what a token may not
+ * see): a rate limit, a silent server or a malformed answer is no matter of permissions.
+ */
+function accessHint(e: unknown): string {
+  const refused = e instanceof GitHubApiError && [401, 403, 404].includes(e.status ?? 0);
+  return refused
+    ? '; the gate needs a token with contents: read, statuses: read and pull-requests: read'
+    : '';
 }
 
 /** The API's title and labels (current: a label added after the event counts on a re-run), else the event's. */
