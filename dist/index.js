@@ -66658,6 +66658,83 @@ class GitHubApiError extends Error {
 var github = __nccwpck_require__(61351);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 19 modules
 var utils = __nccwpck_require__(85555);
+;// CONCATENATED MODULE: ./src/adapters/answer-shape.ts
+// Answers of the GitHub API read against the shape GitHub documents, in one place. A body that is not that
+// shape (null, a list where an object belongs, a string, a field missing) is a GitHubApiError that names the
+// endpoint, where in the answer and what came instead: never a TypeError further on, and never mistaken for
+// "not found" (only a 404, or a null GitHub documents as "none", means that).
+
+const SHA = /^[0-9a-f]{40}$/i;
+/** What came instead, for the message: "null", "an empty list", "a string", … */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return value.length === 0 ? 'an empty list' : 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    // A short quote of a scalar: an HTML page answered with 200 shows what it was.
+    const quote = JSON.stringify(typeof value === 'string' ? value.slice(0, 40) : value);
+    return `a ${typeof value} (${quote}${typeof value === 'string' && value.length > 40 ? '…' : ''})`;
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** One answer of one endpoint. `at` is where in the answer ("repository.ref.target"); none: the body. */
+class AnswerShape {
+    endpoint;
+    constructor(endpoint) {
+        this.endpoint = endpoint;
+    }
+    /** The error for `value` found where `expected` belongs. HTTP 200: the answer came, it is unusable. */
+    wrong(value, expected, at) {
+        const where = at ? ` at ${at}` : '';
+        return new GitHubApiError(`${this.endpoint} answered ${kindOf(value)}${where} where ${expected} was expected`, 200, this.endpoint);
+    }
+    object(value, expected, at) {
+        if (!isObject(value))
+            throw this.wrong(value, expected, at);
+        return value;
+    }
+    /** An object, or null where GitHub documents null ("no such ref"); a missing field is not null. */
+    objectOrNull(value, expected, at) {
+        return value === null ? null : this.object(value, `${expected} or null`, at);
+    }
+    list(value, expected, at) {
+        if (!Array.isArray(value))
+            throw this.wrong(value, expected, at);
+        return value;
+    }
+    /**
+     * The `nodes` of a GraphQL connection at `at`. `nullable`: the schema types the connection nullable
+     * (`associatedPullRequests`, `labels`), so null is none; a missing one is still not the schema's shape.
+     */
+    nodes(connection, expected, at, nullable = false) {
+        if (connection === null && nullable)
+            return [];
+        const what = nullable ? 'a connection or null' : 'a connection';
+        return this.list(this.object(connection, what, at).nodes, expected, `${at}.nodes`);
+    }
+    /** The first node of a GraphQL connection at `at`, an object; null when there is none. */
+    firstNode(connection, expected, at, nullable = false) {
+        const [first] = this.nodes(connection, `a list of ${expected}s`, at, nullable);
+        return first === undefined ? null : this.object(first, expected, `${at}.nodes[0]`);
+    }
+    /** A full commit SHA, lower case. */
+    sha(value, at) {
+        if (typeof value !== 'string' || !SHA.test(value))
+            throw this.wrong(value, 'a 40-hex commit SHA', at);
+        return value.toLowerCase();
+    }
+    number(value, expected, at) {
+        if (typeof value !== 'number')
+            throw this.wrong(value, expected, at);
+        return value;
+    }
+}
+/** A string field GitHub may leave out or null: null then (and for any other type). */
+const textOrNull = (v) => (typeof v === 'string' ? v : null);
+
 ;// CONCATENATED MODULE: ./src/adapters/github-http.ts
 // Time for the GitHub API, in one place: one deadline per request that covers connecting, the headers and
 // the whole body; one retry layer with one notion of "transient"; rate limits that are waited out only when
@@ -66693,7 +66770,14 @@ const DEFAULT_RETRY_POLICY = {
 };
 /** A request that got no complete answer in time; the message says which part never came. */
 class NoCompleteAnswer extends Error {
+    headersCame;
     name = 'NoCompleteAnswer';
+    constructor(message, 
+    /** The headers came (an answer began): then it is not "no answer", it did not complete. */
+    headersCame, options) {
+        super(message, options);
+        this.headersCame = headersCame;
+    }
 }
 /**
  * `base` with a deadline over the whole exchange: the body is read here, inside the deadline, and handed on
@@ -66711,18 +66795,44 @@ function fetchWithDeadline(base, timeoutMs) {
         }
         catch (e) {
             if (deadline.aborted)
-                throw new NoCompleteAnswer(`no answer within ${ms} ms`, { cause: e });
+                throw new NoCompleteAnswer(`no answer within ${ms} ms`, false, { cause: e });
             throw e;
         }
-        try {
-            const body = await response.arrayBuffer();
-            const empty = body.byteLength === 0 || [204, 205, 304].includes(response.status);
-            return new Response(empty ? null : body, response);
-        }
-        catch (e) {
-            throw new NoCompleteAnswer(`the API stopped answering: HTTP ${response.status} headers came, but not the whole body within ${ms} ms`, { cause: e });
-        }
+        const body = await readWhole(response, ms);
+        const empty = body.byteLength === 0 || [204, 205, 304].includes(response.status);
+        return new Response(empty ? null : body, response);
     };
+}
+/** No answer the action reads is near this size; a server that never stops sending costs no more memory. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+/**
+ * The whole body, counting what came: when the deadline cuts it, the message says how much arrived, so a
+ * server that stalled (a few bytes) and one that never stops sending (megabytes) both read truthfully.
+ */
+async function readWhole(response, ms) {
+    const chunks = [];
+    let bytes = 0;
+    const reader = response.body?.getReader();
+    try {
+        for (;;) {
+            const chunk = reader ? await reader.read() : { done: true };
+            if (chunk.done)
+                break;
+            chunks.push(chunk.value);
+            bytes += chunk.value.byteLength;
+            if (bytes > MAX_ANSWER_BYTES)
+                break;
+        }
+    }
+    catch (e) {
+        throw new NoCompleteAnswer(`the answer did not complete within ${ms} ms: HTTP ${response.status} headers and ${bytes} bytes ` +
+            'of the body came, but not its end', true, { cause: e });
+    }
+    if (bytes > MAX_ANSWER_BYTES) {
+        await reader?.cancel().catch(() => undefined);
+        throw new NoCompleteAnswer(`the answer was larger than ${MAX_ANSWER_BYTES} bytes (HTTP ${response.status}): stopped reading it`, true);
+    }
+    return Buffer.concat(chunks);
 }
 /** How long to wait before trying again, or null when the failure is final. */
 function retryDelay(e, attempt, policy) {
@@ -66757,19 +66867,33 @@ async function withRetries(endpoint, call, policy, budget) {
     }
 }
 function rateLimitedError(e, endpoint, budget, policy) {
-    const resetAt = new Date(policy.now() + e.rateLimit.waitMs).toISOString().replace(/\.\d+Z$/, 'Z');
-    const minutes = Math.ceil(e.rateLimit.waitMs / 60_000);
-    const message = `${endpoint} failed: GitHub's API rate limit is exhausted (HTTP ${e.status}); it resets at ${resetAt} ` +
-        `(in about ${minutes} min), beyond the ${budget.describe()} this run allows the API, ` +
-        'so it was not tried again. Re-run the job after the reset.';
+    const { waitMs, guessed } = e.rateLimit;
+    // A GraphQL rate limit comes with HTTP 200 and says so in its body.
+    const how = e.status === 200 ? 'a GraphQL RATE_LIMITED answer' : `HTTP ${e.status}`;
+    const resetAt = new Date(policy.now() + waitMs).toISOString().replace(/\.\d+Z$/, 'Z');
+    const allowed = `the ${budget.describe()} this run allows the API`;
+    const when = guessed
+        ? `the answer does not say when it resets, and the minute GitHub asks to wait is beyond ${allowed}, ` +
+            'so it was not tried again. Re-run the job in a few minutes.'
+        : `it resets at ${resetAt} (in ${describeWait(waitMs)}), beyond ${allowed}, so it was not tried again. ` +
+            'Re-run the job after the reset.';
+    const message = `${endpoint} failed: GitHub's API rate limit is exhausted (${how}); ${when}`;
     return new GitHubApiError(message, e.status, endpoint, null, 'rate_limited');
+}
+/** "15 s" under a minute (rounded up, never "0 s"), else "about 60 min". */
+function describeWait(ms) {
+    if (ms < 60_000)
+        return `${Math.max(1, Math.ceil(ms / 1000))} s`;
+    return `about ${Math.ceil(ms / 60_000)} min`;
 }
 /** A rate limit the answer announces: 429, or 403 with no requests left or a secondary-limit message. */
 function rateLimitOf(status, headers, message, now) {
     const limited = status === 429 ||
-        (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message)));
-    if (!limited)
-        return null;
+        (status === 403 && (String(headers['x-ratelimit-remaining']) === '0' || /rate limit/i.test(message)));
+    return limited ? rateLimitWait(headers, now) : null;
+}
+/** How long until a rate limit resets: Retry-After, else x-ratelimit-reset, else a guess of a minute. */
+function rateLimitWait(headers, now) {
     const retryAfter = Number(headers['retry-after']);
     if (Number.isFinite(retryAfter) && retryAfter >= 0)
         return { waitMs: retryAfter * 1000 };
@@ -66777,75 +66901,87 @@ function rateLimitOf(status, headers, message, now) {
     if (Number.isFinite(reset) && reset > 0)
         return { waitMs: Math.max(0, reset * 1000 - now) };
     // A secondary limit without headers: GitHub asks for at least a minute.
-    return { waitMs: 60_000 };
+    return { waitMs: 60_000, guessed: true };
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/github-shapes.ts
-// The main-health answers of the API turned into our shapes, without trusting theirs: anything that is not
-// what GitHub documents is a GitHubApiError naming the endpoint, never a TypeError later.
+// The answers of the API turned into our shapes, without trusting theirs (answer-shape.ts): anything that is
+// not what GitHub documents is a GitHubApiError naming the endpoint, never a TypeError later, and only what
+// GitHub documents as "none" (a null commit, a 404) reads as not found.
 
-const obj = (v) => (v && typeof v === 'object' ? v : {});
-const str = (v) => (typeof v === 'string' ? v : null);
-const SHA = /^[0-9a-f]{40}$/i;
+
 const STATES = ['success', 'failure', 'error', 'pending', 'expected'];
-/** `repository.object.history` of the history query. A missing object is a 404. */
+/** `repository.object.history` of the history query. A null object (an unknown commit) is a 404. */
 function toHistoryPage(data, withStatus, endpoint) {
-    const object = obj(obj(data).repository).object;
+    const a = new AnswerShape(endpoint);
+    const repository = a.object(a.object(data, 'the data of the query').repository, 'a repository', 'repository');
+    const object = a.objectOrNull(repository.object, 'a commit', 'repository.object');
     if (!object)
         throw new GitHubApiError(`${endpoint} failed: no such commit`, 404, endpoint);
-    const history = obj(obj(object).history);
-    if (!Array.isArray(history.nodes)) {
-        throw new GitHubApiError(`${endpoint} answered without a commit history`, 200, endpoint);
-    }
-    const pageInfo = obj(history.pageInfo);
+    const history = a.object(object.history, 'a commit history', 'repository.object.history');
+    const nodes = a.list(history.nodes, 'a list of commits', 'repository.object.history.nodes');
+    const pageInfo = a.object(history.pageInfo, 'page info', 'repository.object.history.pageInfo');
     return {
-        commits: history.nodes.map((n) => toHistoryCommit(n, withStatus, endpoint)),
-        nextCursor: pageInfo.hasNextPage === true ? str(pageInfo.endCursor) : null,
+        commits: nodes.map((n, i) => toHistoryCommit(n, withStatus, a, `repository.object.history.nodes[${i}]`)),
+        nextCursor: pageInfo.hasNextPage === true ? textOrNull(pageInfo.endCursor) : null,
     };
 }
-function toHistoryCommit(raw, withStatus, endpoint) {
-    const n = obj(raw);
-    const sha = str(n.oid);
-    if (!sha || !SHA.test(sha))
-        throw new GitHubApiError(`${endpoint} answered a commit without an oid`, 200, endpoint);
-    const parents = obj(n.parents).nodes;
-    const parent = Array.isArray(parents) ? str(obj(parents[0]).oid) : null;
-    const author = obj(n.author);
-    const state = str(obj(obj(n.status).context).state)?.toLowerCase() ?? null;
+function toHistoryCommit(raw, withStatus, a, at) {
+    const n = a.object(raw, 'a commit', at);
+    const sha = a.sha(n.oid, `${at}.oid`);
+    const parent = a.firstNode(n.parents, 'commit', `${at}.parents`);
+    // The author's user, its status and that status's context are null when there is none.
+    const author = a.objectOrNull(n.author ?? null, 'an author', `${at}.author`);
+    const user = author && a.objectOrNull(author.user ?? null, 'a user', `${at}.author.user`);
+    const status = withStatus ? a.objectOrNull(n.status, 'a status', `${at}.status`) : null;
+    const context = status && a.objectOrNull(status.context, 'a status context', `${at}.status.context`);
+    const state = textOrNull(context?.state)?.toLowerCase() ?? null;
     return {
-        sha: sha.toLowerCase(),
-        firstParent: parent && SHA.test(parent) ? parent.toLowerCase() : null,
-        message: str(n.message) ?? '',
-        author: str(obj(author.user).login) ?? str(author.name) ?? '',
-        contextState: withStatus && STATES.includes(state) ? state : null,
+        sha,
+        firstParent: parent && a.sha(parent.oid, `${at}.parents.nodes[0].oid`),
+        message: textOrNull(n.message) ?? '',
+        author: textOrNull(user?.login) ?? textOrNull(author?.name) ?? '',
+        contextState: STATES.includes(state) ? state : null,
     };
 }
 /** An issue as `GET/POST /repos/{o}/{r}/issues` answer it. */
-function toIssueInfo(raw, endpoint) {
-    const i = obj(raw);
-    if (typeof i.number !== 'number') {
-        throw new GitHubApiError(`${endpoint} answered with something that is not an issue`, 200, endpoint);
-    }
+function toIssueInfo(raw, a, at) {
+    const i = a.object(raw, 'an issue', at);
     return {
-        number: i.number,
-        title: str(i.title) ?? '',
-        body: str(i.body) ?? '',
-        createdAt: str(i.created_at) ?? '',
-        htmlUrl: str(i.html_url) ?? '',
+        number: a.number(i.number, 'an issue number', at ? `${at}.number` : 'number'),
+        title: textOrNull(i.title) ?? '',
+        body: textOrNull(i.body) ?? '',
+        createdAt: textOrNull(i.created_at) ?? '',
+        htmlUrl: textOrNull(i.html_url) ?? '',
+    };
+}
+/** A pull request as `GET pulls/{n}` and `GET commits/{sha}/pulls` answer it. */
+function toPullInfo(raw, a, at) {
+    const p = a.object(raw, 'a pull request', at);
+    const ref = (v) => textOrNull(v?.ref) ?? '';
+    return {
+        number: a.number(p.number, 'a pull request number', at ? `${at}.number` : 'number'),
+        title: textOrNull(p.title) ?? '',
+        body: textOrNull(p.body),
+        headRef: ref(p.head),
+        baseRef: ref(p.base),
+        state: p.state === 'open' ? 'open' : 'closed',
+        mergedAt: textOrNull(p.merged_at),
+        mergeCommitSha: textOrNull(p.merge_commit_sha),
+        htmlUrl: textOrNull(p.html_url) ?? '',
     };
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/status-history.ts
 // The answer of the merge gate's one GraphQL query, read without trusting its shape: a field that is not what
-// the schema promises is a GitHubApiError (an answer we cannot use), never a crash further on.
+// the schema promises is a GitHubApiError (an answer we cannot use), never a crash further on — and never
+// "no final status", which only a well-formed history can say. `ref: null` is the one documented absence:
+// the branch does not exist.
 
-const object = (v) => (v && typeof v === 'object' ? v : null);
-const status_history_text = (v) => (typeof v === 'string' ? v : null);
-const nodes = (connection) => {
-    const list = object(connection)?.nodes;
-    return Array.isArray(list) ? list : [];
-};
-/** GraphQL's StatusState, upper case; EXPECTED (reported later) is not final, like PENDING. */
+/**
+ * GraphQL's StatusState, upper case; EXPECTED (reported later) is not final, like PENDING. A state this
+ * list does not know (one GitHub adds later) is not final either: the gate must not call main red for it.
+ */
 const status_history_STATES = {
     SUCCESS: 'success',
     FAILURE: 'failure',
@@ -66854,57 +66990,64 @@ const status_history_STATES = {
     EXPECTED: 'pending',
 };
 function parseStatusHistory(data, request, endpoint) {
-    const repository = object(object(data)?.repository);
-    if (!repository)
-        throw malformed(endpoint, 'no repository in the answer');
-    const ref = object(repository.ref);
-    const commits = ref ? nodes(object(object(ref.target)?.history)).map((n) => toCommit(n, endpoint)) : null;
-    const pull = request.pullNumber === null ? null : toPull(repository.pullRequest, endpoint);
+    const a = new AnswerShape(endpoint);
+    const repository = a.object(a.object(data, 'the data of the query').repository, 'a repository', 'repository');
+    const ref = a.objectOrNull(repository.ref, 'a ref', 'repository.ref');
+    const commits = ref === null ? null : historyOf(ref, a).map((n, i) => toCommit(n, a, `${HISTORY}[${i}]`));
+    const pull = request.pullNumber === null ? null : toPull(repository.pullRequest, a);
     return { commits, pull };
 }
-function toCommit(raw, endpoint) {
-    const node = object(raw);
-    const sha = status_history_text(node?.oid);
-    if (!node || !sha || !/^[0-9a-f]{40}$/i.test(sha))
-        throw malformed(endpoint, 'a commit without its oid');
-    const parent = status_history_text(object(nodes(node.parents)[0])?.oid);
-    const pr = object(nodes(node.associatedPullRequests)[0]);
+const HISTORY = 'repository.ref.target.history.nodes';
+/** The commits of the ref's history: a ref always points at a commit, which always has one. */
+function historyOf(ref, a) {
+    const target = a.object(ref.target, 'a commit', 'repository.ref.target');
+    const history = a.object(target.history, 'a commit history', 'repository.ref.target.history');
+    return a.list(history.nodes, 'a list of commits', HISTORY);
+}
+function toCommit(raw, a, at) {
+    const node = a.object(raw, 'a commit', at);
+    const sha = a.sha(node.oid, `${at}.oid`);
+    const parent = a.firstNode(node.parents, 'commit', `${at}.parents`);
+    const pr = a.firstNode(node.associatedPullRequests, 'pull request', `${at}.associatedPullRequests`, true);
+    const status = a.objectOrNull(node.status, 'a status', `${at}.status`);
+    const context = status && a.objectOrNull(status.context, 'a status context', `${at}.status.context`);
     return {
-        sha: sha.toLowerCase(),
-        firstParent: parent ? parent.toLowerCase() : null,
-        subject: status_history_text(node.messageHeadline) ?? '',
-        pull: pr && typeof pr.number === 'number' ? { number: pr.number, title: status_history_text(pr.title) ?? '' } : null,
-        status: toStatus(object(object(node.status)?.context)),
+        sha,
+        firstParent: parent && a.sha(parent.oid, `${at}.parents.nodes[0].oid`),
+        subject: textOrNull(node.messageHeadline) ?? '',
+        pull: pr && {
+            number: a.number(pr.number, 'a PR number', `${at}.associatedPullRequests.nodes[0].number`),
+            title: textOrNull(pr.title) ?? '',
+        },
+        status: context ? toStatus(context) : null,
     };
 }
 function toStatus(context) {
-    if (!context)
-        return null;
     return {
         state: status_history_STATES[String(context.state).toUpperCase()] ?? 'pending',
-        targetUrl: status_history_text(context.targetUrl),
-        createdAt: status_history_text(context.createdAt),
+        targetUrl: textOrNull(context.targetUrl),
+        createdAt: textOrNull(context.createdAt),
     };
 }
-function toPull(raw, endpoint) {
-    const pr = object(raw);
+/** Asked with `@include(if: true)`: the field is there, null only when GitHub knows no such pull request. */
+function toPull(raw, a) {
+    const pr = a.objectOrNull(raw, 'a pull request', 'repository.pullRequest');
     if (!pr)
         return null;
-    if (typeof pr.number !== 'number')
-        throw malformed(endpoint, 'a pull request without its number');
-    const labels = nodes(pr.labels)
-        .map((l) => status_history_text(object(l)?.name))
+    const at = 'repository.pullRequest';
+    const labels = a
+        .nodes(pr.labels, 'a list of labels', `${at}.labels`, true)
+        .map((l, i) => textOrNull(a.object(l, 'a label', `${at}.labels.nodes[${i}]`).name))
         .filter((name) => name !== null);
-    return { number: pr.number, title: status_history_text(pr.title) ?? '', labels };
-}
-function malformed(endpoint, what) {
-    return new GitHubApiError(`${endpoint} answered with ${what}`, 200, endpoint);
+    const number = a.number(pr.number, 'a PR number', `${at}.number`);
+    return { number, title: textOrNull(pr.title) ?? '', labels };
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/github-rest.ts
 // The real GitHubApi: REST + GraphQL through @actions/github's Octokit (which keeps the runner's proxy
 // settings), with time handled by github-http.ts: a deadline over each whole request, one retry layer, a
 // budget per run phase. Every failure comes back as a GitHubApiError whose message never carries the token.
+
 
 
 
@@ -67039,16 +67182,9 @@ class GitHubRestApi {
                 return null;
             throw e;
         }
-        // A prefix match (the old `git/refs` behaviour) answers with an array: only an exact name counts.
-        const refs = Array.isArray(data) ? data : [data];
-        const exact = refs.find((r) => !!r && typeof r === 'object' && r.ref === `refs/heads/${branch}`);
-        if (Array.isArray(data) && !exact)
-            return null;
-        const sha = (exact ?? data).object?.sha;
-        if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/i.test(sha)) {
-            throw new GitHubApiError(`GET ${path} answered without a commit SHA`, 200, `GET ${path}`);
-        }
-        return sha.toLowerCase();
+        const a = new AnswerShape(`GET ${path}`);
+        const ref = exactRef(data, `refs/heads/${branch}`, a);
+        return ref && a.sha(a.object(ref.object, 'the object a ref points at', 'object').sha, 'object.sha');
     }
     async compareCommits(base, head) {
         const path = `/repos/${this.repoPath()}/compare/${encodePath(base)}...${encodePath(head)}`;
@@ -67063,24 +67199,23 @@ class GitHubRestApi {
             }
             throw e;
         }
-        const status = data?.status;
+        const a = new AnswerShape(`GET ${path}`);
+        const status = a.object(data, 'a comparison').status;
         if (typeof status !== 'string' || !RELATIONS.includes(status)) {
-            throw new GitHubApiError(`GET ${path} answered with an unknown status ${JSON.stringify(status)}`, 200, `GET ${path}`);
+            throw a.wrong(status, `one of ${RELATIONS.join(', ')}`, 'status');
         }
         return status;
     }
     async listPullsForCommit(sha) {
         const path = `/repos/${this.repoPath()}/commits/${encodePath(sha)}/pulls`;
-        const data = await this.call('GET', path, { per_page: 100 });
-        if (!Array.isArray(data)) {
-            throw new GitHubApiError(`GET ${path} did not answer with a list`, 200, `GET ${path}`);
-        }
-        return data.map((p) => toPullInfo(p, `GET ${path}`));
+        const a = new AnswerShape(`GET ${path}`);
+        const pulls = a.list(await this.call('GET', path, { per_page: 100 }), 'a list of pull requests');
+        return pulls.map((p, i) => toPullInfo(p, a, `[${i}]`));
     }
     async getPull(number) {
         const path = `/repos/${this.repoPath()}/pulls/${number}`;
         try {
-            return toPullInfo(await this.call('GET', path), `GET ${path}`);
+            return toPullInfo(await this.call('GET', path), new AnswerShape(`GET ${path}`));
         }
         catch (e) {
             if (e instanceof GitHubApiError && e.status === 404)
@@ -67089,40 +67224,44 @@ class GitHubRestApi {
         }
     }
     async getPullEditTimes(number) {
-        const data = (await this.graphql(EDIT_TIMES_QUERY, { owner: this.owner, name: this.name, number }, `pullRequest ${number}`));
-        const pr = data?.repository?.pullRequest;
-        if (!pr) {
-            const endpoint = `POST ${this.graphqlUrl} (pullRequest ${number})`;
+        const what = `pullRequest ${number}`;
+        const data = await this.graphql(EDIT_TIMES_QUERY, { owner: this.owner, name: this.name, number }, what);
+        const endpoint = `POST ${this.graphqlUrl} (${what})`;
+        const a = new AnswerShape(endpoint);
+        const repository = a.object(a.object(data, 'the data of the query').repository, 'a repository', 'repository');
+        const pr = a.objectOrNull(repository.pullRequest, 'a pull request', 'repository.pullRequest');
+        if (!pr)
             throw new GitHubApiError(`${endpoint} failed: pull request not found`, 404, endpoint);
-        }
-        return {
-            lastEditedAt: typeof pr.lastEditedAt === 'string' ? pr.lastEditedAt : null,
-            mergedAt: typeof pr.mergedAt === 'string' ? pr.mergedAt : null,
-        };
+        return { lastEditedAt: textOrNull(pr.lastEditedAt), mergedAt: textOrNull(pr.mergedAt) };
     }
-    /**
-     * One GraphQL query through the retry layer; its `data`. GraphQL answers errors with HTTP 200: NOT_FOUND
-     * and FORBIDDEN become 404 and 403, and GitHub's "Something went wrong" (an internal timeout) is
-     * transient like a 502.
-     */
+    /** One GraphQL query through the retry layer; its `data`, whose shape the caller checks. */
     graphql(query, variables, what) {
         const endpoint = `POST ${this.graphqlUrl} (${what})`;
         const attempt = async () => {
-            const body = (await this.once('POST', this.graphqlUrl, { query, variables }, endpoint));
-            const first = body?.errors?.[0];
-            if (!first)
-                return body?.data ?? null;
-            const status = first.type === 'NOT_FOUND'
-                ? 404
-                : first.type === 'FORBIDDEN'
-                    ? 403
-                    : /went wrong|timeout/i.test(first.message ?? '')
-                        ? 502
-                        : 200;
-            const detail = oneLine(`GraphQL ${first.type ?? 'error'}: ${first.message ?? 'unknown'}`);
-            throw new GitHubApiError(this.scrub(`${endpoint} failed: ${detail}`), status, endpoint);
+            const answer = await this.exchange('POST', this.graphqlUrl, { query, variables }, endpoint);
+            const a = new AnswerShape(endpoint);
+            const body = a.object(answer.data, 'a GraphQL answer');
+            const errors = body.errors === undefined || body.errors === null ? [] : a.list(body.errors, 'a list', 'errors');
+            if (errors.length === 0)
+                return body.data;
+            throw this.graphqlError(a.object(errors[0], 'a GraphQL error', 'errors[0]'), endpoint, answer.headers);
         };
         return withRetries(endpoint, attempt, this.policy, this.budget);
+    }
+    /**
+     * GraphQL answers its errors with HTTP 200: NOT_FOUND and FORBIDDEN read as 404 and 403; RATE_LIMITED is
+     * a rate limit like a 429, its reset in the headers; GitHub's "Something went wrong" (an internal timeout)
+     * is transient like a 502.
+     */
+    graphqlError(error, endpoint, headers) {
+        const type = textOrNull(error.type);
+        const text = textOrNull(error.message) ?? 'unknown';
+        const message = this.scrub(`${endpoint} failed: ${oneLine(`GraphQL ${type ?? 'error'}: ${text}`)}`);
+        if (type === 'RATE_LIMITED') {
+            return new GitHubApiError(message, 200, endpoint, rateLimitWait(headers, this.policy.now()));
+        }
+        const status = type === 'NOT_FOUND' ? 404 : type === 'FORBIDDEN' ? 403 : /went wrong|timeout/i.test(text) ? 502 : 200;
+        return new GitHubApiError(message, status, endpoint);
     }
     async getStatusHistory(request) {
         const what = `history of ${request.branch}`;
@@ -67188,25 +67327,24 @@ class GitHubRestApi {
     async listOpenIssues(label) {
         const path = `/repos/${this.repoPath()}/issues`;
         const params = { labels: label, state: 'open', sort: 'created', direction: 'asc', per_page: 100 };
-        const data = await this.call('GET', path, params);
-        if (!Array.isArray(data)) {
-            throw new GitHubApiError(`GET ${path} did not answer with a list`, 200, `GET ${path}`);
-        }
-        return data
-            .filter((i) => !(i && typeof i === 'object' && 'pull_request' in i))
-            .map((i) => toIssueInfo(i, `GET ${path}`));
+        const a = new AnswerShape(`GET ${path}`);
+        const items = a.list(await this.call('GET', path, params), 'a list of issues');
+        const issues = items.map((item, i) => ({
+            item,
+            at: `[${i}]`,
+            raw: a.object(item, 'an issue', `[${i}]`),
+        }));
+        // The issues API lists pull requests too; they carry `pull_request`.
+        return issues.filter((i) => !('pull_request' in i.raw)).map((i) => toIssueInfo(i.item, a, i.at));
     }
     async listIssueComments(number) {
         const path = `/repos/${this.repoPath()}/issues/${number}/comments`;
         const bodies = [];
         for (let page = 1; page <= 10; page++) {
-            const data = await this.call('GET', path, { per_page: 100, page });
-            if (!Array.isArray(data)) {
-                throw new GitHubApiError(`GET ${path} did not answer with a list`, 200, `GET ${path}`);
-            }
-            for (const c of data)
-                bodies.push(typeof c?.body === 'string' ? c.body : '');
-            if (data.length < 100)
+            const a = new AnswerShape(`GET ${path} (page ${page})`);
+            const comments = a.list(await this.call('GET', path, { per_page: 100, page }), 'a list of comments');
+            comments.forEach((c, i) => bodies.push(textOrNull(a.object(c, 'a comment', `[${i}]`).body) ?? ''));
+            if (comments.length < 100)
                 break;
         }
         return bodies;
@@ -67214,7 +67352,7 @@ class GitHubRestApi {
     async createIssue(issue) {
         const path = `/repos/${this.repoPath()}/issues`;
         const data = await this.callOnce('POST', path, { ...issue });
-        return toIssueInfo(data, `POST ${path}`);
+        return toIssueInfo(data, new AnswerShape(`POST ${path}`));
     }
     async commentOnIssue(number, body) {
         await this.callOnce('POST', `/repos/${this.repoPath()}/issues/${number}/comments`, { body });
@@ -67237,12 +67375,16 @@ class GitHubRestApi {
         return withRetries(endpoint, () => this.once(method, url, params, endpoint), once, this.budget);
     }
     async once(method, url, params, endpoint) {
+        return (await this.exchange(method, url, params, endpoint)).data;
+    }
+    /** One request: the body's data and the headers (a GraphQL rate limit says its reset there). */
+    async exchange(method, url, params, endpoint) {
         if (this.budget.remainingMs() <= 0) {
             throw new GitHubApiError(`${endpoint} failed: no time left of the ${this.budget.describe()} this run allows the API`, null, endpoint);
         }
         try {
             const response = await this.octokit.request({ method, url, ...params });
-            return response.data;
+            return { data: response.data, headers: response.headers };
         }
         catch (e) {
             throw this.toApiError(e, endpoint);
@@ -67257,6 +67399,10 @@ class GitHubRestApi {
             const detail = apiMessageOf(response.data);
             const limit = rateLimitOf(response.status, response.headers ?? {}, detail ?? '', this.policy.now());
             return new GitHubApiError(this.scrub(`${endpoint} failed: HTTP ${response.status}${detail ? ` (${oneLine(detail)})` : ''}`), response.status, endpoint, limit);
+        }
+        // Headers came, the body did not end in time: the deadline's own message says how much came.
+        if (err.cause instanceof NoCompleteAnswer && err.cause.headersCame) {
+            return new GitHubApiError(this.scrub(`${endpoint} failed: ${err.cause.message}`), null, endpoint);
         }
         // No HTTP answer: connection refused, DNS, TLS, our per-attempt deadline.
         const cause = err.cause;
@@ -67283,24 +67429,17 @@ function oneLine(text) {
 function encodePath(value) {
     return value.split('/').map(encodeURIComponent).join('/');
 }
-function toPullInfo(raw, endpoint) {
-    const p = raw;
-    if (!p || typeof p !== 'object' || typeof p.number !== 'number') {
-        throw new GitHubApiError(`${endpoint} answered with something that is not a pull request`, 200, endpoint);
-    }
-    const str = (v) => (typeof v === 'string' ? v : null);
-    const ref = (v) => str(v?.ref) ?? '';
-    return {
-        number: p.number,
-        title: str(p.title) ?? '',
-        body: str(p.body),
-        headRef: ref(p.head),
-        baseRef: ref(p.base),
-        state: p.state === 'open' ? 'open' : 'closed',
-        mergedAt: str(p.merged_at),
-        mergeCommitSha: str(p.merge_commit_sha),
-        htmlUrl: str(p.html_url) ?? '',
-    };
+/**
+ * The ref `git/ref/heads/<branch>` answers: one ref object (a name that is no ref is a 404). An older
+ * GitHub answered a name that only prefixes refs with the list of those (documented for `git/refs`): then
+ * the exact name among them, or none, the branch does not exist. Anything else (null, an empty list, a
+ * string) is not an answer about the branch at all.
+ */
+function exactRef(data, name, a) {
+    if (!Array.isArray(data) || data.length === 0)
+        return a.object(data, 'a ref object');
+    const refs = data.map((r, i) => a.object(r, 'a ref object', `[${i}]`));
+    return refs.find((r) => r.ref === name) ?? null;
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
@@ -67979,7 +68118,9 @@ function describeApiError(e) {
         const prefix = `${e.endpoint} failed: `;
         if (message.startsWith(prefix) && message.length > prefix.length)
             message = message.slice(prefix.length);
-        if (e.status !== null && !message.startsWith(`HTTP ${e.status}`))
+        // An answer with HTTP 200 failed for what its body said, which the message says: 200 adds nothing.
+        const named = e.status === null || e.status === 200 || message.includes(`HTTP ${e.status}`);
+        if (!named)
             message = `HTTP ${e.status} ${message}`;
     }
     return clip(message, 300);
@@ -69195,7 +69336,7 @@ const inputs_INPUTS = [
 ];
 
 ;// CONCATENATED MODULE: ./src/settings/outputs.ts
-const outputs_str = (v) => (v == null ? '' : String(v));
+const str = (v) => (v == null ? '' : String(v));
 const flag = (v) => (v === null ? '' : v ? 'true' : 'false');
 const OUTPUTS = [
     {
@@ -69211,37 +69352,37 @@ const OUTPUTS = [
     {
         name: 'result-path',
         description: 'Path of the SmokeResult file ($RUNNER_TEMP/post-merge-smoke/smoke-result.json).',
-        value: (s) => outputs_str(s.resultPath),
+        value: (s) => str(s.resultPath),
     },
     {
         name: 'merge-commit',
         description: 'The 40-hex SHA under test.',
-        value: (s) => outputs_str(s.result?.merge_commit),
+        value: (s) => str(s.result?.merge_commit),
     },
     {
         name: 'origin-head',
         description: 'Head of the base branch seen by the freshness check.',
-        value: (s) => outputs_str(s.result?.origin_head),
+        value: (s) => str(s.result?.origin_head),
     },
     {
         name: 'task-id',
         description: 'Task id of this merge, if one was found.',
-        value: (s) => outputs_str(s.result?.task_id),
+        value: (s) => str(s.result?.task_id),
     },
     {
         name: 'pr-number',
         description: 'Number of the merged pull request, if one was found.',
-        value: (s) => outputs_str(s.result?.pr_number),
+        value: (s) => str(s.result?.pr_number),
     },
     {
         name: 'exit-code',
         description: 'Exit code of the smoke command (128+n when killed by signal n); empty when it did not run.',
-        value: (s) => outputs_str(s.result?.exit_code),
+        value: (s) => str(s.result?.exit_code),
     },
     {
         name: 'duration-ms',
         description: 'Wall time of the smoke command in milliseconds; empty when it did not run.',
-        value: (s) => outputs_str(s.result?.duration_ms),
+        value: (s) => str(s.result?.duration_ms),
     },
     {
         name: 'continuation-ready',
@@ -69251,17 +69392,17 @@ const OUTPUTS = [
     {
         name: 'packet-path',
         description: 'Path of the Critical #7 escalation packet on disk, when one was built.',
-        value: (s) => outputs_str(s.packetPath),
+        value: (s) => str(s.packetPath),
     },
     {
         name: 'artifact-id',
         description: 'Id of the uploaded escalation artifact, when one was uploaded.',
-        value: (s) => outputs_str(s.artifact?.id),
+        value: (s) => str(s.artifact?.id),
     },
     {
         name: 'artifact-url',
         description: 'URL of the uploaded escalation artifact, when one was uploaded.',
-        value: (s) => outputs_str(s.artifact?.url),
+        value: (s) => str(s.artifact?.url),
     },
     {
         name: 'mode',
@@ -69271,12 +69412,12 @@ const OUTPUTS = [
     {
         name: 'green-sha',
         description: 'The commit the `green-ref` branch points at after this run; empty when `green-ref` is off.',
-        value: (s) => outputs_str(s.greenSha),
+        value: (s) => str(s.greenSha),
     },
     {
         name: 'matrix',
         description: 'For `mode: plan`: JSON for `strategy.matrix`, `{"include":[{"profile":"api"},…]}`.',
-        value: (s) => outputs_str(s.matrix),
+        value: (s) => str(s.matrix),
     },
     {
         name: 'profiles',
@@ -69286,17 +69427,17 @@ const OUTPUTS = [
     {
         name: 'issue-number',
         description: 'The open escalation issue of the current red streak; empty when there is none.',
-        value: (s) => outputs_str(s.issueNumber),
+        value: (s) => str(s.issueNumber),
     },
     {
         name: 'main-state',
         description: 'For `mode: gate`: `green`, `red` or `unknown`.',
-        value: (s) => outputs_str(s.mainState),
+        value: (s) => str(s.mainState),
     },
     {
         name: 'red-since',
         description: 'For `mode: gate`: the first failing commit of the red streak; empty otherwise.',
-        value: (s) => outputs_str(s.redSince),
+        value: (s) => str(s.redSince),
     },
     {
         name: 'bypassed',
@@ -73171,6 +73312,10 @@ async function discoverQueuePull(api, q) {
 }
 
 ;// CONCATENATED MODULE: ./src/modes/stages/gate.ts
+// The stages of `mode: gate` (SPEC-v2 §3): what the gate guards (the base branch, the status context, the
+// pull request of the event), then the one API request that reads the base branch's recent history with
+// its statuses and that pull request's labels. Nothing here touches the workspace or runs anything.
+
 
 
 
@@ -73266,7 +73411,7 @@ function readBaseBranchStage(c, s) {
             history = await api.getStatusHistory(request);
         }
         catch (e) {
-            const message = `The GitHub API could not read the state of '${s.base}' of ${api.repository} (${describeApiError(e)}); the gate needs a token with contents: read, statuses: read and pull-requests: read.`;
+            const message = `The GitHub API could not read the state of '${s.base}' of ${api.repository} (${describeApiError(e)})${accessHint(e)}.`;
             return stop('ERROR', 'api_failed', message);
         }
         if (history.commits === null) {
@@ -73275,6 +73420,16 @@ function readBaseBranchStage(c, s) {
         const read = info(`Read the newest ${history.commits.length} commits of '${s.base}' with their '${s.context}' statuses.`);
         return next({ commits: history.commits, pull: gatePull(s.pull, history) }, { notes: [read] });
     });
+}
+/**
+ * The permissions, only when the answer was a refusal (401, 403, or GitHub's 404 for what a token may not
+ * see): a rate limit, a silent server or a malformed answer is no matter of permissions.
+ */
+function accessHint(e) {
+    const refused = e instanceof GitHubApiError && [401, 403, 404].includes(e.status ?? 0);
+    return refused
+        ? '; the gate needs a token with contents: read, statuses: read and pull-requests: read'
+        : '';
 }
 /** The API's title and labels (current: a label added after the event counts on a re-run), else the event's. */
 function gatePull(pull, history) {

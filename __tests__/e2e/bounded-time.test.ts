@@ -57,7 +57,7 @@ describe('the built action under a hostile API or hostile inputs', () => {
         inputs: {
           'smoke-command': "head -c 100000 /dev/zero | tr '\\0' a; echo; sleep 60",
           'redact-patterns': '(a+)+$',
-          'timeout-seconds': '2',
+          'timeout-seconds': '5',
           'kill-grace-seconds': '1',
         },
       }),

@@ -86,6 +86,9 @@ export function fetchWithDeadline(base: FetchLike, timeoutMs: () => number): Fet
   };
 }
 
+/** No answer the action reads is near this size; a server that never stops sending costs no more memory. */
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
 /**
  * The whole body, counting what came: when the deadline cuts it, the message says how much arrived, so a
  * server that stalled (a few bytes) and one that never stops sending (megabytes) both read truthfully.
@@ -93,13 +96,14 @@ export function fetchWithDeadline(base: FetchLike, timeoutMs: () => number): Fet
 async function readWhole(response: Response, ms: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let bytes = 0;
+  const reader = response.body?.getReader();
   try {
-    const reader = response.body?.getReader();
     for (;;) {
       const chunk = reader ? await reader.read() : { done: true as const };
       if (chunk.done) break;
       chunks.push(chunk.value);
       bytes += chunk.value.byteLength;
+      if (bytes > MAX_ANSWER_BYTES) break;
     }
   } catch (e) {
     throw new NoCompleteAnswer(
@@ -107,6 +111,13 @@ async function readWhole(response: Response, ms: number): Promise<Uint8Array> {
         'of the body came, but not its end',
       true,
       { cause: e },
+    );
+  }
+  if (bytes > MAX_ANSWER_BYTES) {
+    await reader?.cancel().catch(() => undefined);
+    throw new NoCompleteAnswer(
+      `the answer was larger than ${MAX_ANSWER_BYTES} bytes (HTTP ${response.status}): stopped reading it`,
+      true,
     );
   }
   return Buffer.concat(chunks);
