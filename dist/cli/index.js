@@ -63721,6 +63721,10 @@ class AnswerShape {
     objectOrNull(value, expected, at) {
         return value === null ? null : this.object(value, `${expected} or null`, at);
     }
+    /** `data.repository` of a GraphQL answer: every query here asks about one repository. */
+    repository(data) {
+        return this.object(this.object(data, 'the data of the query').repository, 'a repository', 'repository');
+    }
     list(value, expected, at) {
         if (!Array.isArray(value))
             throw this.wrong(value, expected, at);
@@ -63935,7 +63939,7 @@ const STATES = ['success', 'failure', 'error', 'pending', 'expected'];
 /** `repository.object.history` of the history query. A null object (an unknown commit) is a 404. */
 function toHistoryPage(data, withStatus, endpoint) {
     const a = new AnswerShape(endpoint);
-    const repository = a.object(a.object(data, 'the data of the query').repository, 'a repository', 'repository');
+    const repository = a.repository(data);
     const object = a.objectOrNull(repository.object, 'a commit', 'repository.object');
     if (!object)
         throw new GitHubApiError(`${endpoint} failed: no such commit`, 404, endpoint);
@@ -64012,7 +64016,7 @@ const status_history_STATES = {
 };
 function parseStatusHistory(data, request, endpoint) {
     const a = new AnswerShape(endpoint);
-    const repository = a.object(a.object(data, 'the data of the query').repository, 'a repository', 'repository');
+    const repository = a.repository(data);
     const ref = a.objectOrNull(repository.ref, 'a ref', 'repository.ref');
     const commits = ref === null ? null : historyOf(ref, a).map((n, i) => toCommit(n, a, `${HISTORY}[${i}]`));
     const pull = request.pullNumber === null ? null : toPull(repository.pullRequest, a);
@@ -64249,7 +64253,7 @@ class GitHubRestApi {
         const data = await this.graphql(EDIT_TIMES_QUERY, { owner: this.owner, name: this.name, number }, what);
         const endpoint = `POST ${this.graphqlUrl} (${what})`;
         const a = new AnswerShape(endpoint);
-        const repository = a.object(a.object(data, 'the data of the query').repository, 'a repository', 'repository');
+        const repository = a.repository(data);
         const pr = a.objectOrNull(repository.pullRequest, 'a pull request', 'repository.pullRequest');
         if (!pr)
             throw new GitHubApiError(`${endpoint} failed: pull request not found`, 404, endpoint);

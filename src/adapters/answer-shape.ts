@@ -45,6 +45,11 @@ export class AnswerShape {
     return value === null ? null : this.object(value, `${expected} or null`, at);
   }
 
+  /** `data.repository` of a GraphQL answer: every query here asks about one repository. */
+  repository(data: unknown): Json {
+    return this.object(this.object(data, 'the data of the query').repository, 'a repository', 'repository');
+  }
+
   list(value: unknown, expected: string, at?: string): unknown[] {
     if (!Array.isArray(value)) throw this.wrong(value, expected, at);
     return value;

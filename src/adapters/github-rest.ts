@@ -239,11 +239,7 @@ export class GitHubRestApi implements GitHubApi {
     const data = await this.graphql(EDIT_TIMES_QUERY, { owner: this.owner, name: this.name, number }, what);
     const endpoint = `POST ${this.graphqlUrl} (${what})`;
     const a = new AnswerShape(endpoint);
-    const repository = a.object(
-      a.object(data, 'the data of the query').repository,
-      'a repository',
-      'repository',
-    );
+    const repository = a.repository(data);
     const pr = a.objectOrNull(repository.pullRequest, 'a pull request', 'repository.pullRequest');
     if (!pr) throw new GitHubApiError(`${endpoint} failed: pull request not found`, 404, endpoint);
     return { lastEditedAt: textOrNull(pr.lastEditedAt), mergedAt: textOrNull(pr.mergedAt) };

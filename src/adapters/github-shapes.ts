@@ -15,11 +15,7 @@ const STATES = ['success', 'failure', 'error', 'pending', 'expected'] as const;
 /** `repository.object.history` of the history query. A null object (an unknown commit) is a 404. */
 export function toHistoryPage(data: unknown, withStatus: boolean, endpoint: string): HistoryPage {
   const a = new AnswerShape(endpoint);
-  const repository = a.object(
-    a.object(data, 'the data of the query').repository,
-    'a repository',
-    'repository',
-  );
+  const repository = a.repository(data);
   const object = a.objectOrNull(repository.object, 'a commit', 'repository.object');
   if (!object) throw new GitHubApiError(`${endpoint} failed: no such commit`, 404, endpoint);
   const history = a.object(object.history, 'a commit history', 'repository.object.history');

@@ -30,11 +30,7 @@ export function parseStatusHistory(
   endpoint: string,
 ): StatusHistory {
   const a = new AnswerShape(endpoint);
-  const repository = a.object(
-    a.object(data, 'the data of the query').repository,
-    'a repository',
-    'repository',
-  );
+  const repository = a.repository(data);
   const ref = a.objectOrNull(repository.ref, 'a ref', 'repository.ref');
   const commits = ref === null ? null : historyOf(ref, a).map((n, i) => toCommit(n, a, `${HISTORY}[${i}]`));
   const pull = request.pullNumber === null ? null : toPull(repository.pullRequest, a);
