@@ -63685,7 +63685,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 // endpoint, where in the answer and what came instead: never a TypeError further on, and never mistaken for
 // "not found" (only a 404, or a null GitHub documents as "none", means that).
 
-const SHA = /^[0-9a-f]{40}$/i;
+
 /** What came instead, for the message: "null", "an empty list", "a string", … */
 function kindOf(value) {
     if (value === null)
@@ -63747,9 +63747,10 @@ class AnswerShape {
     }
     /** A full commit SHA, lower case. */
     sha(value, at) {
-        if (typeof value !== 'string' || !SHA.test(value))
+        const sha = typeof value === 'string' ? (0,domain/* parseSha */.qL)(value) : null;
+        if (!sha?.ok)
             throw this.wrong(value, 'a 40-hex commit SHA', at);
-        return value.toLowerCase();
+        return sha.value;
     }
     number(value, expected, at) {
         if (typeof value !== 'number')

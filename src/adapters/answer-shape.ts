@@ -2,11 +2,10 @@
 // shape (null, a list where an object belongs, a string, a field missing) is a GitHubApiError that names the
 // endpoint, where in the answer and what came instead: never a TypeError further on, and never mistaken for
 // "not found" (only a 404, or a null GitHub documents as "none", means that).
+import { parseSha, type Sha } from '../domain/index.js';
 import { GitHubApiError } from './github.js';
 
 export type Json = Record<string, unknown>;
-
-const SHA = /^[0-9a-f]{40}$/i;
 
 /** What came instead, for the message: "null", "an empty list", "a string", … */
 function kindOf(value: unknown): string {
@@ -72,9 +71,10 @@ export class AnswerShape {
   }
 
   /** A full commit SHA, lower case. */
-  sha(value: unknown, at?: string): string {
-    if (typeof value !== 'string' || !SHA.test(value)) throw this.wrong(value, 'a 40-hex commit SHA', at);
-    return value.toLowerCase();
+  sha(value: unknown, at?: string): Sha {
+    const sha = typeof value === 'string' ? parseSha(value) : null;
+    if (!sha?.ok) throw this.wrong(value, 'a 40-hex commit SHA', at);
+    return sha.value;
   }
 
   number(value: unknown, expected: string, at?: string): number {
