@@ -34,7 +34,10 @@ export interface LiveOutput {
 export interface Sinks {
   readonly redactor: Redactor;
   readonly log: Log;
-  /** Runs `work` with a fresh live output for the smoke, fenced from workflow commands where that matters. */
+  /**
+   * Runs `work` — the smoke — with a fresh live output, fenced from workflow commands where that matters; on
+   * a runner, the step's own files are kept as they were and put back after (adapters/step-files.ts).
+   */
   withLiveOutput<T>(work: (live: LiveOutput) => Promise<T>): Promise<T>;
   /** null: no job outputs here (the CLI). */
   readonly setOutput: ((name: OutputName, value: string) => void) | null;
