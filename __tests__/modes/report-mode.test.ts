@@ -5,7 +5,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SmokeResult } from '../../src/contracts.js';
-import type { Repository } from '../../src/domain/index.js';
 import type { ModeContext } from '../../src/modes/context.js';
 import { reportAndPublish } from '../../src/modes/report.js';
 import type { ArtifactStore } from '../../src/report/result-artifact.js';
@@ -13,6 +12,7 @@ import { parseSettings, type InputName, type RunnerContext } from '../../src/set
 import { recordingSinks, Redactor } from '../../src/sinks/index.js';
 import { silentLog } from '../support/logs.js';
 import { sampleResult, SAMPLE_SHA } from '../support/sample-result.js';
+import { pushRunner } from '../support/runner-context.js';
 
 const OTHER = 'fedcba9876543210fedcba9876543210fedcba98';
 let dir: string;
@@ -22,21 +22,8 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function runner(): RunnerContext {
-  return {
-    eventName: 'push',
-    event: { after: SAMPLE_SHA, ref: 'refs/heads/main' },
-    sha: SAMPLE_SHA,
-    ref: 'refs/heads/main',
-    repository: 'octo/repo' as Repository,
-    serverUrl: 'https://github.com',
-    apiUrl: 'http://127.0.0.1:9',
-    graphqlUrl: 'http://127.0.0.1:9/graphql',
-    runId: '77',
-    runAttempt: 2,
-    workspace: join(dir, 'no-checkout'),
-    runnerTemp: join(dir, 'temp'),
-    os: 'Linux',
-  };
+  const where = { workspace: join(dir, 'no-checkout'), runnerTemp: join(dir, 'temp') };
+  return pushRunner(SAMPLE_SHA, { ...where, runId: '77', runAttempt: 2 });
 }
 
 async function report(inputs: Partial<Record<InputName, string>>, artifacts: ArtifactStore | null = null) {

@@ -6,13 +6,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GitHubApi } from '../../src/adapters/index.js';
-import type { Repository } from '../../src/domain/index.js';
 import { publishResult, type PublishContext } from '../../src/report/publish.js';
 import type { ArtifactUploader } from '../../src/report/types.js';
-import { parseSettings, type InputName, type RunnerContext } from '../../src/settings/index.js';
+import { parseSettings, type InputName } from '../../src/settings/index.js';
 import { recordingSinks, Redactor } from '../../src/sinks/index.js';
 import { recordingLog } from '../support/logs.js';
 import { sampleResult, SAMPLE_SHA } from '../support/sample-result.js';
+import { pushRunner } from '../support/runner-context.js';
 
 const SHORT = { api: 50, artifactUpload: 50, files: 2000, cancelled: 100 } as const;
 const never = <T>() => new Promise<T>(() => {});
@@ -27,21 +27,7 @@ function context(
   inputs: Partial<Record<InputName, string>>,
   o: { upload: ArtifactUploader; api?: GitHubApi | null; signal?: AbortSignal | null },
 ) {
-  const runner: RunnerContext = {
-    eventName: 'push',
-    event: { after: SAMPLE_SHA },
-    sha: SAMPLE_SHA,
-    ref: 'refs/heads/main',
-    repository: 'octo/repo' as Repository,
-    serverUrl: 'https://github.com',
-    apiUrl: 'http://127.0.0.1:9',
-    graphqlUrl: 'http://127.0.0.1:9/graphql',
-    runId: '5',
-    runAttempt: 1,
-    workspace: dir,
-    runnerTemp: dir,
-    os: 'Linux',
-  };
+  const runner = pushRunner(SAMPLE_SHA, { workspace: dir, runnerTemp: dir, runId: '5' });
   const { settings } = parseSettings((name) => inputs[name], runner);
   const { log } = recordingLog();
   const { sinks, recorded } = recordingSinks(new Redactor({ secrets: [], patterns: [] }), log, () => {});

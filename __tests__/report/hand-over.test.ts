@@ -4,13 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { Repository } from '../../src/domain/index.js';
 import { publishResult, type PublishContext } from '../../src/report/publish.js';
 import type { ArtifactUpload } from '../../src/report/types.js';
-import { parseSettings, type InputName, type RunnerContext } from '../../src/settings/index.js';
+import { parseSettings, type InputName } from '../../src/settings/index.js';
 import { recordingSinks, Redactor } from '../../src/sinks/index.js';
 import { recordingLog } from '../support/logs.js';
 import { sampleResult, SAMPLE_SHA } from '../support/sample-result.js';
+import { pushRunner } from '../support/runner-context.js';
 
 let dir: string;
 beforeEach(() => {
@@ -19,21 +19,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function context(inputs: Partial<Record<InputName, string>>, upload: PublishContext['uploadArtifact']) {
-  const runner: RunnerContext = {
-    eventName: 'push',
-    event: { after: SAMPLE_SHA },
-    sha: SAMPLE_SHA,
-    ref: 'refs/heads/main',
-    repository: 'octo/repo' as Repository,
-    serverUrl: 'https://github.com',
-    apiUrl: 'http://127.0.0.1:9',
-    graphqlUrl: 'http://127.0.0.1:9/graphql',
-    runId: '5',
-    runAttempt: 3,
-    workspace: dir,
-    runnerTemp: dir,
-    os: 'Linux',
-  };
+  const runner = pushRunner(SAMPLE_SHA, { workspace: dir, runnerTemp: dir, runId: '5', runAttempt: 3 });
   const { settings } = parseSettings((name) => inputs[name], runner);
   const { log, lines } = recordingLog();
   const { sinks } = recordingSinks(new Redactor({ secrets: [], patterns: [] }), log, () => {});

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitCli } from '../../src/adapters/git.js';
 import type { EscalationPacket } from '../../src/contracts.js';
-import type { Repository } from '../../src/domain/index.js';
 import type { ModeContext } from '../../src/modes/context.js';
 import { smokeAndPublish } from '../../src/modes/smoke.js';
 import type { Publication } from '../../src/report/publish.js';
@@ -17,6 +16,7 @@ import {
 import { recordingSinks, Redactor } from '../../src/sinks/index.js';
 import { GitFixture } from './git-fixture.js';
 import { silentLog } from './logs.js';
+import { pushRunner } from './runner-context.js';
 
 export interface LocalRun extends Publication {
   sha: string;
@@ -37,21 +37,11 @@ export interface LocalRunOptions {
 
 /** A push of `sha` to main of octo/repo, in attempt `runAttempt`, with no reachable API. */
 export function pushContext(fixture: GitFixture, sha: string, runAttempt = 1): RunnerContext {
-  return {
-    eventName: 'push',
-    event: { after: sha, ref: 'refs/heads/main' },
-    sha,
-    ref: 'refs/heads/main',
-    repository: 'octo/repo' as Repository,
-    serverUrl: 'https://github.com',
-    apiUrl: 'http://127.0.0.1:9',
-    graphqlUrl: 'http://127.0.0.1:9/graphql',
-    runId: '100',
-    runAttempt,
+  return pushRunner(sha, {
     workspace: fixture.work,
     runnerTemp: join(fixture.root, 'runner-temp'),
-    os: 'Linux',
-  };
+    runAttempt,
+  });
 }
 
 export async function runLocal(
