@@ -71984,6 +71984,12 @@ function validators() {
 const REPORTING_MS = {
     /** Every API call of one step together (retries, rate limits, a silent server): the API client's budget. */
     api: 20_000,
+    /**
+     * All the API calls of all the steps together, when the verdict is that the API did not answer
+     * (head_unreachable): it has just failed for the verdict phase's 25 s, so each write gets one short chance
+     * rather than 20 s of its own — the whole run then stays within a minute however silent the API is.
+     */
+    apiUnreachable: 10_000,
     /** One artifact upload: @actions/artifact alone waits 3 min per attempt, 5 attempts, on a silent service. */
     artifactUpload: 60_000,
     /** Files written on the runner (packet, logs, summary, result file): milliseconds unless the disk hangs. */
@@ -72092,7 +72098,8 @@ async function isolated(step, work, limits) {
 // In this order: the packet and the issue list the suspects, which start after the green ref; the summary
 // shows what every other step did.
 // Worst case, all of them timing out: 20 + 20 + (20 + 2 + 60) + 20 s, then the summary and the result file
-// (2 s each) — 146 s in a job that reports; 64 s + 2 s in a run job that hands over (REPORTING_MS).
+// (2 s each) — 146 s in a job that reports; 64 s + 2 s in a run job that hands over (REPORTING_MS). When
+// the verdict is that the API did not answer, the API parts share 10 s: a silent API costs about 35 s in all.
 const REPORT_STEPS = [
     { name: 'commit status', records: 'commit_status', privileged: true, takes: ['api'], run: publish_postFinalStatus },
     { name: 'green ref', records: 'green_ref', privileged: true, takes: ['api'], run: moveGreenRef },
@@ -72129,11 +72136,12 @@ async function publishResult(draftResult, smokeRun, c) {
         issueUrl: null,
     };
     const window = new CancelWindow(c.signal, draftResult.status === 'CANCELLED', ms(c).cancelled);
+    const api = apiBudgets(draftResult, c);
     try {
         for (const step of REPORT_STEPS) {
             const outcome = step.privileged && !reportsHere(c)
                 ? 'skipped: report is false (the report job reports)'
-                : await runStep(step, draft, c, window);
+                : await runStep(step, draft, { ...c, api: step.takes.includes('api') ? api() : c.api }, window);
             draft.result.reporting[step.records] = c.sinks.redactor.redact(outcome);
         }
     }
@@ -72158,15 +72166,23 @@ function ms(c) {
     return c.reportingMs ?? REPORTING_MS;
 }
 /**
- * One step within its own deadline, with an API budget of its own: a silent endpoint costs only the step
- * that called it. A step that only writes files is not cut by a cancellation: its outcome is still due.
+ * The API client of each step that uses it: with a budget of its own (REPORTING_MS.api), so a silent
+ * endpoint costs only the step that called it — unless the verdict is that the API did not answer at all;
+ * then the steps share one short budget (REPORTING_MS.apiUnreachable).
+ */
+function apiBudgets(result, c) {
+    if (result.reason !== 'head_unreachable')
+        return () => c.api?.withBudget(ms(c).api) ?? null;
+    const shared = c.api?.withBudget(ms(c).apiUnreachable) ?? null;
+    return () => shared;
+}
+/**
+ * One step within its own deadline. A step that only writes files is not cut by a cancellation: its outcome
+ * is still due.
  */
 function runStep(step, draft, c, window) {
-    const own = step.takes.includes('api')
-        ? { ...c, api: c.api?.withBudget(ms(c).api) ?? null }
-        : c;
     const talks = step.takes.some((part) => part !== 'files');
-    return isolated(step.name, () => step.run(draft, own), {
+    return isolated(step.name, () => step.run(draft, c), {
         sinks: c.sinks,
         deadlineMs: deadlineOf(step.takes, ms(c)),
         window: talks ? window : null,

@@ -14,7 +14,7 @@ import { recordingLog } from '../support/logs.js';
 import { sampleResult, SAMPLE_SHA } from '../support/sample-result.js';
 import { pushRunner } from '../support/runner-context.js';
 
-const SHORT = { api: 50, artifactUpload: 50, files: 2000, cancelled: 100 } as const;
+const SHORT = { api: 50, apiUnreachable: 30, artifactUpload: 50, files: 2000, cancelled: 100 } as const;
 const never = <T>() => new Promise<T>(() => {});
 
 let dir: string;
@@ -98,5 +98,24 @@ describe('reporting deadlines', () => {
     expect(budgets).toEqual([SHORT.api, SHORT.api, SHORT.api, SHORT.api]);
     expect(calls).toEqual(['createCommitStatus', 'commitHistory', 'listOpenIssues']);
     expect(p.resultPath && existsSync(p.resultPath)).toBeTruthy();
+  });
+
+  it('when the verdict is that the API did not answer, the API steps share one short budget', async () => {
+    const { api, budgets, calls } = silentApi();
+    const { c } = context(
+      { 'escalation-issue': 'true' },
+      { upload: async () => ({ id: 1, url: 'u', name: 'n', size: 1 }), api },
+    );
+    const unreachable = sampleResult({
+      status: 'ERROR',
+      reason: 'head_unreachable',
+      merge_commit: SAMPLE_SHA,
+    });
+    const p = await publishResult(unreachable, null, c);
+    // 25 s of silence already decided the verdict: 20 s more per step would keep a silent run past a minute.
+    expect(budgets).toEqual([SHORT.apiUnreachable]);
+    expect(calls[0]).toBe('createCommitStatus');
+    expect(p.result.reporting.commit_status).toMatch(/^failed: /);
+    expect(p.result.reporting.summary).toBe('written');
   });
 });

@@ -7,12 +7,18 @@ import { errorText } from './text.js';
 
 /** What a reporting step spends its time on; a step's deadline is the sum of its parts. */
 export type StepPart = 'api' | 'artifactUpload' | 'files';
-export type ReportingTime = StepPart | 'cancelled';
+export type ReportingTime = StepPart | 'apiUnreachable' | 'cancelled';
 
 /** The limits; a step's worst case is the sum of its parts (publish.ts sums up the phase's). */
 export const REPORTING_MS: Readonly<Record<ReportingTime, number>> = {
   /** Every API call of one step together (retries, rate limits, a silent server): the API client's budget. */
   api: 20_000,
+  /**
+   * All the API calls of all the steps together, when the verdict is that the API did not answer
+   * (head_unreachable): it has just failed for the verdict phase's 25 s, so each write gets one short chance
+   * rather than 20 s of its own — the whole run then stays within a minute however silent the API is.
+   */
+  apiUnreachable: 10_000,
   /** One artifact upload: @actions/artifact alone waits 3 min per attempt, 5 attempts, on a silent service. */
   artifactUpload: 60_000,
   /** Files written on the runner (packet, logs, summary, result file): milliseconds unless the disk hangs. */
