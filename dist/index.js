@@ -67457,8 +67457,11 @@ var src_core = __nccwpck_require__(77094);
 // and hands what the smoke added to the summary over, to be written after the action's own section.
 
 
-/** At most this much of the smoke's summary is kept: GitHub shows 1 MiB of one step's summary. */
-const MAX_SMOKE_SUMMARY_BYTES = 1024 * 1024;
+/**
+ * At most this much of the smoke's summary is kept: GitHub drops a step's summary over 1 MiB whole, and the
+ * action's own section must fit beside it.
+ */
+const MAX_SMOKE_SUMMARY_BYTES = 768 * 1024;
 /** Before the smoke the action has written little to these files; a larger one is left unguarded. */
 const MAX_GUARDED_BYTES = 1024 * 1024;
 // O_NONBLOCK: a FIFO put in a file's place must not block the event loop; O_NOFOLLOW: nor redirect us.
@@ -69259,7 +69262,7 @@ const inputs_INPUTS = [
         key: 'redactPatterns',
         name: 'redact-patterns',
         default: '',
-        description: 'Extra regular expressions (RE2 syntax), one per line, replaced with *** in everything the action writes.',
+        description: 'Extra regular expressions (RE2 syntax), one per line, replaced with *** in everything the action writes — except a value that is a whole commit SHA (`merge_commit`, `origin_head`…), which a pattern must not break.',
         parse: patternLines,
         cli: { arg: '<regexes>', help: 'extra patterns to redact, one per line (RE2 syntax)' },
     }),
@@ -72382,11 +72385,11 @@ async function emergencyPublish(error, c) {
     const facts = emptyFacts(settings.dryRun);
     facts.mergeCommit = (0,domain/* isSha */.HH)(settings.mergeCommit) ? settings.mergeCommit : null;
     facts.baseBranch = settings.baseBranch;
-    const result = buildResult(facts, {
+    const result = c.sinks.redactor.redactDeep(buildResult(facts, {
         status: 'ERROR',
         reason: 'internal_error',
         message: `post-merge-smoke could not publish its result: ${why}`,
-    });
+    }));
     result.reporting = {
         commit_status: 'skipped: reporting failed',
         artifact: 'skipped: reporting failed',
@@ -77446,7 +77449,9 @@ function runnerSinks(redactor, port) {
                     smokeSummary += settleStepFiles(guard.restore(), log);
             }
         },
-        setOutput: (name, value) => port.setOutput(name, redactor.redact(value)),
+        // Outputs are built from values already redacted (redactDeep of the result), where user patterns cannot
+        // break the result's JSON or a SHA; here only the secrets, as a last guard.
+        setOutput: (name, value) => port.setOutput(name, redactor.redactSecrets(value)),
         appendSummary: summary &&
             ((markdown) => {
                 const text = markdown + smokeSummary;
@@ -77466,7 +77471,9 @@ function settleStepFiles(change, log) {
     if (change.summary === null || change.summary.text.trim() === '')
         return '';
     const how = change.summary.rewritten ? ' (it rewrote the file: all of it is shown here)' : '';
-    const cut = change.summary.cut ? '\n\n_(cut at 1 MiB)_\n' : '\n';
+    const cut = change.summary.cut
+        ? "\n\n_(cut here: GitHub shows at most 1 MiB of a step's summary)_\n"
+        : '\n';
     return `\n\n---\n\n#### Written to the job summary by the smoke command${how}\n\n${change.summary.text}${cut}`;
 }
 /** Escape sequences and other control characters (but newlines and tabs) shown as \xNN. */
@@ -77514,7 +77521,7 @@ function recordingSinks(redactor, log, live) {
         log,
         withLiveOutput: (work) => withLive(liveOutput(redactor, live), work),
         setOutput: (name, value) => {
-            recorded.outputs[name] = redactor.redact(value);
+            recorded.outputs[name] = redactor.redactSecrets(value);
         },
         appendSummary: async (markdown) => {
             recorded.summary += redactor.redact(markdown);
@@ -77692,7 +77699,10 @@ class Redactor {
             out = p.replaceAll(out, REDACTED);
         return out;
     }
-    /** The known secrets and token shapes only: what an object key gets (a user pattern could match a field name). */
+    /**
+     * The known secrets and token shapes only: what an object key gets (a user pattern could match a field
+     * name), a value that is a whole commit SHA, and an output built from values already redacted.
+     */
     redactSecrets(text) {
         let out = text;
         for (const s of this.forms) {
@@ -77705,15 +77715,17 @@ class Redactor {
         return out;
     }
     /**
-     * A deep copy of a JSON value with every string redacted — object keys of secrets and token shapes only (a
-     * user pattern must not rename a field). Numbers, booleans and null are kept; non-plain objects are kept as they are.
+     * A deep copy of a JSON value with every string redacted — object keys, and strings that are a whole commit
+     * SHA, of secrets and token shapes only: a user pattern must not rename a field, nor turn the SHA a result
+     * is about into `***` (a pattern such as `[0-9a-f]{8}` or `a+$` matches inside SHAs). Numbers, booleans
+     * and null are kept; non-plain objects are kept as they are.
      */
     redactDeep(value) {
         return this.deep(value);
     }
     deep(value) {
         if (typeof value === 'string')
-            return this.redact(value);
+            return (0,domain/* isSha */.HH)(value) ? this.redactSecrets(value) : this.redact(value);
         if (Array.isArray(value))
             return value.map((v) => this.deep(v));
         if (value !== null && typeof value === 'object') {

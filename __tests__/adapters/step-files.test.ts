@@ -67,7 +67,7 @@ describe('guardStepFiles', () => {
     expect(readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8')).toBe('# before\n');
   });
 
-  it('a rewritten summary is handed over whole, and a huge one is cut at 1 MiB', () => {
+  it("a rewritten summary is handed over whole, and a huge one is cut to leave room for the action's own section", () => {
     const env = stepFiles({ GITHUB_STEP_SUMMARY: '# before\n' });
     const guard = guardStepFiles(env);
     writeFileSync(env.GITHUB_STEP_SUMMARY, 'x'.repeat(MAX_SMOKE_SUMMARY_BYTES + 100));

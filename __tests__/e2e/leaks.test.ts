@@ -176,4 +176,21 @@ describe('secrets in the built action', () => {
       expect(fragmentsIn(placesOf(run, world), { token: TOKEN })).toEqual([]);
     },
   );
+
+  it('a redact pattern that matches inside SHAs hides the printed text, not the SHAs a result is about', async () => {
+    world = await createWorld();
+    const run = await runAction(
+      actionEnv(world, {
+        inputs: { 'smoke-command': 'echo "key deadbeefcafe1234"; exit 1', 'redact-patterns': '[0-9a-f]{8}' },
+      }),
+    );
+    expect([run.exitCode, describeRun(run)]).toEqual([1, expect.any(String)]);
+    // checkedResult validates the `result` output against the schema: its SHAs are SHAs.
+    const result = checkedResult(run);
+    expect([result.merge_commit, run.outputs['merge-commit']]).toEqual([
+      world.mergeCommit,
+      world.mergeCommit,
+    ]);
+    expect(result.stdout).toBe('key ******\n'); // two matches of eight digits
+  });
 });

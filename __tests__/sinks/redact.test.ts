@@ -122,6 +122,21 @@ describe('Redactor', () => {
     expect(value.a).toBe('hunter2-pass'); // not mutated
   });
 
+  it('redactDeep keeps a value that is a whole commit SHA from user patterns, not from secrets', () => {
+    const sha = '0123456789abcdef0123456789abcdef0123abca';
+    const r = new Redactor({
+      secrets: ['hunter2-pass'],
+      patterns: [pattern('[0-9a-f]{8}'), pattern('(a+)+$')],
+    });
+    const out = r.redactDeep({ merge_commit: sha, stdout: `deadbeef1 at ${sha}\n`, message: 'aaa' });
+    // The SHA a result is about stays valid; the same characters in free text are the user's to hide.
+    expect(out).toEqual({
+      merge_commit: sha,
+      stdout: expect.not.stringContaining('deadbeef'),
+      message: REDACTED,
+    });
+  });
+
   describe('lineRedactor (live echo, logs)', () => {
     it('follows a key across lines and stops at END', () => {
       const redactLine = none().lineRedactor();

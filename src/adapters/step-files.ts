@@ -7,8 +7,11 @@ import { closeSync, constants, fstatSync, openSync, readSync, rmSync, writeFileS
 import { FILE_COMMAND_VARIABLES, SUMMARY_VARIABLE } from '../domain/index.js';
 import type { StepFilesChange, StepFilesGuard } from '../sinks/index.js';
 
-/** At most this much of the smoke's summary is kept: GitHub shows 1 MiB of one step's summary. */
-export const MAX_SMOKE_SUMMARY_BYTES = 1024 * 1024;
+/**
+ * At most this much of the smoke's summary is kept: GitHub drops a step's summary over 1 MiB whole, and the
+ * action's own section must fit beside it.
+ */
+export const MAX_SMOKE_SUMMARY_BYTES = 768 * 1024;
 /** Before the smoke the action has written little to these files; a larger one is left unguarded. */
 const MAX_GUARDED_BYTES = 1024 * 1024;
 

@@ -22,11 +22,13 @@ export async function emergencyPublish(error: unknown, c: EmergencyContext): Pro
   const facts = emptyFacts(settings.dryRun);
   facts.mergeCommit = isSha(settings.mergeCommit) ? settings.mergeCommit : null;
   facts.baseBranch = settings.baseBranch;
-  const result = buildResult(facts, {
-    status: 'ERROR',
-    reason: 'internal_error',
-    message: `post-merge-smoke could not publish its result: ${why}`,
-  });
+  const result = c.sinks.redactor.redactDeep(
+    buildResult(facts, {
+      status: 'ERROR',
+      reason: 'internal_error',
+      message: `post-merge-smoke could not publish its result: ${why}`,
+    }),
+  );
   result.reporting = {
     commit_status: 'skipped: reporting failed',
     artifact: 'skipped: reporting failed',

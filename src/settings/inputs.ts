@@ -371,7 +371,7 @@ export const INPUTS = [
     name: 'redact-patterns',
     default: '',
     description:
-      'Extra regular expressions (RE2 syntax), one per line, replaced with *** in everything the action writes.',
+      'Extra regular expressions (RE2 syntax), one per line, replaced with *** in everything the action writes — except a value that is a whole commit SHA (`merge_commit`, `origin_head`…), which a pattern must not break.',
     parse: patternLines,
     cli: { arg: '<regexes>', help: 'extra patterns to redact, one per line (RE2 syntax)' },
   }),

@@ -4,7 +4,7 @@
 //      their encoded forms (secret-forms.ts: base64, URL, JSON, the basic-auth credential),
 //   2. well-known token shapes (GitHub, AWS access key ids, Slack, PEM private key blocks),
 //   3. the user's `redact-patterns`.
-import { knownSecrets, MIN_SECRET_LENGTH, type Pattern } from '../domain/index.js';
+import { isSha, knownSecrets, MIN_SECRET_LENGTH, type Pattern } from '../domain/index.js';
 import { secretCutGuard, type SecretCutGuard } from './cut-guard.js';
 import { encodedForms } from './secret-forms.js';
 
@@ -134,8 +134,11 @@ export class Redactor {
     return out;
   }
 
-  /** The known secrets and token shapes only: what an object key gets (a user pattern could match a field name). */
-  private redactSecrets(text: string): string {
+  /**
+   * The known secrets and token shapes only: what an object key gets (a user pattern could match a field
+   * name), a value that is a whole commit SHA, and an output built from values already redacted.
+   */
+  redactSecrets(text: string): string {
     let out = text;
     for (const s of this.forms) {
       if (out.includes(s)) out = out.split(s).join(REDACTED);
@@ -146,15 +149,17 @@ export class Redactor {
   }
 
   /**
-   * A deep copy of a JSON value with every string redacted — object keys of secrets and token shapes only (a
-   * user pattern must not rename a field). Numbers, booleans and null are kept; non-plain objects are kept as they are.
+   * A deep copy of a JSON value with every string redacted — object keys, and strings that are a whole commit
+   * SHA, of secrets and token shapes only: a user pattern must not rename a field, nor turn the SHA a result
+   * is about into `***` (a pattern such as `[0-9a-f]{8}` or `a+$` matches inside SHAs). Numbers, booleans
+   * and null are kept; non-plain objects are kept as they are.
    */
   redactDeep<T>(value: T): T {
     return this.deep(value) as T;
   }
 
   private deep(value: unknown): unknown {
-    if (typeof value === 'string') return this.redact(value);
+    if (typeof value === 'string') return isSha(value) ? this.redactSecrets(value) : this.redact(value);
     if (Array.isArray(value)) return value.map((v) => this.deep(v));
     if (value !== null && typeof value === 'object') {
       const proto = Object.getPrototypeOf(value) as unknown;

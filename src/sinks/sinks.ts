@@ -102,7 +102,9 @@ export function runnerSinks(redactor: Redactor, port: RunnerPort): Sinks {
         if (guard) smokeSummary += settleStepFiles(guard.restore(), log);
       }
     },
-    setOutput: (name, value) => port.setOutput(name, redactor.redact(value)),
+    // Outputs are built from values already redacted (redactDeep of the result), where user patterns cannot
+    // break the result's JSON or a SHA; here only the secrets, as a last guard.
+    setOutput: (name, value) => port.setOutput(name, redactor.redactSecrets(value)),
     appendSummary:
       summary &&
       ((markdown) => {
@@ -125,7 +127,9 @@ function settleStepFiles(change: StepFilesChange, log: Log): string {
     log.warning(`Could not put back a runner file the smoke changed: ${failure}`);
   if (change.summary === null || change.summary.text.trim() === '') return '';
   const how = change.summary.rewritten ? ' (it rewrote the file: all of it is shown here)' : '';
-  const cut = change.summary.cut ? '\n\n_(cut at 1 MiB)_\n' : '\n';
+  const cut = change.summary.cut
+    ? "\n\n_(cut here: GitHub shows at most 1 MiB of a step's summary)_\n"
+    : '\n';
   return `\n\n---\n\n#### Written to the job summary by the smoke command${how}\n\n${change.summary.text}${cut}`;
 }
 
@@ -197,7 +201,7 @@ export function recordingSinks(
     log,
     withLiveOutput: (work) => withLive(liveOutput(redactor, live), work),
     setOutput: (name, value) => {
-      recorded.outputs[name] = redactor.redact(value);
+      recorded.outputs[name] = redactor.redactSecrets(value);
     },
     appendSummary: async (markdown) => {
       recorded.summary += redactor.redact(markdown);
