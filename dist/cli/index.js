@@ -77875,17 +77875,25 @@ function healthDifferences(suspects, reportingIncludes, result, packet, substitu
     }
     return differences;
 }
+/** The expectations checked their own way (substrings, the packet, main health) apart from plain fields. */
+function splitExpected(expected) {
+    const { stdout_includes, stderr_includes, message_includes, packet, suspects, reporting_includes, ...fields } = expected;
+    return {
+        checks: { stdout_includes, stderr_includes, message_includes, packet, suspects, reporting_includes },
+        fields,
+    };
+}
 /** One line per difference; empty when the result matches. `written`: the packet written, if any. */
 function compareWithExpected(expected, result, packetWritten, shas, written = null) {
     const substitute = substitution(shas);
-    const { stdout_includes, stderr_includes, message_includes, packet, suspects, reporting_includes, ...fields } = expected;
+    const { checks: x, fields } = splitExpected(expected);
     const differences = [
         ...fieldDifferences(fields, result, substitute, 'SmokeResult'),
-        ...includes('stdout', result.stdout, stdout_includes),
-        ...includes('stderr', result.stderr, stderr_includes),
-        ...includes('message', result.message, message_includes),
-        ...packetDifference(packet, packetWritten),
-        ...healthDifferences(suspects, reporting_includes, result, written, substitute),
+        ...includes('stdout', result.stdout, x.stdout_includes),
+        ...includes('stderr', result.stderr, x.stderr_includes),
+        ...includes('message', result.message, x.message_includes),
+        ...packetDifference(x.packet, packetWritten),
+        ...healthDifferences(x.suspects, x.reporting_includes, result, written, substitute),
     ];
     // Invariant of every replay: the merge commit is propagated unchanged.
     if (result.merge_commit !== null && result.merge_commit !== shas.mergeCommit) {
@@ -77895,14 +77903,14 @@ function compareWithExpected(expected, result, packetWritten, shas, written = nu
 }
 /** The same for a gate: its verdict and outputs instead of a SmokeResult; it never writes a packet. */
 function compareGateWithExpected(expected, gate, packetWritten, shas) {
-    const { stdout_includes, stderr_includes, message_includes, packet, suspects, reporting_includes, ...fields } = expected;
-    const unused = [...stdout_includes, ...stderr_includes, ...Object.keys(reporting_includes)];
+    const { checks: x, fields } = splitExpected(expected);
+    const unused = [...x.stdout_includes, ...x.stderr_includes, ...Object.keys(x.reporting_includes)];
     return [
         ...fieldDifferences(fields, gate, substitution(shas), 'gate'),
         ...unused.map((n) => `${JSON.stringify(n)}: a gate runs no command and reports nothing`),
-        ...(suspects === undefined ? [] : ['suspects: a gate writes no packet']),
-        ...includes('message', gate.message, message_includes),
-        ...packetDifference(packet, packetWritten),
+        ...(x.suspects === undefined ? [] : ['suspects: a gate writes no packet']),
+        ...includes('message', gate.message, x.message_includes),
+        ...packetDifference(x.packet, packetWritten),
     ];
 }
 /** The result with run-to-run noise removed: what two replays of one fixture must agree on. */

@@ -123,15 +123,8 @@ function healthDifferences(
   return differences;
 }
 
-/** One line per difference; empty when the result matches. `written`: the packet written, if any. */
-export function compareWithExpected(
-  expected: Expected,
-  result: SmokeResult,
-  packetWritten: boolean,
-  shas: ReplayShas,
-  written: Pick<EscalationPacket, 'suspects'> | null = null,
-): string[] {
-  const substitute = substitution(shas);
+/** The expectations checked their own way (substrings, the packet, main health) apart from plain fields. */
+function splitExpected(expected: Expected) {
   const {
     stdout_includes,
     stderr_includes,
@@ -141,13 +134,29 @@ export function compareWithExpected(
     reporting_includes,
     ...fields
   } = expected;
+  return {
+    checks: { stdout_includes, stderr_includes, message_includes, packet, suspects, reporting_includes },
+    fields,
+  };
+}
+
+/** One line per difference; empty when the result matches. `written`: the packet written, if any. */
+export function compareWithExpected(
+  expected: Expected,
+  result: SmokeResult,
+  packetWritten: boolean,
+  shas: ReplayShas,
+  written: Pick<EscalationPacket, 'suspects'> | null = null,
+): string[] {
+  const substitute = substitution(shas);
+  const { checks: x, fields } = splitExpected(expected);
   const differences = [
     ...fieldDifferences(fields, result as unknown as Record<string, unknown>, substitute, 'SmokeResult'),
-    ...includes('stdout', result.stdout, stdout_includes),
-    ...includes('stderr', result.stderr, stderr_includes),
-    ...includes('message', result.message, message_includes),
-    ...packetDifference(packet, packetWritten),
-    ...healthDifferences(suspects, reporting_includes, result, written, substitute),
+    ...includes('stdout', result.stdout, x.stdout_includes),
+    ...includes('stderr', result.stderr, x.stderr_includes),
+    ...includes('message', result.message, x.message_includes),
+    ...packetDifference(x.packet, packetWritten),
+    ...healthDifferences(x.suspects, x.reporting_includes, result, written, substitute),
   ];
   // Invariant of every replay: the merge commit is propagated unchanged.
   if (result.merge_commit !== null && result.merge_commit !== shas.mergeCommit) {
@@ -165,22 +174,14 @@ export function compareGateWithExpected(
   packetWritten: boolean,
   shas: ReplayShas,
 ): string[] {
-  const {
-    stdout_includes,
-    stderr_includes,
-    message_includes,
-    packet,
-    suspects,
-    reporting_includes,
-    ...fields
-  } = expected;
-  const unused = [...stdout_includes, ...stderr_includes, ...Object.keys(reporting_includes)];
+  const { checks: x, fields } = splitExpected(expected);
+  const unused = [...x.stdout_includes, ...x.stderr_includes, ...Object.keys(x.reporting_includes)];
   return [
     ...fieldDifferences(fields, gate as unknown as Record<string, unknown>, substitution(shas), 'gate'),
     ...unused.map((n) => `${JSON.stringify(n)}: a gate runs no command and reports nothing`),
-    ...(suspects === undefined ? [] : ['suspects: a gate writes no packet']),
-    ...includes('message', gate.message, message_includes),
-    ...packetDifference(packet, packetWritten),
+    ...(x.suspects === undefined ? [] : ['suspects: a gate writes no packet']),
+    ...includes('message', gate.message, x.message_includes),
+    ...packetDifference(x.packet, packetWritten),
   ];
 }
 
